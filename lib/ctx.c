@@ -1,0 +1,51 @@
+/* Context construction.  Everything built here is read-only afterwards, so
+ * one context serves any number of threads. */
+#include <stdlib.h>
+#include "ctx.h"
+
+NC_EXPORT const char *nc_version(void)
+{
+    return NC_VERSION_STRING;
+}
+
+NC_EXPORT int nc_version_number(void)
+{
+    return NC_VERSION_NUMBER;
+}
+
+NC_EXPORT const char *nc_data_version(void)
+{
+    return "2026-11-23";
+}
+
+NC_EXPORT nc_status nc_ctx_new(unsigned flags, nc_ctx **out, nc_error *err)
+{
+    nc_error_clear(err);
+    if (!out)
+        return nci_error_set(err, NC_EINVAL, -1, 0, 0, "out is NULL");
+    *out = NULL;
+    if (flags & ~(unsigned)NC_CTX_DEFAULT)
+        return nci_error_set(err, NC_EINVAL, -1, 0, 0, "unknown context flags 0x%x", flags);
+    nc_ctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    c->flags = flags;
+    nc_status s;
+    if ((s = nci_dates_new(&c->dates, err)) || (s = nci_seglex_new(c->dates, &c->seglex, err)) ||
+        (s = nci_numlex_new(&c->numlex, err))) {
+        nc_ctx_free(c);
+        return s;
+    }
+    *out = c;
+    return NC_OK;
+}
+
+NC_EXPORT void nc_ctx_free(nc_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    nci_numlex_free(ctx->numlex);
+    nci_seglex_free(ctx->seglex);
+    nci_dates_free(ctx->dates);
+    free(ctx);
+}

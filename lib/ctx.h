@@ -1,0 +1,16 @@
+/* The context: settings and the read-only tables every document uses. */
+#ifndef NC_CTX_H
+#define NC_CTX_H
+#include <unicode/ubrk.h>
+#include "internal.h"
+#include "dates.h"
+#include "numbers.h"
+#include "segment.h"
+
+struct nc_ctx {
+    unsigned flags;
+    nci_dates *dates;
+    nci_seglex *seglex;
+    nci_numlex *numlex;
+};
+#endif

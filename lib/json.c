@@ -1,0 +1,288 @@
+/* JSON output.  A small writer of our own rather than a DOM library: the
+ * output contract fixes key order, and extraction output is the hot path. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ctx.h"
+#include "doc.h"
+#include "json.h"
+#include "utf8.h"
+
+void nci_buf_put(nci_buf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    char *p = nci_grow(b->p, &b->cap, b->n + n + 1, 1);
+    if (!p) {
+        b->oom = 1;
+        return;
+    }
+    b->p = p;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+void nci_buf_puts(nci_buf *b, const char *s)
+{
+    nci_buf_put(b, s, strlen(s));
+}
+
+void nci_buf_str(nci_buf *b, const char *s, size_t n)
+{
+    if (!s) {
+        nci_buf_put(b, "null", 4);
+        return;
+    }
+    nci_buf_put(b, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char ubuf[8];
+        if (c == '"')
+            esc = "\\\"";
+        else if (c == '\\')
+            esc = "\\\\";
+        else if (c == '\n')
+            esc = "\\n";
+        else if (c == '\r')
+            esc = "\\r";
+        else if (c == '\t')
+            esc = "\\t";
+        else if (c < 0x20) {
+            snprintf(ubuf, sizeof ubuf, "\\u%04x", c);
+            esc = ubuf;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            /* U+2028/2029 are valid JSON but break JavaScript readers. */
+            esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+            nci_buf_put(b, s + i - run, run);
+            nci_buf_puts(b, esc);
+            run = 0;
+            i += 2;
+            continue;
+        }
+        if (esc) {
+            nci_buf_put(b, s + i - run, run);
+            nci_buf_puts(b, esc);
+            run = 0;
+        } else {
+            run++;
+        }
+    }
+    nci_buf_put(b, s + n - run, run);
+    nci_buf_put(b, "\"", 1);
+}
+
+void nci_buf_cstr(nci_buf *b, const char *s)
+{
+    nci_buf_str(b, s, s ? strlen(s) : 0);
+}
+
+void nci_buf_int(nci_buf *b, long long v)
+{
+    char tmp[32];
+    int k = snprintf(tmp, sizeof tmp, "%lld", v);
+    nci_buf_put(b, tmp, (size_t)k);
+}
+
+void nci_buf_num(nci_buf *b, double v)
+{
+    char tmp[40];
+    if (!isfinite(v)) {
+        nci_buf_put(b, "null", 4);
+        return;
+    }
+    if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+        nci_buf_int(b, (long long)v);
+        return;
+    }
+    int k = snprintf(tmp, sizeof tmp, "%.15g", v);
+    if (strtod(tmp, NULL) != v)
+        k = snprintf(tmp, sizeof tmp, "%.17g", v);
+    nci_buf_put(b, tmp, (size_t)k);
+}
+
+/* ---------------------------------------------------------------- contract */
+
+static const char *const KIND_NAMES[] = {"count", "percent", "money", "year", "date",
+                                         "time", "ordinal", "duration", "phone", "identifier"};
+static const char *const QUAL_NAMES[] = {"exact", "at_least", "more_than", "at_most",
+                                         "less_than", "about", "range", "vague"};
+
+static void key(nci_buf *b, const char *k, int first)
+{
+    if (!first)
+        nci_buf_put(b, ",", 1);
+    nci_buf_put(b, "\"", 1);
+    nci_buf_puts(b, k);
+    nci_buf_put(b, "\":", 2);
+}
+
+static void put_opt_num(nci_buf *b, int has, double v)
+{
+    if (has)
+        nci_buf_num(b, v);
+    else
+        nci_buf_put(b, "null", 4);
+}
+
+/* The numbers of the number stage as a JSON array (DESIGN.md, `numbers`). */
+static void put_numbers(nci_buf *b, const char *text, const nci_numvec *v)
+{
+    nci_buf_put(b, "[", 1);
+    for (size_t i = 0; i < v->n; i++) {
+        const nci_number *x = &v->v[i];
+        if (i)
+            nci_buf_put(b, ",", 1);
+        nci_buf_put(b, "{", 1);
+        key(b, "start", 1);
+        nci_buf_int(b, (long long)x->start);
+        key(b, "end", 0);
+        nci_buf_int(b, (long long)x->end);
+        key(b, "text", 0);
+        nci_buf_str(b, text + x->start, x->end - x->start);
+        key(b, "value", 0);
+        put_opt_num(b, x->has_value && !x->overflow, x->value);
+        key(b, "low", 0);
+        put_opt_num(b, x->has_low && !x->overflow, x->low);
+        key(b, "high", 0);
+        put_opt_num(b, x->has_high && !x->overflow, x->high);
+        key(b, "qualifier", 0);
+        nci_buf_cstr(b, x->qualifier < 8 ? QUAL_NAMES[x->qualifier] : "exact");
+        key(b, "unit", 0);
+        nci_buf_cstr(b, x->unit[0] ? x->unit : NULL);
+        key(b, "kind", 0);
+        nci_buf_cstr(b, x->kind < 10 ? KIND_NAMES[x->kind] : "count");
+        key(b, "vague", 0);
+        nci_buf_cstr(b, x->vague);
+        if (x->overflow) {
+            key(b, "overflow", 0);
+            nci_buf_puts(b, "true");
+        }
+        nci_buf_put(b, "}", 1);
+    }
+    nci_buf_put(b, "]", 1);
+}
+
+static nc_status finish(nci_buf *b, char **out, size_t *len, nc_error *err)
+{
+    if (b->oom) {
+        free(b->p);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    *out = b->p;
+    if (len)
+        *len = b->n;
+    return NC_OK;
+}
+
+NC_EXPORT nc_status nc_doc_json(const nc_ctx *ctx, nc_doc *doc, unsigned flags, char **out,
+                                size_t *len, nc_error *err)
+{
+    nc_error_clear(err);
+    if (!ctx || !doc || !out)
+        return nci_error_set(err, NC_EINVAL, -1, 0, 0, "NULL argument");
+    *out = NULL;
+    if (flags & ~(unsigned)(NC_JSON_SEGMENTS | NC_JSON_NUMBERS))
+        return nci_error_set(err, NC_EINVAL, -1, 0, 0, "unknown JSON flags 0x%x", flags);
+    nc_status s = nc_doc_extract(ctx, doc, err);
+    if (s)
+        return s;
+    nci_buf b = {0};
+    nci_buf_put(&b, "{", 1);
+    key(&b, "id", 1);
+    nci_buf_cstr(&b, nc_doc_meta(doc, NC_META_ID));
+    key(&b, "source", 0);
+    nci_buf_cstr(&b, nc_doc_meta(doc, NC_META_SOURCE));
+    key(&b, "date", 0);
+    nci_buf_cstr(&b, nc_doc_meta(doc, NC_META_DATE));
+    key(&b, "date_inferred", 0);
+    nci_buf_puts(&b, nc_doc_date_inferred(doc) ? "true" : "false");
+    key(&b, "lang", 0);
+    nci_buf_cstr(&b, nc_doc_meta(doc, NC_META_LANG));
+    key(&b, "title", 0);
+    nci_buf_cstr(&b, nc_doc_meta(doc, NC_META_TITLE));
+    key(&b, "url", 0);
+    nci_buf_cstr(&b, nc_doc_meta(doc, NC_META_URL));
+    if (doc->repairs) {
+        key(&b, "repairs", 0);
+        nci_buf_int(&b, (long long)doc->repairs);
+    }
+    key(&b, "entities", 0);
+    nci_buf_puts(&b, "[]");
+    key(&b, "claims", 0);
+    nci_buf_puts(&b, "[]");
+    if (flags & NC_JSON_NUMBERS) {
+        key(&b, "numbers", 0);
+        put_numbers(&b, doc->text, &doc->numbers);
+    }
+    if (flags & NC_JSON_SEGMENTS) {
+        key(&b, "sentences", 0);
+        nci_buf_put(&b, "[", 1);
+        for (size_t i = 0; i < doc->segs.nsents; i++) {
+            const nci_sent *x = &doc->segs.sents[i];
+            if (i)
+                nci_buf_put(&b, ",", 1);
+            nci_buf_put(&b, "{", 1);
+            key(&b, "start", 1);
+            nci_buf_int(&b, x->start);
+            key(&b, "end", 0);
+            nci_buf_int(&b, x->end);
+            key(&b, "text", 0);
+            nci_buf_str(&b, doc->text + x->start, x->end - x->start);
+            key(&b, "furniture", 0);
+            nci_buf_puts(&b, x->furniture ? "true" : "false");
+            key(&b, "tokens", 0);
+            nci_buf_put(&b, "[", 1);
+            for (uint32_t k = 0; k < x->tok_count; k++) {
+                const nci_tok *t = &doc->segs.toks[x->tok_first + k];
+                if (k)
+                    nci_buf_put(&b, ",", 1);
+                nci_buf_put(&b, "[", 1);
+                nci_buf_int(&b, t->start);
+                nci_buf_put(&b, ",", 1);
+                nci_buf_int(&b, t->end);
+                nci_buf_put(&b, "]", 1);
+            }
+            nci_buf_put(&b, "]}", 2);
+        }
+        nci_buf_put(&b, "]", 1);
+    }
+    nci_buf_put(&b, "}", 1);
+    return finish(&b, out, len, err);
+}
+
+NC_EXPORT nc_status nc_numbers_json(const nc_ctx *ctx, const char *text, size_t len,
+                                    const char *lang, char **out, size_t *outlen, nc_error *err)
+{
+    nc_error_clear(err);
+    if (!ctx || !out || (!text && len))
+        return nci_error_set(err, NC_EINVAL, -1, 0, 0, "NULL argument");
+    *out = NULL;
+    if (!text)
+        text = "";
+    if (!lang)
+        lang = "en";
+    if (strcmp(lang, "en") && strcmp(lang, "es"))
+        return nci_error_set(err, NC_EINVAL, -1, 0, 0, "unsupported language \"%s\"", lang);
+    size_t bad = nci_utf8_check(text, len);
+    if (bad < len) {
+        int64_t line, col;
+        nci_line_col(text, len, bad, &line, &col);
+        return nci_error_set(err, NC_EUTF8, (int64_t)bad, line, col, "invalid UTF-8 (byte 0x%02X)",
+                             (unsigned char)text[bad]);
+    }
+    nci_numvec v = {0};
+    nc_status s = nci_numbers_scan(ctx->numlex, text, 0, len, lang, &v);
+    if (s) {
+        nci_numvec_free(&v);
+        return nci_error_set(err, s, -1, 0, 0, NULL);
+    }
+    nci_buf b = {0};
+    put_numbers(&b, text, &v);
+    nci_numvec_free(&v);
+    return finish(&b, out, outlen, err);
+}

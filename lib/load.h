@@ -1,0 +1,10 @@
+/* Load stage (DESIGN.md, pipeline 1): bytes to a document with valid UTF-8
+ * text and metadata, then segmented and dated. */
+#ifndef NC_LOAD_H
+#define NC_LOAD_H
+#include "internal.h"
+
+struct nc_doc;
+/* Detected language of a segmented document: "en" or "es". */
+const char *nci_detect_lang(const struct nc_doc *doc);
+#endif

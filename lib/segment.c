@@ -1,0 +1,591 @@
+/* Segment stage: sentences (ICU sentence break rules, UAX #29, with CLDR's
+ * abbreviation suppressions "ss=standard"), tokens (our own scanner over
+ * Unicode general categories, so offsets stay in UTF-8 bytes and possessive
+ * 's, acronyms like "U.S." and numbers like "1,200.5" come out whole), and
+ * page furniture (data/furniture.tsv patterns). */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include "segment.h"
+#include "dates.h"
+#include "utf8.h"
+
+extern const char *const nci_gen_furniture[];
+
+enum { EL_WORDS, EL_NUM, EL_ANY, EL_NAME, EL_MONTH, EL_REST };
+#define MAX_ELEMS 12
+#define MAX_ALTS 24
+
+typedef struct {
+    unsigned char type;
+    unsigned char nalts;
+    const char *alt[MAX_ALTS];
+    unsigned char altlen[MAX_ALTS];
+} pelem;
+
+typedef struct {
+    unsigned char prefix; /* 0: whole line, 1: prefix of a short line */
+    unsigned char n;
+    pelem el[MAX_ELEMS];
+} fpat;
+
+struct nci_seglex {
+    UBreakIterator *proto; /* sentence iterator, cloned per document */
+    const nci_dates *dates;
+    char *strings;         /* storage of the pattern words */
+    fpat *pats;
+    size_t npats;
+};
+
+/* ---------------------------------------------------------------- tables */
+
+static int parse_pattern(const char *row, char **store, fpat *p)
+{
+    memset(p, 0, sizeof *p);
+    const char *tab = strchr(row, '\t');
+    if (!tab)
+        return 0;
+    p->prefix = (tab - row == 6 && !strncmp(row, "prefix", 6));
+    const char *s = tab + 1;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        if (!*s)
+            break;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        if (p->n >= MAX_ELEMS)
+            return 0;
+        pelem *el = &p->el[p->n++];
+        size_t len = (size_t)(e - s);
+        if (len == 1 && *s == '#')
+            el->type = EL_NUM;
+        else if (len == 1 && *s == '*')
+            el->type = EL_ANY;
+        else if (len == 4 && !strncmp(s, "NAME", 4))
+            el->type = EL_NAME;
+        else if (len == 5 && !strncmp(s, "MONTH", 5))
+            el->type = EL_MONTH;
+        else if (len == 3 && !strncmp(s, "...", 3))
+            el->type = EL_REST;
+        else {
+            el->type = EL_WORDS;
+            const char *a = s;
+            while (a < e) {
+                const char *b = a;
+                while (b < e && *b != '|')
+                    b++;
+                if (el->nalts < MAX_ALTS) {
+                    char *w = *store;
+                    memcpy(w, a, (size_t)(b - a));
+                    w[b - a] = '\0';
+                    *store += (b - a) + 1;
+                    el->alt[el->nalts] = w;
+                    el->altlen[el->nalts] = (unsigned char)(b - a);
+                    el->nalts++;
+                }
+                a = b + 1;
+            }
+            (void)0;
+        }
+        s = e;
+    }
+    return p->n > 0;
+}
+
+/* The alternative list above points at words we copy, so rows can be
+ * parsed in one go into one block of storage. */
+nc_status nci_seglex_new(const nci_dates *dates, nci_seglex **out, nc_error *err)
+{
+    nci_seglex *lex = calloc(1, sizeof *lex);
+    if (!lex)
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    lex->dates = dates;
+    size_t rows = 0, bytes = 0;
+    for (const char *const *r = nci_gen_furniture; *r; r++)
+        rows++, bytes += strlen(*r) + 1;
+    lex->strings = malloc(bytes + 1);
+    lex->pats = calloc(rows ? rows : 1, sizeof *lex->pats);
+    if (!lex->strings || !lex->pats) {
+        nci_seglex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    char *store = lex->strings;
+    for (size_t i = 0; i < rows; i++)
+        if (parse_pattern(nci_gen_furniture[i], &store, &lex->pats[lex->npats]))
+            lex->npats++;
+    UErrorCode st = U_ZERO_ERROR;
+    lex->proto = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        nci_seglex_free(lex);
+        return nci_error_set(err, NC_EICU, -1, 0, 0, "ubrk_open(sentence): %s", u_errorName(st));
+    }
+    *out = lex;
+    return NC_OK;
+}
+
+void nci_seglex_free(nci_seglex *lex)
+{
+    if (!lex)
+        return;
+    if (lex->proto)
+        ubrk_close(lex->proto);
+    free(lex->strings);
+    free(lex->pats);
+    free(lex);
+}
+
+void nci_segs_free(nci_segs *segs)
+{
+    free(segs->sents);
+    free(segs->toks);
+    memset(segs, 0, sizeof *segs);
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+enum { C_SPACE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT, C_SYMBOL, C_OTHER };
+
+static int classify(uint32_t c)
+{
+    if (c < 0x80) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            return C_SPACE;
+        if ((c | 32) >= 'a' && (c | 32) <= 'z')
+            return C_LETTER;
+        if (c >= '0' && c <= '9')
+            return C_DIGIT;
+        if (c < 0x20 || c == 0x7f)
+            return C_SPACE;
+        if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' ||
+            c == '`' || c == '|' || c == '~')
+            return C_SYMBOL;
+        return C_PUNCT;
+    }
+    switch (u_charType((UChar32)c)) {
+    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER: case U_OTHER_LETTER:
+        return C_LETTER;
+    case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK:
+        return C_MARK;
+    case U_DECIMAL_DIGIT_NUMBER:
+        return C_DIGIT;
+    case U_SPACE_SEPARATOR: case U_LINE_SEPARATOR: case U_PARAGRAPH_SEPARATOR:
+    case U_CONTROL_CHAR: case U_FORMAT_CHAR:
+        return C_SPACE;
+    case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION: case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION: case U_FINAL_PUNCTUATION:
+        return C_PUNCT;
+    case U_MATH_SYMBOL: case U_CURRENCY_SYMBOL: case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL:
+        return C_SYMBOL;
+    default:
+        return C_OTHER;
+    }
+}
+
+static int peek(const char *t, size_t i, size_t end, uint32_t *c, size_t *next)
+{
+    *c = 0;
+    *next = i;
+    if (i >= end)
+        return -1;
+    size_t j = i;
+    *c = nci_utf8_next(t, &j);
+    *next = j;
+    return classify(*c);
+}
+
+static int is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019; }
+static int is_upper(uint32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper((UChar32)c); }
+
+static nc_status push_tok(nci_segs *s, size_t a, size_t b, int kind, uint32_t first)
+{
+    nci_tok *t = nci_grow(s->toks, &s->captoks, s->ntoks + 1, sizeof *t);
+    if (!t)
+        return NC_ENOMEM;
+    s->toks = t;
+    t[s->ntoks++] = (nci_tok){(uint32_t)a, (uint32_t)b, (unsigned char)kind,
+                              (unsigned char)is_upper(first)};
+    return NC_OK;
+}
+
+/* End of a word starting at i (first code point c0 already a letter). */
+static size_t scan_word(const char *t, size_t i, size_t end)
+{
+    size_t j = i, nx;
+    uint32_t c;
+    nci_utf8_next(t, &j);
+    size_t letters = 1;
+    int dotted = 0; /* "U.S." style: single letters and dots */
+    for (;;) {
+        int k = peek(t, j, end, &c, &nx);
+        if (k == C_LETTER || k == C_MARK || k == C_DIGIT) {
+            j = nx;
+            letters++;
+            continue;
+        }
+        uint32_t c2;
+        size_t nx2;
+        int k2 = peek(t, nx, end, &c2, &nx2);
+        if (k == C_PUNCT && is_apostrophe(c) && k2 == C_LETTER) {
+            /* Possessive or contraction 's stays a token of its own. */
+            uint32_t c3;
+            size_t nx3;
+            int k3 = peek(t, nx2, end, &c3, &nx3);
+            if ((c2 == 's' || c2 == 'S') && k3 != C_LETTER && k3 != C_MARK)
+                break;
+            j = nx2;
+            continue;
+        }
+        if (k == C_PUNCT && (c == '-' || c == 0x2010) && k2 == C_LETTER) {
+            j = nx2;
+            continue;
+        }
+        if (k == C_PUNCT && c == '.' && (letters == 1 || dotted)) {
+            /* U.S., e.g.: single letters, each followed by a dot. */
+            uint32_t c3;
+            size_t nx3;
+            int k3 = k2 == C_LETTER ? peek(t, nx2, end, &c3, &nx3) : -1;
+            if (k3 == C_PUNCT && c3 == '.') {
+                dotted = 1;
+                j = nx3;
+                letters = 0;
+                continue;
+            }
+            if (dotted && letters == 1)
+                j = nx; /* the final dot of "A.B.C." */
+        }
+        break;
+    }
+    return j;
+}
+
+/* End of a number starting at i: digits, inner separators followed by a
+ * digit ("1,200.5", "10:30"), and letters glued on ("2bn", "1st", "17GEN4"). */
+static size_t scan_number(const char *t, size_t i, size_t end)
+{
+    size_t j = i, nx;
+    uint32_t c;
+    nci_utf8_next(t, &j);
+    for (;;) {
+        int k = peek(t, j, end, &c, &nx);
+        if (k == C_DIGIT || k == C_LETTER || k == C_MARK) {
+            j = nx;
+            continue;
+        }
+        if (k == C_PUNCT && (c == ',' || c == '.' || c == ':')) {
+            uint32_t c2;
+            size_t nx2;
+            if (peek(t, nx, end, &c2, &nx2) == C_DIGIT) {
+                j = nx2;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+nc_status nci_tokenize(const char *t, size_t start, size_t end, nci_segs *s)
+{
+    size_t i = start;
+    while (i < end) {
+        unsigned char b = (unsigned char)t[i];
+        if (b == ' ' || b == '\n' || b == '\t' || b == '\r') {
+            i++;
+            continue;
+        }
+        size_t nx = i;
+        uint32_t c = nci_utf8_next(t, &nx);
+        int k = classify(c);
+        size_t j;
+        int kind;
+        switch (k) {
+        case C_SPACE:
+            i = nx;
+            continue;
+        case C_LETTER:
+        case C_MARK:
+            j = scan_word(t, i, end);
+            kind = NC_TOKEN_WORD;
+            break;
+        case C_DIGIT:
+            j = scan_number(t, i, end);
+            kind = NC_TOKEN_NUMBER;
+            break;
+        case C_PUNCT:
+            j = nx;
+            if (is_apostrophe(c)) {
+                uint32_t c2, c3;
+                size_t n2, n3;
+                /* 's after a word: the possessive token. */
+                if (peek(t, j, end, &c2, &n2) == C_LETTER && (c2 == 's' || c2 == 'S') &&
+                    peek(t, n2, end, &c3, &n3) != C_LETTER && i > start) {
+                    size_t back = i;
+                    uint32_t pc = nci_utf8_prev(t, &back);
+                    int pk = classify(pc);
+                    if (pk == C_LETTER || pk == C_MARK || pk == C_DIGIT) {
+                        j = n2;
+                        kind = NC_TOKEN_WORD;
+                        break;
+                    }
+                }
+            }
+            /* Runs of the same ASCII mark ("...", "--") are one token. */
+            if (c < 0x80)
+                while (j < end && (unsigned char)t[j] == c)
+                    j++;
+            kind = NC_TOKEN_PUNCT;
+            break;
+        case C_SYMBOL:
+            j = nx;
+            kind = NC_TOKEN_SYMBOL;
+            break;
+        default:
+            j = nx;
+            kind = NC_TOKEN_OTHER;
+            break;
+        }
+        if (push_tok(s, i, j, kind, c))
+            return NC_ENOMEM;
+        i = j;
+    }
+    return NC_OK;
+}
+
+/* ---------------------------------------------------------------- furniture */
+
+static int tok_eq(const char *t, const nci_tok *tk, const char *w, size_t wl)
+{
+    size_t n = tk->end - tk->start;
+    if (n != wl)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[tk->start + i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != (unsigned char)w[i])
+            return 0;
+    }
+    return 1;
+}
+
+static int is_num_tok(const char *t, const nci_tok *tk)
+{
+    return tk->kind == NC_TOKEN_NUMBER || tok_eq(t, tk, "a", 1) || tok_eq(t, tk, "an", 2) ||
+           tok_eq(t, tk, "one", 3);
+}
+
+static int match_from(const nci_seglex *lex, const fpat *p, size_t e, const char *t,
+                      const nci_tok *const *tk, size_t n, size_t i)
+{
+    if (e == p->n)
+        return p->prefix || i == n;
+    const pelem *el = &p->el[e];
+    switch (el->type) {
+    case EL_REST:
+        return 1;
+    case EL_NAME:
+        for (size_t k = i; k < n && k < i + 4; k++) {
+            if (!(tk[k]->kind == NC_TOKEN_WORD && tk[k]->cap))
+                break;
+            if (match_from(lex, p, e + 1, t, tk, n, k + 1))
+                return 1;
+        }
+        return 0;
+    default:
+        break;
+    }
+    if (i >= n)
+        return 0;
+    int ok = 0;
+    switch (el->type) {
+    case EL_NUM:
+        ok = is_num_tok(t, tk[i]);
+        break;
+    case EL_ANY:
+        ok = 1;
+        break;
+    case EL_MONTH:
+        ok = tk[i]->kind == NC_TOKEN_WORD &&
+             nci_month_lookup(lex->dates, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
+        break;
+    default:
+        for (size_t a = 0; a < el->nalts && !ok; a++) {
+            if (el->altlen[a] == 1 && el->alt[a][0] == '#')
+                ok = is_num_tok(t, tk[i]);
+            else if (el->altlen[a] == 5 && !memcmp(el->alt[a], "MONTH", 5))
+                ok = tk[i]->kind == NC_TOKEN_WORD &&
+                     nci_month_lookup(lex->dates, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
+            else
+                ok = tok_eq(t, tk[i], el->alt[a], el->altlen[a]);
+        }
+        break;
+    }
+    return ok && match_from(lex, p, e + 1, t, tk, n, i + 1);
+}
+
+#define FURNITURE_MAX_TOKENS 24
+
+static int is_furniture(const nci_seglex *lex, const char *t, const nci_tok *toks, size_t n)
+{
+    const nci_tok *tk[FURNITURE_MAX_TOKENS];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        const nci_tok *x = &toks[i];
+        if ((x->kind == NC_TOKEN_PUNCT || x->kind == NC_TOKEN_SYMBOL || x->kind == NC_TOKEN_OTHER) &&
+            !(x->end - x->start == 1 && t[x->start] == ':'))
+            continue;
+        if (m == FURNITURE_MAX_TOKENS)
+            return 0; /* furniture lines are short */
+        tk[m++] = x;
+    }
+    if (m == 0)
+        return n > 0; /* only bullets, rules or symbols */
+    for (size_t p = 0; p < lex->npats; p++)
+        if (match_from(lex, &lex->pats[p], 0, t, tk, m, 0))
+            return 1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- sentences */
+
+/* A short line that repeats text of the furniture line next to it (an
+ * author's name under "Writer: NAME", a caption under its credit) is
+ * furniture as well. */
+static int inside(const char *t, const nci_sent *needle, const nci_sent *hay)
+{
+    size_t n = needle->end - needle->start, h = hay->end - hay->start;
+    if (n > h)
+        return 0;
+    for (size_t i = 0; i + n <= h; i++)
+        if (!memcmp(t + hay->start + i, t + needle->start, n))
+            return 1;
+    return 0;
+}
+
+static int bracketed(const char *t, const nci_sent *x)
+{
+    char a = t[x->start], b = t[x->end - 1];
+    return x->tok_count <= 8 && ((a == '(' && b == ')') || (a == '[' && b == ']'));
+}
+
+static void mark_echoes(const char *t, nci_segs *s)
+{
+    for (size_t i = 0; i < s->nsents; i++) {
+        nci_sent *x = &s->sents[i];
+        if (x->furniture || x->tok_count > 8)
+            continue;
+        const nci_sent *p = i > 0 && s->sents[i - 1].furniture ? &s->sents[i - 1] : NULL;
+        const nci_sent *n = i + 1 < s->nsents && s->sents[i + 1].furniture ? &s->sents[i + 1] : NULL;
+        if ((p || n) && bracketed(t, x))
+            x->furniture = 1;
+        else if (x->tok_count <= 4 && ((p && inside(t, x, p)) || (n && inside(t, x, n))))
+            x->furniture = 1;
+    }
+}
+
+static int space_at(const char *t, size_t i, size_t *next)
+{
+    unsigned char b = (unsigned char)t[i];
+    if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == '\v') {
+        *next = i + 1;
+        return 1;
+    }
+    if (b < 0x80)
+        return 0;
+    size_t j = i;
+    uint32_t c = nci_utf8_next(t, &j);
+    *next = j;
+    return classify(c) == C_SPACE;
+}
+
+/* ICU breaks after any "X." not in its abbreviation list, but a single
+ * capital letter and a dot is nearly always an initial ("George W. Bush",
+ * "J. Doe"): no break there unless a line ends. */
+static int ends_with_initial(const char *t, size_t a, size_t b)
+{
+    size_t e = b;
+    while (e > a && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    if (e < b && (t[e] == '\n' || t[e] == '\r'))
+        return 0;
+    for (size_t k = e; k < b; k++)
+        if (t[k] == '\n' || t[k] == '\r')
+            return 0;
+    if (e - a < 2 || t[e - 1] != '.' || !(t[e - 2] >= 'A' && t[e - 2] <= 'Z'))
+        return 0;
+    if (e - a >= 3) {
+        unsigned char p = (unsigned char)t[e - 3];
+        if (!(p == ' ' || p == '(' || p == '.' || p == '\t' || p == '"'))
+            return 0;
+    }
+    return 1;
+}
+
+static nc_status add_sentence(const nci_seglex *lex, const char *t, size_t a, size_t b,
+                              nci_segs *s)
+{
+    size_t nx;
+    while (a < b && space_at(t, a, &nx))
+        a = nx;
+    while (b > a) {
+        size_t k = b;
+        nci_utf8_prev(t, &k);
+        if (!space_at(t, k, &nx))
+            break;
+        b = k;
+    }
+    if (a >= b)
+        return NC_OK;
+    size_t first = s->ntoks;
+    if (nci_tokenize(t, a, b, s))
+        return NC_ENOMEM;
+    nci_sent *v = nci_grow(s->sents, &s->capsents, s->nsents + 1, sizeof *v);
+    if (!v)
+        return NC_ENOMEM;
+    s->sents = v;
+    nci_sent *x = &v[s->nsents++];
+    x->start = (uint32_t)a;
+    x->end = (uint32_t)b;
+    x->tok_first = (uint32_t)first;
+    x->tok_count = (uint32_t)(s->ntoks - first);
+    x->furniture = (unsigned char)is_furniture(lex, t, s->toks + first, x->tok_count);
+    return NC_OK;
+}
+
+nc_status nci_segment(const nci_seglex *lex, const char *t, size_t len, nci_segs *s,
+                      nc_error *err)
+{
+    if (len == 0)
+        return NC_OK;
+    UErrorCode st = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, t, (int64_t)len, &st);
+    UBreakIterator *bi = U_SUCCESS(st) ? ubrk_clone(lex->proto, &st) : NULL;
+    if (U_SUCCESS(st))
+        ubrk_setUText(bi, ut, &st);
+    if (U_FAILURE(st)) {
+        if (bi)
+            ubrk_close(bi);
+        utext_close(ut);
+        return nci_error_set(err, NC_EICU, -1, 0, 0, "sentence break: %s", u_errorName(st));
+    }
+    nc_status rc = NC_OK;
+    int32_t a = ubrk_first(bi);
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE && !rc; b = ubrk_next(bi)) {
+        if ((size_t)b < len && ends_with_initial(t, (size_t)a, (size_t)b))
+            continue;
+        rc = add_sentence(lex, t, (size_t)a, (size_t)b, s);
+        a = b;
+    }
+    ubrk_close(bi);
+    utext_close(ut);
+    if (rc)
+        return nci_error_set(err, rc, -1, 0, 0, NULL);
+    mark_echoes(t, s);
+    return NC_OK;
+}

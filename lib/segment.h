@@ -1,0 +1,42 @@
+/* Segment stage (DESIGN.md, pipeline 2): sentences and tokens with byte
+ * offsets, and page furniture recognised. */
+#ifndef NC_SEGMENT_H
+#define NC_SEGMENT_H
+#include "internal.h"
+
+typedef struct nci_sent {
+    uint32_t start, end;           /* trimmed of surrounding white space */
+    uint32_t tok_first, tok_count;
+    unsigned char furniture;
+} nci_sent;
+
+typedef struct nci_tok {
+    uint32_t start, end;
+    unsigned char kind;            /* nc_token_kind */
+    unsigned char cap;             /* first character is an upper-case letter */
+} nci_tok;
+
+typedef struct nci_segs {
+    nci_sent *sents;
+    size_t nsents, capsents;
+    nci_tok *toks;
+    size_t ntoks, captoks;
+} nci_segs;
+
+/* Tables of the segment stage (sentence-break prototype with ICU's
+ * abbreviation suppressions, furniture patterns).  Read-only, shared. */
+typedef struct nci_seglex nci_seglex;
+
+struct nci_dates;
+nc_status nci_seglex_new(const struct nci_dates *dates, nci_seglex **out, nc_error *err);
+void nci_seglex_free(nci_seglex *lex);
+
+/* Segment text[0..len) (valid UTF-8) into segs (which must be zeroed). */
+nc_status nci_segment(const nci_seglex *lex, const char *text, size_t len, nci_segs *segs,
+                      nc_error *err);
+
+/* Tokenise text[start..end) only, appending to segs->toks. */
+nc_status nci_tokenize(const char *text, size_t start, size_t end, nci_segs *segs);
+
+void nci_segs_free(nci_segs *segs);
+#endif

@@ -1,0 +1,386 @@
+/* newsclaims: command-line front end of libnewsclaims.
+ *
+ *   newsclaims segment|extract|reconcile|numbers [OPTIONS] [FILE...]
+ *
+ * Uses the public API only.  Errors go to stderr as FILE:LINE:COLUMN: text;
+ * the exit status is 0 when every input was processed, 1 when any failed
+ * (the others are still printed), 2 on a usage error or an unimplemented
+ * command. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "newsclaims.h"
+
+enum { CMD_SEGMENT, CMD_EXTRACT, CMD_RECONCILE, CMD_NUMBERS };
+enum { FMT_JSON, FMT_TABLE };
+
+typedef struct {
+    int cmd;
+    int format;
+    int jsonl;
+    int lines;
+    unsigned load_flags;
+    const char *text_field;
+    const char *lang;
+    nc_ctx *ctx;
+    int failed;
+} opts;
+
+static const char USAGE[] =
+    "Usage: newsclaims COMMAND [OPTIONS] [FILE...]\n"
+    "\n"
+    "Read news articles and print their entities and numeric claims.\n"
+    "\n"
+    "Commands:\n"
+    "  segment     sentences and tokens of each document (furniture flagged)\n"
+    "  extract     entities and claims of each document (the JSON contract)\n"
+    "  reconcile   claims grouped across documents (not yet implemented)\n"
+    "  numbers     every numeric expression, valued and classified\n"
+    "\n"
+    "FILE is a text file (one article), '-' for standard input, or with --jsonl\n"
+    "a JSON Lines file (one article per line). With no FILE, standard input.\n"
+    "\n"
+    "Options:\n"
+    "  --format=json|table  output format (default: table on a terminal, else json)\n"
+    "  --jsonl              inputs are JSON Lines records: {\"id\", \"text\", \"source\",\n"
+    "                       \"date\", \"url\", \"title\", \"lang\"}; other fields ignored\n"
+    "  --text-field=NAME    field of a JSON Lines record that holds the text (default: text)\n"
+    "  --repair             replace invalid UTF-8 by U+FFFD instead of failing\n"
+    "  --lines              (numbers) each line of the input is a text of its own;\n"
+    "                       prints {\"line\": N, \"numbers\": [...]} per line\n"
+    "  --lang=en|es         language of the input (default: detected; en for --lines)\n"
+    "  -h, --help           this help\n"
+    "  -V, --version        library and data versions\n"
+    "\n"
+    "Exit status: 0 if every input was processed, 1 if any failed (the others are\n"
+    "still printed), 2 on a usage error.\n";
+
+static void report(const char *name, long long recline, const nc_error *e)
+{
+    fprintf(stderr, "newsclaims: %s", name);
+    if (recline > 0) {
+        /* JSON Lines: the file line of the record, then the position inside. */
+        fprintf(stderr, ":%lld", recline);
+        if (e->code == NC_EPARSE && e->column > 0)
+            fprintf(stderr, ":%lld", (long long)e->column);
+        fprintf(stderr, ": %s", e->message);
+        if (e->code == NC_EUTF8 && e->offset >= 0)
+            fprintf(stderr, " (text byte %lld, line %lld, column %lld)", (long long)e->offset,
+                    (long long)e->line, (long long)e->column);
+    } else {
+        if (e->line > 0)
+            fprintf(stderr, ":%lld:%lld", (long long)e->line, (long long)e->column);
+        fprintf(stderr, ": %s", e->message);
+        if (e->offset >= 0)
+            fprintf(stderr, " (byte %lld)", (long long)e->offset);
+    }
+    fprintf(stderr, " [%s]\n", nc_strerror(e->code));
+}
+
+/* ---------------------------------------------------------------- output */
+
+static void print_table_doc(const nc_doc *doc, int cmd)
+{
+    size_t len;
+    const char *text = nc_doc_text(doc, &len);
+    const char *date = nc_doc_meta(doc, NC_META_DATE);
+    printf("== %s  date: %s%s  lang: %s  sentences: %zu  tokens: %zu\n",
+           nc_doc_meta(doc, NC_META_ID), date ? date : "-",
+           nc_doc_date_inferred(doc) ? " (inferred)" : "", nc_doc_meta(doc, NC_META_LANG),
+           nc_doc_sentence_count(doc), nc_doc_token_count(doc));
+    if (cmd == CMD_SEGMENT) {
+        for (size_t i = 0; i < nc_doc_sentence_count(doc); i++) {
+            size_t s, e;
+            nc_doc_sentence_span(doc, i, &s, &e);
+            int clip = e - s > 100 ? 100 : (int)(e - s);
+            while (clip > 0 && clip < (int)(e - s) && (text[s + (size_t)clip] & 0xC0) == 0x80)
+                clip--; /* cut on a character boundary */
+            printf("%4zu %s %6zu-%-6zu %.*s%s\n", i, nc_doc_sentence_is_furniture(doc, i) ? "F" : " ",
+                   s, e, clip, text + s, clip < (int)(e - s) ? "..." : "");
+        }
+    } else {
+        printf("   entities: 0  claims: 0  (the entity and claim stages are not built yet)\n");
+    }
+}
+
+static int emit(opts *o, nc_doc *doc, const char *name)
+{
+    nc_error err;
+    if (o->lang && nc_doc_set_meta(doc, NC_META_LANG, o->lang) != NC_OK) {
+        fprintf(stderr, "newsclaims: --lang=%s: unsupported language\n", o->lang);
+        return -1;
+    }
+    if (o->format == FMT_TABLE) {
+        if (nc_doc_extract(o->ctx, doc, &err)) {
+            report(name, 0, &err);
+            return -1;
+        }
+        print_table_doc(doc, o->cmd);
+        return 0;
+    }
+    unsigned jf = o->cmd == CMD_SEGMENT ? NC_JSON_SEGMENTS : o->cmd == CMD_NUMBERS ? NC_JSON_NUMBERS : 0;
+    char *js;
+    size_t n;
+    if (nc_doc_json(o->ctx, doc, jf, &js, &n, &err)) {
+        report(name, 0, &err);
+        return -1;
+    }
+    fwrite(js, 1, n, stdout);
+    fputc('\n', stdout);
+    nc_free(js);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- input */
+
+static char *read_all(FILE *f, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    for (;;) {
+        if (n == cap) {
+            char *nb = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static void do_text(opts *o, const char *path)
+{
+    nc_error err;
+    nc_doc *doc = NULL;
+    nc_status s;
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
+    if (!strcmp(path, "-")) {
+        size_t len;
+        char *buf = read_all(stdin, &len);
+        if (!buf) {
+            fprintf(stderr, "newsclaims: <stdin>: cannot read: %s\n", strerror(errno));
+            o->failed = 1;
+            return;
+        }
+        s = nc_doc_load_buffer(o->ctx, buf, len, "stdin", o->load_flags, &doc, &err);
+        free(buf);
+    } else {
+        s = nc_doc_load_file(o->ctx, path, o->load_flags, &doc, &err);
+    }
+    if (s) {
+        report(name, 0, &err);
+        o->failed = 1;
+        return;
+    }
+    if (emit(o, doc, name))
+        o->failed = 1;
+    nc_doc_free(doc);
+}
+
+static FILE *open_input(const char *path)
+{
+    if (!strcmp(path, "-"))
+        return stdin;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fprintf(stderr, "newsclaims: %s: cannot open: %s\n", path, strerror(errno));
+    return f;
+}
+
+static void strip_eol(char *line, ssize_t *n)
+{
+    while (*n > 0 && (line[*n - 1] == '\n' || line[*n - 1] == '\r'))
+        line[--*n] = '\0';
+}
+
+static void do_jsonl(opts *o, const char *path)
+{
+    FILE *f = open_input(path);
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
+    if (!f) {
+        o->failed = 1;
+        return;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long long lineno = 0;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        strip_eol(line, &n);
+        if (lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+            memmove(line, line + 3, (size_t)n - 2);
+            n -= 3;
+        }
+        size_t k = 0;
+        while (k < (size_t)n && (line[k] == ' ' || line[k] == '\t'))
+            k++;
+        if (k == (size_t)n)
+            continue; /* blank line */
+        nc_error err;
+        nc_doc *doc = NULL;
+        if (nc_doc_load_json(o->ctx, line, (size_t)n, o->text_field, o->load_flags, &doc, &err)) {
+            report(name, lineno, &err);
+            o->failed = 1;
+            continue;
+        }
+        char label[4096];
+        snprintf(label, sizeof label, "%s:%lld", name, lineno);
+        if (emit(o, doc, label))
+            o->failed = 1;
+        nc_doc_free(doc);
+    }
+    free(line);
+    if (ferror(f)) {
+        fprintf(stderr, "newsclaims: %s: read error: %s\n", name, strerror(errno));
+        o->failed = 1;
+    }
+    if (f != stdin)
+        fclose(f);
+}
+
+/* numbers --lines: the number stage alone, one text per input line. */
+static void do_lines(opts *o, const char *path)
+{
+    FILE *f = open_input(path);
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
+    if (!f) {
+        o->failed = 1;
+        return;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long long lineno = 0;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        strip_eol(line, &n);
+        nc_error err;
+        char *js;
+        size_t jl;
+        if (nc_numbers_json(o->ctx, line, (size_t)n, o->lang ? o->lang : "en", &js, &jl, &err)) {
+            fprintf(stderr, "newsclaims: %s:%lld:%lld: %s [%s]\n", name, lineno,
+                    (long long)err.column, err.message, nc_strerror(err.code));
+            printf("{\"line\":%lld,\"numbers\":[],\"error\":\"%s\"}\n", lineno, nc_strerror(err.code));
+            o->failed = 1;
+            continue;
+        }
+        if (o->format == FMT_JSON) {
+            printf("{\"line\":%lld,\"numbers\":", lineno);
+            fwrite(js, 1, jl, stdout);
+            fputs("}\n", stdout);
+        } else {
+            printf("%lld: %s\n", lineno, js);
+        }
+        nc_free(js);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+}
+
+/* ---------------------------------------------------------------- main */
+
+static int usage_error(const char *what, const char *arg)
+{
+    fprintf(stderr, "newsclaims: %s%s\nTry 'newsclaims --help'.\n", what, arg);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    opts o = {0};
+    o.cmd = -1;
+    o.format = isatty(STDOUT_FILENO) ? FMT_TABLE : FMT_JSON;
+    const char *files[4096];
+    int nfiles = 0, only_files = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || !strcmp(a, "-")) {
+            if (o.cmd < 0) {
+                if (!strcmp(a, "segment")) o.cmd = CMD_SEGMENT;
+                else if (!strcmp(a, "extract")) o.cmd = CMD_EXTRACT;
+                else if (!strcmp(a, "reconcile")) o.cmd = CMD_RECONCILE;
+                else if (!strcmp(a, "numbers")) o.cmd = CMD_NUMBERS;
+                else return usage_error("unknown command: ", a);
+                continue;
+            }
+            if (nfiles == (int)(sizeof files / sizeof *files))
+                return usage_error("too many files, at most ", "4096");
+            files[nfiles++] = a;
+        } else if (!strcmp(a, "--")) {
+            only_files = 1;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(USAGE, stdout);
+            return 0;
+        } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+            printf("newsclaims %s (data %s)\n", nc_version(), nc_data_version());
+            return 0;
+        } else if (!strcmp(a, "--format=json")) {
+            o.format = FMT_JSON;
+        } else if (!strcmp(a, "--format=table")) {
+            o.format = FMT_TABLE;
+        } else if (!strcmp(a, "--jsonl")) {
+            o.jsonl = 1;
+        } else if (!strcmp(a, "--lines")) {
+            o.lines = 1;
+        } else if (!strcmp(a, "--repair")) {
+            o.load_flags |= NC_LOAD_REPAIR;
+        } else if (!strncmp(a, "--text-field=", 13) && a[13]) {
+            o.text_field = a + 13;
+        } else if (!strcmp(a, "--lang=en") || !strcmp(a, "--lang=es")) {
+            o.lang = a + 7;
+        } else {
+            return usage_error("unknown or malformed option: ", a);
+        }
+    }
+    if (o.cmd < 0)
+        return usage_error("no command given (segment, extract, reconcile or numbers)", "");
+    if (o.lines && o.cmd != CMD_NUMBERS)
+        return usage_error("--lines is an option of 'numbers' only", "");
+    if (o.cmd == CMD_RECONCILE) {
+        fprintf(stderr, "newsclaims: reconcile: not yet implemented\n");
+        return 2;
+    }
+    if (nfiles == 0)
+        files[nfiles++] = "-";
+    nc_error err;
+    if (nc_ctx_new(NC_CTX_DEFAULT, &o.ctx, &err)) {
+        fprintf(stderr, "newsclaims: cannot create context: %s [%s]\n", err.message,
+                nc_strerror(err.code));
+        return 1;
+    }
+    for (int i = 0; i < nfiles; i++) {
+        if (o.lines)
+            do_lines(&o, files[i]);
+        else if (o.jsonl)
+            do_jsonl(&o, files[i]);
+        else
+            do_text(&o, files[i]);
+    }
+    nc_ctx_free(o.ctx);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "newsclaims: write error: %s\n", strerror(errno));
+        return 1;
+    }
+    return o.failed ? 1 : 0;
+}

@@ -1,0 +1,197 @@
+/* API surface: versions, status texts, error detail, context, NULL
+ * handling, the JSON contract of nc_doc_json(). */
+#include <stdio.h>
+#include <jansson.h>
+#include "testutil.h"
+
+START_TEST(test_versions)
+{
+    ck_assert_str_eq(nc_version(), NC_VERSION_STRING);
+    ck_assert_int_eq(nc_version_number(), NC_VERSION_NUMBER);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%d.%d.%d", NC_VERSION_MAJOR, NC_VERSION_MINOR, NC_VERSION_PATCH);
+    ck_assert_str_eq(buf, NC_VERSION_STRING);
+    ck_assert_uint_ge(strlen(nc_data_version()), 10);
+}
+END_TEST
+
+START_TEST(test_strerror)
+{
+    const char *seen[16];
+    for (int c = NC_OK; c <= NC_EICU; c++) {
+        const char *s = nc_strerror(c);
+        ck_assert_ptr_nonnull(s);
+        ck_assert_str_ne(s, "unknown error");
+        for (int k = 0; k < c; k++)
+            ck_assert_str_ne(s, seen[k]); /* each code has its own text */
+        seen[c] = s;
+    }
+    ck_assert_str_eq(nc_strerror(-1), "unknown error");
+    ck_assert_str_eq(nc_strerror(1000), "unknown error");
+}
+END_TEST
+
+START_TEST(test_error_struct)
+{
+    /* Layout promise: a fixed-size struct, usable from ctypes. */
+    ck_assert_uint_eq(sizeof(nc_error), 4 + 4 + 8 * 3 + 256 + 128);
+    nc_error e;
+    memset(&e, 0x55, sizeof e);
+    nc_error_clear(&e);
+    ck_assert_int_eq(e.code, NC_OK);
+    ck_assert_int_eq(e.offset, -1);
+    ck_assert_int_eq(e.line, 0);
+    ck_assert_str_eq(e.message, "");
+    nc_error_clear(NULL);
+}
+END_TEST
+
+START_TEST(test_ctx)
+{
+    nc_ctx *c = (nc_ctx *)1;
+    nc_error err;
+    ck_assert_int_eq(nc_ctx_new(0x80, &c, &err), NC_EINVAL);
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(err.code, NC_EINVAL);
+    ck_assert_int_eq(nc_ctx_new(0, NULL, &err), NC_EINVAL);
+    ck_assert_int_eq(nc_ctx_new(0, &c, NULL), NC_OK);
+    nc_ctx_free(c);
+    nc_ctx_free(NULL);
+    nc_doc_free(NULL);
+    nc_free(NULL);
+}
+END_TEST
+
+START_TEST(test_null_doc_accessors)
+{
+    ck_assert_ptr_null(nc_doc_meta(NULL, NC_META_ID));
+    ck_assert_int_eq(nc_doc_date_inferred(NULL), 0);
+    size_t len = 7;
+    ck_assert_ptr_null(nc_doc_text(NULL, &len));
+    ck_assert_uint_eq(len, 0);
+    ck_assert_uint_eq(nc_doc_sentence_count(NULL), 0);
+    ck_assert_uint_eq(nc_doc_token_count(NULL), 0);
+    ck_assert_int_eq(nc_doc_sentence_span(NULL, 0, NULL, NULL), NC_EINVAL);
+    ck_assert_int_eq(nc_doc_sentence_is_furniture(NULL, 0), -1);
+    ck_assert_int_eq(nc_doc_token_kind(NULL, 0), -1);
+    ck_assert_int_eq(nc_doc_set_meta(NULL, NC_META_ID, "x"), NC_EINVAL);
+    ck_assert_int_eq(nc_doc_extract(g_ctx, NULL, NULL), NC_EINVAL);
+    ck_assert_int_eq(nc_doc_extract(NULL, NULL, NULL), NC_EINVAL);
+}
+END_TEST
+
+START_TEST(test_json_contract)
+{
+    nc_doc *d = load_str("Headline\n\"Quotes\" and \\ back\tslash, on January 13, 2026.");
+    ck_assert_int_eq(nc_doc_set_meta(d, NC_META_SOURCE, "The \"Wire\""), NC_OK);
+    char *js = NULL;
+    size_t n;
+    nc_error err;
+    ck_assert_int_eq(nc_doc_json(g_ctx, d, NC_JSON_DEFAULT, &js, &n, &err), NC_OK);
+    ck_assert_uint_eq(n, strlen(js));
+    json_error_t je;
+    json_t *o = json_loads(js, 0, &je);
+    ck_assert_msg(o != NULL, "invalid JSON: %s: %s", je.text, js);
+    ck_assert_str_eq(json_string_value(json_object_get(o, "id")), "t");
+    ck_assert_str_eq(json_string_value(json_object_get(o, "source")), "The \"Wire\"");
+    ck_assert_str_eq(json_string_value(json_object_get(o, "date")), "2026-01-13");
+    ck_assert(json_is_true(json_object_get(o, "date_inferred")));
+    ck_assert_str_eq(json_string_value(json_object_get(o, "lang")), "en");
+    ck_assert(json_is_null(json_object_get(o, "title")));
+    ck_assert(json_is_array(json_object_get(o, "entities")));
+    ck_assert(json_is_array(json_object_get(o, "claims")));
+    ck_assert_ptr_null(json_object_get(o, "sentences"));
+    json_decref(o);
+    nc_free(js);
+
+    ck_assert_int_eq(nc_doc_json(g_ctx, d, NC_JSON_SEGMENTS | NC_JSON_NUMBERS, &js, NULL, &err), NC_OK);
+    o = json_loads(js, 0, &je);
+    ck_assert_ptr_nonnull(o);
+    json_t *sents = json_object_get(o, "sentences");
+    ck_assert_uint_eq(json_array_size(sents), 2);
+    json_t *s1 = json_array_get(sents, 1);
+    size_t len;
+    const char *text = nc_doc_text(d, &len);
+    json_int_t a = json_integer_value(json_object_get(s1, "start"));
+    json_int_t b = json_integer_value(json_object_get(s1, "end"));
+    ck_assert_int_eq(b - a, (json_int_t)strlen(json_string_value(json_object_get(s1, "text"))));
+    ck_assert(!strncmp(text + a, json_string_value(json_object_get(s1, "text")), (size_t)(b - a)));
+    ck_assert(json_is_array(json_object_get(o, "numbers")));
+    json_decref(o);
+    nc_free(js);
+    ck_assert_int_eq(nc_doc_json(g_ctx, d, 0x40, &js, NULL, &err), NC_EINVAL);
+    ck_assert_int_eq(nc_doc_json(g_ctx, d, 0, NULL, NULL, &err), NC_EINVAL);
+    nc_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_json_control_chars)
+{
+    /* Control characters and U+2028 are escaped; the result still parses. */
+    nc_doc *d = load_str("a\x01" "b\x1f" "c d");
+    ck_assert_int_eq(nc_doc_set_meta(d, NC_META_TITLE, "line\xE2\x80\xA8sep"), NC_OK);
+    char *js;
+    ck_assert_int_eq(nc_doc_json(g_ctx, d, NC_JSON_SEGMENTS, &js, NULL, NULL), NC_OK);
+    ck_assert_ptr_nonnull(strstr(js, "\\u0001"));
+    ck_assert_ptr_nonnull(strstr(js, "\\u2028"));
+    json_t *o = json_loads(js, 0, NULL);
+    ck_assert_ptr_nonnull(o);
+    json_decref(o);
+    nc_free(js);
+    nc_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_numbers_json_errors)
+{
+    char *js = NULL;
+    nc_error err;
+    ck_assert_int_eq(nc_numbers_json(g_ctx, "x", 1, "fr", &js, NULL, &err), NC_EINVAL);
+    ck_assert_int_eq(nc_numbers_json(g_ctx, "ab\xFF", 3, "en", &js, NULL, &err), NC_EUTF8);
+    ck_assert_int_eq(err.offset, 2);
+    ck_assert_int_eq(nc_numbers_json(g_ctx, NULL, 3, "en", &js, NULL, &err), NC_EINVAL);
+    ck_assert_int_eq(nc_numbers_json(g_ctx, "", 0, NULL, &js, NULL, &err), NC_OK);
+    ck_assert_str_eq(js, "[]");
+    nc_free(js);
+}
+END_TEST
+
+START_TEST(test_extract_idempotent)
+{
+    nc_doc *d = load_str("Some text with 5 numbers.");
+    ck_assert_int_eq(nc_doc_extract(g_ctx, d, NULL), NC_OK);
+    char *a, *b;
+    ck_assert_int_eq(nc_doc_json(g_ctx, d, NC_JSON_NUMBERS, &a, NULL, NULL), NC_OK);
+    ck_assert_int_eq(nc_doc_extract(g_ctx, d, NULL), NC_OK);
+    ck_assert_int_eq(nc_doc_json(g_ctx, d, NC_JSON_NUMBERS, &b, NULL, NULL), NC_OK);
+    ck_assert_str_eq(a, b);
+    nc_free(a);
+    nc_free(b);
+    nc_doc_free(d);
+}
+END_TEST
+
+static Suite *api_suite(void)
+{
+    Suite *s = suite_create("api");
+    TCase *tc = tcase_create("basics");
+    tcase_add_test(tc, test_versions);
+    tcase_add_test(tc, test_strerror);
+    tcase_add_test(tc, test_error_struct);
+    tcase_add_test(tc, test_ctx);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("doc");
+    tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
+    tcase_add_test(tc, test_null_doc_accessors);
+    tcase_add_test(tc, test_json_contract);
+    tcase_add_test(tc, test_json_control_chars);
+    tcase_add_test(tc, test_numbers_json_errors);
+    tcase_add_test(tc, test_extract_idempotent);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(api_suite());
+}
