@@ -2,6 +2,7 @@
  * one context serves any number of threads. */
 #include <stdlib.h>
 #include "ctx.h"
+#include "load.h"
 
 NC_EXPORT const char *nc_version(void)
 {
@@ -31,10 +32,14 @@ NC_EXPORT nc_status nc_ctx_new(unsigned flags, nc_ctx **out, nc_error *err)
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     c->flags = flags;
     nc_status s;
-    if ((s = nci_dates_new(&c->dates, err)) || (s = nci_seglex_new(c->dates, &c->seglex, err)) ||
+    if ((s = nci_calendar_new(&c->cal, err)) || (s = nci_seglex_new(c->cal, &c->seglex, err)) ||
         (s = nci_numlex_new(&c->numlex, err))) {
         nc_ctx_free(c);
         return s;
+    }
+    if (nci_langwords_new(&c->langwords)) {
+        nc_ctx_free(c);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
     *out = c;
     return NC_OK;
@@ -46,6 +51,7 @@ NC_EXPORT void nc_ctx_free(nc_ctx *ctx)
         return;
     nci_numlex_free(ctx->numlex);
     nci_seglex_free(ctx->seglex);
-    nci_dates_free(ctx->dates);
+    nci_calendar_free(ctx->cal);
+    nci_wordset_free(ctx->langwords);
     free(ctx);
 }

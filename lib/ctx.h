@@ -3,13 +3,15 @@
 #define NC_CTX_H
 #include <unicode/ubrk.h>
 #include "internal.h"
-#include "dates.h"
+#include "calendar.h"
+#include "wordset.h"
 #include "numbers.h"
 #include "segment.h"
 
 struct nc_ctx {
     unsigned flags;
-    nci_dates *dates;
+    nci_calendar *cal;
+    nci_wordset *langwords;
     nci_seglex *seglex;
     nci_numlex *numlex;
 };

@@ -72,7 +72,7 @@ NC_EXPORT nc_status nc_doc_set_meta(nc_doc *doc, int field, const char *value)
     free(doc->meta[field]);
     doc->meta[field] = copy;
     if (field == NC_META_LANG)
-        doc->lang = copy ? copy : nci_detect_lang(doc);
+        doc->lang = copy ? copy : doc->detected_lang;
     return NC_OK;
 }
 

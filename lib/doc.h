@@ -14,6 +14,7 @@ struct nc_doc {
     char *meta[NCI_NMETA];    /* given metadata, indexed by nc_meta */
     char inferred_date[16];   /* "" when the text dates nothing */
     const char *lang;         /* given or detected: "en" or "es" */
+    const char *detected_lang; /* detected from the text at load */
     nci_segs segs;
     int extracted;
     nci_numvec numbers;

@@ -6,46 +6,46 @@
 #include <string.h>
 #include <jansson.h>
 #include "ctx.h"
+#include "dates.h"
 #include "doc.h"
 #include "load.h"
 #include "utf8.h"
 
-/* Function words that tell English from Spanish.  They are the most frequent
- * words of each language (closed classes: articles, prepositions,
- * conjunctions), which any grammar lists. */
-static const char *const EN_WORDS[] = {"the", "of", "and", "to", "in", "is", "was", "that",
-                                       "for", "on", "with", "said", "has", "have", "by", NULL};
+/* Telling English from Spanish: count the most frequent function words of
+ * each language (articles, prepositions, conjunctions, which any grammar
+ * lists) among the first LANG_SAMPLE short words.  Words both languages use
+ * ("a", "no") are left out. */
+static const char *const EN_WORDS[] = {"the", "of", "and", "to", "is", "was", "that", "for",
+                                       "on", "with", "said", "has", "have", "by", NULL};
 static const char *const ES_WORDS[] = {"el", "la", "de", "que", "los", "las", "y", "del", "por",
-                                       "un", "una", "se", "con", "para", "es", "al", NULL};
+                                       "un", "una", "se", "con", "para", "es", "al", "en", NULL};
+#define LANG_SAMPLE 400
 
-static int in_list(const char *const *list, const char *w, size_t n)
+nc_status nci_langwords_new(nci_wordset **out)
 {
-    char buf[8];
-    if (n >= sizeof buf)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        buf[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    }
-    for (; *list; list++)
-        if (strlen(*list) == n && !memcmp(*list, buf, n))
-            return 1;
-    return 0;
+    nci_wordset *ws = nci_wordset_new(64);
+    if (!ws)
+        return NC_ENOMEM;
+    for (int k = 0; EN_WORDS[k]; k++)
+        nci_wordset_add(ws, EN_WORDS[k], strlen(EN_WORDS[k]), 1);
+    for (int k = 0; ES_WORDS[k]; k++)
+        nci_wordset_add(ws, ES_WORDS[k], strlen(ES_WORDS[k]), 2);
+    *out = ws;
+    return NC_OK;
 }
 
-const char *nci_detect_lang(const nc_doc *doc)
+const char *nci_detect_lang(const nci_wordset *langwords, const nc_doc *doc)
 {
-    size_t en = 0, es = 0;
-    for (size_t i = 0; i < doc->segs.ntoks && i < 4000; i++) {
+    size_t votes[3] = {0, 0, 0}, words = 0;
+    for (size_t i = 0; i < doc->segs.ntoks && words < LANG_SAMPLE; i++) {
         const nci_tok *t = &doc->segs.toks[i];
-        if (t->kind != NC_TOKEN_WORD)
-            continue;
-        const char *w = doc->text + t->start;
         size_t n = t->end - t->start;
-        en += (size_t)in_list(EN_WORDS, w, n);
-        es += (size_t)in_list(ES_WORDS, w, n);
+        if (t->kind != NC_TOKEN_WORD || n > 4)
+            continue;
+        words++;
+        votes[nci_wordset_get(langwords, doc->text + t->start, n)]++;
     }
-    return es > en ? "es" : "en";
+    return votes[2] > votes[1] ? "es" : "en";
 }
 
 nc_doc *nci_doc_new(char *text, size_t len)
@@ -55,7 +55,7 @@ nc_doc *nci_doc_new(char *text, size_t len)
         return NULL;
     d->text = text;
     d->len = len;
-    d->lang = "en";
+    d->lang = d->detected_lang = "en";
     return d;
 }
 
@@ -108,8 +108,8 @@ static nc_status load_bytes(const nc_ctx *ctx, const char *text, size_t len, con
         nc_doc_free(d);
         return err && err->code ? (nc_status)err->code : nci_error_set(err, s, -1, 0, 0, NULL);
     }
-    d->lang = nci_detect_lang(d);
-    if (!nci_dates_infer(ctx->dates, d->text, d->len, d->inferred_date))
+    d->lang = d->detected_lang = nci_detect_lang(ctx->langwords, d);
+    if (!nci_dates_infer(ctx->cal, d->text, d->segs.toks, d->segs.ntoks, d->inferred_date))
         d->inferred_date[0] = '\0';
     *out = d;
     return NC_OK;

@@ -1,26 +1,1449 @@
-/* Placeholder until the number stage lands: finds nothing. */
+/* Number stage (DESIGN.md, pipeline 4): numeric expressions with their value,
+ * bounds, qualifier, unit and kind.
+ *
+ * The text is cut into tokens once (lib/num_tok.c: numbers are valued there,
+ * words are folded and looked up in the word table built by lib/num_lex.c
+ * from data/ and ICU).  Then one left-to-right pass tries, at each token that
+ * can open an expression, the grammar below and keeps the longest match:
+ *
+ *   expr   := [qualifier | range-opener] [currency] [sign] value [unit]
+ *             [range-joiner [currency] value [unit]] [post-qualifier]
+ *   value  := cardinal [fraction | point digits | "and" fraction] [scale]
+ *   cardinal := digits and number words combined with hundred / scale
+ *             words ("4 thousand 3 hundred and 21", "dos mil veintiséis")
+ *
+ * Spans: a qualifier that sets a bound ("more than", "at least", "or more")
+ * is part of the span; an approximator ("about", "around") is not, since it
+ * changes neither value nor bounds (Recognizers-Text number-range and currency
+ * specs expect exactly this).  Units of money and percent are in the span;
+ * words that only classify a number (months, "years", "in") are not.
+ */
+#include <math.h>
 #include <stdlib.h>
-#include "numbers.h"
+#include <string.h>
+#include "num_impl.h"
+#include "doc.h"
 
-struct nci_numlex { int unused; };
+typedef struct sc {
+    const nci_langtab *tab;
+    int es;
+    const char *text;
+    const nci_ntok *t;
+    size_t n;
+    const char *fold;
+    nci_numvec *vec;
+    int err;
+} sc;
 
-nc_status nci_numlex_new(nci_numlex **out, nc_error *err)
+/* ---------------------------------------------------------------- helpers */
+
+static inline const nci_lexent *LX(const sc *c, size_t i)
 {
-    *out = calloc(1, sizeof **out);
-    return *out ? NC_OK : nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    return i < c->n ? c->t[i].lx : NULL;
 }
 
-void nci_numlex_free(nci_numlex *lex) { free(lex); }
+static inline int ROLE(const sc *c, size_t i, uint32_t r)
+{
+    const nci_lexent *e = LX(c, i);
+    return e && (e->roles & r);
+}
+
+static inline int TYPE(const sc *c, size_t i, int ty)
+{
+    return i < c->n && c->t[i].type == ty;
+}
+
+static inline int SYM(const sc *c, size_t i, uint32_t cp)
+{
+    return i < c->n && c->t[i].type == NCI_TK_SYM && c->t[i].cp == cp;
+}
+
+static inline int is_dash_cp(uint32_t cp)
+{
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212;
+}
+
+static inline int DASH(const sc *c, size_t i)
+{
+    return i < c->n && c->t[i].type == NCI_TK_SYM && is_dash_cp(c->t[i].cp);
+}
+
+/* token i follows token i-1 with no space */
+static inline int ATT(const sc *c, size_t i)
+{
+    return i < c->n && i > 0 && !c->t[i].sp && c->t[i].s == c->t[i - 1].e;
+}
+
+static int FOLDEQ(const sc *c, size_t i, const char *w)
+{
+    if (i >= c->n)
+        return 0;
+    size_t l = strlen(w);
+    return c->t[i].fl == l && memcmp(c->fold + c->t[i].fs, w, l) == 0;
+}
+
+static inline int is_word_tok(const sc *c, size_t i)
+{
+    return TYPE(c, i, NCI_TK_WORD);
+}
+
+/* A plain number token (not a dotted code). */
+static inline int PNUM(const sc *c, size_t i)
+{
+    return TYPE(c, i, NCI_TK_NUM) && !(c->t[i].flags & NCI_NF_DOTTED);
+}
+
+static int cardword(const sc *c, size_t i, int cls)
+{
+    const nci_lexent *e = LX(c, i);
+    return e && (e->roles & NCI_R_CARD) && is_word_tok(c, i) && (!cls || e->cclass == cls);
+}
+
+/* Longest phrase of the given role starting at token i; returns its token count. */
+static size_t match_phrase(const sc *c, size_t i, int role, const nci_phrase **out)
+{
+    const nci_lexent *e = LX(c, i);
+    if (!e || !(e->roles & NCI_R_PHRASE))
+        return 0;
+    for (uint32_t k = e->phr0; k < e->phr0 + e->nphr; k++) {
+        const nci_phrase *ph = &c->tab->phr[k];
+        if (role && ph->role != role)
+            continue;
+        const char *key = c->tab->pool + ph->key_off;
+        size_t kl = ph->key_len, pos = 0, j = i;
+        int ok = 1;
+        for (unsigned w = 0; w < ph->ntok && ok; w++, j++) {
+            const char *sp = memchr(key + pos, ' ', kl - pos);
+            size_t wl = sp ? (size_t)(sp - (key + pos)) : kl - pos;
+            if (j >= c->n || c->t[j].fl != wl || memcmp(c->fold + c->t[j].fs, key + pos, wl) != 0)
+                ok = 0;
+            pos += wl + 1;
+        }
+        if (ok) {
+            *out = ph;
+            return ph->ntok;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- output */
+
+static int emit(sc *c, size_t s, size_t e, int kind, int qual, int hv, double v, int hl,
+                double lo, int hh, double hi, const char *unit, int ovf, const char *vague,
+                int minor)
+{
+    if (!isfinite(v) || !isfinite(lo) || !isfinite(hi))
+        ovf = 1;
+    nci_number *p = nci_grow(c->vec->v, &c->vec->cap, c->vec->n + 1, sizeof *p);
+    if (!p) {
+        c->err = 1;
+        return -1;
+    }
+    c->vec->v = p;
+    p = &c->vec->v[c->vec->n++];
+    memset(p, 0, sizeof *p);
+    p->start = s;
+    p->end = e;
+    p->kind = (unsigned char)kind;
+    p->qualifier = (unsigned char)qual;
+    p->overflow = (unsigned char)(ovf != 0);
+    if (!ovf) {
+        p->has_value = (unsigned char)hv;
+        p->value = hv ? v : 0;
+        p->has_low = (unsigned char)hl;
+        p->low = hl ? lo : 0;
+        p->has_high = (unsigned char)hh;
+        p->high = hh ? hi : 0;
+    }
+    if (unit)
+        strncpy(p->unit, unit, sizeof p->unit - 1);
+    p->vague = vague;
+    p->minor = (unsigned char)minor;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- cardinals */
+
+enum { L_NONE, L_DIG, L_UNIT, L_TEEN, L_TENS, L_HUND, L_HUNDRED, L_SCALE, L_MULT, L_ART, L_AND };
+
+typedef struct card {
+    size_t end;        /* token after the cardinal */
+    double v;
+    int ovf;
+    int digits, words; /* tokens of each sort */
+    int scaled;        /* a scale word or suffix was applied */
+    double top_scale;  /* the smallest scale of the last part ("3 million and a half") */
+    int last;
+    int article;       /* begins with "a", "an", "un", "una" */
+    int ntoks;
+} card;
+
+static int frac_follows(const sc *c, size_t i);
+
+/* Digits and number words combined: "4 thousand 3 hundred and 21",
+ * "twenty-one trillion", "dos mil trescientos millones".  Scales are applied
+ * with a stack of parts, so that a larger scale takes in the smaller ones
+ * before it ("mil millones", "three lakh crore") while a smaller one adds. */
+static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
+{
+    double pv[8], ps[8];
+    int np = 0;
+    double cur = 0, cur_low = 0;
+    int last = L_NONE, last_before_and = L_NONE;
+    size_t j = i, end = i, cut = i;
+    memset(r, 0, sizeof *r);
+    while (j < c->n) {
+        const nci_ntok *t = &c->t[j];
+        const nci_lexent *e = t->type == NCI_TK_WORD ? t->lx : NULL;
+        /* joiners: "and" / "y" inside a number, the hyphen of "twenty-three" */
+        if (last != L_NONE && last != L_AND && e && (e->roles & NCI_R_AND)) {
+            int ok = 0;
+            if (c->es)
+                ok = (last == L_TENS && cardword(c, j + 1, NCI_CC_UNIT)) ||
+                     (last == L_TENS && cardword(c, j + 1, NCI_CC_ARTICLE)) ||
+                     ((last == L_SCALE || last == L_HUND) && cardword(c, j + 1, 0) &&
+                      LX(c, j + 1)->cclass != NCI_CC_ARTICLE);
+            else
+                ok = (last == L_HUNDRED || last == L_SCALE) && !frac_follows(c, j + 1) &&
+                     ((cardword(c, j + 1, 0) && LX(c, j + 1)->cclass != NCI_CC_ARTICLE &&
+                       LX(c, j + 1)->cclass != NCI_CC_HUND) ||
+                      (!words_only && PNUM(c, j + 1) && !(c->t[j + 1].flags & (NCI_NF_DEC | NCI_NF_SEP)) &&
+                       c->t[j + 1].v < 100));
+            if (!ok)
+                break;
+            last_before_and = last;
+            last = L_AND;
+            j++;
+            continue;
+        }
+        if (last == L_TENS && t->type == NCI_TK_SYM && (t->cp == '-' || t->cp == 0x2010 || t->cp == 0x2011) &&
+            cardword(c, j + 1, NCI_CC_UNIT)) {
+            j++;
+            continue;
+        }
+        if (t->type == NCI_TK_NUM) {
+            if (words_only || (t->flags & (NCI_NF_DOTTED | NCI_NF_FRAC)))
+                break;
+            if (last == L_NONE) {
+                cur = t->v;
+                cur_low = t->v;
+                r->ovf |= (t->flags & NCI_NF_OVF) != 0;
+                last = L_DIG;
+                r->digits++;
+                j++;
+                end = j;
+                continue;
+            }
+            if (((last == L_SCALE && np > 0 && t->v < ps[np - 1]) || last == L_AND) &&
+                !(t->flags & (NCI_NF_DEC | NCI_NF_EXP | NCI_NF_LEAD0 | NCI_NF_SEP)) && !ATT(c, j + 1)) {
+                if (last == L_SCALE)
+                    cur = 0;
+                cur += t->v; /* "3 hundred and 21" */
+                cur_low = t->v;
+                last = L_DIG;
+                r->digits++;
+                j++;
+                end = j;
+                continue;
+            }
+            break;
+        }
+        if (!e)
+            break;
+        if (e->roles & NCI_R_CARD) {
+            int cls = e->cclass;
+            double v = e->card;
+            if (cls == NCI_CC_ARTICLE) {
+                if (last == L_NONE) {
+                    const nci_lexent *n1 = j + 1 < c->n && c->t[j + 1].type == NCI_TK_WORD ? c->t[j + 1].lx : NULL;
+                    if (n1 && ((n1->roles & NCI_R_HUNDRED) ||
+                               ((n1->roles & NCI_R_SCALE) && n1->scale_kind == NCI_SK_WORD &&
+                                n1->scale >= 1000) ||
+                               (n1->roles & NCI_R_MULT))) {
+                        cur = cur_low = 1;
+                        last = L_ART;
+                        r->article = 1;
+                        r->words++;
+                        j++;
+                        end = j;
+                        continue;
+                    }
+                    break;
+                }
+                /* "treinta y un", "ciento un": the article is the unit one */
+                if (!c->es || !(last == L_AND || last == L_HUND || last == L_TENS))
+                    break;
+                cls = NCI_CC_UNIT;
+            }
+            int ok;
+            switch (cls) {
+            case NCI_CC_UNIT:
+                ok = last == L_NONE || last == L_HUNDRED || last == L_HUND || last == L_SCALE ||
+                     last == L_AND || (last == L_TENS && !c->es);
+                break;
+            case NCI_CC_TEEN:
+            case NCI_CC_TENS:
+                ok = last == L_NONE || last == L_HUNDRED || last == L_HUND || last == L_SCALE ||
+                     last == L_AND;
+                break;
+            default: /* NCI_CC_HUND */
+                ok = last == L_NONE || last == L_SCALE || (last == L_AND && c->es);
+                break;
+            }
+            if (ok && last == L_AND && last_before_and == L_TENS && cls != NCI_CC_UNIT)
+                ok = 0;
+            if (!ok)
+                break;
+            if (last == L_SCALE || last == L_NONE || (last == L_AND && last_before_and == L_SCALE))
+                cur_low = 0;
+            cur += v;
+            cur_low += v;
+            last = cls == NCI_CC_UNIT ? L_UNIT : cls == NCI_CC_TEEN ? L_TEEN : cls == NCI_CC_TENS ? L_TENS : L_HUND;
+            if (cls == NCI_CC_HUND)
+                cur_low = 0;
+            r->words++;
+            j++;
+            end = j;
+            continue;
+        }
+        if (e->roles & NCI_R_HUNDRED) {
+            if (!(last == L_UNIT || last == L_TEEN || last == L_TENS || last == L_ART ||
+                  (last == L_DIG && !(c->t[j - 1].flags & NCI_NF_SEP))) ||
+                cur <= 0 || cur >= 1000)
+                break;
+            cur *= 100;
+            cur_low = 0;
+            last = L_HUNDRED;
+            r->words++;
+            j++;
+            end = j;
+            continue;
+        }
+        if (e->roles & NCI_R_SCALE) {
+            int sk = e->scale_kind;
+            if (sk == NCI_SK_SUFFIX) {
+                if (last != L_DIG)
+                    break;
+                /* "2.33 k" and "10 bln or" are read; "the 10 k race" is not */
+                if (!ATT(c, j) && t->fl < 2 && j + 1 < c->n &&
+                    (c->t[j + 1].type == NCI_TK_WORD || c->t[j + 1].type == NCI_TK_NUM))
+                    break;
+            } else if (sk == NCI_SK_UPPER) {
+                /* "10M", "£600m", "1,674.5 M"; not "1m" (a metre) */
+                int upper = c->text[t->s] >= 'A' && c->text[t->s] <= 'Z';
+                if (last != L_DIG || !(upper || money) ||
+                    (!ATT(c, j) && !(upper && !(j + 1 < c->n && c->t[j + 1].type == NCI_TK_WORD))))
+                    break;
+            } else if (last == L_NONE || last == L_AND) {
+                break;
+            }
+            /* a word scale right after digits must not be glued to them ("3million" is fine) */
+            double S = e->scale;
+            double x = cur;
+            int popped = 0;
+            while (np > 0 && ps[np - 1] < S) {
+                x += pv[--np];
+                popped = 1;
+            }
+            if (x == 0) {
+                if (last == L_SCALE && !popped)
+                    break;
+                x = 1;
+            }
+            if (np > 0 && ps[np - 1] == S) {
+                /* "two million three million": two numbers */
+                end = cut;
+                last = L_SCALE;
+                cur = 0;
+                break;
+            }
+            if (np == 8)
+                break;
+            pv[np] = x * S;
+            ps[np] = S;
+            np++;
+            cur = cur_low = 0;
+            last = L_SCALE;
+            r->scaled = 1;
+            r->words += sk == NCI_SK_WORD;
+            j++;
+            end = j;
+            cut = j;
+            continue;
+        }
+        if (e->roles & NCI_R_MULT) {
+            if (!(last == L_UNIT || last == L_TEEN || last == L_TENS || last == L_DIG || last == L_ART ||
+                  last == L_HUNDRED || last == L_HUND))
+                break;
+            if (cur_low > 0 && cur_low < cur)
+                cur = cur - cur_low + cur_low * e->mult;
+            else
+                cur *= e->mult;
+            cur_low = 0;
+            last = L_MULT;
+            r->words++;
+            j++;
+            end = j;
+            continue;
+        }
+        break;
+    }
+    if (end == i)
+        return 0;
+    double v = cur;
+    if (end == cut && np > 0)
+        v = 0;
+    else if (last == L_SCALE)
+        v = 0;
+    for (int k = 0; k < np; k++)
+        v += pv[k];
+    if (end == cut && np > 0 && last != L_SCALE) {
+        /* ended by a repeated scale: parts only */
+    }
+    r->v = v;
+    r->end = end;
+    r->last = last;
+    r->top_scale = np > 0 ? ps[np - 1] : 1;
+    r->ntoks = (int)(end - i);
+    if (!isfinite(v))
+        r->ovf = 1;
+    return 1;
+}
+
+/* ---------------------------------------------------------------- values */
+
+typedef struct val {
+    size_t start, end;  /* tokens [start, end) */
+    double v;
+    int ovf;
+    int digits, words, scaled, frac, article;
+    int plain;          /* one number token and nothing else */
+    int lone_one;       /* the word "one" / "uno" alone */
+} val;
+
+/* Stem of a Spanish partitive in -avo ("veinteavos", "doceava"): the
+ * cardinal it is built on, or 0. */
+static double avo_denom(const sc *c, size_t i)
+{
+    if (!c->es || !is_word_tok(c, i))
+        return 0;
+    const char *f = c->fold + c->t[i].fs;
+    size_t l = c->t[i].fl;
+    if (l > 1 && f[l - 1] == 's')
+        l--;
+    if (l < 5 || f[l - 2] != 'v' || (f[l - 1] != 'o' && f[l - 1] != 'a') || f[l - 3] != 'a')
+        return 0;
+    size_t sl = l - 3;
+    char buf[64];
+    if (sl + 1 >= sizeof buf)
+        return 0;
+    memcpy(buf, f, sl);
+    for (int pass = 0; pass < 2; pass++) {
+        size_t bl = sl;
+        if (pass == 1)
+            buf[bl++] = 'a'; /* "treint-avos" is built on "treinta" */
+        const nci_lexent *e = nci_num_lookup(c->tab, buf, bl, nci_num_hash(buf, bl));
+        if (e && (e->roles & NCI_R_CARD) && e->card >= 2)
+            return e->card;
+    }
+    return 0;
+}
+
+static int is_plural_tok(const sc *c, size_t i)
+{
+    return c->t[i].fl > 1 && c->fold[c->t[i].fs + c->t[i].fl - 1] == 's';
+}
+
+/* A fraction's denominator at token j for numerator num: "fifths",
+ * "twenty-fifth", "one hundred fifth", "tercios".  Returns the token after
+ * it and the denominator in *d, or 0. */
+static size_t parse_denom(const sc *c, size_t j, double num, double *d)
+{
+    if (j >= c->n || !is_word_tok(c, j))
+        return 0;
+    int need_plural = num != 1;
+    const nci_lexent *e = LX(c, j);
+    if (e && (e->roles & NCI_R_DENOM)) {
+        int pl = is_plural_tok(c, j);
+        /* "medio", "half", "quarter" are singular; "mitad" stands alone */
+        if (pl == need_plural || (!need_plural && !pl)) {
+            if (need_plural && !pl)
+                return 0;
+            *d = e->denom;
+            return j + 1;
+        }
+        return 0;
+    }
+    if (e && (e->roles & NCI_R_ORD) && e->ord_frac && !need_plural) {
+        *d = e->ord;
+        return j + 1;
+    }
+    double av = avo_denom(c, j);
+    if (av > 0 && (is_plural_tok(c, j) == need_plural)) {
+        *d = av;
+        return j + 1;
+    }
+    /* compound: TENS [-] ordinal unit ("twenty-fifth", "twenty firsts") */
+    if (cardword(c, j, NCI_CC_TENS)) {
+        size_t k = j + 1;
+        if (DASH(c, k) && ATT(c, k))
+            k++;
+        const nci_lexent *o = LX(c, k);
+        if (o && is_word_tok(c, k) && (o->roles & (NCI_R_ORD | NCI_R_DENOM))) {
+            double u = (o->roles & NCI_R_DENOM) ? o->denom : o->ord;
+            int pl = is_plural_tok(c, k);
+            if (u < 10 && ((o->roles & NCI_R_DENOM) ? pl == need_plural : !need_plural) &&
+                !(o->roles & NCI_R_DUR)) {
+                *d = LX(c, j)->card + u;
+                return k + 1;
+            }
+        }
+    }
+    /* compound: a cardinal, then an ordinal ("one hundred fifth") */
+    if (cardword(c, j, 0) && LX(c, j)->cclass != NCI_CC_ARTICLE) {
+        card cr;
+        if (parse_card(c, j, 0, 1, &cr) && cr.end < c->n && cr.last != L_AND) {
+            const nci_lexent *o = LX(c, cr.end);
+            if (o && is_word_tok(c, cr.end) && (o->roles & (NCI_R_ORD | NCI_R_DENOM)) &&
+                !(o->roles & NCI_R_DUR)) {
+                double u = (o->roles & NCI_R_DENOM) ? o->denom : o->ord;
+                int pl = is_plural_tok(c, cr.end);
+                if (((o->roles & NCI_R_DENOM) ? pl == need_plural : !need_plural) && cr.v >= 100 && u < 100) {
+                    *d = cr.v + u;
+                    return cr.end + 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* A fraction term: [cardinal|a|an|un] denominator, or a cardinal alone when
+ * allow_whole.  Used after "and" / "con" / "y". */
+static int parse_frac_term(const sc *c, size_t i, double *v, size_t *end)
+{
+    const nci_lexent *e = LX(c, i);
+    if (!e || !is_word_tok(c, i))
+        return 0;
+    double num = 0;
+    size_t j = i;
+    if ((e->roles & NCI_R_CARD) && e->cclass == NCI_CC_ARTICLE) {
+        num = 1;
+        j = i + 1;
+    } else if (e->roles & NCI_R_CARD) {
+        card cr;
+        if (!parse_card(c, i, 0, 1, &cr))
+            return 0;
+        num = cr.v;
+        j = cr.end;
+    } else if ((e->roles & NCI_R_DENOM) && e->denom == 2 && c->es) {
+        /* "y medio" */
+        *v = 0.5;
+        *end = i + 1;
+        return 1;
+    } else {
+        return 0;
+    }
+    double d;
+    size_t k = parse_denom(c, j, num, &d);
+    if (!k || d == 0)
+        return 0;
+    *v = num / d;
+    *end = k;
+    return 1;
+}
+
+/* A fraction term starts at i ("a half", "three fifths", "one half"). */
+static int frac_follows(const sc *c, size_t i)
+{
+    double f;
+    size_t k;
+    return parse_frac_term(c, i, &f, &k);
+}
+
+/* Decimal digits spelled out after "point" / "coma" / "con": each cardinal
+ * contributes its digits ("zero three" .03, "seventy-one" .71). */
+static int parse_point_digits(const sc *c, size_t i, double *frac, size_t *end)
+{
+    char buf[64];
+    size_t bl = 0, j = i;
+    while (j < c->n && cardword(c, j, 0) && LX(c, j)->cclass != NCI_CC_ARTICLE) {
+        card cr;
+        if (!parse_card(c, j, 0, 1, &cr) || cr.scaled || cr.v >= 1e9 || cr.v != floor(cr.v))
+            break;
+        char tmp[16];
+        int tl = 0;
+        unsigned long long x = (unsigned long long)cr.v;
+        do {
+            tmp[tl++] = (char)('0' + x % 10);
+            x /= 10;
+        } while (x && tl < 15);
+        if (bl + (size_t)tl >= sizeof buf)
+            break;
+        while (tl)
+            buf[bl++] = tmp[--tl];
+        j = cr.end;
+    }
+    if (!bl)
+        return 0;
+    double f = 0, p = 0.1;
+    for (size_t k = 0; k < bl; k++, p /= 10)
+        f += (buf[k] - '0') * p;
+    *frac = f;
+    *end = j;
+    return 1;
+}
+
+/* A number: a cardinal with what may follow it (fraction, spelled decimals,
+ * "and a half", a scale after a fraction), or a digit fraction. */
+static int parse_value(const sc *c, size_t i, int money, val *o)
+{
+    memset(o, 0, sizeof *o);
+    o->start = i;
+    if (i >= c->n)
+        return 0;
+    const nci_ntok *t = &c->t[i];
+    /* digit fractions: 3/4, 2 1/4 */
+    if (PNUM(c, i) && !(t->flags & (NCI_NF_DEC | NCI_NF_SEP | NCI_NF_EXP)) && SYM(c, i + 1, '/') &&
+        ATT(c, i + 1) && PNUM(c, i + 2) && ATT(c, i + 2) &&
+        !(c->t[i + 2].flags & (NCI_NF_DEC | NCI_NF_SEP | NCI_NF_EXP)) && c->t[i + 2].v > 0 &&
+        t->v < c->t[i + 2].v && c->t[i + 2].nd <= 3 && !SYM(c, i + 3, '/')) {
+        o->v = t->v / c->t[i + 2].v;
+        o->end = i + 3;
+        o->frac = 1;
+        o->digits = 1;
+        return 1;
+    }
+    if (PNUM(c, i) && (t->flags & NCI_NF_FRAC)) {
+        o->v = t->v;
+        o->end = i + 1;
+        o->frac = 1;
+        o->digits = 1;
+        return 1;
+    }
+    /* "half a dozen", "half a million", "half million", "media docena" */
+    const nci_lexent *e = LX(c, i);
+    if (e && is_word_tok(c, i) && (e->roles & NCI_R_DENOM) && (e->denom == 2 || e->denom == 4) &&
+        !is_plural_tok(c, i)) {
+        size_t k = i + 1;
+        if (cardword(c, k, NCI_CC_ARTICLE))
+            k++;
+        const nci_lexent *n1 = LX(c, k);
+        if (n1 && is_word_tok(c, k) && (n1->roles & (NCI_R_MULT | NCI_R_SCALE)) &&
+            (n1->roles & NCI_R_MULT ? 1 : n1->scale_kind == NCI_SK_WORD && n1->scale >= 1000) &&
+            !is_plural_tok(c, k)) {
+            o->v = ((n1->roles & NCI_R_MULT) ? n1->mult : n1->scale) / e->denom;
+            o->end = k + 1;
+            o->words = 2;
+            o->scaled = 1;
+            return 1;
+        }
+        if (e->denom == 2 && FOLDEQ(c, i, "mitad")) {
+            o->v = 0.5;
+            o->end = i + 1;
+            o->words = 1;
+            o->frac = 1;
+            return 1;
+        }
+    }
+    card cr;
+    int have = parse_card(c, i, money, 0, &cr);
+    size_t j;
+    double v;
+    if (!have) {
+        /* "a half", "a fifth", "un medio", "a trillionth" */
+        if (e && is_word_tok(c, i) && (e->roles & NCI_R_CARD) && e->cclass == NCI_CC_ARTICLE) {
+            double d;
+            size_t k = parse_denom(c, i + 1, 1, &d);
+            if (k && d > 0) {
+                o->v = 1 / d;
+                o->end = k;
+                o->frac = 1;
+                o->words = 2;
+                o->article = 1;
+                goto tail;
+            }
+        }
+        return 0;
+    }
+    j = cr.end;
+    v = cr.v;
+    if (cr.last == L_DIG && cr.ntoks == 1 && v == floor(v) && !(c->t[i].flags & (NCI_NF_DEC | NCI_NF_SEP)) &&
+        PNUM(c, j) && c->t[j].sp && SYM(c, j + 1, '/') && ATT(c, j + 1) && PNUM(c, j + 2) && ATT(c, j + 2) &&
+        c->t[j].v < c->t[j + 2].v && c->t[j + 2].nd <= 3 && !SYM(c, j + 3, '/')) {
+        o->v = v + c->t[j].v / c->t[j + 2].v; /* a whole and a fraction */
+        o->end = j + 3;
+        o->frac = 1;
+        o->digits = 1;
+        return 1;
+    }
+    o->ovf = cr.ovf;
+    o->digits = cr.digits;
+    o->words = cr.words;
+    o->scaled = cr.scaled;
+    o->article = cr.article;
+    o->end = j;
+    o->v = v;
+    /* a fraction on a spelled numerator: "two thirds", "twenty one fifths" */
+    if (cr.digits == 0 && cr.last != L_MULT) {
+        double d;
+        size_t k = 0;
+        if (cr.last == L_TENS && DASH(c, j) && ATT(c, j) && ATT(c, j + 1) && cr.ntoks > 1) {
+            /* "one hundred thirty-fifths": the hyphen binds the tens to the
+             * ordinal, so the denominator is 35 */
+            const nci_lexent *tl = LX(c, j - 1);
+            double tv = tl && (tl->roles & NCI_R_CARD) ? tl->card : 0;
+            double d2;
+            size_t k2 = tv > 0 ? parse_denom(c, j - 1, v - tv, &d2) : 0;
+            if (k2 && v - tv > 0) {
+                k = k2;
+                d = d2;
+                v -= tv;
+            }
+        }
+        if (!k)
+            k = parse_denom(c, j, v, &d);
+        if (!k && DASH(c, j) && !(cr.last == L_TENS && cardword(c, j + 1, NCI_CC_UNIT)))
+            k = parse_denom(c, j + 1, v, &d); /* "one-eighth", "five - eighths" */
+        if (k && d > 0) {
+            o->v = v / d;
+            o->end = k;
+            o->frac = 1;
+            o->words++;
+            j = k;
+        }
+    }
+    /* spelled decimals: "two hundred point zero three", "siete con cincuenta" */
+    if (!o->frac && cr.digits == 0 && ROLE(c, j, NCI_R_POINT) && is_word_tok(c, j)) {
+        const nci_lexent *pe = LX(c, j);
+        double f;
+        size_t k;
+        if (pe->point_con && parse_frac_term(c, j + 1, &f, &k)) {
+            o->v = v + f;
+            o->end = k;
+            o->frac = 1;
+            j = k;
+        } else if (parse_point_digits(c, j + 1, &f, &k)) {
+            o->v = (cr.scaled ? v : v) + f;
+            o->end = k;
+            j = k;
+        }
+    }
+tail:
+    /* "and a half", "and three fifths", "y medio", "con tres cuartos" */
+    if (ROLE(c, o->end, NCI_R_AND | NCI_R_POINT) && is_word_tok(c, o->end) &&
+        (ROLE(c, o->end, NCI_R_AND) || LX(c, o->end)->point_con)) {
+        size_t a = o->end;
+        double f;
+        size_t k;
+        if (parse_frac_term(c, a + 1, &f, &k)) {
+            const nci_lexent *se = LX(c, k);
+            if (o->scaled && f < 1 && se && is_word_tok(c, k) && (se->roles & NCI_R_SCALE) &&
+                se->scale_kind == NCI_SK_WORD && se->scale < cr.top_scale) {
+                f *= se->scale; /* "one billion and a half million" */
+                k++;
+                o->v += f;
+            } else if (o->scaled && f < 1 && cr.top_scale > 1)
+                o->v += f * cr.top_scale; /* "3 million and a half" */
+            else
+                o->v += f;
+            o->end = k;
+            o->frac = 1;
+        } else if (ROLE(c, a, NCI_R_AND) && cardword(c, a + 1, 0) && !o->digits) {
+            /* "twenty and three and three fifths": a whole, then a fraction */
+            card c2;
+            if (parse_card(c, a + 1, 0, 1, &c2) && ROLE(c, c2.end, NCI_R_AND) &&
+                parse_frac_term(c, c2.end + 1, &f, &k)) {
+                o->v += c2.v + f;
+                o->end = k;
+                o->frac = 1;
+            }
+        }
+    }
+    /* a scale after a fraction: "five and a half million", "two thirds of a million" */
+    if (o->frac && !o->scaled) {
+        size_t k = o->end;
+        if (FOLDEQ(c, k, "of") && cardword(c, k + 1, NCI_CC_ARTICLE))
+            k += 2;
+        const nci_lexent *se = LX(c, k);
+        if (se && is_word_tok(c, k) && (se->roles & NCI_R_SCALE) && se->scale_kind == NCI_SK_WORD &&
+            se->scale >= 1000) {
+            o->v *= se->scale;
+            o->end = k + 1;
+            o->scaled = 1;
+        }
+    }
+    o->plain = o->end == i + 1 && PNUM(c, i);
+    o->lone_one = o->end == i + 1 && is_word_tok(c, i) && e && (e->roles & NCI_R_CARD) && e->card == 1 &&
+                  e->cclass == NCI_CC_UNIT;
+    if (!isfinite(o->v))
+        o->ovf = 1;
+    return 1;
+}
+
+/* ---------------------------------------------------------------- units */
+
+typedef struct unit {
+    char code[8];   /* "%" or ISO code */
+    int minor;      /* the amount is in hundredths (cents, pence) */
+    double mega;    /* "MUSD": the code carries a scale */
+    size_t end;
+    int word;       /* a currency named by a word ("dollars"), not a sign */
+} unit;
+
+/* A currency at token i: a symbol, a name (ICU or data), or an ISO code in
+ * capitals.  `after` allows what may only follow a number. */
+static int parse_currency(const sc *c, size_t i, int after, unit *u)
+{
+    if (i >= c->n)
+        return 0;
+    const nci_phrase *ph;
+    size_t k = match_phrase(c, i, NCI_P_CUR, &ph);
+    memset(u, 0, sizeof *u);
+    if (k) {
+        memcpy(u->code, ph->cur, 4);
+        u->minor = ph->minor;
+        u->end = i + k;
+        u->word = c->t[i].type == NCI_TK_WORD;
+        return 1;
+    }
+    const nci_ntok *t = &c->t[i];
+    const nci_lexent *e = t->lx;
+    if (!e)
+        return 0;
+    if (e->roles & NCI_R_CUR) {
+        if (t->type == NCI_TK_WORD && t->fl == 1 && !(after && ATT(c, i)))
+            return 0; /* "p" only as "50p" */
+        memcpy(u->code, e->cur, 4);
+        u->minor = e->cur_minor;
+        u->end = i + 1;
+        u->word = t->type == NCI_TK_WORD;
+        return 1;
+    }
+    if ((e->roles & NCI_R_CODE) && t->type == NCI_TK_WORD && (t->caps == 2 || SYM(c, i + 1, '$'))) {
+        memcpy(u->code, e->code, 4);
+        u->mega = e->code_mega ? 1e6 : 0;
+        u->end = i + 1;
+        if (SYM(c, i + 1, '$'))
+            u->end++;
+        return 1;
+    }
+    return 0;
+}
+
+static int parse_pct(const sc *c, size_t i, size_t *end)
+{
+    const nci_phrase *ph;
+    size_t k = match_phrase(c, i, NCI_P_PCT, &ph);
+    if (k) {
+        *end = i + k;
+        return 1;
+    }
+    if (ROLE(c, i, NCI_R_PCT) || SYM(c, i, 0xFF05) || SYM(c, i, 0x2030)) {
+        *end = i + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- context */
+
+static int month_tok(const sc *c, size_t i)
+{
+    const nci_lexent *e = LX(c, i);
+    if (!e || !(e->roles & NCI_R_MONTH) || !is_word_tok(c, i))
+        return 0;
+    if (e->month_cap && !c->t[i].caps)
+        return 0;
+    return 1;
+}
+
+/* A month just before token i ("January 5", "Jan. 5", "enero 5") */
+static int month_before(const sc *c, size_t i)
+{
+    if (i >= 1 && month_tok(c, i - 1))
+        return 1;
+    if (i >= 2 && SYM(c, i - 1, '.') && month_tok(c, i - 2))
+        return 1;
+    return 0;
+}
+
+/* A month just after token i: "5 January", "8 de enero", "5th of May" */
+static int month_after(const sc *c, size_t i)
+{
+    if (month_tok(c, i))
+        return 1;
+    if ((FOLDEQ(c, i, "de") || FOLDEQ(c, i, "of")) && month_tok(c, i + 1))
+        return 1;
+    return 0;
+}
+
+static int is_ordsuffix(const sc *c, size_t i, double v)
+{
+    if (!is_word_tok(c, i) || !ATT(c, i))
+        return 0;
+    static const char *const en[] = {"st", "nd", "rd", "th", NULL};
+    static const char *const es[] = {"o", "a", "er", "ro", "do", "to", "vo", "no", "mo", "ra", "da", "ta", "va", "na", "ma", "os", "as", NULL};
+    const char *const *l = c->es ? es : en;
+    for (int k = 0; l[k]; k++)
+        if (FOLDEQ(c, i, l[k]))
+            return v == floor(v);
+    return 0;
+}
+
+static int roman_value(const char *s, size_t n)
+{
+    int v = 0, prev = 0;
+    for (size_t k = n; k-- > 0;) {
+        int d = s[k] == 'i' ? 1 : s[k] == 'v' ? 5 : s[k] == 'x' ? 10 : 0;
+        if (!d)
+            return 0;
+        v += d < prev ? -d : d;
+        if (d > prev)
+            prev = d;
+    }
+    return v;
+}
+
+/* ---------------------------------------------------------------- expressions */
+
+typedef struct term {
+    val v;
+    unit u;
+    int has_unit;     /* u.code set: "%" or a currency */
+    int prefix_cur;   /* the currency came first ("$5") */
+    size_t end;
+    int neg;
+    int kind;
+} term;
+
+/* [currency] [sign] value [unit]; returns 0 when no number starts at i. */
+static int parse_term(const sc *c, size_t i, term *tm)
+{
+    memset(tm, 0, sizeof *tm);
+    size_t j = i;
+    unit u;
+    if (parse_currency(c, j, 0, &u) && u.end < c->n) {
+        size_t k = u.end;
+        if (DASH(c, k) && ATT(c, k) && PNUM(c, k + 1) && ATT(c, k + 1)) {
+            tm->neg = 1;
+            k++;
+        }
+        if (PNUM(c, k) || cardword(c, k, 0) || (is_word_tok(c, k) && ROLE(c, k, NCI_R_DENOM))) {
+            tm->u = u;
+            tm->has_unit = 1;
+            tm->prefix_cur = 1;
+            j = k;
+        }
+    }
+    if (!tm->prefix_cur) {
+        if (ROLE(c, j, NCI_R_NEG) && is_word_tok(c, j) && (PNUM(c, j + 1) || cardword(c, j + 1, 0))) {
+            tm->neg = 1;
+            j++;
+        } else if (j < c->n && c->t[j].type == NCI_TK_SYM &&
+                   (c->t[j].cp == '-' || c->t[j].cp == 0x2212 || c->t[j].cp == '+') && PNUM(c, j + 1) &&
+                   (ATT(c, j + 1) || j == 0) &&
+                   (j == 0 || !(c->t[j - 1].type == NCI_TK_NUM || c->t[j - 1].type == NCI_TK_WORD ||
+                                c->t[j - 1].type == NCI_TK_IDENT) || c->t[j].sp)) {
+            tm->neg = c->t[j].cp != '+';
+            j++;
+            /* "-$5" */
+        }
+    }
+    int money = tm->prefix_cur;
+    if (!parse_value(c, j, money, &tm->v))
+        return 0;
+    if (tm->neg)
+        tm->v.v = -tm->v.v;
+    j = tm->v.end;
+    /* the unit after the number */
+    size_t k;
+    if (!tm->has_unit) {
+        size_t j2 = j;
+        if (parse_pct(c, j2, &k)) {
+            strcpy(tm->u.code, "%");
+            tm->u.end = k;
+            tm->has_unit = 1;
+            j = k;
+        } else {
+            /* "-cent", "one-yen": a hyphen may join the number and its currency */
+            if (DASH(c, j2) && ATT(c, j2) && ATT(c, j2 + 1) && is_word_tok(c, j2 + 1))
+                j2++;
+            if (parse_currency(c, j2, 1, &u)) {
+                tm->u = u;
+                tm->has_unit = 1;
+                j = u.end;
+            } else if (c->es && tm->v.scaled && FOLDEQ(c, j, "de") && parse_currency(c, j + 1, 1, &u) && u.word) {
+                /* "500 millones de dólares" */
+                tm->u = u;
+                tm->has_unit = 1;
+                j = u.end;
+            }
+        }
+    } else if (parse_pct(c, j, &k)) {
+        j = k; /* "$5%"?  keep the currency, drop nothing */
+    }
+    if (tm->has_unit && tm->u.code[0] != '%') {
+        if (tm->u.mega > 0 && !tm->v.scaled) {
+            tm->v.v *= tm->u.mega;
+            tm->v.scaled = 1;
+        }
+        /* a scale after the currency: "75 USD million" */
+        const nci_lexent *se = LX(c, j);
+        if (!tm->v.scaled && se && is_word_tok(c, j) && (se->roles & NCI_R_SCALE) && se->scale_kind == NCI_SK_WORD &&
+            se->scale >= 1000) {
+            tm->v.v *= se->scale;
+            tm->v.scaled = 1;
+            j++;
+        }
+        /* minor units after major ones: "3 dollars 50 cents", "thirteen dollars
+         * and forty-five cents", "15 dollars 50" */
+        if (!tm->u.minor && !tm->prefix_cur && tm->u.word) {
+            size_t a = j;
+            int with_and = ROLE(c, a, NCI_R_AND) && is_word_tok(c, a);
+            if (with_and)
+                a++;
+            val mv;
+            if ((PNUM(c, a) || cardword(c, a, 0)) && parse_value(c, a, 0, &mv) && !mv.scaled && !mv.frac &&
+                mv.v >= 0 && mv.v < 100 && mv.v == floor(mv.v)) {
+                unit mu;
+                if (parse_currency(c, mv.end, 1, &mu) && mu.minor) {
+                    tm->v.v += mv.v / 100;
+                    j = mu.end;
+                } else if (!with_and && !(mv.end < c->n && (is_word_tok(c, mv.end) || c->t[mv.end].type == NCI_TK_NUM))) {
+                    tm->v.v += mv.v / 100;
+                    j = mv.end;
+                }
+            }
+        }
+    }
+    tm->end = j;
+    if (tm->has_unit)
+        tm->kind = tm->u.code[0] == '%' ? NC_NUM_PERCENT : NC_NUM_MONEY;
+    else
+        tm->kind = NC_NUM_COUNT;
+    return 1;
+}
+
+/* The kind of a bare number from its neighbours: years, dates, times,
+ * durations, ordinals, identifiers.  i0/i1 are the tokens of the number. */
+static int classify(const sc *c, const term *tm, size_t i0, size_t *end, double *v)
+{
+    const val *vv = &tm->v;
+    size_t j = tm->end;
+    const nci_ntok *t = &c->t[vv->start];
+    int integer = vv->v == floor(vv->v) && !vv->frac;
+    int bare = vv->plain && !(t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP)) && !tm->neg;
+    (void)i0;
+    /* ordinal suffixes: 1st, 4th, 4to, 1º */
+    if (vv->plain && is_ordsuffix(c, j, vv->v)) {
+        *end = j + 1;
+        if (month_after(c, j + 1) && vv->v >= 1 && vv->v <= 31)
+            return NC_NUM_DATE;
+        return NC_NUM_ORDINAL;
+    }
+    /* decades: 1990s, 90s, 1990's */
+    if (bare && (t->nd == 4 || t->nd == 2) && fmod(vv->v, 10) == 0) {
+        if (is_word_tok(c, j) && ATT(c, j) && FOLDEQ(c, j, "s")) {
+            *end = j + 1;
+            return NC_NUM_YEAR;
+        }
+        if ((SYM(c, j, '\'') || SYM(c, j, 0x2019)) && ATT(c, j) && FOLDEQ(c, j + 1, "s") && ATT(c, j + 1)) {
+            *end = j + 2;
+            return NC_NUM_YEAR;
+        }
+    }
+    /* times: 3pm, 10.30am, 15.30 h */
+    if (vv->plain && ROLE(c, j, NCI_R_TIME) && is_word_tok(c, j) && vv->v <= 24 &&
+        (ATT(c, j) || !FOLDEQ(c, j, "h") || c->es)) {
+        *end = j + 1;
+        if (SYM(c, j + 1, '.') && (FOLDEQ(c, j, "a.m") || FOLDEQ(c, j, "p.m")))
+            *end = j + 2;
+        return NC_NUM_TIME;
+    }
+    /* dates: "January 5", "5 January", "8 de enero" */
+    if (bare && integer && vv->v >= 1 && vv->v <= 31 && t->nd <= 2) {
+        if (month_before(c, vv->start) || month_after(c, j))
+            return NC_NUM_DATE;
+    }
+    /* durations: "23 years", "three months", "23-year-old" */
+    {
+        size_t k = j;
+        if (DASH(c, k) && ATT(c, k) && ATT(c, k + 1))
+            k++;
+        if (ROLE(c, k, NCI_R_DUR) && is_word_tok(c, k))
+            return NC_NUM_DURATION;
+    }
+    /* years: four digits, no separator */
+    if (bare && t->nd == 4 && vv->v >= 1000 && vv->v <= 2199) {
+        size_t p = vv->start;
+        if (p > 0 && ROLE(c, p - 1, NCI_R_YEARCTX) && is_word_tok(c, p - 1))
+            return NC_NUM_YEAR;
+        if (month_before(c, p))
+            return NC_NUM_YEAR;
+        if (p >= 2 && SYM(c, p - 1, ',') && (month_before(c, p - 2) || (p >= 3 && month_tok(c, p - 3))))
+            return NC_NUM_YEAR;
+        if (vv->v >= 1900 && vv->v <= 2099)
+            return NC_NUM_YEAR;
+    }
+    (void)v;
+    return NC_NUM_COUNT;
+}
+
+/* Emit a term alone. */
+static void emit_term(sc *c, size_t s_tok, const term *tm, int qual, int qpos_out_start, size_t end_tok,
+                      int kind)
+{
+    (void)qpos_out_start;
+    double v = tm->v.v;
+    int hv = 1, hl = 1, hh = 1;
+    double lo = v, hi = v;
+    if (qual == NC_QUAL_MORE_THAN || qual == NC_QUAL_AT_LEAST)
+        hh = 0;
+    else if (qual == NC_QUAL_LESS_THAN || qual == NC_QUAL_AT_MOST)
+        hl = 0;
+    const char *u = tm->has_unit ? tm->u.code : NULL;
+    emit(c, c->t[s_tok].s, c->t[end_tok - 1].e, kind, qual, hv, v, hl, lo, hh, hi, u, tm->v.ovf, NULL,
+         tm->has_unit ? tm->u.minor : 0);
+}
+
+/* Units of two ends of a range agree (one may lack it). */
+static int units_agree(term *a, term *b)
+{
+    if (a->has_unit && b->has_unit)
+        return strcmp(a->u.code, b->u.code) == 0;
+    if (b->has_unit && !a->has_unit) {
+        a->u = b->u;
+        a->has_unit = 1;
+        a->kind = b->kind;
+    } else if (a->has_unit && !b->has_unit) {
+        b->u = a->u;
+        b->has_unit = 1;
+        b->kind = a->kind;
+    }
+    return 1;
+}
+
+/* Try an expression at token i; returns the token after it (> i) when
+ * something was emitted or consumed, else 0. */
+static size_t try_at(sc *c, size_t i)
+{
+    const nci_ntok *t = &c->t[i];
+    /* shapes that are never counts */
+    if (t->type == NCI_TK_DATE || t->type == NCI_TK_TIME || t->type == NCI_TK_PHONE) {
+        int kind = t->type == NCI_TK_DATE ? NC_NUM_DATE : t->type == NCI_TK_TIME ? NC_NUM_TIME : NC_NUM_PHONE;
+        size_t e = i + 1;
+        if (kind == NC_NUM_TIME && ROLE(c, e, NCI_R_TIME) && is_word_tok(c, e))
+            e++;
+        emit(c, t->s, c->t[e - 1].e, kind, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
+        return e;
+    }
+    if (t->type == NCI_TK_IDENT) {
+        size_t e = i + 1;
+        while (e < c->n && ATT(c, e) && (DASH(c, e) && ATT(c, e + 1) &&
+                                         (TYPE(c, e + 1, NCI_TK_NUM) || TYPE(c, e + 1, NCI_TK_IDENT))))
+            e += 2;
+        emit(c, t->s, c->t[e - 1].e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
+        return e;
+    }
+    if (t->type == NCI_TK_NUM && (t->flags & NCI_NF_DOTTED)) {
+        emit(c, t->s, t->e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
+        return i + 1;
+    }
+    /* codes with digits: "COVID-19", "F-16", "SCP-173": a capitalised word,
+     * a hyphen, digits, all attached */
+    if (t->type == NCI_TK_WORD && t->caps && DASH(c, i + 1) && ATT(c, i + 1) && TYPE(c, i + 2, NCI_TK_NUM) &&
+        ATT(c, i + 2) && !(t->lx && (t->lx->roles & (NCI_R_CUR | NCI_R_CODE | NCI_R_MONTH)))) {
+        size_t e = i + 3;
+        while (e < c->n && ATT(c, e) && (TYPE(c, e, NCI_TK_WORD) || TYPE(c, e, NCI_TK_IDENT)))
+            e++;
+        emit(c, t->s, c->t[e - 1].e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
+        return e;
+    }
+    /* Roman numerals after a name: "Leo XIV", "World War II" */
+    if (t->type == NCI_TK_WORD && t->caps == 2 && t->fl >= 2 && t->fl <= 6 && i > 0 && c->t[i].sp &&
+        is_word_tok(c, i - 1) && c->t[i - 1].caps) {
+        int rv = roman_value(c->fold + t->fs, t->fl);
+        if (rv >= 2 && rv < 40) {
+            emit(c, t->s, t->e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, rv, 1, rv, 1, rv, NULL, 0, NULL, 0);
+            return i + 1;
+        }
+    }
+    size_t j = i;
+    size_t span_s = i;
+    int qual = -1, qpos = NCI_QP_PRE;
+    uint32_t join = 0;
+    int opener = 0;
+    const nci_phrase *ph;
+    size_t k;
+    if ((k = match_phrase(c, j, NCI_P_QUAL, &ph)) && ph->qpos != NCI_QP_POST) {
+        qual = ph->qual;
+        qpos = ph->qpos;
+        j += k;
+    } else if (ROLE(c, j, NCI_R_QUAL) && LX(c, j)->qpos != NCI_QP_POST &&
+               !(c->t[j].type == NCI_TK_SYM && j > 0 && ATT(c, j) && c->t[j - 1].type == NCI_TK_SYM)) {
+        qual = LX(c, j)->qual;
+        qpos = LX(c, j)->qpos;
+        j++;
+    }
+    if (qual < 0 && ROLE(c, j, NCI_R_RANGEPRE) && is_word_tok(c, j)) {
+        join = LX(c, j)->join_hash;
+        opener = 1;
+        j++;
+    }
+    if (qual >= 0 && qpos == NCI_QP_OUT)
+        span_s = j;
+    /* an approximator before an opener: "around between"? rare; also
+     * "some" / "unos" before a range */
+    term a;
+    if (!parse_term(c, j, &a)) {
+        /* vague quantities: "dozens", "a handful", "several hundred" */
+        size_t vs = j;
+        double lo = 0, hi = 0;
+        const char *key = NULL;
+        size_t ve = 0;
+        if ((k = match_phrase(c, vs, NCI_P_VAGUE, &ph))) {
+            lo = ph->vlo;
+            hi = ph->vhi;
+            key = c->tab->pool + ph->key_off;
+            ve = vs + k;
+        } else if (ROLE(c, vs, NCI_R_VAGUE) && is_word_tok(c, vs)) {
+            const nci_lexent *e = LX(c, vs);
+            lo = e->vlo;
+            hi = e->vhi;
+            key = c->tab->pool + e->key_off;
+            ve = vs + 1;
+        }
+        if (key) {
+            const nci_lexent *se = LX(c, ve);
+            if (hi < 20 && se && is_word_tok(c, ve) && (se->roles & (NCI_R_SCALE | NCI_R_HUNDRED)) &&
+                !is_plural_tok(c, ve)) {
+                double S = (se->roles & NCI_R_HUNDRED) ? 100 : se->scale;
+                if ((se->roles & NCI_R_HUNDRED) || se->scale_kind == NCI_SK_WORD) {
+                    lo *= S;
+                    hi *= S;
+                    ve++;
+                }
+            }
+            emit(c, c->t[vs].s, c->t[ve - 1].e, NC_NUM_COUNT, NC_QUAL_VAGUE, 0, 0, 1, lo, 1, hi, NULL, 0, key, 0);
+            return ve;
+        }
+        /* spelled ordinals: "second", "twenty-first", "primero" */
+        if (j == i && is_word_tok(c, i) && ROLE(c, i, NCI_R_ORD) && !ROLE(c, i, NCI_R_CARD)) {
+            double ov = LX(c, i)->ord;
+            if (ov >= 1 && ov <= 100) {
+                emit(c, t->s, t->e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, ov, 1, ov, 1, ov, NULL, 0, NULL, 0);
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+    if (j == i && a.v.words && !a.v.digits && cardword(c, a.v.end, 0) == 0 && a.v.end == i + 1 &&
+        cardword(c, i, NCI_CC_TENS)) {
+        /* "twenty-first": tens and an ordinal */
+        size_t k2 = i + 1;
+        if (DASH(c, k2) && ATT(c, k2))
+            k2++;
+        if (ROLE(c, k2, NCI_R_ORD) && is_word_tok(c, k2) && LX(c, k2)->ord < 10 && ATT(c, k2)) {
+            double ov = a.v.v + LX(c, k2)->ord;
+            emit(c, t->s, c->t[k2].e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, ov, 1, ov, 1, ov, NULL, 0, NULL, 0);
+            return k2 + 1;
+        }
+    }
+    /* "one" as a pronoun: "the one", "which one", "no one" */
+    if (a.v.lone_one && a.v.start > 0 && ROLE(c, a.v.start - 1, NCI_R_DET) && is_word_tok(c, a.v.start - 1))
+        return a.v.end;
+    if (a.v.lone_one && (FOLDEQ(c, a.v.end, "another") || FOLDEQ(c, a.v.end, "day")))
+        return a.v.end;
+    /* a number glued to letters: "17GEN4" is a code; "29km", "180ml" are
+     * measures, which this stage does not report */
+    if (a.v.plain && a.v.end < c->n && ATT(c, a.v.end) &&
+        (TYPE(c, a.v.end, NCI_TK_IDENT) || TYPE(c, a.v.end, NCI_TK_WORD)) && !a.has_unit) {
+        size_t w = a.v.end;
+        const nci_lexent *we = LX(c, w);
+        int known = is_ordsuffix(c, w, a.v.v) || (we && (we->roles & (NCI_R_TIME | NCI_R_SCALE | NCI_R_PCT | NCI_R_DUR))) ||
+                    FOLDEQ(c, w, "s");
+        if (!known) {
+            size_t e = w + 1;
+            while (e < c->n && ATT(c, e) && (TYPE(c, e, NCI_TK_NUM) || TYPE(c, e, NCI_TK_IDENT) || TYPE(c, e, NCI_TK_WORD)))
+                e++;
+            if (c->t[w].caps || TYPE(c, w, NCI_TK_IDENT))
+                emit(c, c->t[a.v.start].s, c->t[e - 1].e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0,
+                     NULL, 0);
+            return e;
+        }
+    }
+    /* glued after a letter code: "A4", "G7" are IDENT tokens; "x>10" fine */
+    size_t e = a.end;
+    int kind = a.kind;
+    /* fraction with "over" / "out of": "one over three", "two out of five" */
+    if (!a.has_unit && !a.neg && qual < 0 && !opener) {
+        size_t ok_k = 0;
+        int outof = 0;
+        if (ROLE(c, e, NCI_R_OVER) && is_word_tok(c, e))
+            ok_k = e + 1;
+        else if ((k = match_phrase(c, e, NCI_P_OVER, &ph)))
+            ok_k = e + k, outof = 1;
+        term b;
+        if (ok_k && parse_term(c, ok_k, &b) && !b.has_unit && b.v.v != 0 && !b.neg &&
+            !(ROLE(c, b.end, NCI_R_DUR) && is_word_tok(c, b.end)) && (!outof || a.v.v < b.v.v)) {
+            double fv = a.v.v / b.v.v;
+            emit(c, c->t[span_s].s, c->t[b.end - 1].e, NC_NUM_COUNT, NC_QUAL_EXACT, 1, fv, 1, fv, 1, fv, NULL,
+                 a.v.ovf || b.v.ovf, NULL, 0);
+            return b.end;
+        }
+    }
+    /* ranges: "between 800 and 1,200", "49 to 73", "49–73", "2025–26" */
+    {
+        size_t r = e;
+        int joined = 0;
+        if (opener) {
+            if (r < c->n && is_word_tok(c, r) && c->t[r].lx && c->t[r].lx->hash == join)
+                joined = 1;
+        } else if (qual < 0 || qpos == NCI_QP_OUT) {
+            if (ROLE(c, r, NCI_R_RANGESEP) && is_word_tok(c, r))
+                joined = 1;
+            else if (DASH(c, r) && (c->t[r].cp != '-' || (ATT(c, r) && ATT(c, r + 1)) ||
+                                     (c->t[r].sp && r + 1 < c->n && c->t[r + 1].sp)))
+                joined = 1;
+            else if (SYM(c, r, '~'))
+                joined = 1;
+        }
+        term b;
+        if (joined && parse_term(c, r + 1, &b)) {
+            int ok = units_agree(&a, &b);
+            double lo = a.v.v, hi = b.v.v;
+            int rkind = a.has_unit ? a.kind : b.kind;
+            /* years: "2025–26", "2010-2015" */
+            const nci_ntok *ta = &c->t[a.v.start], *tb = &c->t[b.v.start];
+            int ya = a.v.plain && ta->nd == 4 && !(ta->flags & (NCI_NF_SEP | NCI_NF_DEC)) && lo >= 1000 && lo <= 2199 && !a.has_unit;
+            int yb2 = b.v.plain && tb->nd == 2 && !(tb->flags & NCI_NF_DEC) && DASH(c, r) && !b.has_unit;
+            int yb4 = b.v.plain && tb->nd == 4 && !(tb->flags & (NCI_NF_SEP | NCI_NF_DEC)) && hi >= 1000 && hi <= 2199 && !b.has_unit;
+            if (ok && ya && (yb2 || yb4)) {
+                if (yb2)
+                    hi = floor(lo / 100) * 100 + hi;
+                if (hi > lo) {
+                    size_t end = b.end;
+                    emit(c, c->t[span_s].s, c->t[end - 1].e, NC_NUM_YEAR, NC_QUAL_RANGE, 0, 0, 1, lo, 1, hi, NULL, 0,
+                         NULL, 0);
+                    return end;
+                }
+            }
+            /* a scale on the second end only: "5 to 10 million", "5-10bn" */
+            if (ok && b.v.scaled && !a.v.scaled && !a.v.frac) {
+                const nci_ntok *lt = &c->t[b.v.end - 1];
+                double S = lt->lx && (lt->lx->roles & NCI_R_SCALE) ? lt->lx->scale : 0;
+                if (S > 0 && lo * S < hi && lo < hi / S * 1.0000001)
+                    lo *= S;
+            }
+            if (ok && lo < hi && !(a.v.plain && b.v.plain && 0)) {
+                size_t end = b.end;
+                int dk = NC_NUM_COUNT;
+                /* dates: "12–13 January", "January 12–13" */
+                if (a.v.plain && b.v.plain && lo >= 1 && hi <= 31 && lo == floor(lo) && hi == floor(hi) &&
+                    (month_before(c, a.v.start) || month_after(c, end)))
+                    dk = NC_NUM_DATE;
+                /* durations: "5 to 10 years" */
+                size_t dkk = end;
+                if (DASH(c, dkk) && ATT(c, dkk))
+                    dkk++;
+                if (!a.has_unit && !b.has_unit && ROLE(c, dkk, NCI_R_DUR) && is_word_tok(c, dkk))
+                    dk = NC_NUM_DURATION;
+                int kk = rkind != NC_NUM_COUNT ? rkind : dk;
+                const char *u = a.has_unit ? a.u.code : NULL;
+                emit(c, c->t[span_s].s, c->t[end - 1].e, kk, NC_QUAL_RANGE, 0, 0, 1, lo, 1, hi, u,
+                     a.v.ovf || b.v.ovf, NULL, a.has_unit ? a.u.minor : 0);
+                return end;
+            }
+        }
+    }
+    /* post qualifiers: "500 or more", "30 or less" */
+    if (qual < 0 && (k = match_phrase(c, e, NCI_P_QUAL, &ph)) && ph->qpos == NCI_QP_POST) {
+        qual = ph->qual;
+        e += k;
+    }
+    if (qual < 0)
+        qual = NC_QUAL_EXACT;
+    if (opener)
+        span_s = j; /* "between 800" without its end: the opener is not part of it */
+    size_t end = e;
+    if (kind == NC_NUM_COUNT && !a.v.ovf) {
+        double dummy = 0;
+        size_t cend = end;
+        int ck = classify(c, &a, i, &cend, &dummy);
+        if (ck != NC_NUM_COUNT) {
+            kind = ck;
+            end = cend;
+        }
+    }
+    /* the pronoun test for Spanish "uno" ("uno de ellos" is still one) */
+    emit_term(c, span_s, &a, qual, 0, end, kind);
+    return end;
+}
+
+/* ---------------------------------------------------------------- API */
 
 nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start, size_t end,
                            const char *lang, nci_numvec *vec)
 {
-    (void)lex; (void)text; (void)start; (void)end; (void)lang; (void)vec;
-    return NC_OK;
+    if (!lex || !vec || (!text && end > start) || end < start)
+        return NC_EINVAL;
+    if (end - start > NCI_MAX_DOC)
+        return NC_ELIMIT;
+    sc c;
+    memset(&c, 0, sizeof c);
+    c.es = lang && lang[0] == 'e' && lang[1] == 's';
+    c.tab = &lex->tab[c.es ? 1 : 0];
+    c.text = text;
+    c.vec = vec;
+    char stack_fold[2048];
+    char *fold = stack_fold;
+    size_t len = end - start;
+    if (len + 1 > sizeof stack_fold) {
+        fold = malloc(len + 1);
+        if (!fold)
+            return NC_ENOMEM;
+    }
+    size_t cap = len / 3 + 16;
+    nci_ntok *toks = malloc(cap * sizeof *toks);
+    size_t n = toks ? nci_num_tokenize(text, start, end, c.tab, c.es, &toks, &cap, fold) : (size_t)-1;
+    if (n == (size_t)-1) {
+        free(toks);
+        if (fold != stack_fold)
+            free(fold);
+        return NC_ENOMEM;
+    }
+    c.t = toks;
+    c.n = n;
+    c.fold = fold;
+    const uint32_t trig = NCI_R_CARD | NCI_R_QUAL | NCI_R_PHRASE | NCI_R_VAGUE | NCI_R_RANGEPRE | NCI_R_CUR |
+                          NCI_R_CODE | NCI_R_NEG | NCI_R_ORD | NCI_R_DENOM;
+    for (size_t i = 0; i < n && !c.err;) {
+        const nci_ntok *t = &toks[i];
+        size_t nx = 0;
+        if (t->type != NCI_TK_WORD && t->type != NCI_TK_SYM)
+            nx = try_at(&c, i);
+        else if (t->lx && (t->lx->roles & trig))
+            nx = try_at(&c, i);
+        else if (t->type == NCI_TK_WORD && t->caps && i + 1 < n && !toks[i + 1].sp)
+            nx = try_at(&c, i); /* "COVID-19" */
+        else if (t->type == NCI_TK_WORD && t->caps == 2)
+            nx = try_at(&c, i); /* Roman numerals */
+        else if (t->type == NCI_TK_SYM && (t->cp == '-' || t->cp == 0x2212 || t->cp == '+'))
+            nx = try_at(&c, i);
+        i = nx > i ? nx : i + 1;
+    }
+    free(toks);
+    if (fold != stack_fold)
+        free(fold);
+    return c.err ? NC_ENOMEM : NC_OK;
 }
 
 void nci_numvec_free(nci_numvec *vec)
 {
+    if (!vec)
+        return;
     free(vec->v);
     vec->v = NULL;
     vec->n = vec->cap = 0;

@@ -16,7 +16,9 @@ typedef struct nci_number {
     unsigned char kind;           /* nc_num_kind */
     unsigned char qualifier;      /* nc_qualifier */
     char unit[8];                 /* "" count, "%" percent, ISO 4217 code for money */
-    const char *vague;            /* static word for a vague quantity ("dozens"), else NULL */
+    const char *vague;            /* the vague word, folded ("dozens"), else NULL; owned by
+                                   * the nci_numlex, which outlives the document */
+    unsigned char minor;          /* money in hundredths: "50 cents" is value 50, unit USD */
 } nci_number;
 
 typedef struct nci_numvec {

@@ -9,7 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include "segment.h"
-#include "dates.h"
+#include "calendar.h"
 #include "utf8.h"
 
 extern const char *const nci_gen_furniture[];
@@ -28,12 +28,13 @@ typedef struct {
 typedef struct {
     unsigned char prefix; /* 0: whole line, 1: prefix of a short line */
     unsigned char n;
+    unsigned char minlen, maxlen; /* content tokens a matching line can have */
     pelem el[MAX_ELEMS];
 } fpat;
 
 struct nci_seglex {
     UBreakIterator *proto; /* sentence iterator, cloned per document */
-    const nci_dates *dates;
+    const nci_calendar *cal;
     char *strings;         /* storage of the pattern words */
     fpat *pats;
     size_t npats;
@@ -93,17 +94,25 @@ static int parse_pattern(const char *row, char **store, fpat *p)
         }
         s = e;
     }
+    p->minlen = 0;
+    p->maxlen = p->prefix ? 255 : 0;
+    for (size_t i = 0; i < p->n; i++) {
+        int t = p->el[i].type;
+        if (t != EL_REST)
+            p->minlen++;
+        p->maxlen = (t == EL_REST || t == EL_NAME || p->maxlen == 255) ? 255 : p->maxlen + 1;
+    }
     return p->n > 0;
 }
 
 /* The alternative list above points at words we copy, so rows can be
  * parsed in one go into one block of storage. */
-nc_status nci_seglex_new(const nci_dates *dates, nci_seglex **out, nc_error *err)
+nc_status nci_seglex_new(const nci_calendar *cal, nci_seglex **out, nc_error *err)
 {
     nci_seglex *lex = calloc(1, sizeof *lex);
     if (!lex)
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
-    lex->dates = dates;
+    lex->cal = cal;
     size_t rows = 0, bytes = 0;
     for (const char *const *r = nci_gen_furniture; *r; r++)
         rows++, bytes += strlen(*r) + 1;
@@ -412,7 +421,7 @@ static int match_from(const nci_seglex *lex, const fpat *p, size_t e, const char
         break;
     case EL_MONTH:
         ok = tk[i]->kind == NC_TOKEN_WORD &&
-             nci_month_lookup(lex->dates, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
+             nci_month_lookup(lex->cal, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
         break;
     default:
         for (size_t a = 0; a < el->nalts && !ok; a++) {
@@ -420,7 +429,7 @@ static int match_from(const nci_seglex *lex, const fpat *p, size_t e, const char
                 ok = is_num_tok(t, tk[i]);
             else if (el->altlen[a] == 5 && !memcmp(el->alt[a], "MONTH", 5))
                 ok = tk[i]->kind == NC_TOKEN_WORD &&
-                     nci_month_lookup(lex->dates, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
+                     nci_month_lookup(lex->cal, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
             else
                 ok = tok_eq(t, tk[i], el->alt[a], el->altlen[a]);
         }
@@ -446,9 +455,11 @@ static int is_furniture(const nci_seglex *lex, const char *t, const nci_tok *tok
     }
     if (m == 0)
         return n > 0; /* only bullets, rules or symbols */
-    for (size_t p = 0; p < lex->npats; p++)
-        if (match_from(lex, &lex->pats[p], 0, t, tk, m, 0))
+    for (size_t p = 0; p < lex->npats; p++) {
+        const fpat *fp = &lex->pats[p];
+        if (m >= fp->minlen && m <= fp->maxlen && match_from(lex, fp, 0, t, tk, m, 0))
             return 1;
+    }
     return 0;
 }
 

@@ -27,8 +27,8 @@ typedef struct nci_segs {
  * abbreviation suppressions, furniture patterns).  Read-only, shared. */
 typedef struct nci_seglex nci_seglex;
 
-struct nci_dates;
-nc_status nci_seglex_new(const struct nci_dates *dates, nci_seglex **out, nc_error *err);
+struct nci_calendar;
+nc_status nci_seglex_new(const struct nci_calendar *cal, nci_seglex **out, nc_error *err);
 void nci_seglex_free(nci_seglex *lex);
 
 /* Segment text[0..len) (valid UTF-8) into segs (which must be zeroed). */

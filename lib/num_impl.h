@@ -1,0 +1,124 @@
+/* Private types of the number stage (lib/numbers.c, lib/num_lex.c,
+ * lib/num_tok.c).  Not used by other stages. */
+#ifndef NC_NUM_IMPL_H
+#define NC_NUM_IMPL_H
+#include <stddef.h>
+#include <stdint.h>
+#include "numbers.h"
+
+/* Roles a folded word (or symbol) can play; a word may have several. */
+enum {
+    NCI_R_CARD = 1u << 0,      /* cardinal word */
+    NCI_R_HUNDRED = 1u << 1,   /* "hundred" */
+    NCI_R_SCALE = 1u << 2,     /* thousand, million, "bn", "k" */
+    NCI_R_MULT = 1u << 3,      /* dozen */
+    NCI_R_ORD = 1u << 4,       /* ordinal word */
+    NCI_R_DENOM = 1u << 5,     /* fraction denominator ("thirds", "half") */
+    NCI_R_VAGUE = 1u << 6,     /* vague quantity ("dozens") */
+    NCI_R_QUAL = 1u << 7,      /* one-word qualifier ("over") */
+    NCI_R_PCT = 1u << 8,       /* percent word or sign */
+    NCI_R_MONTH = 1u << 9,
+    NCI_R_DUR = 1u << 10,      /* unit of duration */
+    NCI_R_TIME = 1u << 11,     /* am, pm, GMT */
+    NCI_R_YEARCTX = 1u << 12,  /* "in", "since": a year may follow */
+    NCI_R_NEG = 1u << 13,      /* minus */
+    NCI_R_POINT = 1u << 14,    /* decimal point word */
+    NCI_R_AND = 1u << 15,      /* "and", "y" */
+    NCI_R_RANGEPRE = 1u << 16, /* "between", "from", "entre" */
+    NCI_R_RANGESEP = 1u << 17, /* "to", "a" */
+    NCI_R_OVER = 1u << 18,     /* "over", "sobre" (fractions) */
+    NCI_R_DET = 1u << 19,      /* determiner: "the one" is a pronoun */
+    NCI_R_CUR = 1u << 20,      /* currency symbol or name */
+    NCI_R_CODE = 1u << 21,     /* ISO 4217 code (lower-cased key) */
+    NCI_R_PHRASE = 1u << 22,   /* first word of one or more phrases */
+    NCI_R_PHRKEY = 1u << 23    /* a whole phrase key (never matches a token) */
+};
+
+enum { NCI_CC_UNIT = 1, NCI_CC_TEEN, NCI_CC_TENS, NCI_CC_HUND, NCI_CC_ARTICLE };
+enum { NCI_SK_WORD = 0, NCI_SK_SUFFIX, NCI_SK_UPPER };
+enum { NCI_QP_PRE = 0, NCI_QP_POST, NCI_QP_OUT };
+enum { NCI_P_QUAL = 1, NCI_P_VAGUE, NCI_P_PCT, NCI_P_CUR, NCI_P_OVER };
+
+typedef struct nci_lexent {
+    uint32_t roles;
+    uint32_t hash;
+    uint32_t key_off;  /* folded key in the table's pool */
+    uint16_t key_len;
+    uint8_t cclass, scale_kind, ord_frac, qual, qpos, month, month_cap, point_con;
+    uint8_t cur_minor, code_mega;
+    char cur[4];       /* NCI_R_CUR: ISO code */
+    char code[4];      /* NCI_R_CODE: ISO code */
+    uint32_t join_hash; /* NCI_R_RANGEPRE: hash of the folded word joining the ends */
+    uint32_t phr0, nphr; /* NCI_R_PHRASE: phrases[phr0 .. phr0+nphr), longest first */
+    double card, scale, mult, ord, denom, vlo, vhi;
+} nci_lexent;
+
+typedef struct nci_phrase {
+    uint32_t key_off;  /* folded tokens joined by one space */
+    uint16_t key_len;
+    uint8_t ntok, role, qual, qpos, minor;
+    char cur[4];
+    uint32_t first;    /* entry of the first token */
+    double vlo, vhi;
+} nci_phrase;
+
+typedef struct nci_langtab {
+    nci_lexent *ents;
+    size_t nents, cap_ents;
+    uint32_t *slots;   /* open addressing: entry index + 1, 0 empty */
+    size_t nslots;
+    nci_phrase *phr;
+    size_t nphr, cap_phr;
+    char *pool;
+    size_t pool_len, pool_cap;
+} nci_langtab;
+
+struct nci_numlex {
+    nci_langtab tab[2]; /* en, es */
+};
+
+/* Token types. */
+enum { NCI_TK_WORD = 1, NCI_TK_NUM, NCI_TK_SYM, NCI_TK_IDENT, NCI_TK_DATE, NCI_TK_TIME,
+       NCI_TK_PHONE };
+
+/* Number token flags. */
+enum {
+    NCI_NF_SEP = 1,      /* had thousands separators */
+    NCI_NF_DEC = 2,      /* had a decimal part */
+    NCI_NF_EXP = 4,      /* had an exponent or a power */
+    NCI_NF_LEAD0 = 8,    /* more than one digit, starting with 0 */
+    NCI_NF_FRAC = 16,    /* a digit fraction "3/4" or a vulgar fraction */
+    NCI_NF_OVF = 32,     /* the value cannot be held */
+    NCI_NF_DOTTED = 64,  /* "192.168.1.2": not one number */
+    NCI_NF_LIST = 128    /* an item of a list cut at commas ("22,24,26") */
+};
+
+typedef struct nci_ntok {
+    uint32_t s, e;       /* bytes of the text */
+    uint32_t fs;         /* folded text in the fold buffer */
+    uint16_t fl;
+    uint8_t type;
+    uint8_t sp;          /* white space before the token */
+    uint8_t caps;        /* words: 1 capitalised, 2 all capitals (two letters or more) */
+    uint8_t flags;       /* numbers: NCI_NF_* */
+    uint8_t nd;          /* numbers: integer digits (capped at 255) */
+    uint8_t pad;
+    uint32_t cp;         /* symbols: the code point */
+    const nci_lexent *lx;/* words and symbols: the entry, or NULL */
+    double v;            /* numbers: the value */
+} nci_ntok;
+
+uint32_t nci_num_hash(const char *s, size_t n);
+const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h);
+
+/* Tokenize text[start,end) into toks (grown with nci_grow; *cap its
+ * capacity), folding words into fold (at least end-start bytes) and looking
+ * them up in tab (NULL: no lookups).  es selects the Spanish decimal comma.
+ * Returns the number of tokens, or (size_t)-1 on ENOMEM. */
+size_t nci_num_tokenize(const char *text, size_t start, size_t end, const nci_langtab *tab,
+                        int es, nci_ntok **toks, size_t *cap, char *fold);
+
+/* Tokenize a lexicon key (no lookups) into at most max tokens. */
+size_t nci_num_tokenize_key(const char *key, size_t len, nci_ntok *toks, size_t max, char *fold);
+
+#endif

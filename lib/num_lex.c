@@ -1,0 +1,467 @@
+/* The number stage's read-only tables (nci_numlex): number words, qualifiers,
+ * vague quantities and units from data/ (lib/gen_numbers.c), and currency
+ * symbols and names from ICU's currency data, folded and hashed once per
+ * context.  Private to the number stage; see lib/num_impl.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucurr.h>
+#include <unicode/uenum.h>
+#include <unicode/ustring.h>
+#include "num_impl.h"
+#include "num_lex.h"
+
+/* FNV-1a: short keys, cheap, good enough spread for a table of ~3000 words. */
+uint32_t nci_num_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h)
+{
+    size_t mask = tab->nslots - 1;
+    for (size_t k = h & mask;; k = (k + 1) & mask) {
+        uint32_t id = tab->slots[k];
+        if (!id)
+            return NULL;
+        const nci_lexent *e = &tab->ents[id - 1];
+        if (e->hash == h && e->key_len == n && memcmp(tab->pool + e->key_off, s, n) == 0)
+            return e;
+    }
+}
+
+static int pool_add(nci_langtab *tab, const char *s, size_t n, uint32_t *off)
+{
+    if (tab->pool_len + n + 1 > tab->pool_cap) {
+        size_t cap = tab->pool_cap ? tab->pool_cap : 4096;
+        while (cap < tab->pool_len + n + 1)
+            cap *= 2;
+        char *p = realloc(tab->pool, cap);
+        if (!p)
+            return -1;
+        tab->pool = p;
+        tab->pool_cap = cap;
+    }
+    memcpy(tab->pool + tab->pool_len, s, n);
+    tab->pool[tab->pool_len + n] = '\0';
+    *off = (uint32_t)tab->pool_len;
+    tab->pool_len += n + 1;
+    return 0;
+}
+
+static int rehash(nci_langtab *tab, size_t nslots)
+{
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < tab->nents; i++) {
+        size_t k = tab->ents[i].hash & (nslots - 1);
+        while (slots[k])
+            k = (k + 1) & (nslots - 1);
+        slots[k] = (uint32_t)(i + 1);
+    }
+    free(tab->slots);
+    tab->slots = slots;
+    tab->nslots = nslots;
+    return 0;
+}
+
+/* The entry for folded key s[0..n), created empty if missing; NULL on ENOMEM. */
+static nci_lexent *ent_get(nci_langtab *tab, const char *s, size_t n)
+{
+    uint32_t h = nci_num_hash(s, n);
+    const nci_lexent *found = tab->nslots ? nci_num_lookup(tab, s, n, h) : NULL;
+    if (found)
+        return (nci_lexent *)found;
+    if (n > 0xffff)
+        return NULL;
+    if ((tab->nents + 1) * 2 > tab->nslots && rehash(tab, tab->nslots ? tab->nslots * 2 : 1024))
+        return NULL;
+    nci_lexent *ents = nci_grow(tab->ents, &tab->cap_ents, tab->nents + 1, sizeof *ents);
+    if (!ents)
+        return NULL;
+    tab->ents = ents;
+    nci_lexent *e = &ents[tab->nents];
+    memset(e, 0, sizeof *e);
+    if (pool_add(tab, s, n, &e->key_off))
+        return NULL;
+    e->key_len = (uint16_t)n;
+    e->hash = h;
+    size_t k = h & (tab->nslots - 1);
+    while (tab->slots[k])
+        k = (k + 1) & (tab->nslots - 1);
+    tab->slots[k] = (uint32_t)(++tab->nents);
+    return e;
+}
+
+static int qual_code(const char *s)
+{
+    static const char *const names[] = {"exact", "at_least", "more_than", "at_most",
+                                        "less_than", "about", "range", "vague"};
+    for (int i = 0; i < 8; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static int qual_pos(const char *s)
+{
+    if (strcmp(s, "pre") == 0)
+        return NCI_QP_PRE;
+    if (strcmp(s, "post") == 0)
+        return NCI_QP_POST;
+    return NCI_QP_OUT;
+}
+
+/* Tokenize a key with the scanner's own tokenizer so that keys and text fold
+ * the same way; returns the number of tokens and fills folded[] with the
+ * folded tokens joined by single spaces. */
+static size_t fold_key(const char *key, size_t len, char *folded, size_t cap, size_t *flen)
+{
+    nci_ntok toks[16];
+    char fbuf[256];
+    if (len >= sizeof fbuf)
+        return 0;
+    size_t n = nci_num_tokenize_key(key, len, toks, 16, fbuf);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t fl = toks[i].fl;
+        if (o + fl + 2 > cap)
+            return 0;
+        if (i)
+            folded[o++] = ' ';
+        memcpy(folded + o, fbuf + toks[i].fs, fl);
+        o += fl;
+    }
+    folded[o] = '\0';
+    *flen = o;
+    return n;
+}
+
+static int add_phrase(nci_langtab *tab, const char *folded, size_t flen, size_t ntok,
+                      const nci_phrase *proto)
+{
+    const char *sp = memchr(folded, ' ', flen);
+    size_t first_len = sp ? (size_t)(sp - folded) : flen;
+    /* the same phrase twice (ICU gives many locales the same name): first
+     * wins.  The whole key is kept as an entry of its own to find it; it has
+     * spaces, so no token ever looks it up. */
+    nci_lexent *whole = ent_get(tab, folded, flen);
+    if (!whole)
+        return -1;
+    if (whole->roles & NCI_R_PHRKEY)
+        return 0;
+    whole->roles |= NCI_R_PHRKEY;
+    nci_lexent *e = ent_get(tab, folded, first_len);
+    if (!e)
+        return -1;
+    e->roles |= NCI_R_PHRASE;
+    nci_phrase *ph = nci_grow(tab->phr, &tab->cap_phr, tab->nphr + 1, sizeof *ph);
+    if (!ph)
+        return -1;
+    tab->phr = ph;
+    ph = &tab->phr[tab->nphr];
+    *ph = *proto;
+    if (pool_add(tab, folded, flen, &ph->key_off))
+        return -1;
+    ph->key_len = (uint16_t)flen;
+    ph->ntok = (uint8_t)ntok;
+    ph->first = (uint32_t)(e - tab->ents);
+    tab->nphr++;
+    return 0;
+}
+
+/* Apply one data row (or one ICU name) to a table. */
+static int add_row(nci_langtab *tab, const char *key, const char *type, const char *a,
+                   const char *b)
+{
+    char folded[256];
+    size_t flen = 0;
+    size_t ntok = fold_key(key, strlen(key), folded, sizeof folded, &flen);
+    if (ntok == 0)
+        return 0;
+    if (ntok > 1) {
+        nci_phrase p;
+        memset(&p, 0, sizeof p);
+        if (strcmp(type, "vague") == 0) {
+            p.role = NCI_P_VAGUE;
+            p.vlo = atof(a);
+            p.vhi = atof(b);
+        } else if (strcmp(type, "qual") == 0) {
+            p.role = NCI_P_QUAL;
+            p.qual = (uint8_t)qual_code(a);
+            p.qpos = (uint8_t)qual_pos(b);
+        } else if (strcmp(type, "pct") == 0) {
+            p.role = NCI_P_PCT;
+        } else if (strcmp(type, "cur") == 0) {
+            p.role = NCI_P_CUR;
+            strncpy(p.cur, a, 3);
+            p.minor = strcmp(b, "minor") == 0;
+        } else if (strcmp(type, "over") == 0) {
+            p.role = NCI_P_OVER;
+        } else {
+            return 0; /* other types are single words */
+        }
+        return add_phrase(tab, folded, flen, ntok, &p);
+    }
+    nci_lexent *e = ent_get(tab, folded, flen);
+    if (!e)
+        return -1;
+    if (strcmp(type, "card") == 0) {
+        e->roles |= NCI_R_CARD;
+        e->card = atof(a);
+        e->cclass = strcmp(b, "unit") == 0   ? NCI_CC_UNIT
+                    : strcmp(b, "teen") == 0 ? NCI_CC_TEEN
+                    : strcmp(b, "tens") == 0 ? NCI_CC_TENS
+                    : strcmp(b, "hund") == 0 ? NCI_CC_HUND
+                                             : NCI_CC_ARTICLE;
+    } else if (strcmp(type, "hundred") == 0) {
+        e->roles |= NCI_R_HUNDRED;
+    } else if (strcmp(type, "scale") == 0) {
+        e->roles |= NCI_R_SCALE;
+        e->scale = atof(a);
+        e->scale_kind = strcmp(b, "suffix") == 0  ? NCI_SK_SUFFIX
+                        : strcmp(b, "upper") == 0 ? NCI_SK_UPPER
+                                                  : NCI_SK_WORD;
+    } else if (strcmp(type, "mult") == 0) {
+        e->roles |= NCI_R_MULT;
+        e->mult = atof(a);
+    } else if (strcmp(type, "ord") == 0) {
+        e->roles |= NCI_R_ORD;
+        e->ord = atof(a);
+        e->ord_frac = strcmp(b, "frac") == 0;
+    } else if (strcmp(type, "denom") == 0) {
+        e->roles |= NCI_R_DENOM;
+        e->denom = atof(a);
+    } else if (strcmp(type, "vague") == 0) {
+        e->roles |= NCI_R_VAGUE;
+        e->vlo = atof(a);
+        e->vhi = atof(b);
+    } else if (strcmp(type, "qual") == 0) {
+        e->roles |= NCI_R_QUAL;
+        e->qual = (uint8_t)qual_code(a);
+        e->qpos = (uint8_t)qual_pos(b);
+    } else if (strcmp(type, "pct") == 0) {
+        e->roles |= NCI_R_PCT;
+    } else if (strcmp(type, "month") == 0) {
+        e->roles |= NCI_R_MONTH;
+        e->month = (uint8_t)atoi(a);
+        e->month_cap = strcmp(b, "cap") == 0;
+    } else if (strcmp(type, "dur") == 0) {
+        e->roles |= NCI_R_DUR;
+    } else if (strcmp(type, "time") == 0) {
+        e->roles |= NCI_R_TIME;
+    } else if (strcmp(type, "yearctx") == 0) {
+        e->roles |= NCI_R_YEARCTX;
+    } else if (strcmp(type, "neg") == 0) {
+        e->roles |= NCI_R_NEG;
+    } else if (strcmp(type, "point") == 0) {
+        e->roles |= NCI_R_POINT;
+        e->point_con = strcmp(a, "con") == 0;
+    } else if (strcmp(type, "and") == 0) {
+        e->roles |= NCI_R_AND;
+    } else if (strcmp(type, "rangepre") == 0) {
+        e->roles |= NCI_R_RANGEPRE;
+        char jf[64];
+        size_t jl = 0;
+        if (fold_key(a, strlen(a), jf, sizeof jf, &jl) == 1)
+            e->join_hash = nci_num_hash(jf, jl);
+    } else if (strcmp(type, "rangesep") == 0) {
+        e->roles |= NCI_R_RANGESEP;
+    } else if (strcmp(type, "over") == 0) {
+        e->roles |= NCI_R_OVER;
+    } else if (strcmp(type, "det") == 0) {
+        e->roles |= NCI_R_DET;
+    } else if (strcmp(type, "cur") == 0) {
+        if (!(e->roles & NCI_R_CUR)) { /* first definition wins */
+            e->roles |= NCI_R_CUR;
+            strncpy(e->cur, a, 3);
+            e->cur_minor = strcmp(b, "minor") == 0;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- ICU */
+
+static int utf8_of(const UChar *u, int32_t ulen, char *out, size_t cap)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strToUTF8(out, (int32_t)cap - 1, &n, u, ulen, &st);
+    if (U_FAILURE(st) || n <= 0 || (size_t)n >= cap)
+        return 0;
+    out[n] = '\0';
+    /* drop a parenthetical ("Venezuelan bolívars (2008–2018)") */
+    char *par = strstr(out, " (");
+    if (par)
+        *par = '\0';
+    return 1;
+}
+
+static int add_cur_name(nci_langtab *tab, const char *name, const char *code)
+{
+    return add_row(tab, name, "cur", code, "major");
+}
+
+/* Currency symbols, names and plural names of one locale. */
+static int add_icu_locale(nci_langtab *tab, const char *locale, int32_t which, int narrow)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UEnumeration *en = ucurr_openISOCurrencies((uint32_t)which, &st);
+    if (U_FAILURE(st))
+        return -2;
+    const char *code;
+    int32_t clen;
+    int rc = 0;
+    while (rc == 0 && (code = uenum_next(en, &clen, &st)) != NULL && clen == 3) {
+        UChar ucode[4];
+        u_charsToUChars(code, ucode, 3);
+        ucode[3] = 0;
+        char buf[128];
+        UBool choice;
+        int32_t len;
+        static const int kinds[2] = {UCURR_SYMBOL_NAME, UCURR_LONG_NAME};
+        for (int k = 0; k < 2 && rc == 0; k++) {
+            UErrorCode s2 = U_ZERO_ERROR;
+            const UChar *nm = ucurr_getName(ucode, locale, (UCurrNameStyle)kinds[k], &choice, &len, &s2);
+            if (U_SUCCESS(s2) && nm && !choice && utf8_of(nm, len, buf, sizeof buf) &&
+                strcmp(buf, code) != 0)
+                rc = add_cur_name(tab, buf, code);
+        }
+        if (narrow && rc == 0) {
+            UErrorCode s2 = U_ZERO_ERROR;
+            const UChar *nm = ucurr_getName(ucode, locale, UCURR_NARROW_SYMBOL_NAME, &choice, &len, &s2);
+            if (U_SUCCESS(s2) && nm && utf8_of(nm, len, buf, sizeof buf) && strcmp(buf, code) != 0) {
+                rc = add_cur_name(tab, buf, code);
+                /* "$" as narrow symbol: the code itself before "$" names it ("MXN$") */
+                if (rc == 0 && strcmp(buf, "$") == 0) {
+                    char k2[8];
+                    memcpy(k2, code, 3);
+                    memcpy(k2 + 3, " $", 3);
+                    rc = add_cur_name(tab, k2, code);
+                }
+            }
+        }
+        static const char *const counts[2] = {"one", "other"};
+        for (int k = 0; k < 2 && rc == 0; k++) {
+            UErrorCode s2 = U_ZERO_ERROR;
+            const UChar *nm = ucurr_getPluralName(ucode, locale, &choice, counts[k], &len, &s2);
+            if (U_SUCCESS(s2) && nm && utf8_of(nm, len, buf, sizeof buf) && strcmp(buf, code) != 0)
+                rc = add_cur_name(tab, buf, code);
+        }
+        if (rc == 0) {
+            /* the ISO code itself ("USD"), and "M" + code for millions ("MUSD");
+             * both are only taken when written in capitals (see numbers.c) */
+            char low[5];
+            for (int i = 0; i < 3; i++)
+                low[i] = (char)(code[i] | 0x20);
+            low[3] = '\0';
+            nci_lexent *e = ent_get(tab, low, 3);
+            if (!e)
+                rc = -1;
+            else if (!(e->roles & NCI_R_CODE)) {
+                e->roles |= NCI_R_CODE;
+                memcpy(e->code, code, 3);
+            }
+            char mlow[5] = {'m', low[0], low[1], low[2], '\0'};
+            e = rc ? NULL : ent_get(tab, mlow, 4);
+            if (!rc && !e)
+                rc = -1;
+            else if (e && !(e->roles & NCI_R_CODE)) {
+                e->roles |= NCI_R_CODE;
+                e->code_mega = 1;
+                memcpy(e->code, code, 3);
+            }
+        }
+    }
+    uenum_close(en);
+    return rc;
+}
+
+static int phrase_cmp(const void *a, const void *b)
+{
+    const nci_phrase *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    if (x->ntok != y->ntok)
+        return x->ntok > y->ntok ? -1 : 1; /* longest first */
+    return x->key_off < y->key_off ? -1 : x->key_off > y->key_off;
+}
+
+static int build_tab(nci_langtab *tab, const char *lang)
+{
+    /* data first: its choices ("$" is USD, "dollars" is USD) win over ICU's */
+    for (size_t i = 0; i < nci_gen_numwords_count; i++) {
+        const nci_numword *w = &nci_gen_numwords[i];
+        if ((strcmp(w->lang, lang) == 0 || strcmp(w->lang, "*") == 0) &&
+            add_row(tab, w->key, w->type, w->a, w->b))
+            return -1;
+    }
+    /* ICU currency data: the text's language first, then the other one, and
+     * English for the historic currencies news still names (markka, peseta). */
+    static const char *const en_locs[] = {"en", "en_GB", "en_IN", "es", NULL};
+    static const char *const es_locs[] = {"es", "es_VE", "es_MX", "es_AR", "en", NULL};
+    const char *const *locs = strcmp(lang, "es") == 0 ? es_locs : en_locs;
+    for (int i = 0; locs[i]; i++) {
+        int rc = add_icu_locale(tab, locs[i], UCURR_COMMON | UCURR_NON_DEPRECATED, i == 0);
+        if (rc)
+            return rc;
+    }
+    int rc = add_icu_locale(tab, strcmp(lang, "es") == 0 ? "es" : "en", UCURR_DEPRECATED, 0);
+    if (rc)
+        return rc;
+    /* index the phrases by first word */
+    qsort(tab->phr, tab->nphr, sizeof *tab->phr, phrase_cmp);
+    for (size_t i = 0; i < tab->nphr; i++) {
+        nci_lexent *e = &tab->ents[tab->phr[i].first];
+        if (e->nphr == 0)
+            e->phr0 = (uint32_t)i;
+        e->nphr++;
+    }
+    return 0;
+}
+
+static void free_tab(nci_langtab *tab)
+{
+    free(tab->ents);
+    free(tab->slots);
+    free(tab->phr);
+    free(tab->pool);
+}
+
+nc_status nci_numlex_new(nci_numlex **out, nc_error *err)
+{
+    if (!out)
+        return nci_error_set(err, NC_EINVAL, -1, 0, 0, "numlex: out is NULL");
+    *out = NULL;
+    nci_numlex *lex = calloc(1, sizeof *lex);
+    if (!lex)
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, "out of memory");
+    static const char *const langs[2] = {"en", "es"};
+    for (int i = 0; i < 2; i++) {
+        int rc = build_tab(&lex->tab[i], langs[i]);
+        if (rc) {
+            nci_numlex_free(lex);
+            if (rc == -2)
+                return nci_error_set(err, NC_EICU, -1, 0, 0,
+                                     "ICU currency data could not be enumerated");
+            return nci_error_set(err, NC_ENOMEM, -1, 0, 0, "out of memory");
+        }
+    }
+    *out = lex;
+    return NC_OK;
+}
+
+void nci_numlex_free(nci_numlex *lex)
+{
+    if (!lex)
+        return;
+    for (int i = 0; i < 2; i++)
+        free_tab(&lex->tab[i]);
+    free(lex);
+}

@@ -1,0 +1,99 @@
+/* Open-addressing hash set of short words (FNV-1a over ASCII-folded bytes,
+ * linear probing, load factor at most 1/2). */
+#include <stdlib.h>
+#include <string.h>
+#include "wordset.h"
+
+typedef struct {
+    char w[NCI_WORD_MAX];
+    unsigned char len;
+    int value;
+} slot;
+
+struct nci_wordset {
+    slot *slots;
+    size_t mask, count, max;
+};
+
+static inline unsigned char fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+static inline uint32_t hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ fold((unsigned char)w[i])) * 16777619u;
+    return h;
+}
+
+nci_wordset *nci_wordset_new(size_t max)
+{
+    nci_wordset *ws = calloc(1, sizeof *ws);
+    if (!ws)
+        return NULL;
+    size_t size = 16;
+    while (size < max * 2)
+        size *= 2;
+    ws->slots = calloc(size, sizeof *ws->slots);
+    if (!ws->slots) {
+        free(ws);
+        return NULL;
+    }
+    ws->mask = size - 1;
+    ws->max = max;
+    return ws;
+}
+
+void nci_wordset_free(nci_wordset *ws)
+{
+    if (!ws)
+        return;
+    free(ws->slots);
+    free(ws);
+}
+
+static int same(const slot *s, const char *w, size_t n)
+{
+    if (s->len != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s->w[i] != (char)fold((unsigned char)w[i]))
+            return 0;
+    return 1;
+}
+
+int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
+{
+    if (n == 0 || n > NCI_WORD_MAX || value <= 0)
+        return -1;
+    for (size_t i = hash(w, n) & ws->mask;; i = (i + 1) & ws->mask) {
+        slot *s = &ws->slots[i];
+        if (!s->len) {
+            if (ws->count >= ws->max)
+                return -1;
+            for (size_t k = 0; k < n; k++)
+                s->w[k] = (char)fold((unsigned char)w[k]);
+            s->len = (unsigned char)n;
+            s->value = value;
+            ws->count++;
+            return 0;
+        }
+        if (same(s, w, n))
+            return 0;
+    }
+}
+
+int nci_wordset_get(const nci_wordset *ws, const char *w, size_t n)
+{
+    if (n == 0 || n > NCI_WORD_MAX)
+        return 0;
+    for (size_t i = hash(w, n) & ws->mask;; i = (i + 1) & ws->mask) {
+        const slot *s = &ws->slots[i];
+        if (!s->len)
+            return 0;
+        if (same(s, w, n))
+            return s->value;
+    }
+}
