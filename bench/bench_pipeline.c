@@ -130,6 +130,52 @@ static double extract_json(const nc_ctx *ctx, const corpus *c, size_t *count)
     return now() - t0;
 }
 
+/* Our sentence boundaries against ICU's iterator on every text: prints how
+ * many texts agree, and the first disagreements. */
+static void compare_sentences(const nc_ctx *own, const nc_ctx *icu, const corpus *c, int show)
+{
+    size_t same = 0, sents = 0, diff = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        nc_doc *a, *b;
+        if (nc_doc_load_buffer(own, c->text[i], c->len[i], "a", 0, &a, NULL) != NC_OK)
+            continue;
+        if (nc_doc_load_buffer(icu, c->text[i], c->len[i], "b", 0, &b, NULL) != NC_OK) {
+            nc_doc_free(a);
+            continue;
+        }
+        size_t na = nc_doc_sentence_count(a), nb = nc_doc_sentence_count(b);
+        int eq = na == nb;
+        for (size_t k = 0; eq && k < na; k++) {
+            size_t s1, e1, s2, e2;
+            nc_doc_sentence_span(a, k, &s1, &e1);
+            nc_doc_sentence_span(b, k, &s2, &e2);
+            eq = s1 == s2 && e1 == e2;
+        }
+        sents += nb;
+        if (eq) {
+            same++;
+        } else {
+            diff++;
+            if (show-- > 0) {
+                size_t k = 0, s1 = 0, e1 = 0, s2 = 0, e2 = 0;
+                for (; k < na && k < nb; k++) {
+                    nc_doc_sentence_span(a, k, &s1, &e1);
+                    nc_doc_sentence_span(b, k, &s2, &e2);
+                    if (s1 != s2 || e1 != e2)
+                        break;
+                }
+                fprintf(stderr, "text %zu, sentence %zu: own [%zu,%zu) \"%.*s\"\n   icu [%zu,%zu) \"%.*s\"\n", i,
+                        k, s1, e1, (int)(e1 - s1 > 160 ? 160 : e1 - s1), c->text[i] + s1, s2, e2,
+                        (int)(e2 - s2 > 160 ? 160 : e2 - s2), c->text[i] + s2);
+            }
+        }
+        nc_doc_free(a);
+        nc_doc_free(b);
+    }
+    printf("sentences: own rules and ICU's iterator agree on %zu of %zu texts (%zu sentences)\n", same,
+           same + diff, sents);
+}
+
 static int cmp(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -150,16 +196,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: no texts\n", argv[1]);
         return 1;
     }
-    nc_ctx *ctx;
-    if (nc_ctx_new(NC_CTX_DEFAULT, &ctx, NULL) != NC_OK)
+    nc_ctx *ctx, *icuctx;
+    if (nc_ctx_new(NC_CTX_DEFAULT, &ctx, NULL) != NC_OK ||
+        nc_ctx_new(NC_CTX_ICU_SENTENCES, &icuctx, NULL) != NC_OK)
         return 1;
-    double t_icu[50], t_seg[50], t_ext[50];
-    size_t n_icu = 0, n_seg = 0, n_ext = 0;
+    double t_icu[50], t_seg[50], t_ext[50], t_seg_icu[50];
+    size_t n_icu = 0, n_seg = 0, n_ext = 0, n_seg_icu = 0;
     for (int r = 0; r < runs; r++) {
         t_icu[r] = icu_words(&c, &n_icu);
         t_seg[r] = load_segment(ctx, &c, &n_seg);
+        t_seg_icu[r] = load_segment(icuctx, &c, &n_seg_icu);
         t_ext[r] = extract_json(ctx, &c, &n_ext);
     }
+    qsort(t_seg_icu, (size_t)runs, sizeof(double), cmp);
     qsort(t_icu, (size_t)runs, sizeof(double), cmp);
     qsort(t_seg, (size_t)runs, sizeof(double), cmp);
     qsort(t_ext, (size_t)runs, sizeof(double), cmp);
@@ -168,7 +217,11 @@ int main(int argc, char **argv)
     printf("corpus: %zu texts, %.2f MB; median of %d runs, one thread\n", c.n, mb, runs);
     printf("%-28s %8.1f MB/s  %5.2fx  (%zu boundaries)\n", "ICU word-break pass (UTF-16)", mb / icu, 1.0, n_icu);
     printf("%-28s %8.1f MB/s  %5.2fx  (%zu tokens; target <= 1.5x)\n", "load + segment", mb / seg, seg / icu, n_seg);
+    printf("%-28s %8.1f MB/s  %5.2fx  (%zu tokens)\n", "load + segment, ICU sentences", mb / t_seg_icu[runs / 2],
+           t_seg_icu[runs / 2] / icu, n_seg_icu);
     printf("%-28s %8.1f MB/s  %5.2fx  (%zu JSON bytes; target <= 1.6x)\n", "extract + JSON", mb / ext, ext / icu, n_ext);
+    compare_sentences(ctx, icuctx, &c, getenv("NC_BENCH_SHOW") ? atoi(getenv("NC_BENCH_SHOW")) : 0);
+    nc_ctx_free(icuctx);
     nc_ctx_free(ctx);
     for (size_t i = 0; i < c.n; i++)
         free(c.text[i]);

@@ -154,12 +154,19 @@ typedef struct nc_ctx nc_ctx;
 
 /** Flags for nc_ctx_new(). */
 enum {
-    NC_CTX_DEFAULT = 0      /**< default settings */
+    NC_CTX_DEFAULT = 0,       /**< default settings */
+    /** Find sentence boundaries with ICU's sentence break iterator
+     *  ("en@ss=standard") instead of the library's own implementation of
+     *  the same rules (UAX #29 over ICU's Sentence_Break property, with
+     *  CLDR's abbreviation suppressions), which gives the same boundaries
+     *  several times faster.  For comparison and testing. */
+    NC_CTX_ICU_SENTENCES = 1
 };
 
 /**
  * Create a context.
- * @param flags  ::NC_CTX_DEFAULT (other bits are reserved and rejected).
+ * @param flags  ::NC_CTX_DEFAULT or ::NC_CTX_ICU_SENTENCES (other bits are
+ *               reserved and rejected).
  * @param out    receives the new context; set to NULL on failure.
  * @param err    optional error detail.
  * @return ::NC_OK, ::NC_EINVAL (out is NULL or unknown flag), ::NC_ENOMEM, ::NC_EICU.
@@ -439,6 +446,134 @@ typedef enum nc_qualifier {
     NC_QUAL_RANGE = 6,
     NC_QUAL_VAGUE = 7
 } nc_qualifier;
+
+/** Opaque number: one numeric expression of a document. */
+typedef struct nc_number nc_number;
+
+/**
+ * How many numeric expressions the document has (every one found in the
+ * sentences that are not page furniture, in text order).
+ * @param doc  the document; NULL gives 0.
+ * @return the count; 0 before nc_doc_extract() has run.
+ * Ownership: none.  Thread-safety: doc must not be changed by another thread.
+ */
+NC_EXPORT size_t nc_doc_number_count(const nc_doc *doc);
+
+/**
+ * Number `i` of a document.
+ * @param doc  the document.
+ * @param i    index, below nc_doc_number_count().
+ * @return a borrowed handle, or NULL when doc is NULL or `i` is out of range.
+ * Ownership: the document's; valid until the document is freed.
+ * Thread-safety: as the document.
+ */
+NC_EXPORT const nc_number *nc_doc_number(const nc_doc *doc, size_t i);
+
+/**
+ * Span of a number in the document's text.  The span covers the words that
+ * set its value and bounds: the digits or number words, a scale ("1.5
+ * million"), a unit of money or percent ("$2bn", "20 per cent"), range words
+ * ("between 800 and 1,200") and bounding qualifiers ("more than 30", "at
+ * least 20", "500 or more").  Approximators ("about", "around") change
+ * neither value nor bounds and are left out: the qualifier says ::NC_QUAL_ABOUT.
+ * For years, dates, times and durations the span is the number only ("5" in
+ * "January 5", "23" in "23 years").
+ * @param num    the number.
+ * @param start  receives the byte offset of its first byte; may be NULL.
+ * @param end    receives the byte offset after its last byte; may be NULL.
+ * @return ::NC_OK, or ::NC_EINVAL when num is NULL.
+ * Thread-safety: as the document.
+ */
+NC_EXPORT nc_status nc_number_span(const nc_number *num, size_t *start, size_t *end);
+
+/**
+ * What the number is.
+ * @return an ::nc_num_kind value, or -1 when num is NULL.
+ */
+NC_EXPORT int nc_number_kind(const nc_number *num);
+
+/**
+ * How the number bounds its quantity.
+ * @return an ::nc_qualifier value, or -1 when num is NULL.
+ */
+NC_EXPORT int nc_number_qualifier(const nc_number *num);
+
+/**
+ * Unit of the number: "%" for a percentage, an ISO 4217 code for money
+ * ("USD", "GBP", "EUR", "VES"; "XBT" for bitcoin, which has none), "" for
+ * everything else.
+ * @return a NUL-terminated string, never NULL ("" also when num is NULL).
+ * Ownership: the document's (or static).  Thread-safety: as the document.
+ */
+NC_EXPORT const char *nc_number_unit(const nc_number *num);
+
+/**
+ * Whether an amount of money is given in hundredths of its unit ("50 cents"
+ * is value 50 with unit "USD" and this flag set; "470p" is 470 with "GBP").
+ * @return 1 or 0 (0 also when num is NULL).
+ */
+NC_EXPORT int nc_number_minor(const nc_number *num);
+
+/**
+ * The value as stated.  Absent for a range ("49 to 73"), a vague quantity
+ * ("dozens"), a date, a phone number or an identifier, and when the number
+ * cannot be held in a double (see nc_number_overflow()).
+ * @param num  the number.
+ * @param out  receives the value when present; may be NULL.  Never set to an
+ *             infinity or a NaN.
+ * @return 1 when the value is present, 0 when it is absent or num is NULL.
+ */
+NC_EXPORT int nc_number_value(const nc_number *num, double *out);
+
+/**
+ * The lower bound: the value itself for an exact number, the start of a
+ * range, the stated number for "more than" and "at least", a documented
+ * estimate for a vague quantity ("dozens" is 24 to 99; see data/numbers-en.tsv).
+ * Absent for "less than" / "at most" and when there is no value.
+ * @param out  receives the bound when present; may be NULL.
+ * @return 1 when present, else 0.
+ */
+NC_EXPORT int nc_number_low(const nc_number *num, double *out);
+
+/**
+ * The upper bound, as nc_number_low() (absent for "more than" / "at least").
+ * @param out  receives the bound when present; may be NULL.
+ * @return 1 when present, else 0.
+ */
+NC_EXPORT int nc_number_high(const nc_number *num, double *out);
+
+/**
+ * The word of a vague quantity, folded to lower case without accents
+ * ("dozens", "a handful", "cientos"), or NULL for any other number.
+ * Ownership: the context's; valid while the context lives.
+ */
+NC_EXPORT const char *nc_number_vague(const nc_number *num);
+
+/**
+ * Whether the digits stated a number too large to hold in a double ("1e999",
+ * four hundred digits): then value, low and high are absent.
+ * @return 1 or 0 (0 also when num is NULL).
+ */
+NC_EXPORT int nc_number_overflow(const nc_number *num);
+
+/**
+ * Name of a kind as in the JSON output: "count", "percent", "money", "year",
+ * "date", "time", "ordinal", "duration", "phone", "identifier".
+ * @param kind  an ::nc_num_kind value.
+ * @return a static string; "unknown" for other values.
+ * Ownership: static.  Thread-safety: safe.
+ */
+NC_EXPORT const char *nc_num_kind_name(int kind);
+
+/**
+ * Name of a qualifier as in the JSON output: "exact", "at_least",
+ * "more_than", "at_most", "less_than", "about", "range", "vague".
+ * @param qualifier  an ::nc_qualifier value.
+ * @return a static string; "unknown" for other values.
+ * Ownership: static.  Thread-safety: safe.
+ */
+NC_EXPORT const char *nc_qualifier_name(int qualifier);
+/** @} */
 
 /* END numbers */
 

@@ -25,14 +25,14 @@ NC_EXPORT nc_status nc_ctx_new(unsigned flags, nc_ctx **out, nc_error *err)
     if (!out)
         return nci_error_set(err, NC_EINVAL, -1, 0, 0, "out is NULL");
     *out = NULL;
-    if (flags & ~(unsigned)NC_CTX_DEFAULT)
+    if (flags & ~(unsigned)NC_CTX_ICU_SENTENCES)
         return nci_error_set(err, NC_EINVAL, -1, 0, 0, "unknown context flags 0x%x", flags);
     nc_ctx *c = calloc(1, sizeof *c);
     if (!c)
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     c->flags = flags;
     nc_status s;
-    if ((s = nci_calendar_new(&c->cal, err)) || (s = nci_seglex_new(c->cal, &c->seglex, err)) ||
+    if ((s = nci_calendar_new(&c->cal, err)) || (s = nci_seglex_new(c->cal, (flags & NC_CTX_ICU_SENTENCES) != 0, &c->seglex, err)) ||
         (s = nci_numlex_new(&c->numlex, err))) {
         nc_ctx_free(c);
         return s;

@@ -31,7 +31,9 @@ enum {
     NCI_R_CUR = 1u << 20,      /* currency symbol or name */
     NCI_R_CODE = 1u << 21,     /* ISO 4217 code (lower-cased key) */
     NCI_R_PHRASE = 1u << 22,   /* first word of one or more phrases */
-    NCI_R_PHRKEY = 1u << 23    /* a whole phrase key (never matches a token) */
+    NCI_R_PHRKEY = 1u << 23,   /* a whole phrase key (never matches a token) */
+    NCI_R_CHANGE = 1u << 24,   /* a verb of change: "rose from 5 to 10" is not a range */
+    NCI_R_KEEP = 1u << 25      /* a word the grammar reads ("of", "but"): kept as a token */
 };
 
 enum { NCI_CC_UNIT = 1, NCI_CC_TEEN, NCI_CC_TENS, NCI_CC_HUND, NCI_CC_ARTICLE };
@@ -45,7 +47,7 @@ typedef struct nci_lexent {
     uint32_t key_off;  /* folded key in the table's pool */
     uint16_t key_len;
     uint8_t cclass, scale_kind, ord_frac, qual, qpos, month, month_cap, point_con;
-    uint8_t cur_minor, code_mega;
+    uint8_t cur_minor, code_mega, cur_upper; /* cur_upper: a letter symbol, capitals only */
     char cur[4];       /* NCI_R_CUR: ISO code */
     char code[4];      /* NCI_R_CODE: ISO code */
     uint32_t join_hash; /* NCI_R_RANGEPRE: hash of the folded word joining the ends */
@@ -65,8 +67,10 @@ typedef struct nci_phrase {
 typedef struct nci_langtab {
     nci_lexent *ents;
     size_t nents, cap_ents;
-    uint32_t *slots;   /* open addressing: entry index + 1, 0 empty */
+    uint64_t *slots;   /* open addressing: hash << 32 | (entry index + 1); 0 empty */
     size_t nslots;
+    uint64_t bloom[1024]; /* one bit per key hash: most words are rejected here */
+    const nci_lexent *ascii_sym[128]; /* entries of the ASCII symbols ("$", "%") */
     nci_phrase *phr;
     size_t nphr, cap_phr;
     char *pool;

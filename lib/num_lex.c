@@ -23,13 +23,18 @@ uint32_t nci_num_hash(const char *s, size_t n)
 
 const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h)
 {
+    uint32_t b = (h >> 16) & 0xffff;
+    if (!(tab->bloom[b >> 6] & (1ull << (b & 63))))
+        return NULL;
     size_t mask = tab->nslots - 1;
     for (size_t k = h & mask;; k = (k + 1) & mask) {
-        uint32_t id = tab->slots[k];
-        if (!id)
+        uint64_t sl = tab->slots[k];
+        if (!sl)
             return NULL;
-        const nci_lexent *e = &tab->ents[id - 1];
-        if (e->hash == h && e->key_len == n && memcmp(tab->pool + e->key_off, s, n) == 0)
+        if ((uint32_t)(sl >> 32) != h)
+            continue;
+        const nci_lexent *e = &tab->ents[(uint32_t)sl - 1];
+        if (e->key_len == n && memcmp(tab->pool + e->key_off, s, n) == 0)
             return e;
     }
 }
@@ -55,14 +60,14 @@ static int pool_add(nci_langtab *tab, const char *s, size_t n, uint32_t *off)
 
 static int rehash(nci_langtab *tab, size_t nslots)
 {
-    uint32_t *slots = calloc(nslots, sizeof *slots);
+    uint64_t *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
     for (size_t i = 0; i < tab->nents; i++) {
         size_t k = tab->ents[i].hash & (nslots - 1);
         while (slots[k])
             k = (k + 1) & (nslots - 1);
-        slots[k] = (uint32_t)(i + 1);
+        slots[k] = (uint64_t)tab->ents[i].hash << 32 | (uint32_t)(i + 1);
     }
     free(tab->slots);
     tab->slots = slots;
@@ -94,7 +99,9 @@ static nci_lexent *ent_get(nci_langtab *tab, const char *s, size_t n)
     size_t k = h & (tab->nslots - 1);
     while (tab->slots[k])
         k = (k + 1) & (tab->nslots - 1);
-    tab->slots[k] = (uint32_t)(++tab->nents);
+    tab->slots[k] = (uint64_t)h << 32 | (uint32_t)(++tab->nents);
+    uint32_t b = (h >> 16) & 0xffff;
+    tab->bloom[b >> 6] |= 1ull << (b & 63);
     return e;
 }
 
@@ -156,6 +163,17 @@ static int add_phrase(nci_langtab *tab, const char *folded, size_t flen, size_t 
     if (whole->roles & NCI_R_PHRKEY)
         return 0;
     whole->roles |= NCI_R_PHRKEY;
+    /* every later word of a phrase must stay a token ("than", "least") */
+    for (size_t p = first_len; p < flen;) {
+        size_t w0 = p + 1, w1 = w0;
+        while (w1 < flen && folded[w1] != ' ')
+            w1++;
+        nci_lexent *we = ent_get(tab, folded + w0, w1 - w0);
+        if (!we)
+            return -1;
+        we->roles |= NCI_R_KEEP;
+        p = w1;
+    }
     nci_lexent *e = ent_get(tab, folded, first_len);
     if (!e)
         return -1;
@@ -274,6 +292,10 @@ static int add_row(nci_langtab *tab, const char *key, const char *type, const ch
         e->roles |= NCI_R_RANGESEP;
     } else if (strcmp(type, "over") == 0) {
         e->roles |= NCI_R_OVER;
+    } else if (strcmp(type, "keep") == 0) {
+        e->roles |= NCI_R_KEEP;
+    } else if (strcmp(type, "change") == 0) {
+        e->roles |= NCI_R_CHANGE;
     } else if (strcmp(type, "det") == 0) {
         e->roles |= NCI_R_DET;
     } else if (strcmp(type, "cur") == 0) {
@@ -303,14 +325,48 @@ static int utf8_of(const UChar *u, int32_t ulen, char *out, size_t cap)
     return 1;
 }
 
-static int add_cur_name(nci_langtab *tab, const char *name, const char *code)
+/* A symbol made of letters only ("KM", "Kz", "Br") reads like a word or an
+ * abbreviation ("29km" is a distance): such symbols are kept only when written
+ * in capitals, as ISO codes are; the others are dropped. */
+static int letter_only(const char *s)
 {
+    int letters = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+            letters++;
+        else if (*p == '.' || (*p >= 0xC3 && *p <= 0xC5) || (*p >= 0x80 && *p <= 0xBF))
+            continue;
+        else
+            return 0;
+    }
+    return letters > 0;
+}
+
+static int add_cur_name(nci_langtab *tab, const char *name, const char *code, int is_symbol)
+{
+    if (is_symbol && letter_only(name)) {
+        char folded[64];
+        size_t flen = 0;
+        if (fold_key(name, strlen(name), folded, sizeof folded, &flen) != 1)
+            return 0;
+        nci_lexent *e = ent_get(tab, folded, flen);
+        if (!e)
+            return -1;
+        if (!(e->roles & NCI_R_CUR)) {
+            e->roles |= NCI_R_CUR;
+            memcpy(e->cur, code, 3);
+            e->cur_upper = 1;
+        }
+        return 0;
+    }
     return add_row(tab, name, "cur", code, "major");
 }
 
 /* Currency symbols, names and plural names of one locale. */
 static int add_icu_locale(nci_langtab *tab, const char *locale, int32_t which, int narrow)
 {
+    /* narrow symbols ("$" for the peso, "£" for the Falklands pound) are
+     * ambiguous: they come last, so every currency's own symbol wins */
     UErrorCode st = U_ZERO_ERROR;
     UEnumeration *en = ucurr_openISOCurrencies((uint32_t)which, &st);
     if (U_FAILURE(st))
@@ -326,35 +382,35 @@ static int add_icu_locale(nci_langtab *tab, const char *locale, int32_t which, i
         UBool choice;
         int32_t len;
         static const int kinds[2] = {UCURR_SYMBOL_NAME, UCURR_LONG_NAME};
-        for (int k = 0; k < 2 && rc == 0; k++) {
+        for (int k = 0; k < 2 && rc == 0 && narrow != 2; k++) {
             UErrorCode s2 = U_ZERO_ERROR;
             const UChar *nm = ucurr_getName(ucode, locale, (UCurrNameStyle)kinds[k], &choice, &len, &s2);
             if (U_SUCCESS(s2) && nm && !choice && utf8_of(nm, len, buf, sizeof buf) &&
                 strcmp(buf, code) != 0)
-                rc = add_cur_name(tab, buf, code);
+                rc = add_cur_name(tab, buf, code, kinds[k] == UCURR_SYMBOL_NAME);
         }
-        if (narrow && rc == 0) {
+        if (narrow == 2 && rc == 0) {
             UErrorCode s2 = U_ZERO_ERROR;
             const UChar *nm = ucurr_getName(ucode, locale, UCURR_NARROW_SYMBOL_NAME, &choice, &len, &s2);
             if (U_SUCCESS(s2) && nm && utf8_of(nm, len, buf, sizeof buf) && strcmp(buf, code) != 0) {
-                rc = add_cur_name(tab, buf, code);
+                rc = add_cur_name(tab, buf, code, 1);
                 /* "$" as narrow symbol: the code itself before "$" names it ("MXN$") */
                 if (rc == 0 && strcmp(buf, "$") == 0) {
                     char k2[8];
                     memcpy(k2, code, 3);
                     memcpy(k2 + 3, " $", 3);
-                    rc = add_cur_name(tab, k2, code);
+                    rc = add_cur_name(tab, k2, code, 0);
                 }
             }
         }
         static const char *const counts[2] = {"one", "other"};
-        for (int k = 0; k < 2 && rc == 0; k++) {
+        for (int k = 0; k < 2 && rc == 0 && narrow != 2; k++) {
             UErrorCode s2 = U_ZERO_ERROR;
             const UChar *nm = ucurr_getPluralName(ucode, locale, &choice, counts[k], &len, &s2);
             if (U_SUCCESS(s2) && nm && utf8_of(nm, len, buf, sizeof buf) && strcmp(buf, code) != 0)
-                rc = add_cur_name(tab, buf, code);
+                rc = add_cur_name(tab, buf, code, 0);
         }
-        if (rc == 0) {
+        if (rc == 0 && narrow != 2) {
             /* the ISO code itself ("USD"), and "M" + code for millions ("MUSD");
              * both are only taken when written in capitals (see numbers.c) */
             char low[5];
@@ -408,13 +464,25 @@ static int build_tab(nci_langtab *tab, const char *lang)
     static const char *const es_locs[] = {"es", "es_VE", "es_MX", "es_AR", "en", NULL};
     const char *const *locs = strcmp(lang, "es") == 0 ? es_locs : en_locs;
     for (int i = 0; locs[i]; i++) {
-        int rc = add_icu_locale(tab, locs[i], UCURR_COMMON | UCURR_NON_DEPRECATED, i == 0);
+        int rc = add_icu_locale(tab, locs[i], UCURR_COMMON | UCURR_NON_DEPRECATED, 0);
         if (rc)
             return rc;
     }
+    int rc0 = add_icu_locale(tab, locs[0], UCURR_COMMON | UCURR_NON_DEPRECATED, 2);
+    if (rc0)
+        return rc0;
     int rc = add_icu_locale(tab, strcmp(lang, "es") == 0 ? "es" : "en", UCURR_DEPRECATED, 0);
     if (rc)
         return rc;
+    /* the ASCII symbols, looked up once */
+    for (int ch = 0x21; ch < 0x7f; ch++) {
+        char k1 = (char)ch;
+        if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')
+            continue;
+        if (ch >= '0' && ch <= '9')
+            continue;
+        tab->ascii_sym[ch] = nci_num_lookup(tab, &k1, 1, nci_num_hash(&k1, 1));
+    }
     /* index the phrases by first word */
     qsort(tab->phr, tab->nphr, sizeof *tab->phr, phrase_cmp);
     for (size_t i = 0; i < tab->nphr; i++) {

@@ -440,6 +440,27 @@ static void lex_number(const unsigned char *s, size_t i, size_t end, int es, int
             o->flags |= NCI_NF_EXP;
         }
     }
+    /* scientific notation written out: 1.3x10^6, 6.23×10^-4 */
+    if (!(o->flags & NCI_NF_EXP) && p + 4 < end) {
+        size_t q = p;
+        if (s[q] == 'x' || s[q] == '*')
+            q++;
+        else if (s[q] == 0xC3 && s[q + 1] == 0x97)
+            q += 2;
+        if (q > p && q + 3 < end && s[q] == '1' && s[q + 1] == '0' && s[q + 2] == '^') {
+            q += 3;
+            int neg = 0;
+            while (q < end && (s[q] == '+' || s[q] == '-'))
+                neg ^= s[q++] == '-';
+            size_t r = digit_run(s, q, end);
+            if (r && r <= 4 && !is_alnum_at(s, q + r, end)) {
+                long x = atoi_n(s + q, r);
+                exp = neg ? -x : x;
+                p = q + r;
+                o->flags |= NCI_NF_EXP;
+            }
+        }
+    }
     size_t intd = 0;
     for (size_t g = 0; g < int_groups; g++)
         intd += gl[g];
@@ -502,7 +523,12 @@ static nci_ntok *push(nci_ntok **toks, size_t *cap, size_t n)
         *toks = t;
     }
     nci_ntok *t = &(*toks)[n];
-    memset(t, 0, sizeof *t);
+    t->fs = 0;
+    t->fl = 0;
+    t->caps = t->flags = t->nd = t->pad = 0;
+    t->cp = 0;
+    t->lx = NULL;
+    t->v = 0;
     return t;
 }
 
@@ -535,6 +561,24 @@ static size_t fold_cp(const unsigned char *s, size_t i, size_t len, uint32_t cp,
     return len;
 }
 
+/* Byte classes for the ASCII fast path. */
+enum { B_SPACE = 1, B_DIGIT = 2, B_LOWER = 4, B_UPPER = 8, B_SYM = 16, B_HIGH = 32 };
+static const uint8_t bcls[256] = {
+#define R8(x) x, x, x, x, x, x, x, x
+    /* 0x00 */ B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
+    B_SYM, B_SPACE, B_SPACE, B_SPACE, B_SPACE, B_SPACE, B_SYM, B_SYM,
+    R8(B_SYM), R8(B_SYM),
+    /* 0x20 */ B_SPACE, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, R8(B_SYM),
+    /* 0x30 */ R8(B_DIGIT), B_DIGIT, B_DIGIT, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
+    /* 0x40 */ B_SYM, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, R8(B_UPPER),
+    /* 0x50 */ R8(B_UPPER), B_UPPER, B_UPPER, B_UPPER, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
+    /* 0x60 */ B_SYM, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, R8(B_LOWER),
+    /* 0x70 */ R8(B_LOWER), B_LOWER, B_LOWER, B_LOWER, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
+    R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH),
+    R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH)
+#undef R8
+};
+
 static size_t tokenize(const char *text, size_t start, size_t end, const nci_langtab *tab,
                        int es, nci_ntok **toks, size_t *cap, char *fold, int keymode)
 {
@@ -543,21 +587,27 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
     int sp = 1;
     while (i < end) {
         unsigned c = s[i];
+        uint8_t bc = bcls[c];
+        if (bc & B_SPACE) {
+            sp = 1;
+            i++;
+            continue;
+        }
         uint32_t cp = c;
         size_t len = 1;
         int cl;
-        if (c < 0x80) {
-            cl = cp_class(c);
-        } else {
+        if (bc & B_HIGH) {
             len = dec(s, i, end, &cp);
             cl = cp_class(cp);
+            if (cl == CL_SPACE) {
+                sp = 1;
+                i += len;
+                continue;
+            }
+        } else {
+            cl = bc & B_DIGIT ? CL_DIGIT : bc & (B_LOWER | B_UPPER) ? CL_LETTER : CL_SYM;
         }
-        if (cl == CL_SPACE) {
-            sp = 1;
-            i += len;
-            continue;
-        }
-        if (!keymode && sp && cl == CL_LETTER && (c == 'h' || c == 'w' || c == 'H' || c == 'W') && is_url(s, i, end)) {
+        if (!keymode && sp && (c == 'h' || c == 'w' || c == 'H' || c == 'W') && is_url(s, i, end)) {
             while (i < end && s[i] > ' ')
                 i++;
             continue;
@@ -567,6 +617,7 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
             return (size_t)-1;
         t->s = (uint32_t)i;
         t->sp = (uint8_t)sp;
+        int was_sp = sp;
         sp = 0;
         int prev_alnum = n > 0 && (*toks)[n - 1].e == i &&
                          ((*toks)[n - 1].type == NCI_TK_WORD || (*toks)[n - 1].type == NCI_TK_NUM ||
@@ -589,6 +640,8 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                 t->type = NCI_TK_SYM;
                 t->cp = '+';
                 t->e = (uint32_t)(i + 1);
+                if (tab)
+                    t->lx = tab->ascii_sym['+'];
                 i++;
             } else {
                 numlex_out o;
@@ -620,59 +673,107 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
         }
         if (cl == CL_LETTER || (keymode && cl == CL_DIGIT)) {
             /* a word: letters, inner apostrophes, inner dots of initialisms
-             * ("u.s", "a.m"), and digits (then it is a code: "G7", "COVID19") */
+             * ("u.s", "a.m"), and digits (then it is a code: "G7", "COVID19").
+             * ASCII letters take the fast path; the hash is computed while
+             * folding. */
             size_t j = i, seg = 0;
             int letters = 0, uppers = 0, digits = 0, first_upper = 0;
-            t->fs = (uint32_t)fo;
+            uint32_t h = 2166136261u;
+            size_t f0 = fo;
             while (j < end) {
-                uint32_t cq;
-                size_t l2 = dec(s, j, end, &cq);
-                int k = cp_class(cq);
-                if (k == CL_LETTER) {
+                unsigned b = s[j];
+                uint8_t k8 = bcls[b];
+                if (k8 & (B_LOWER | B_UPPER)) {
                     if (digits && !keymode)
                         break; /* "COVID19x": stop after the digits */
-                    int up;
-                    fo += fold_cp(s, j, l2, cq, fold + fo, &up);
+                    int up = (k8 & B_UPPER) != 0;
+                    char fc = (char)(b | 0x20);
+                    fold[fo++] = fc;
+                    h = (h ^ (unsigned char)fc) * 16777619u;
                     if (!letters)
                         first_upper = up;
                     letters++;
                     uppers += up;
                     seg++;
-                    j += l2;
-                } else if (k == CL_DIGIT) {
+                    j++;
+                    continue;
+                }
+                if (k8 & B_DIGIT) {
                     if (!digits && !keymode && tab) {
                         /* an ISO code before digits ("USD115") stays a word */
-                        uint32_t h = nci_num_hash(fold + t->fs, fo - t->fs);
-                        const nci_lexent *e = nci_num_lookup(tab, fold + t->fs, fo - t->fs, h);
+                        const nci_lexent *e = nci_num_lookup(tab, fold + f0, fo - f0, h);
                         if (e && (e->roles & NCI_R_CODE) && uppers == letters)
                             break;
                     }
                     digits++;
-                    fold[fo++] = (char)cq;
+                    fold[fo++] = (char)b;
+                    h = (h ^ b) * 16777619u;
                     j++;
-                } else if ((cq == '\'' || cq == 0x2019) && j + l2 < end &&
-                           is_alnum_at(s, j + l2, end) && !digits) {
-                    fold[fo++] = '\'';
-                    j += l2;
-                } else if (cq == '.' && seg == 1 && j + 1 < end && !digits &&
-                           ((s[j + 1] | 0x20) >= 'a' && (s[j + 1] | 0x20) <= 'z') &&
-                           !(j + 2 < end && ((s[j + 2] | 0x20) >= 'a' && (s[j + 2] | 0x20) <= 'z'))) {
-                    fold[fo++] = '.';
-                    seg = 0;
-                    j++;
-                } else {
+                    continue;
+                }
+                if (k8 & B_HIGH) {
+                    uint32_t cq;
+                    size_t l2 = dec(s, j, end, &cq);
+                    int k = cp_class(cq);
+                    if (k == CL_LETTER) {
+                        if (digits && !keymode)
+                            break;
+                        int up;
+                        size_t w = fold_cp(s, j, l2, cq, fold + fo, &up);
+                        for (size_t q = 0; q < w; q++)
+                            h = (h ^ (unsigned char)fold[fo + q]) * 16777619u;
+                        fo += w;
+                        if (!letters)
+                            first_upper = up;
+                        letters++;
+                        uppers += up;
+                        seg++;
+                        j += l2;
+                        continue;
+                    }
+                    if (cq == 0x2019 && j + l2 < end && is_alnum_at(s, j + l2, end) && !digits) {
+                        fold[fo++] = '\'';
+                        h = (h ^ '\'') * 16777619u;
+                        j += l2;
+                        continue;
+                    }
                     break;
                 }
+                if (b == '\'' && j + 1 < end && is_alnum_at(s, j + 1, end) && !digits) {
+                    fold[fo++] = '\'';
+                    h = (h ^ '\'') * 16777619u;
+                    j++;
+                    continue;
+                }
+                if (b == '.' && seg == 1 && j + 1 < end && !digits && (bcls[s[j + 1]] & (B_LOWER | B_UPPER)) &&
+                    !(j + 2 < end && (bcls[s[j + 2]] & (B_LOWER | B_UPPER)))) {
+                    fold[fo++] = '.';
+                    h = (h ^ '.') * 16777619u;
+                    seg = 0;
+                    j++;
+                    continue;
+                }
+                break;
             }
             t->type = digits && letters && !keymode ? NCI_TK_IDENT : NCI_TK_WORD;
             t->e = (uint32_t)j;
-            t->fl = (uint16_t)(fo - t->fs);
+            t->fs = (uint32_t)f0;
+            t->fl = (uint16_t)(fo - f0 > 0xffff ? 0xffff : fo - f0);
             t->caps = (uint8_t)(letters >= 2 && uppers == letters ? 2 : first_upper ? 1 : 0);
-            if (tab && t->type == NCI_TK_WORD) {
-                uint32_t h = nci_num_hash(fold + t->fs, t->fl);
-                t->lx = nci_num_lookup(tab, fold + t->fs, t->fl, h);
-            }
+            if (tab && t->type == NCI_TK_WORD)
+                t->lx = nci_num_lookup(tab, fold + f0, fo - f0, h);
             i = j;
+            /* a lower-case word the grammar never reads: runs of them become
+             * one gap token (less work for the parser, same adjacency) */
+            if (tab && !t->lx && !t->caps && t->type == NCI_TK_WORD && was_sp) {
+                fo = f0;
+                t->fl = 0;
+                if (n > 0 && (*toks)[n - 1].type == NCI_TK_WORD && (*toks)[n - 1].pad) {
+                    (*toks)[n - 1].e = t->e;
+                    continue;
+                }
+                t->pad = 1; /* a gap */
+            }
             n++;
             continue;
         }
@@ -685,8 +786,10 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
         t->fl = (uint16_t)len;
         t->e = (uint32_t)(i + len);
         if (tab) {
-            uint32_t h = nci_num_hash(fold + t->fs, t->fl);
-            t->lx = nci_num_lookup(tab, fold + t->fs, t->fl, h);
+            if (c < 0x80)
+                t->lx = tab->ascii_sym[c];
+            else
+                t->lx = nci_num_lookup(tab, fold + t->fs, t->fl, nci_num_hash(fold + t->fs, t->fl));
         }
         i += len;
         n++;

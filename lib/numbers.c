@@ -180,6 +180,12 @@ typedef struct card {
 } card;
 
 static int frac_follows(const sc *c, size_t i);
+static int month_after(const sc *c, size_t i);
+
+static int is_plural_tok(const sc *c, size_t i)
+{
+    return c->t[i].fl > 1 && c->fold[c->t[i].fs + c->t[i].fl - 1] == 's';
+}
 
 /* Digits and number words combined: "4 thousand 3 hundred and 21",
  * "twenty-one trillion", "dos mil trescientos millones".  Scales are applied
@@ -191,7 +197,7 @@ static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
     int np = 0;
     double cur = 0, cur_low = 0;
     int last = L_NONE, last_before_and = L_NONE;
-    size_t j = i, end = i, cut = i;
+    size_t j = i, end = i, cut = i, end_before_and = i;
     memset(r, 0, sizeof *r);
     while (j < c->n) {
         const nci_ntok *t = &c->t[j];
@@ -209,11 +215,12 @@ static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
                      ((cardword(c, j + 1, 0) && LX(c, j + 1)->cclass != NCI_CC_ARTICLE &&
                        LX(c, j + 1)->cclass != NCI_CC_HUND) ||
                       (!words_only && PNUM(c, j + 1) && !(c->t[j + 1].flags & (NCI_NF_DEC | NCI_NF_SEP)) &&
-                       c->t[j + 1].v < 100));
+                       c->t[j + 1].v < 100 && c->t[j + 1].v >= 1));
             if (!ok)
                 break;
             last_before_and = last;
             last = L_AND;
+            end_before_and = end;
             j++;
             continue;
         }
@@ -308,6 +315,15 @@ static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
             continue;
         }
         if (e->roles & NCI_R_HUNDRED) {
+            if (cur - cur_low > 0 && cur >= 100) {
+                /* "3 hundred and 2 hundred": two numbers */
+                if (last_before_and != L_NONE && end_before_and > i) {
+                    end = end_before_and;
+                    cur -= cur_low;
+                    last = last_before_and;
+                }
+                break;
+            }
             if (!(last == L_UNIT || last == L_TEEN || last == L_TENS || last == L_ART ||
                   (last == L_DIG && !(c->t[j - 1].flags & NCI_NF_SEP))) ||
                 cur <= 0 || cur >= 1000)
@@ -335,8 +351,8 @@ static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
                 if (last != L_DIG || !(upper || money) ||
                     (!ATT(c, j) && !(upper && !(j + 1 < c->n && c->t[j + 1].type == NCI_TK_WORD))))
                     break;
-            } else if (last == L_NONE || last == L_AND) {
-                break;
+            } else if (last == L_AND || (last == L_NONE && !(c->es && e->scale == 1000 && !is_plural_tok(c, j)))) {
+                break; /* Spanish "mil" alone is a thousand; "thousand" alone is not */
             }
             /* a word scale right after digits must not be glued to them ("3million" is fine) */
             double S = e->scale;
@@ -450,10 +466,6 @@ static double avo_denom(const sc *c, size_t i)
     return 0;
 }
 
-static int is_plural_tok(const sc *c, size_t i)
-{
-    return c->t[i].fl > 1 && c->fold[c->t[i].fs + c->t[i].fl - 1] == 's';
-}
 
 /* A fraction's denominator at token j for numerator num: "fifths",
  * "twenty-fifth", "one hundred fifth", "tercios".  Returns the token after
@@ -568,7 +580,8 @@ static int parse_point_digits(const sc *c, size_t i, double *frac, size_t *end)
 {
     char buf[64];
     size_t bl = 0, j = i;
-    while (j < c->n && cardword(c, j, 0) && LX(c, j)->cclass != NCI_CC_ARTICLE) {
+    while (j < c->n && ((cardword(c, j, 0) && LX(c, j)->cclass != NCI_CC_ARTICLE) ||
+                        (c->es && ROLE(c, j, NCI_R_SCALE) && LX(c, j)->scale == 1000))) {
         card cr;
         if (!parse_card(c, j, 0, 1, &cr) || cr.scaled || cr.v >= 1e9 || cr.v != floor(cr.v))
             break;
@@ -608,7 +621,9 @@ static int parse_value(const sc *c, size_t i, int money, val *o)
     if (PNUM(c, i) && !(t->flags & (NCI_NF_DEC | NCI_NF_SEP | NCI_NF_EXP)) && SYM(c, i + 1, '/') &&
         ATT(c, i + 1) && PNUM(c, i + 2) && ATT(c, i + 2) &&
         !(c->t[i + 2].flags & (NCI_NF_DEC | NCI_NF_SEP | NCI_NF_EXP)) && c->t[i + 2].v > 0 &&
-        t->v < c->t[i + 2].v && c->t[i + 2].nd <= 3 && !SYM(c, i + 3, '/')) {
+        t->v < c->t[i + 2].v && (c->t[i + 2].v <= 10 || c->t[i + 2].v == 16 || c->t[i + 2].v == 32 ||
+                                 c->t[i + 2].v == 64 || c->t[i + 2].v == 100) &&
+        !SYM(c, i + 3, '/') && !month_after(c, i + 3)) {
         o->v = t->v / c->t[i + 2].v;
         o->end = i + 3;
         o->frac = 1;
@@ -671,7 +686,7 @@ static int parse_value(const sc *c, size_t i, int money, val *o)
     v = cr.v;
     if (cr.last == L_DIG && cr.ntoks == 1 && v == floor(v) && !(c->t[i].flags & (NCI_NF_DEC | NCI_NF_SEP)) &&
         PNUM(c, j) && c->t[j].sp && SYM(c, j + 1, '/') && ATT(c, j + 1) && PNUM(c, j + 2) && ATT(c, j + 2) &&
-        c->t[j].v < c->t[j + 2].v && c->t[j + 2].nd <= 3 && !SYM(c, j + 3, '/')) {
+        c->t[j].v < c->t[j + 2].v && c->t[j + 2].v <= 10 && !SYM(c, j + 3, '/')) {
         o->v = v + c->t[j].v / c->t[j + 2].v; /* a whole and a fraction */
         o->end = j + 3;
         o->frac = 1;
@@ -720,7 +735,7 @@ static int parse_value(const sc *c, size_t i, int money, val *o)
         double f;
         size_t k;
         if (pe->point_con && parse_frac_term(c, j + 1, &f, &k)) {
-            o->v = v + f;
+            o->v = v + (cr.scaled && f < 1 ? f * cr.top_scale : f); /* "cinco billones con tres cuartos" */
             o->end = k;
             o->frac = 1;
             j = k;
@@ -801,6 +816,10 @@ static int parse_currency(const sc *c, size_t i, int after, unit *u)
     const nci_phrase *ph;
     size_t k = match_phrase(c, i, NCI_P_CUR, &ph);
     memset(u, 0, sizeof *u);
+    /* "A$5" is Australian dollars, "a $5 fee" is not: a one-letter prefix
+     * that is also the article must touch its sign */
+    if (k && c->t[i].type == NCI_TK_WORD && c->t[i].fl == 1 && ROLE(c, i, NCI_R_CARD) && !ATT(c, i + 1))
+        k = 0;
     if (k) {
         memcpy(u->code, ph->cur, 4);
         u->minor = ph->minor;
@@ -815,6 +834,8 @@ static int parse_currency(const sc *c, size_t i, int after, unit *u)
     if (e->roles & NCI_R_CUR) {
         if (t->type == NCI_TK_WORD && t->fl == 1 && !(after && ATT(c, i)))
             return 0; /* "p" only as "50p" */
+        if (e->cur_upper && t->caps != 2)
+            return 0;
         memcpy(u->code, e->cur, 4);
         u->minor = e->cur_minor;
         u->end = i + 1;
@@ -999,20 +1020,22 @@ static int parse_term(const sc *c, size_t i, term *tm)
         }
         /* minor units after major ones: "3 dollars 50 cents", "thirteen dollars
          * and forty-five cents", "15 dollars 50" */
-        if (!tm->u.minor && !tm->prefix_cur && tm->u.word) {
+        if (!tm->u.minor && !tm->v.scaled && !tm->v.frac && tm->v.v == floor(tm->v.v)) {
             size_t a = j;
             int with_and = ROLE(c, a, NCI_R_AND) && is_word_tok(c, a);
             if (with_and)
                 a++;
             val mv;
             if ((PNUM(c, a) || cardword(c, a, 0)) && parse_value(c, a, 0, &mv) && !mv.scaled && !mv.frac &&
-                mv.v >= 0 && mv.v < 100 && mv.v == floor(mv.v)) {
+                mv.v >= 0 && mv.v < 100 && mv.v == floor(mv.v) && !(c->t[a].flags & NCI_NF_DEC)) {
                 unit mu;
+                int ends = mv.end >= c->n || (c->t[mv.end].type == NCI_TK_SYM && c->t[mv.end].cp != '%' &&
+                                              !(c->t[mv.end].lx && (c->t[mv.end].lx->roles & NCI_R_CUR)));
                 if (parse_currency(c, mv.end, 1, &mu) && mu.minor) {
-                    tm->v.v += mv.v / 100;
+                    tm->v.v += (tm->neg ? -mv.v : mv.v) / 100; /* "3 dollars 50 cents" */
                     j = mu.end;
-                } else if (!with_and && !(mv.end < c->n && (is_word_tok(c, mv.end) || c->t[mv.end].type == NCI_TK_NUM))) {
-                    tm->v.v += mv.v / 100;
+                } else if (ends && (with_and || (!tm->prefix_cur && c->t[j - 1].type == NCI_TK_WORD))) {
+                    tm->v.v += (tm->neg ? -mv.v : mv.v) / 100; /* "15 dollars 50", "c $ 100 and fifty" */
                     j = mv.end;
                 }
             }
@@ -1053,6 +1076,12 @@ static int classify(const sc *c, const term *tm, size_t i0, size_t *end, double 
             *end = j + 2;
             return NC_NUM_YEAR;
         }
+    }
+    /* times: "1600 GMT" (hhmm) */
+    if (bare && t->nd == 4 && ROLE(c, j, NCI_R_TIME) && is_word_tok(c, j) && !ATT(c, j) && vv->v < 2400 &&
+        fmod(vv->v, 100) < 60 && c->t[j].caps == 2) {
+        *end = j + 1;
+        return NC_NUM_TIME;
     }
     /* times: 3pm, 10.30am, 15.30 h */
     if (vv->plain && ROLE(c, j, NCI_R_TIME) && is_word_tok(c, j) && vv->v <= 24 &&
@@ -1113,6 +1142,9 @@ static int units_agree(term *a, term *b)
 {
     if (a->has_unit && b->has_unit)
         return strcmp(a->u.code, b->u.code) == 0;
+    /* "rising 37% to 705m rupees": a percent, then something else */
+    if (a->has_unit && !b->has_unit && !a->prefix_cur)
+        return 0;
     if (b->has_unit && !a->has_unit) {
         a->u = b->u;
         a->has_unit = 1;
@@ -1170,6 +1202,20 @@ static size_t try_at(sc *c, size_t i)
             return i + 1;
         }
     }
+    /* a name and its number: "Channel 4", "PlayStation 2", "Windows 95" --
+     * a capitalised word that is not a number word, a month or a unit, not
+     * opening a sentence, then a small whole number standing alone */
+    if (PNUM(c, i) && !(t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP | NCI_NF_FRAC)) && t->nd <= 3 && i >= 2 &&
+        t->sp && is_word_tok(c, i - 1) && c->t[i - 1].caps == 1 && c->t[i - 1].fl >= 2 &&
+        !(c->t[i - 1].lx && (c->t[i - 1].lx->roles & ~(NCI_R_PHRASE | NCI_R_PHRKEY))) &&
+        (is_word_tok(c, i - 2) || TYPE(c, i - 2, NCI_TK_IDENT)) && c->t[i - 1].sp) {
+        term nm;
+        if (parse_term(c, i, &nm) && !nm.has_unit && !nm.v.scaled && nm.v.end == i + 1 && !ATT(c, i + 1) &&
+            !SYM(c, i + 1, '/') && !SYM(c, i + 1, '%') && !(ROLE(c, i + 1, NCI_R_DUR | NCI_R_TIME | NCI_R_MONTH) && is_word_tok(c, i + 1))) {
+            emit(c, c->t[i - 1].s, t->e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
+            return i + 1;
+        }
+    }
     size_t j = i;
     size_t span_s = i;
     int qual = -1, qpos = NCI_QP_PRE;
@@ -1197,6 +1243,22 @@ static size_t try_at(sc *c, size_t i)
     /* an approximator before an opener: "around between"? rare; also
      * "some" / "unos" before a range */
     term a;
+    /* "percent of 10", "per cent of twenty-two" */
+    if (qual < 0 && !opener && parse_pct(c, j, &k) && FOLDEQ(c, k, "of") && parse_term(c, k + 1, &a) &&
+        !a.has_unit) {
+        emit(c, c->t[j].s, c->t[a.end - 1].e, NC_NUM_PERCENT, NC_QUAL_EXACT, 1, a.v.v, 1, a.v.v, 1, a.v.v, "%",
+             a.v.ovf, NULL, 0);
+        return a.end;
+    }
+    /* "more than half" */
+    if (qual >= 0 && FOLDEQ(c, j, c->es ? "mitad" : "half") && !ROLE(c, j + 1, NCI_R_SCALE | NCI_R_MULT) &&
+        !cardword(c, j + 1, NCI_CC_ARTICLE)) {
+        int q = qual;
+        int hl = q != NC_QUAL_LESS_THAN && q != NC_QUAL_AT_MOST;
+        int hh = q != NC_QUAL_MORE_THAN && q != NC_QUAL_AT_LEAST;
+        emit(c, c->t[span_s].s, c->t[j].e, NC_NUM_COUNT, q, 1, 0.5, hl, 0.5, hh, 0.5, NULL, 0, NULL, 0);
+        return j + 1;
+    }
     if (!parse_term(c, j, &a)) {
         /* vague quantities: "dozens", "a handful", "several hundred" */
         size_t vs = j;
@@ -1262,7 +1324,7 @@ static size_t try_at(sc *c, size_t i)
         (TYPE(c, a.v.end, NCI_TK_IDENT) || TYPE(c, a.v.end, NCI_TK_WORD)) && !a.has_unit) {
         size_t w = a.v.end;
         const nci_lexent *we = LX(c, w);
-        int known = is_ordsuffix(c, w, a.v.v) || (we && (we->roles & (NCI_R_TIME | NCI_R_SCALE | NCI_R_PCT | NCI_R_DUR))) ||
+        int known = is_ordsuffix(c, w, a.v.v) || (we && (we->roles & (NCI_R_TIME | NCI_R_PCT | NCI_R_DUR))) ||
                     FOLDEQ(c, w, "s");
         if (!known) {
             size_t e = w + 1;
@@ -1278,7 +1340,7 @@ static size_t try_at(sc *c, size_t i)
     size_t e = a.end;
     int kind = a.kind;
     /* fraction with "over" / "out of": "one over three", "two out of five" */
-    if (!a.has_unit && !a.neg && qual < 0 && !opener) {
+    if (!a.has_unit && qual < 0 && !opener) {
         size_t ok_k = 0;
         int outof = 0;
         if (ROLE(c, e, NCI_R_OVER) && is_word_tok(c, e))
@@ -1311,8 +1373,12 @@ static size_t try_at(sc *c, size_t i)
                 joined = 1;
         }
         term b;
+        if (joined && i > 0 && ROLE(c, i - 1, NCI_R_CHANGE) && is_word_tok(c, i - 1) && !DASH(c, r))
+            joined = 0; /* "rose from 5 to 10", "subió de 5 a 10": two values, not a range */
         if (joined && parse_term(c, r + 1, &b)) {
             int ok = units_agree(&a, &b);
+            if (DASH(c, r) && !(a.v.digits && b.v.digits))
+                ok = 0; /* "three-nought-four" is three numbers */
             double lo = a.v.v, hi = b.v.v;
             int rkind = a.has_unit ? a.kind : b.kind;
             /* years: "2025–26", "2010-2015" */
@@ -1359,10 +1425,55 @@ static size_t try_at(sc *c, size_t i)
         }
     }
     /* post qualifiers: "500 or more", "30 or less" */
-    if (qual < 0 && (k = match_phrase(c, e, NCI_P_QUAL, &ph)) && ph->qpos == NCI_QP_POST) {
-        qual = ph->qual;
-        e += k;
+    if ((k = match_phrase(c, e, NCI_P_QUAL, &ph)) && ph->qpos == NCI_QP_POST &&
+        !(PNUM(c, e + k) || cardword(c, e + k, 0))) { /* "200 or more than 190": two numbers */
+        if (ph->qual == NC_QUAL_EXACT) {
+            /* "less than 5000 or equal", "more than 5000 or equal to" */
+            if (qual == NC_QUAL_MORE_THAN)
+                qual = NC_QUAL_AT_LEAST, e += k;
+            else if (qual == NC_QUAL_LESS_THAN)
+                qual = NC_QUAL_AT_MOST, e += k;
+        } else if (qual < 0 || qual == NC_QUAL_EXACT || qual == NC_QUAL_ABOUT) {
+            if (qual == NC_QUAL_ABOUT)
+                span_s = a.v.start;
+            qual = ph->qual;
+            e += k;
+        }
     }
+    /* two bounds joined: "larger than 10 and smaller than 20", "at most 100
+     * and at least 20": one range when they leave room between them */
+    if (qual > 0 && qual != NC_QUAL_ABOUT && qpos == NCI_QP_PRE && !opener) {
+        size_t r = e;
+        if (r < c->n && (ROLE(c, r, NCI_R_AND) || FOLDEQ(c, r, "but") || SYM(c, r, ',')))
+            r++;
+        size_t k2 = 0;
+        int q2 = -1;
+        if ((k2 = match_phrase(c, r, NCI_P_QUAL, &ph)) && ph->qpos == NCI_QP_PRE)
+            q2 = ph->qual;
+        else if (ROLE(c, r, NCI_R_QUAL) && LX(c, r)->qpos == NCI_QP_PRE)
+            q2 = LX(c, r)->qual, k2 = 1;
+        int lower1 = qual == NC_QUAL_MORE_THAN || qual == NC_QUAL_AT_LEAST;
+        int upper1 = qual == NC_QUAL_LESS_THAN || qual == NC_QUAL_AT_MOST;
+        int lower2 = q2 == NC_QUAL_MORE_THAN || q2 == NC_QUAL_AT_LEAST;
+        int upper2 = q2 == NC_QUAL_LESS_THAN || q2 == NC_QUAL_AT_MOST;
+        term b;
+        if (r > e && ((lower1 && upper2) || (upper1 && lower2)) && parse_term(c, r + k2, &b) &&
+            units_agree(&a, &b)) {
+            double lo = lower1 ? a.v.v : b.v.v, hi = lower1 ? b.v.v : a.v.v;
+            size_t be = b.end;
+            size_t k3;
+            if ((k3 = match_phrase(c, be, NCI_P_QUAL, &ph)) && ph->qpos == NCI_QP_POST && ph->qual == NC_QUAL_EXACT)
+                be += k3;
+            if (lo < hi) {
+                emit(c, c->t[span_s].s, c->t[be - 1].e, a.kind, NC_QUAL_RANGE, 0, 0, 1, lo, 1, hi,
+                     a.has_unit ? a.u.code : NULL, a.v.ovf || b.v.ovf, NULL, 0);
+                return be;
+            }
+        }
+    }
+    if (qual < 0 && span_s == a.v.start && span_s > 0 && ATT(c, span_s) &&
+        (SYM(c, span_s - 1, '<') || SYM(c, span_s - 1, '>') || SYM(c, span_s - 1, '=')))
+        return e;
     if (qual < 0)
         qual = NC_QUAL_EXACT;
     if (opener)
@@ -1447,4 +1558,105 @@ void nci_numvec_free(nci_numvec *vec)
     free(vec->v);
     vec->v = NULL;
     vec->n = vec->cap = 0;
+}
+
+/* ---------------------------------------------------------------- public accessors */
+
+static const nci_number *num_of(const nc_number *num)
+{
+    return (const nci_number *)(const void *)num;
+}
+
+NC_EXPORT size_t nc_doc_number_count(const nc_doc *doc)
+{
+    return doc ? doc->numbers.n : 0;
+}
+
+NC_EXPORT const nc_number *nc_doc_number(const nc_doc *doc, size_t i)
+{
+    if (!doc || i >= doc->numbers.n)
+        return NULL;
+    return (const nc_number *)(const void *)&doc->numbers.v[i];
+}
+
+NC_EXPORT nc_status nc_number_span(const nc_number *num, size_t *start, size_t *end)
+{
+    if (!num)
+        return NC_EINVAL;
+    if (start)
+        *start = num_of(num)->start;
+    if (end)
+        *end = num_of(num)->end;
+    return NC_OK;
+}
+
+NC_EXPORT int nc_number_kind(const nc_number *num)
+{
+    return num ? num_of(num)->kind : -1;
+}
+
+NC_EXPORT int nc_number_qualifier(const nc_number *num)
+{
+    return num ? num_of(num)->qualifier : -1;
+}
+
+NC_EXPORT const char *nc_number_unit(const nc_number *num)
+{
+    return num ? num_of(num)->unit : "";
+}
+
+NC_EXPORT int nc_number_minor(const nc_number *num)
+{
+    return num ? num_of(num)->minor != 0 : 0;
+}
+
+NC_EXPORT int nc_number_value(const nc_number *num, double *out)
+{
+    if (!num || !num_of(num)->has_value)
+        return 0;
+    if (out)
+        *out = num_of(num)->value;
+    return 1;
+}
+
+NC_EXPORT int nc_number_low(const nc_number *num, double *out)
+{
+    if (!num || !num_of(num)->has_low)
+        return 0;
+    if (out)
+        *out = num_of(num)->low;
+    return 1;
+}
+
+NC_EXPORT int nc_number_high(const nc_number *num, double *out)
+{
+    if (!num || !num_of(num)->has_high)
+        return 0;
+    if (out)
+        *out = num_of(num)->high;
+    return 1;
+}
+
+NC_EXPORT const char *nc_number_vague(const nc_number *num)
+{
+    return num ? num_of(num)->vague : NULL;
+}
+
+NC_EXPORT int nc_number_overflow(const nc_number *num)
+{
+    return num ? num_of(num)->overflow != 0 : 0;
+}
+
+NC_EXPORT const char *nc_num_kind_name(int kind)
+{
+    static const char *const names[] = {"count", "percent", "money", "year", "date",
+                                        "time", "ordinal", "duration", "phone", "identifier"};
+    return kind >= 0 && kind < 10 ? names[kind] : "unknown";
+}
+
+NC_EXPORT const char *nc_qualifier_name(int qualifier)
+{
+    static const char *const names[] = {"exact", "at_least", "more_than", "at_most",
+                                        "less_than", "about", "range", "vague"};
+    return qualifier >= 0 && qualifier < 8 ? names[qualifier] : "unknown";
 }

@@ -10,6 +10,9 @@
 #include <unicode/utext.h>
 #include "segment.h"
 #include "calendar.h"
+#include "wordset.h"
+#include <unicode/ures.h>
+#include <unicode/ustring.h>
 #include "utf8.h"
 
 extern const char *const nci_gen_furniture[];
@@ -33,7 +36,12 @@ typedef struct {
 } fpat;
 
 struct nci_seglex {
-    UBreakIterator *proto; /* sentence iterator, cloned per document */
+    UBreakIterator *proto; /* ICU's sentence iterator, cloned per document (NC_CTX_ICU_SENTENCES) */
+    int use_icu;
+    unsigned char sb_ascii[128]; /* Sentence_Break class of each ASCII character, from ICU */
+    unsigned char sb_interesting[256]; /* bytes the sentence rules must look at */
+    nci_wordset *back, *fwd;     /* CLDR's sentence-break suppressions ("Mr.", "U.S."); see load_exceptions() */
+    size_t exc_maxlen;
     const nci_calendar *cal;
     char *strings;         /* storage of the pattern words */
     fpat *pats;
@@ -41,6 +49,11 @@ struct nci_seglex {
 };
 
 /* ---------------------------------------------------------------- tables */
+
+static int is_parasep(int c)
+{
+    return c == U_SB_SEP || c == U_SB_CR || c == U_SB_LF;
+}
 
 static int parse_pattern(const char *row, char **store, fpat *p)
 {
@@ -107,12 +120,114 @@ static int parse_pattern(const char *row, char **store, fpat *p)
 
 /* The alternative list above points at words we copy, so rows can be
  * parsed in one go into one block of storage. */
-nc_status nci_seglex_new(const nci_calendar *cal, nci_seglex **out, nc_error *err)
+/* The suppressions ICU applies with "ss=standard": CLDR's list of
+ * abbreviations after which a full stop ends no sentence, read from ICU's
+ * break-iterator data (brkitr/<locale>.res, exceptions/SentenceBreak), and
+ * arranged as ICU's filtered break iterator arranges them, so that the
+ * boundaries are the same as ICU's:
+ * - an entry with an inner full stop ("U.S.A.") makes its first part
+ *   ("U.") a partial entry; entries that share that first part ("U.",
+ *   "U.S.", "U.S.A.") are then matched forward only (lex->fwd);
+ * - the others ("Mr.") are matched backward, whole (lex->back, value 1);
+ *   partial first parts are in lex->back with value 2. */
+#define MAX_EXC 512
+
+static nc_status load_exceptions(nci_seglex *lex, const char *loc, nc_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UResourceBundle *b = ures_open(U_ICUDATA_NAME "-brkitr", loc, &st);
+    UResourceBundle *ex = U_SUCCESS(st) ? ures_getByKey(b, "exceptions", NULL, &st) : NULL;
+    UResourceBundle *sb = U_SUCCESS(st) ? ures_getByKey(ex, "SentenceBreak", NULL, &st) : NULL;
+    if (U_FAILURE(st)) {
+        ures_close(sb);
+        ures_close(ex);
+        ures_close(b);
+        return nci_error_set(err, NC_EICU, -1, 0, 0, "sentence-break exceptions of %s: %s", loc,
+                             u_errorName(st));
+    }
+    static const size_t W = NCI_WORD_MAX + 1;
+    char(*w)[NCI_WORD_MAX + 1] = calloc(MAX_EXC, W);
+    size_t *wl = calloc(MAX_EXC, sizeof *wl);
+    unsigned char *partial = calloc(MAX_EXC, 1);
+    size_t n = 0;
+    if (!w || !wl || !partial) {
+        free(w), free(wl), free(partial);
+        ures_close(sb), ures_close(ex), ures_close(b);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    while (ures_hasNext(sb) && n < MAX_EXC) {
+        int32_t len = 0, blen = 0;
+        UErrorCode s2 = U_ZERO_ERROR;
+        const UChar *u = ures_getNextString(sb, &len, NULL, &s2);
+        if (U_SUCCESS(s2))
+            u_strToUTF8(w[n], (int32_t)W, &blen, u, len, &s2);
+        if (U_FAILURE(s2) || blen <= 0 || (size_t)blen > NCI_WORD_MAX)
+            continue;
+        wl[n++] = (size_t)blen;
+    }
+    ures_close(sb);
+    ures_close(ex);
+    ures_close(b);
+    for (size_t i = 0; i < n; i++) {
+        const char *dot = memchr(w[i], '.', wl[i]);
+        size_t nn = dot ? (size_t)(dot - w[i]) : wl[i];
+        if (!dot || nn + 1 == wl[i])
+            continue;
+        int shared = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (j == i || wl[j] < nn + 1 || memcmp(w[i], w[j], nn + 1))
+                continue;
+            if (!partial[j])
+                partial[j] = 1;
+            else
+                shared = 1;
+        }
+        if (!shared && !partial[i]) {
+            nci_wordset_add(lex->back, w[i], nn + 1, 2);
+            partial[i] = 1;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        nci_wordset *set = partial[i] ? lex->fwd : lex->back;
+        int leaf = 1; /* forward entries that no other entry extends */
+        for (size_t j = 0; partial[i] && j < n; j++)
+            if (j != i && partial[j] && wl[j] > wl[i] && !memcmp(w[i], w[j], wl[i]))
+                leaf = 0;
+        nci_wordset_add(set, w[i], wl[i], partial[i] ? (leaf ? 1 : 2) : 1);
+        if (wl[i] > lex->exc_maxlen)
+            lex->exc_maxlen = wl[i];
+    }
+    free(w);
+    free(wl);
+    free(partial);
+    return NC_OK;
+}
+
+nc_status nci_seglex_new(const nci_calendar *cal, int use_icu, nci_seglex **out, nc_error *err)
 {
     nci_seglex *lex = calloc(1, sizeof *lex);
     if (!lex)
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     lex->cal = cal;
+    lex->use_icu = use_icu;
+    for (UChar32 c = 0; c < 256; c++) {
+        int sb = c < 128 ? u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) : -1;
+        if (c < 128)
+            lex->sb_ascii[c] = (unsigned char)sb;
+        lex->sb_interesting[c] = (unsigned char)(c >= 128 || sb == U_SB_ATERM || sb == U_SB_STERM ||
+                                                 is_parasep(sb));
+    }
+    lex->back = nci_wordset_new_exact(MAX_EXC);
+    lex->fwd = nci_wordset_new_exact(MAX_EXC);
+    if (!lex->back || !lex->fwd) {
+        nci_seglex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    nc_status es = load_exceptions(lex, "en", err);
+    if (es) {
+        nci_seglex_free(lex);
+        return es;
+    }
     size_t rows = 0, bytes = 0;
     for (const char *const *r = nci_gen_furniture; *r; r++)
         rows++, bytes += strlen(*r) + 1;
@@ -142,6 +257,8 @@ void nci_seglex_free(nci_seglex *lex)
         return;
     if (lex->proto)
         ubrk_close(lex->proto);
+    nci_wordset_free(lex->back);
+    nci_wordset_free(lex->fwd);
     free(lex->strings);
     free(lex->pats);
     free(lex);
@@ -569,11 +686,155 @@ static nc_status add_sentence(const nci_seglex *lex, const char *t, size_t a, si
     return NC_OK;
 }
 
-nc_status nci_segment(const nci_seglex *lex, const char *t, size_t len, nci_segs *s,
-                      nc_error *err)
+/* ---------------------------------------------------------------- UAX #29 */
+
+/* Sentence_Break class at t[i], the position after it and after any
+ * Extend or Format characters that follow (rule SB5 folds them into it). */
+static int sb_at(const nci_seglex *lex, const char *t, size_t len, size_t i, size_t *next)
 {
-    if (len == 0)
-        return NC_OK;
+    unsigned char b = (unsigned char)t[i];
+    int c;
+    size_t j = i;
+    if (b < 0x80) {
+        c = lex->sb_ascii[b];
+        j++;
+    } else {
+        uint32_t cp = nci_utf8_next(t, &j);
+        c = u_getIntPropertyValue((UChar32)cp, UCHAR_SENTENCE_BREAK);
+    }
+    if (c != U_SB_SEP && c != U_SB_CR && c != U_SB_LF) {
+        while (j < len) {
+            unsigned char b2 = (unsigned char)t[j];
+            if (b2 < 0x80) {
+                int c2 = lex->sb_ascii[b2];
+                if (c2 != U_SB_EXTEND && c2 != U_SB_FORMAT)
+                    break;
+                j++;
+            } else {
+                size_t k = j;
+                int c2 = u_getIntPropertyValue((UChar32)nci_utf8_next(t, &k), UCHAR_SENTENCE_BREAK);
+                if (c2 != U_SB_EXTEND && c2 != U_SB_FORMAT)
+                    break;
+                j = k;
+            }
+        }
+    }
+    *next = j;
+    return c;
+}
+
+
+/* ICU's "ss=standard" filter at a boundary n: skip one space back; take the
+ * longest backward entry that the text ends with; a whole entry suppresses
+ * the boundary, a partial one ("U.") does when a forward entry that no
+ * other extends ("U.S.A.") starts there.  Bytes are compared exactly and
+ * no word boundary is asked for, as in ICU. */
+static int suppressed(const nci_seglex *lex, const char *t, size_t len, size_t a, size_t n)
+{
+    size_t p = n;
+    if (p > a && t[p - 1] == ' ')
+        p--;
+    int best = 0;
+    size_t bestlen = 0;
+    for (size_t l = 2; l <= lex->exc_maxlen && l <= p - a; l++) {
+        int v = nci_wordset_get(lex->back, t + p - l, l);
+        if (v)
+            best = v, bestlen = l;
+    }
+    if (best == 1)
+        return 1;
+    if (best == 2) {
+        size_t from = p - bestlen;
+        for (size_t l = 2; l <= lex->exc_maxlen && from + l <= len; l++)
+            if (nci_wordset_get(lex->fwd, t + from, l) == 1)
+                return 1;
+    }
+    return 0;
+}
+
+/* Sentence boundaries by the rules of UAX #29 (SB1-SB11) over the
+ * Sentence_Break property from ICU, then ICU's CLDR suppressions: the same
+ * boundaries as ICU's "en@ss=standard" sentence iterator (bench/ checks
+ * this on a corpus), without UText and the rule engine. */
+static nc_status own_sentences(const nci_seglex *lex, const char *t, size_t len, nci_segs *s)
+{
+    size_t start = 0, i = 0, j, k, m;
+    int prev = -1;
+    while (i < len) {
+        /* Most bytes are letters, digits, spaces and ordinary punctuation
+         * of ASCII, which no rule looks at: skip them. */
+        while (i < len && !lex->sb_interesting[(unsigned char)t[i]])
+            i++;
+        if (i >= len)
+            break;
+        int c = sb_at(lex, t, len, i, &j);
+        if (c == U_SB_ATERM && i > start) {
+            /* The class before the full stop, for SB7. */
+            size_t b = i;
+            uint32_t pc = nci_utf8_prev(t, &b);
+            prev = pc < 128 ? lex->sb_ascii[pc] : u_getIntPropertyValue((UChar32)pc, UCHAR_SENTENCE_BREAK);
+        }
+        if (c == U_SB_CR || c == U_SB_LF || c == U_SB_SEP) {
+            if (c == U_SB_CR && j < len && t[j] == '\n')
+                j++; /* SB3 */
+            if (add_sentence(lex, t, start, j, s)) /* SB4 */
+                return NC_ENOMEM;
+            start = i = j;
+            continue;
+        }
+        if (c != U_SB_ATERM && c != U_SB_STERM) {
+            i = j;
+            continue;
+        }
+        if (c == U_SB_ATERM && j < len) {
+            int nc = sb_at(lex, t, len, j, &k);
+            if (nc == U_SB_NUMERIC || (nc == U_SB_UPPER && (prev == U_SB_UPPER || prev == U_SB_LOWER))) {
+                i = j; /* SB6, SB7 */
+                continue;
+            }
+        }
+        k = j;
+        int x = -1;
+        while (k < len && (x = sb_at(lex, t, len, k, &m)) == U_SB_CLOSE)
+            k = m;
+        while (k < len && (x = sb_at(lex, t, len, k, &m)) == U_SB_SP)
+            k = m;
+        if (k >= len)
+            break; /* SB2 */
+        if (is_parasep(x) || x == U_SB_SCONTINUE || x == U_SB_ATERM || x == U_SB_STERM) {
+            i = k; /* SB9, SB10 (the line end breaks by SB4), SB8a */
+            continue;
+        }
+        if (c == U_SB_ATERM) {
+            /* SB8: no break when a lower-case letter comes before any
+             * letter, line end or terminator. */
+            size_t q = k;
+            int y = -1;
+            while (q < len) {
+                y = sb_at(lex, t, len, q, &m);
+                if (y == U_SB_OLETTER || y == U_SB_UPPER || y == U_SB_LOWER || is_parasep(y) ||
+                    y == U_SB_ATERM || y == U_SB_STERM)
+                    break;
+                q = m;
+            }
+            if (q < len && y == U_SB_LOWER) {
+                i = k;
+                continue;
+            }
+        }
+        if (!suppressed(lex, t, len, start, k) && !ends_with_initial(t, start, k)) {
+            if (add_sentence(lex, t, start, k, s)) /* SB11 */
+                return NC_ENOMEM;
+            start = k;
+        }
+        i = k;
+    }
+    return add_sentence(lex, t, start, len, s) ? NC_ENOMEM : NC_OK;
+}
+
+static nc_status icu_sentences(const nci_seglex *lex, const char *t, size_t len, nci_segs *s,
+                               nc_error *err)
+{
     UErrorCode st = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, t, (int64_t)len, &st);
     UBreakIterator *bi = U_SUCCESS(st) ? ubrk_clone(lex->proto, &st) : NULL;
@@ -595,8 +856,17 @@ nc_status nci_segment(const nci_seglex *lex, const char *t, size_t len, nci_segs
     }
     ubrk_close(bi);
     utext_close(ut);
+    return rc ? nci_error_set(err, rc, -1, 0, 0, NULL) : NC_OK;
+}
+
+nc_status nci_segment(const nci_seglex *lex, const char *t, size_t len, nci_segs *s,
+                      nc_error *err)
+{
+    if (len == 0)
+        return NC_OK;
+    nc_status rc = lex->use_icu ? icu_sentences(lex, t, len, s, err) : own_sentences(lex, t, len, s);
     if (rc)
-        return nci_error_set(err, rc, -1, 0, 0, NULL);
+        return err && err->code ? rc : nci_error_set(err, rc, -1, 0, 0, NULL);
     mark_echoes(t, s);
     return NC_OK;
 }

@@ -28,7 +28,10 @@ typedef struct nci_segs {
 typedef struct nci_seglex nci_seglex;
 
 struct nci_calendar;
-nc_status nci_seglex_new(const struct nci_calendar *cal, nci_seglex **out, nc_error *err);
+/* use_icu: find sentences with ICU's iterator rather than our own
+ * implementation of the same rules (NC_CTX_ICU_SENTENCES). */
+nc_status nci_seglex_new(const struct nci_calendar *cal, int use_icu, nci_seglex **out,
+                         nc_error *err);
 void nci_seglex_free(nci_seglex *lex);
 
 /* Segment text[0..len) (valid UTF-8) into segs (which must be zeroed). */

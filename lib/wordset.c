@@ -13,14 +13,12 @@ typedef struct {
 struct nci_wordset {
     slot *slots;
     size_t mask, count, max;
+    unsigned char caseless; /* fold ASCII case */
 };
 
-static inline unsigned char fold(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
+#define fold(c) (ws->caseless && (c) >= 'A' && (c) <= 'Z' ? (unsigned char)((c) + 32) : (unsigned char)(c))
 
-static inline uint32_t hash(const char *w, size_t n)
+static inline uint32_t hash(const nci_wordset *ws, const char *w, size_t n)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
@@ -28,7 +26,7 @@ static inline uint32_t hash(const char *w, size_t n)
     return h;
 }
 
-nci_wordset *nci_wordset_new(size_t max)
+static nci_wordset *wordset_new(size_t max, int caseless)
 {
     nci_wordset *ws = calloc(1, sizeof *ws);
     if (!ws)
@@ -43,7 +41,18 @@ nci_wordset *nci_wordset_new(size_t max)
     }
     ws->mask = size - 1;
     ws->max = max;
+    ws->caseless = (unsigned char)caseless;
     return ws;
+}
+
+nci_wordset *nci_wordset_new(size_t max)
+{
+    return wordset_new(max, 1);
+}
+
+nci_wordset *nci_wordset_new_exact(size_t max)
+{
+    return wordset_new(max, 0);
 }
 
 void nci_wordset_free(nci_wordset *ws)
@@ -54,7 +63,7 @@ void nci_wordset_free(nci_wordset *ws)
     free(ws);
 }
 
-static int same(const slot *s, const char *w, size_t n)
+static int same(const nci_wordset *ws, const slot *s, const char *w, size_t n)
 {
     if (s->len != n)
         return 0;
@@ -68,7 +77,7 @@ int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
 {
     if (n == 0 || n > NCI_WORD_MAX || value <= 0)
         return -1;
-    for (size_t i = hash(w, n) & ws->mask;; i = (i + 1) & ws->mask) {
+    for (size_t i = hash(ws, w, n) & ws->mask;; i = (i + 1) & ws->mask) {
         slot *s = &ws->slots[i];
         if (!s->len) {
             if (ws->count >= ws->max)
@@ -80,7 +89,7 @@ int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
             ws->count++;
             return 0;
         }
-        if (same(s, w, n))
+        if (same(ws, s, w, n))
             return 0;
     }
 }
@@ -89,11 +98,11 @@ int nci_wordset_get(const nci_wordset *ws, const char *w, size_t n)
 {
     if (n == 0 || n > NCI_WORD_MAX)
         return 0;
-    for (size_t i = hash(w, n) & ws->mask;; i = (i + 1) & ws->mask) {
+    for (size_t i = hash(ws, w, n) & ws->mask;; i = (i + 1) & ws->mask) {
         const slot *s = &ws->slots[i];
         if (!s->len)
             return 0;
-        if (same(s, w, n))
+        if (same(ws, s, w, n))
             return s->value;
     }
 }

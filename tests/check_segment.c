@@ -84,6 +84,42 @@ START_TEST(test_sentences)
 }
 END_TEST
 
+/* Our implementation of the sentence rules gives ICU's boundaries. */
+START_TEST(test_sentences_match_icu)
+{
+    static const char *const texts[] = {
+        "Mr. Smith went to Washington. He said hello.",
+        "Shares rose at UBS. \"Money has moved\" he said. It fell at 1830 GMT. Better news came.",
+        "It is the U.S. The plan failed. In the U.S.A. Nothing changed. See Ph.D. Students.",
+        "Prices etc. and more. It cost 3.5 euros. Really?! Yes... no. Wait.",
+        "He said \xE2\x80\x9CGo.\xE2\x80\x9D Then left. (It was late.) Next day.",
+        "\xC2\xBFQu\xC3\xA9 pas\xC3\xB3? S\xC3\xAD. El Sr. P\xC3\xA9rez lleg\xC3\xB3.",
+        "One.\r\nTwo.\rThree.\xE2\x80\xA9" "Four.\xC2\x85" "Five. e\xCC\x81t\xC3\xA9. Six",
+        "End with a dot.\t\tTab follows. A.B. Smith. J. K. Rowling wrote. Dr. No.",
+        "\xE2\x80\xA6" "and so\xE2\x80\xA6 it went. \xE3\x80\x82Ideographic\xE3\x80\x82 stop. OK. Done",
+        "", ".", "...", "a. b. C. d.", "Jan. 5 was cold. Sept. 2024 too. U.S.C. rules apply. S.A. Corp. Ltd.",
+        NULL};
+    nc_ctx *icu = NULL;
+    ck_assert_int_eq(nc_ctx_new(NC_CTX_ICU_SENTENCES, &icu, NULL), NC_OK);
+    for (int i = 0; texts[i]; i++) {
+        nc_doc *a = load_str(texts[i]), *b = NULL;
+        ck_assert_int_eq(nc_doc_load_buffer(icu, texts[i], strlen(texts[i]), "b", 0, &b, NULL), NC_OK);
+        ck_assert_msg(nc_doc_sentence_count(a) == nc_doc_sentence_count(b), "'%s': %zu vs ICU %zu", texts[i],
+                      nc_doc_sentence_count(a), nc_doc_sentence_count(b));
+        for (size_t k = 0; k < nc_doc_sentence_count(a); k++) {
+            size_t s1, e1, s2, e2;
+            nc_doc_sentence_span(a, k, &s1, &e1);
+            nc_doc_sentence_span(b, k, &s2, &e2);
+            ck_assert_msg(s1 == s2 && e1 == e2, "'%s' sentence %zu: [%zu,%zu) vs ICU [%zu,%zu)", texts[i], k,
+                          s1, e1, s2, e2);
+        }
+        nc_doc_free(a);
+        nc_doc_free(b);
+    }
+    nc_ctx_free(icu);
+}
+END_TEST
+
 /* Every token lies inside its sentence; spans increase and never overlap;
  * no token starts or ends inside a UTF-8 sequence. */
 START_TEST(test_offsets_consistent)
@@ -194,6 +230,7 @@ static Suite *segment_suite(void)
     tc = tcase_create("sentences");
     tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
     tcase_add_test(tc, test_sentences);
+    tcase_add_test(tc, test_sentences_match_icu);
     tcase_add_test(tc, test_offsets_consistent);
     suite_add_tcase(s, tc);
     tc = tcase_create("furniture");
