@@ -4,6 +4,7 @@
 #define NC_NUM_IMPL_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "numbers.h"
 
 /* Roles a folded word (or symbol) can play; a word may have several. */
@@ -52,6 +53,7 @@ typedef struct nci_lexent {
     char code[4];      /* NCI_R_CODE: ISO code */
     uint32_t join_hash; /* NCI_R_RANGEPRE: hash of the folded word joining the ends */
     uint32_t phr0, nphr; /* NCI_R_PHRASE: phrases[phr0 .. phr0+nphr), longest first */
+    uint32_t phr_roles;  /* bit (1 << role) for each role of those phrases */
     double card, scale, mult, ord, denom, vlo, vhi;
 } nci_lexent;
 
@@ -61,6 +63,7 @@ typedef struct nci_phrase {
     uint8_t ntok, role, qual, qpos, minor;
     char cur[4];
     uint32_t first;    /* entry of the first token */
+    uint32_t w[8];     /* entries of the tokens (w[0] == first) */
     double vlo, vhi;
 } nci_phrase;
 
@@ -112,7 +115,32 @@ typedef struct nci_ntok {
     double v;            /* numbers: the value */
 } nci_ntok;
 
-uint32_t nci_num_hash(const char *s, size_t n);
+/* Hash of a folded key: its first and last eight bytes and its length,
+ * (a key of eight bytes or less: its bytes as one zero-padded word),
+ * mixed with multiplications (no byte-serial chain: the tokenizer hashes
+ * every word).  Keys are compared in full after a hit, so collisions only
+ * cost a probe. */
+static inline uint32_t nci_num_hash8(uint64_t a, uint64_t b, size_t n)
+{
+    uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xff51afd7ed558ccdull;
+    h ^= (b + n) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 29;
+    h *= 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(h >> 32);
+}
+
+static inline uint32_t nci_num_hash(const char *s, size_t n)
+{
+    uint64_t a = 0, b = 0;
+    if (n > 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        memcpy(&a, s, n); /* the key's bytes, zero padded */
+    }
+    return nci_num_hash8(a, b, n);
+}
+
 const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h);
 
 /* Tokenize text[start,end) into toks (grown with nci_grow; *cap its

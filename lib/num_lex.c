@@ -10,17 +10,6 @@
 #include "num_impl.h"
 #include "num_lex.h"
 
-/* FNV-1a: short keys, cheap, good enough spread for a table of ~3000 words. */
-uint32_t nci_num_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h)
 {
     uint32_t b = (h >> 16) & 0xffff;
@@ -164,6 +153,10 @@ static int add_phrase(nci_langtab *tab, const char *folded, size_t flen, size_t 
         return 0;
     whole->roles |= NCI_R_PHRKEY;
     /* every later word of a phrase must stay a token ("than", "least") */
+    uint32_t wids[8];
+    size_t nw = 1;
+    if (ntok > 8)
+        return 0;
     for (size_t p = first_len; p < flen;) {
         size_t w0 = p + 1, w1 = w0;
         while (w1 < flen && folded[w1] != ' ')
@@ -172,6 +165,7 @@ static int add_phrase(nci_langtab *tab, const char *folded, size_t flen, size_t 
         if (!we)
             return -1;
         we->roles |= NCI_R_KEEP;
+        wids[nw++] = (uint32_t)(we - tab->ents);
         p = w1;
     }
     nci_lexent *e = ent_get(tab, folded, first_len);
@@ -189,6 +183,8 @@ static int add_phrase(nci_langtab *tab, const char *folded, size_t flen, size_t 
     ph->key_len = (uint16_t)flen;
     ph->ntok = (uint8_t)ntok;
     ph->first = (uint32_t)(e - tab->ents);
+    wids[0] = ph->first;
+    memcpy(ph->w, wids, sizeof ph->w);
     tab->nphr++;
     return 0;
 }
@@ -490,6 +486,7 @@ static int build_tab(nci_langtab *tab, const char *lang)
         if (e->nphr == 0)
             e->phr0 = (uint32_t)i;
         e->nphr++;
+        e->phr_roles |= 1u << tab->phr[i].role;
     }
     return 0;
 }

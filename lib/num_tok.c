@@ -514,7 +514,7 @@ static int is_url(const unsigned char *s, size_t i, size_t end)
            s[i + 3] == '.' && is_alnum_at(s, i + 4, end);
 }
 
-static nci_ntok *push(nci_ntok **toks, size_t *cap, size_t n)
+static inline nci_ntok *push(nci_ntok **toks, size_t *cap, size_t n)
 {
     if (n >= *cap) {
         nci_ntok *t = nci_grow(*toks, cap, n + 1, sizeof **toks);
@@ -579,6 +579,17 @@ static const uint8_t bcls[256] = {
 #undef R8
 };
 
+/* High bit of each byte of x that is an ASCII letter.  Bytes are taken to
+ * seven bits first so that no sum carries into the next byte. */
+static inline uint64_t letter_mask(uint64_t x)
+{
+    uint64_t hi = x & 0x8080808080808080ull;
+    uint64_t y = (x | 0x2020202020202020ull) & 0x7F7F7F7F7F7F7F7Full;
+    uint64_t ge_a = (y + 0x1F1F1F1F1F1F1F1Full) & 0x8080808080808080ull; /* >= 'a' */
+    uint64_t gt_z = (y + 0x0505050505050505ull) & 0x8080808080808080ull; /* >  'z' */
+    return ge_a & ~gt_z & ~hi;
+}
+
 static size_t tokenize(const char *text, size_t start, size_t end, const nci_langtab *tab,
                        int es, nci_ntok **toks, size_t *cap, char *fold, int keymode)
 {
@@ -592,6 +603,77 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
             sp = 1;
             i++;
             continue;
+        }
+        /* the common case first: a word of one to seven ASCII letters ending
+         * at a space or plain punctuation, found and folded eight bytes at a
+         * time (SWAR) */
+        if ((bc & (B_LOWER | B_UPPER)) && !keymode && i + 16 <= end &&
+            !(sp && (((c | 0x20) == 'h' && (s[i + 1] | 0x20) == 't') ||
+                     ((c | 0x20) == 'w' && (s[i + 1] | 0x20) == 'w')))) {
+            uint64_t x, x2 = 0;
+            memcpy(&x, s + i, 8);
+            uint64_t nl = ~letter_mask(x) & 0x8080808080808080ull;
+            unsigned L = nl ? (unsigned)__builtin_ctzll(nl) >> 3 : 8;
+            if (L == 8) {
+                memcpy(&x2, s + i + 8, 8);
+                uint64_t nl2 = ~letter_mask(x2) & 0x8080808080808080ull;
+                L = nl2 ? 8 + ((unsigned)__builtin_ctzll(nl2) >> 3) : 16;
+            }
+            unsigned nb = L < 16 ? s[i + L] : 0;
+            if (L < 16 && !(bcls[nb] & (B_DIGIT | B_HIGH)) && nb != '\'' && nb != '.') {
+                uint64_t keep = L >= 8 ? ~0ull : (1ull << (8 * L)) - 1;
+                uint64_t f8 = (x | 0x2020202020202020ull) & keep;
+                int anylower = (x & keep & 0x2020202020202020ull) != 0;
+                memcpy(fold + fo, &f8, 8);
+                uint32_t hh;
+                if (L > 8) {
+                    uint64_t keep2 = (1ull << (8 * (L - 8))) - 1;
+                    uint64_t g8 = (x2 | 0x2020202020202020ull) & keep2;
+                    anylower |= (x2 & keep2 & 0x2020202020202020ull) != 0;
+                    memcpy(fold + fo + 8, &g8, 8);
+                    uint64_t b;
+                    memcpy(&b, fold + fo + L - 8, 8);
+                    hh = nci_num_hash8(f8, b, L);
+                } else {
+                    hh = nci_num_hash8(f8, 0, L);
+                }
+                int caps = L >= 2 && !anylower ? 2 : !(c & 0x20) ? 1 : 0;
+                const nci_lexent *lx = tab ? nci_num_lookup(tab, fold + fo, L, hh) : NULL;
+                if (tab && !lx && !caps && sp) {
+                    /* a lower-case word the grammar never reads: runs of them
+                     * become one gap token */
+                    if (n > 0 && (*toks)[n - 1].type == NCI_TK_WORD && (*toks)[n - 1].pad) {
+                        (*toks)[n - 1].e = (uint32_t)(i + L);
+                    } else {
+                        nci_ntok *t = push(toks, cap, n);
+                        if (!t)
+                            return (size_t)-1;
+                        t->s = (uint32_t)i;
+                        t->e = (uint32_t)(i + L);
+                        t->sp = 1;
+                        t->type = NCI_TK_WORD;
+                        t->pad = 1;
+                        n++;
+                    }
+                } else {
+                    nci_ntok *t = push(toks, cap, n);
+                    if (!t)
+                        return (size_t)-1;
+                    t->s = (uint32_t)i;
+                    t->e = (uint32_t)(i + L);
+                    t->sp = (uint8_t)sp;
+                    t->type = NCI_TK_WORD;
+                    t->fs = (uint32_t)fo;
+                    t->fl = (uint16_t)L;
+                    t->caps = (uint8_t)caps;
+                    t->lx = lx;
+                    fo += L;
+                    n++;
+                }
+                sp = 0;
+                i += L;
+                continue;
+            }
         }
         uint32_t cp = c;
         size_t len = 1;
@@ -607,7 +689,8 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
         } else {
             cl = bc & B_DIGIT ? CL_DIGIT : bc & (B_LOWER | B_UPPER) ? CL_LETTER : CL_SYM;
         }
-        if (!keymode && sp && (c == 'h' || c == 'w' || c == 'H' || c == 'W') && is_url(s, i, end)) {
+        if (!keymode && sp && ((c | 0x20) == 'h' || (c | 0x20) == 'w') && i + 1 < end &&
+            ((s[i + 1] | 0x20) == 't' || (s[i + 1] | 0x20) == 'w') && is_url(s, i, end)) {
             while (i < end && s[i] > ' ')
                 i++;
             continue;
@@ -619,11 +702,11 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
         t->sp = (uint8_t)sp;
         int was_sp = sp;
         sp = 0;
-        int prev_alnum = n > 0 && (*toks)[n - 1].e == i &&
-                         ((*toks)[n - 1].type == NCI_TK_WORD || (*toks)[n - 1].type == NCI_TK_NUM ||
-                          (*toks)[n - 1].type == NCI_TK_IDENT);
         if (!keymode && (cl == CL_DIGIT || (c == '+' && i + 1 < end && isdig(s[i + 1])) ||
-                         ((c == '.' || c == ',') && i + 1 < end && isdig(s[i + 1]) && !prev_alnum))) {
+                         ((c == '.' || c == ',') && i + 1 < end && isdig(s[i + 1]) &&
+                          !(n > 0 && (*toks)[n - 1].e == i &&
+                            ((*toks)[n - 1].type == NCI_TK_WORD || (*toks)[n - 1].type == NCI_TK_NUM ||
+                             (*toks)[n - 1].type == NCI_TK_IDENT))))) {
             size_t e2;
             uint8_t ty;
             double v;
@@ -678,9 +761,70 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
              * folding. */
             size_t j = i, seg = 0;
             int letters = 0, uppers = 0, digits = 0, first_upper = 0;
-            uint32_t h = 2166136261u;
+            uint32_t h;
             size_t f0 = fo;
+            /* the common case: ASCII letters ending at a space or plain
+             * punctuation, folded eight bytes at a time */
+            if (!keymode) {
+                size_t q = i;
+                while (q < end && (bcls[s[q]] & (B_LOWER | B_UPPER)))
+                    q++;
+                unsigned nb = q < end ? s[q] : ' ';
+                if (q > i && !(bcls[nb] & (B_DIGIT | B_HIGH)) && nb != '\'' && nb != '.') {
+                    size_t L = q - i, k = 0;
+                    int anylower;
+                    if (L <= 8 && i + 8 <= end) {
+                        /* one load, one store: the bytes past the word are
+                         * overwritten by the next token (the buffer has slack) */
+                        uint64_t x;
+                        memcpy(&x, s + i, 8);
+                        uint64_t keep = L == 8 ? ~0ull : (1ull << (8 * L)) - 1;
+                        uint64_t f8 = (x | 0x2020202020202020ull) & keep;
+                        memcpy(fold + fo, &f8, 8);
+                        anylower = (x & keep & 0x2020202020202020ull) != 0;
+                    } else {
+                        for (; k + 8 <= L; k += 8) {
+                            uint64_t x;
+                            memcpy(&x, s + i + k, 8);
+                            x |= 0x2020202020202020ull;
+                            memcpy(fold + fo + k, &x, 8);
+                        }
+                        for (; k < L; k++)
+                            fold[fo + k] = (char)(s[i + k] | 0x20);
+                        anylower = 0;
+                        for (size_t z = 0; z < L && !anylower; z++)
+                            anylower = (s[i + z] & 0x20) != 0;
+                    }
+                    fo += L;
+                    letters = (int)L;
+                    first_upper = !(s[i] & 0x20);
+                    uppers = anylower ? 0 : (int)L;
+                    j = q;
+                    goto word_done;
+                }
+            }
             while (j < end) {
+                /* the common case: a run of ASCII letters */
+                if (!digits) {
+                    size_t j0 = j;
+                    int ups = 0;
+                    while (j < end && (bcls[s[j]] & (B_LOWER | B_UPPER))) {
+                        unsigned b0 = s[j];
+                        char fc = (char)(b0 | 0x20);
+                        ups += (bcls[b0] & B_UPPER) != 0;
+                        fold[fo++] = fc;
+                        j++;
+                    }
+                    if (j > j0) {
+                        if (!letters)
+                            first_upper = (bcls[s[j0]] & B_UPPER) != 0;
+                        letters += (int)(j - j0);
+                        uppers += ups;
+                        seg += j - j0;
+                        if (j >= end)
+                            break;
+                    }
+                }
                 unsigned b = s[j];
                 uint8_t k8 = bcls[b];
                 if (k8 & (B_LOWER | B_UPPER)) {
@@ -701,13 +845,13 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                 if (k8 & B_DIGIT) {
                     if (!digits && !keymode && tab) {
                         /* an ISO code before digits ("USD115") stays a word */
+                        h = nci_num_hash(fold + f0, fo - f0);
                         const nci_lexent *e = nci_num_lookup(tab, fold + f0, fo - f0, h);
                         if (e && (e->roles & NCI_R_CODE) && uppers == letters)
                             break;
                     }
                     digits++;
                     fold[fo++] = (char)b;
-                    h = (h ^ b) * 16777619u;
                     j++;
                     continue;
                 }
@@ -719,10 +863,7 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                         if (digits && !keymode)
                             break;
                         int up;
-                        size_t w = fold_cp(s, j, l2, cq, fold + fo, &up);
-                        for (size_t q = 0; q < w; q++)
-                            h = (h ^ (unsigned char)fold[fo + q]) * 16777619u;
-                        fo += w;
+                        fo += fold_cp(s, j, l2, cq, fold + fo, &up);
                         if (!letters)
                             first_upper = up;
                         letters++;
@@ -733,7 +874,6 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                     }
                     if (cq == 0x2019 && j + l2 < end && is_alnum_at(s, j + l2, end) && !digits) {
                         fold[fo++] = '\'';
-                        h = (h ^ '\'') * 16777619u;
                         j += l2;
                         continue;
                     }
@@ -741,31 +881,35 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                 }
                 if (b == '\'' && j + 1 < end && is_alnum_at(s, j + 1, end) && !digits) {
                     fold[fo++] = '\'';
-                    h = (h ^ '\'') * 16777619u;
                     j++;
                     continue;
                 }
                 if (b == '.' && seg == 1 && j + 1 < end && !digits && (bcls[s[j + 1]] & (B_LOWER | B_UPPER)) &&
                     !(j + 2 < end && (bcls[s[j + 2]] & (B_LOWER | B_UPPER)))) {
                     fold[fo++] = '.';
-                    h = (h ^ '.') * 16777619u;
                     seg = 0;
                     j++;
                     continue;
                 }
                 break;
             }
+        word_done:
             t->type = digits && letters && !keymode ? NCI_TK_IDENT : NCI_TK_WORD;
             t->e = (uint32_t)j;
             t->fs = (uint32_t)f0;
             t->fl = (uint16_t)(fo - f0 > 0xffff ? 0xffff : fo - f0);
             t->caps = (uint8_t)(letters >= 2 && uppers == letters ? 2 : first_upper ? 1 : 0);
             if (tab && t->type == NCI_TK_WORD)
-                t->lx = nci_num_lookup(tab, fold + f0, fo - f0, h);
+                t->lx = nci_num_lookup(tab, fold + f0, fo - f0, nci_num_hash(fold + f0, fo - f0));
             i = j;
             /* a lower-case word the grammar never reads: runs of them become
              * one gap token (less work for the parser, same adjacency) */
-            if (tab && !t->lx && !t->caps && t->type == NCI_TK_WORD && was_sp) {
+            size_t fl2 = fo - f0;
+            const char *fw = fold + f0;
+            int avo = es && fl2 > 4 &&
+                      ((fw[fl2 - 1] == 's' && fw[fl2 - 3] == 'v' && fw[fl2 - 4] == 'a') ||
+                       (fw[fl2 - 2] == 'v' && fw[fl2 - 3] == 'a')); /* "veinteavos": a partitive */
+            if (tab && !t->lx && !t->caps && t->type == NCI_TK_WORD && was_sp && !avo) {
                 fo = f0;
                 t->fl = 0;
                 if (n > 0 && (*toks)[n - 1].type == NCI_TK_WORD && (*toks)[n - 1].pad) {

@@ -103,23 +103,18 @@ static int cardword(const sc *c, size_t i, int cls)
 static size_t match_phrase(const sc *c, size_t i, int role, const nci_phrase **out)
 {
     const nci_lexent *e = LX(c, i);
-    if (!e || !(e->roles & NCI_R_PHRASE))
+    if (!e || !(e->roles & NCI_R_PHRASE) || (role && !(e->phr_roles & (1u << role))))
         return 0;
     for (uint32_t k = e->phr0; k < e->phr0 + e->nphr; k++) {
         const nci_phrase *ph = &c->tab->phr[k];
         if (role && ph->role != role)
             continue;
-        const char *key = c->tab->pool + ph->key_off;
-        size_t kl = ph->key_len, pos = 0, j = i;
-        int ok = 1;
-        for (unsigned w = 0; w < ph->ntok && ok; w++, j++) {
-            const char *sp = memchr(key + pos, ' ', kl - pos);
-            size_t wl = sp ? (size_t)(sp - (key + pos)) : kl - pos;
-            if (j >= c->n || c->t[j].fl != wl || memcmp(c->fold + c->t[j].fs, key + pos, wl) != 0)
-                ok = 0;
-            pos += wl + 1;
-        }
-        if (ok) {
+        if (i + ph->ntok > c->n)
+            continue;
+        unsigned w = 1;
+        while (w < ph->ntok && c->t[i + w].lx == &c->tab->ents[ph->w[w]])
+            w++;
+        if (w == ph->ntok) {
             *out = ph;
             return ph->ntok;
         }
@@ -351,8 +346,8 @@ static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
                 if (last != L_DIG || !(upper || money) ||
                     (!ATT(c, j) && !(upper && !(j + 1 < c->n && c->t[j + 1].type == NCI_TK_WORD))))
                     break;
-            } else if (last == L_AND || (last == L_NONE && !(c->es && e->scale == 1000 && !is_plural_tok(c, j)))) {
-                break; /* Spanish "mil" alone is a thousand; "thousand" alone is not */
+            } else if (last == L_AND || (last == L_NONE && !(c->es && (e->scale == 1000 || !is_plural_tok(c, j))))) {
+                break; /* Spanish "mil", "millón" alone are numbers; "thousand" alone is not */
             }
             /* a word scale right after digits must not be glued to them ("3million" is fine) */
             double S = e->scale;
@@ -1210,7 +1205,9 @@ static size_t try_at(sc *c, size_t i)
         !(c->t[i - 1].lx && (c->t[i - 1].lx->roles & ~(NCI_R_PHRASE | NCI_R_PHRKEY))) &&
         (is_word_tok(c, i - 2) || TYPE(c, i - 2, NCI_TK_IDENT)) && c->t[i - 1].sp) {
         term nm;
-        if (parse_term(c, i, &nm) && !nm.has_unit && !nm.v.scaled && nm.v.end == i + 1 && !ATT(c, i + 1) &&
+        if (parse_term(c, i, &nm) && !nm.has_unit && !nm.v.scaled && nm.v.end == i + 1 &&
+            !(ATT(c, i + 1) && (TYPE(c, i + 1, NCI_TK_WORD) || TYPE(c, i + 1, NCI_TK_NUM) || TYPE(c, i + 1, NCI_TK_IDENT))) &&
+            !DASH(c, i + 1) &&
             !SYM(c, i + 1, '/') && !SYM(c, i + 1, '%') && !(ROLE(c, i + 1, NCI_R_DUR | NCI_R_TIME | NCI_R_MONTH) && is_word_tok(c, i + 1))) {
             emit(c, c->t[i - 1].s, t->e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
             return i + 1;
@@ -1495,6 +1492,24 @@ static size_t try_at(sc *c, size_t i)
 
 /* ---------------------------------------------------------------- API */
 
+/* A number (digits or a number word) among the next few tokens: only then
+ * can a qualifier, a currency or a range word open an expression. */
+static int number_near(const sc *c, size_t i)
+{
+    size_t lim = i + 7 < c->n ? i + 7 : c->n;
+    for (size_t k = i + 1; k < lim; k++) {
+        const nci_ntok *t = &c->t[k];
+        if (t->type == NCI_TK_NUM)
+            return 1;
+        if (t->lx && (t->lx->roles & (NCI_R_CARD | NCI_R_VAGUE | NCI_R_DENOM | NCI_R_SCALE)))
+            return 1;
+        if (t->type == NCI_TK_WORD && t->pad)
+            return 0; /* a run of other words */
+    }
+    return 0;
+}
+
+
 nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start, size_t end,
                            const char *lang, nci_numvec *vec)
 {
@@ -1508,11 +1523,11 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
     c.tab = &lex->tab[c.es ? 1 : 0];
     c.text = text;
     c.vec = vec;
-    char stack_fold[2048];
+    char stack_fold[2048 + 16];
     char *fold = stack_fold;
     size_t len = end - start;
-    if (len + 1 > sizeof stack_fold) {
-        fold = malloc(len + 1);
+    if (len + 16 > sizeof stack_fold) {
+        fold = malloc(len + 16); /* the tokenizer stores words eight bytes at a time */
         if (!fold)
             return NC_ENOMEM;
     }
@@ -1528,14 +1543,15 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
     c.t = toks;
     c.n = n;
     c.fold = fold;
-    const uint32_t trig = NCI_R_CARD | NCI_R_QUAL | NCI_R_PHRASE | NCI_R_VAGUE | NCI_R_RANGEPRE | NCI_R_CUR |
+    const uint32_t numeric = NCI_R_CARD | NCI_R_SCALE | NCI_R_VAGUE | NCI_R_ORD | NCI_R_DENOM;
+    const uint32_t trig = NCI_R_CARD | NCI_R_SCALE | NCI_R_QUAL | NCI_R_PHRASE | NCI_R_VAGUE | NCI_R_RANGEPRE | NCI_R_CUR |
                           NCI_R_CODE | NCI_R_NEG | NCI_R_ORD | NCI_R_DENOM;
     for (size_t i = 0; i < n && !c.err;) {
         const nci_ntok *t = &toks[i];
         size_t nx = 0;
         if (t->type != NCI_TK_WORD && t->type != NCI_TK_SYM)
             nx = try_at(&c, i);
-        else if (t->lx && (t->lx->roles & trig))
+        else if (t->lx && (t->lx->roles & trig) && (t->lx->roles & numeric || number_near(&c, i)))
             nx = try_at(&c, i);
         else if (t->type == NCI_TK_WORD && t->caps && i + 1 < n && !toks[i + 1].sp)
             nx = try_at(&c, i); /* "COVID-19" */

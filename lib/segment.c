@@ -620,12 +620,10 @@ static void mark_echoes(const char *t, nci_segs *s)
 static int space_at(const char *t, size_t i, size_t *next)
 {
     unsigned char b = (unsigned char)t[i];
-    if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == '\v') {
+    if (b < 0x80) {
         *next = i + 1;
-        return 1;
+        return b <= ' ' || b == 0x7f; /* blanks and control characters */
     }
-    if (b < 0x80)
-        return 0;
     size_t j = i;
     uint32_t c = nci_utf8_next(t, &j);
     *next = j;
@@ -673,6 +671,8 @@ static nc_status add_sentence(const nci_seglex *lex, const char *t, size_t a, si
     size_t first = s->ntoks;
     if (nci_tokenize(t, a, b, s))
         return NC_ENOMEM;
+    if (s->ntoks == first)
+        return NC_OK; /* only control or format characters: no sentence */
     nci_sent *v = nci_grow(s->sents, &s->capsents, s->nsents + 1, sizeof *v);
     if (!v)
         return NC_ENOMEM;

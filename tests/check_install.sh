@@ -2,8 +2,8 @@
 # Install into a scratch directory and build a tiny program against the
 # installed copy with `pkg-config --cflags --libs newsclaims`.
 set -eu
-if [ "${NC_SKIP_INSTALL_TEST:-0}" = 1 ]; then
-    echo "SKIP: NC_SKIP_INSTALL_TEST=1 (sanitizer builds can't link an uninstrumented program)"
+if [ "${NC_SANITIZER_BUILD:-0}" = 1 ]; then
+    echo "SKIP: NC_SANITIZER_BUILD=1 (sanitizer builds can't link an uninstrumented program)"
     exit 77
 fi
 top_builddir=${top_builddir:-.}

@@ -2,6 +2,7 @@
  * Lines records, files, dates and language. */
 #include <dirent.h>
 #include <stdio.h>
+#include <jansson.h>
 #include "testutil.h"
 
 /* ---------------------------------------------------------------- buffer */
@@ -337,6 +338,105 @@ START_TEST(test_language)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- robustness */
+
+/* Pieces that random documents are made of: plain words, every kind of
+ * UTF-8 sequence, broken sequences, line ends, abbreviations, furniture,
+ * dates and JSON syntax. */
+static const char *const PIECES[] = {
+    "word", " ", "  ", "\n", "\r\n", "\r", ".", "?", "!", "...", "Mr.", "U.S.", "J.", "\"", "'",
+    "\xE2\x80\x99s", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xC3\xA9", "\xE4\xB8\xAD",
+    "\xF0\x9F\x98\x80", "\xCC\x81", "\xE2\x80\xA8", "\xC2\x85", "\xC2\xA0", "1,200", "3.5", "17GEN4",
+    "January 13, 2026", "12\xE2\x80\x93" "13 January", "8 de enero de 2026", "2026-01-09", "3 min read",
+    "By Jane Doe", "Share", "Image:", "(", ")", "\x80", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+    "\xC3", "\xE2\x80", "\xFF", "{", "}", ":", ",", "\\", "\t", "\x01", "Z", "a."};
+
+static uint32_t rng_next(uint32_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 17;
+    *x ^= *x << 5;
+    return *x;
+}
+
+static size_t random_doc(uint32_t *seed, char *buf, size_t cap)
+{
+    size_t n = 0, pieces = rng_next(seed) % 60;
+    for (size_t i = 0; i < pieces; i++) {
+        const char *p = PIECES[rng_next(seed) % (sizeof PIECES / sizeof *PIECES)];
+        size_t l = strlen(p);
+        if (n + l >= cap)
+            break;
+        memcpy(buf + n, p, l);
+        n += l;
+    }
+    if (rng_next(seed) % 8 == 0 && n < cap)
+        buf[n++] = '\0'; /* an embedded NUL now and then */
+    return n;
+}
+
+static void check_doc_invariants(const nc_doc *d)
+{
+    size_t len;
+    const char *t = nc_doc_text(d, &len);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(t[len], '\0');
+    size_t prev = 0, toks = 0;
+    for (size_t i = 0; i < nc_doc_sentence_count(d); i++) {
+        size_t s, e, first, count;
+        ck_assert_int_eq(nc_doc_sentence_span(d, i, &s, &e), NC_OK);
+        ck_assert_uint_le(prev, s);
+        ck_assert_uint_lt(s, e);
+        ck_assert_uint_le(e, len);
+        nc_doc_sentence_tokens(d, i, &first, &count);
+        ck_assert_uint_eq(first, toks);
+        toks += count;
+        prev = e;
+    }
+    ck_assert_uint_eq(toks, nc_doc_token_count(d));
+}
+
+START_TEST(test_random_documents)
+{
+    uint32_t seed = 0x9E3779B9u;
+    char buf[1024];
+    int strict_ok = 0, strict_bad = 0;
+    for (int iter = 0; iter < 3000; iter++) {
+        size_t n = random_doc(&seed, buf, sizeof buf);
+        nc_doc *d = NULL;
+        nc_error err;
+        nc_status st = nc_doc_load_buffer(g_ctx, buf, n, "r", 0, &d, &err);
+        if (st == NC_OK) {
+            strict_ok++;
+            check_doc_invariants(d);
+            nc_doc_free(d);
+        } else {
+            ck_assert_int_eq(st, NC_EUTF8);
+            ck_assert_int_ge(err.offset, 0);
+            ck_assert_int_lt(err.offset, (int64_t)n);
+            ck_assert_int_ge(err.line, 1);
+            strict_bad++;
+        }
+        ck_assert_int_eq(nc_doc_load_buffer(g_ctx, buf, n, "r", NC_LOAD_REPAIR, &d, &err), NC_OK);
+        check_doc_invariants(d);
+        char *js = NULL;
+        ck_assert_int_eq(nc_doc_json(g_ctx, d, NC_JSON_SEGMENTS | NC_JSON_NUMBERS, &js, NULL, &err), NC_OK);
+        json_t *o = json_loads(js, 0, NULL);
+        ck_assert_msg(o != NULL, "output is not JSON: %s", js);
+        json_decref(o);
+        nc_free(js);
+        nc_doc_free(d);
+        /* The same bytes as a JSON Lines record: an error or a document, never a crash. */
+        if (nc_doc_load_json(g_ctx, buf, n, NULL, 0, &d, &err) == NC_OK)
+            nc_doc_free(d);
+        else
+            ck_assert(err.code == NC_EPARSE || err.code == NC_EUTF8);
+    }
+    ck_assert_int_gt(strict_ok, 100);
+    ck_assert_int_gt(strict_bad, 100);
+}
+END_TEST
+
 static Suite *load_suite(void)
 {
     Suite *s = suite_create("load");
@@ -371,6 +471,11 @@ static Suite *load_suite(void)
     tcase_add_test(tc, test_date_inference);
     tcase_add_test(tc, test_date_metadata);
     tcase_add_test(tc, test_language);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("robustness");
+    tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, test_random_documents);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -79,6 +79,9 @@ START_TEST(test_sentences)
     check_sentences("He paid $3.50 for it. Then left.", 2, "He paid $3.50 for it.");
     check_sentences("\xE2\x80\x9CWe will go,\xE2\x80\x9D she said. Then they went.", 2, NULL);
     check_sentences("", 0, NULL);
+    /* Control characters alone make no sentence (found by fuzz/fuzz_load). */
+    check_sentences("\x02", 0, NULL);
+    check_sentences("\x01\x02 Hello.\x7f", 1, "Hello.");
     check_sentences("President George W. Bush spoke. J. Doe wrote it.", 2, "President George W. Bush spoke.");
     check_sentences("The team was Plan A.\nNext line.", 2, "The team was Plan A.");
 }
