@@ -160,13 +160,16 @@ enum {
      *  the same rules (UAX #29 over ICU's Sentence_Break property, with
      *  CLDR's abbreviation suppressions), which gives the same boundaries
      *  several times faster.  For comparison and testing. */
-    NC_CTX_ICU_SENTENCES = 1
+    NC_CTX_ICU_SENTENCES = 1,
+    /** Recognise PERSON, ORG and LOC without the statistical model, by
+     *  capitalisation rules only: a floor to measure the model against. */
+    NC_CTX_NO_MODEL = 2
 };
 
 /**
  * Create a context.
- * @param flags  ::NC_CTX_DEFAULT or ::NC_CTX_ICU_SENTENCES (other bits are
- *               reserved and rejected).
+ * @param flags  ::NC_CTX_DEFAULT, or ::NC_CTX_ICU_SENTENCES and/or
+ *               ::NC_CTX_NO_MODEL (other bits are reserved and rejected).
  * @param out    receives the new context; set to NULL on failure.
  * @param err    optional error detail.
  * @return ::NC_OK, ::NC_EINVAL (out is NULL or unknown flag), ::NC_ENOMEM, ::NC_EICU.
@@ -414,6 +417,163 @@ NC_EXPORT nc_status nc_doc_json(const nc_ctx *ctx, nc_doc *doc, unsigned flags, 
 NC_EXPORT nc_status nc_numbers_json(const nc_ctx *ctx, const char *text, size_t len,
                                     const char *lang, char **out, size_t *outlen, nc_error *err);
 /** @} */
+
+/* BEGIN reconcile: this section is owned by the reconcile stage (lib/reconcile.c) */
+/** @name Reconciliation
+ *  Claims from many documents, grouped by quantity and compared across
+ *  sources (DESIGN.md, pipeline stage 6).  Reconciliation reads claims, not
+ *  text: its input is the extract output contract (one JSON object per
+ *  document with its `entities` and `claims`), from this library or from
+ *  elsewhere, and claim sets can be merged (map/reduce).  The report is the
+ *  same whatever the order in which documents were added or merged.
+ *
+ *  What it does, in order:
+ *  - Entities of all documents are merged by folded key (NFKC, case fold,
+ *    accents, a leading "the" and possessive "'s" removed), then by rules
+ *    that must be unambiguous both ways: acronyms ("AP" = "Associated
+ *    Press"), a possessor dropped ("Venezuela's National Assembly"), a
+ *    surname or a given name plus surname against exactly one full name
+ *    ("Maduro" = "Nicolás Maduro"; "Rodríguez" with three full names stays
+ *    apart), and Spanish names translated word by word with noun-adjective
+ *    order reversed ("Foro Penal" = "Penal Forum"; Apertium's eng-spa
+ *    dictionary, see data/README).
+ *  - Claims are grouped by kind (a stock, a level at a time; or a flow, a
+ *    count over a window), place and measure, where measures match when
+ *    their keys are equal after documented lexical rules (plural, synonyms,
+ *    "prisoners released" = "release"), or when one is the head of exactly
+ *    one other ("prisoner" ~ "political prisoner").
+ *  - Per group: series (each source's values in time order), agreements
+ *    (overlapping bounds, same time, independent outlets), conflicts (same
+ *    time, bounds that cannot both hold, different sources, with a readable
+ *    `why`) and a consensus at the latest time with a confidence.
+ *  - The consensus comes from truth discovery: source trust and value
+ *    belief are iterated to a fixed point over all groups (a TruthFinder /
+ *    ACCU-style model; see lib/rec_truth.c and the README).  Flag
+ *    ::NC_RECONCILE_MAJORITY gives the majority-vote baseline instead.
+ *  @{ */
+
+/** Opaque set of claims to reconcile.  Used by one thread at a time. */
+typedef struct nc_claimset nc_claimset;
+
+/** Flags for nc_claimset_reconcile_json(). */
+enum {
+    NC_RECONCILE_DEFAULT = 0,  /**< the JSON report of the output contract */
+    NC_RECONCILE_TABLE = 1,    /**< aligned plain text for people instead of JSON */
+    NC_RECONCILE_MAJORITY = 2  /**< consensus by majority vote of sources (the baseline) instead of truth discovery */
+};
+
+/**
+ * Create an empty claim set.
+ * @param ctx  the context (its tables are used; it must outlive the set).
+ * @param out  receives the new set; NULL on failure.
+ * @return ::NC_OK, ::NC_EINVAL (ctx or out NULL), ::NC_ENOMEM.
+ * Ownership: the caller frees the set with nc_claimset_free().
+ * Thread-safety: safe (ctx is only read).
+ */
+NC_EXPORT nc_status nc_claimset_new(const nc_ctx *ctx, nc_claimset **out);
+
+/**
+ * Free a claim set.  NULL is a no-op.
+ */
+NC_EXPORT void nc_claimset_free(nc_claimset *set);
+
+/**
+ * Add one document of the extract output contract: a JSON object (one line
+ * of `newsclaims extract --format=json`) with `id`, optional `source`
+ * (outlet), `date`, `lang`, `entities` and `claims`.  Claims may come from
+ * elsewhere: offsets, sentence and entity ids are optional; a claim needs
+ * `low` or `high` (or `value`) to count.  Unknown fields are ignored.  A
+ * document already in the set (same id and same bytes) is ignored.
+ * @param set   the claim set.
+ * @param line  the JSON text (need not be NUL-terminated).
+ * @param len   its length in bytes.
+ * @param err   optional error detail: for ::NC_EPARSE the line, column and
+ *              byte offset in `line`, and what is wrong.
+ * @return ::NC_OK, ::NC_EINVAL (NULL argument), ::NC_EPARSE (not JSON, not
+ *         an object, a field of the wrong type), ::NC_ENOMEM.  On error the
+ *         set is unchanged.
+ * Ownership: the text is copied.
+ * Thread-safety: set must not be used by another thread.
+ */
+NC_EXPORT nc_status nc_claimset_add_json(nc_claimset *set, const char *line, size_t len,
+                                         nc_error *err);
+
+/**
+ * Add a document of this library: its entities and claims as nc_doc_json()
+ * gives them (extraction runs first if it has not).
+ * @param set  the claim set (created with the same context as the document).
+ * @param doc  the document.
+ * @param err  optional error detail.
+ * @return as nc_claimset_add_json() and nc_doc_json().
+ * Ownership: nothing of doc is kept.
+ * Thread-safety: neither set nor doc may be used by another thread.
+ */
+NC_EXPORT nc_status nc_claimset_add_doc(nc_claimset *set, nc_doc *doc, nc_error *err);
+
+/**
+ * Add every document of `src` to `dst` (the reduce step): reconciling the
+ * result gives the same report as adding all documents to one set.
+ * @param dst  the set that grows.
+ * @param src  the set read; unchanged.  May come from another context.
+ * @return ::NC_OK, ::NC_EINVAL (NULL argument or dst == src), ::NC_ENOMEM
+ *         (dst is then unchanged).
+ * Ownership: src stays the caller's; nothing of it is kept.
+ * Thread-safety: dst must not be used by another thread; src must not be
+ * changed meanwhile.
+ */
+NC_EXPORT nc_status nc_claimset_merge(nc_claimset *dst, const nc_claimset *src);
+
+/**
+ * Number of claims in the set.
+ * @param set  the set; NULL gives 0.
+ * @return the count.
+ */
+NC_EXPORT size_t nc_claimset_claim_count(const nc_claimset *set);
+
+/**
+ * Number of documents in the set.
+ * @param set  the set; NULL gives 0.
+ * @return the count.
+ */
+NC_EXPORT size_t nc_claimset_doc_count(const nc_claimset *set);
+
+/**
+ * Reconcile the set: the report of `newsclaims reconcile` (DESIGN.md, Output
+ * contract): {"entities": [...], "groups": [{"id", "measure", "place",
+ * "kind", "claims", "series", "agreements", "conflicts", "consensus"}],
+ * "sources": [...]}, or with ::NC_RECONCILE_TABLE the same as aligned text.
+ * The output depends only on the set's documents, not on the order they
+ * were added or merged in.
+ * @param set    the claim set (it is not changed).
+ * @param flags  ::NC_RECONCILE_DEFAULT, or ::NC_RECONCILE_TABLE and/or
+ *               ::NC_RECONCILE_MAJORITY.  Other bits are rejected.
+ * @param out    receives the NUL-terminated report (JSON on one line, or
+ *               text lines ending in "\n").
+ * @param len    receives its length; may be NULL.
+ * @param err    optional error detail.
+ * @return ::NC_OK, ::NC_EINVAL, ::NC_ENOMEM, ::NC_EICU.
+ * Ownership: the caller frees `*out` with nc_free().
+ * Thread-safety: set must not be changed by another thread meanwhile.
+ */
+NC_EXPORT nc_status nc_claimset_reconcile_json(const nc_claimset *set, unsigned flags, char **out,
+                                               size_t *len, nc_error *err);
+
+/**
+ * Fold a name as reconciliation does to compare names: NFKC, case folded,
+ * accents removed, punctuation to spaces (dots of abbreviations dropped:
+ * "U.S." is "us"), possessive "'s" and a leading "the" dropped, spaces
+ * collapsed.
+ * @param text  UTF-8 text (need not be NUL-terminated).
+ * @param len   its length in bytes.
+ * @param out   receives the NUL-terminated folded key.
+ * @param outlen receives its length; may be NULL.
+ * @return ::NC_OK, ::NC_EINVAL, ::NC_EUTF8, ::NC_ENOMEM, ::NC_EICU.
+ * Ownership: the caller frees `*out` with nc_free().
+ * Thread-safety: safe.
+ */
+NC_EXPORT nc_status nc_name_key_dup(const char *text, size_t len, char **out, size_t *outlen);
+/** @} */
+/* END reconcile */
 
 /* BEGIN numbers: this section is owned by the number stage (lib/numbers.c) */
 /** @name Numbers

@@ -25,7 +25,7 @@ NC_EXPORT nc_status nc_ctx_new(unsigned flags, nc_ctx **out, nc_error *err)
     if (!out)
         return nci_error_set(err, NC_EINVAL, -1, 0, 0, "out is NULL");
     *out = NULL;
-    if (flags & ~(unsigned)NC_CTX_ICU_SENTENCES)
+    if (flags & ~(unsigned)(NC_CTX_ICU_SENTENCES | NC_CTX_NO_MODEL))
         return nci_error_set(err, NC_EINVAL, -1, 0, 0, "unknown context flags 0x%x", flags);
     nc_ctx *c = calloc(1, sizeof *c);
     if (!c)
@@ -33,7 +33,9 @@ NC_EXPORT nc_status nc_ctx_new(unsigned flags, nc_ctx **out, nc_error *err)
     c->flags = flags;
     nc_status s;
     if ((s = nci_calendar_new(&c->cal, err)) || (s = nci_seglex_new(c->cal, (flags & NC_CTX_ICU_SENTENCES) != 0, &c->seglex, err)) ||
-        (s = nci_numlex_new(&c->numlex, err))) {
+        (s = nci_numlex_new(&c->numlex, err)) ||
+        (s = nci_entlex_new(c->cal, !(flags & NC_CTX_NO_MODEL), &c->entlex, err)) ||
+        (s = nci_claimlex_new(c->cal, &c->claimlex, err))) {
         nc_ctx_free(c);
         return s;
     }
@@ -50,6 +52,8 @@ NC_EXPORT void nc_ctx_free(nc_ctx *ctx)
     if (!ctx)
         return;
     nci_numlex_free(ctx->numlex);
+    nci_entlex_free(ctx->entlex);
+    nci_claimlex_free(ctx->claimlex);
     nci_seglex_free(ctx->seglex);
     nci_calendar_free(ctx->cal);
     nci_wordset_free(ctx->langwords);

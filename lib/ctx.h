@@ -6,6 +6,8 @@
 #include "calendar.h"
 #include "wordset.h"
 #include "numbers.h"
+#include "entities.h"
+#include "claims.h"
 #include "segment.h"
 
 struct nc_ctx {
@@ -14,5 +16,7 @@ struct nc_ctx {
     nci_wordset *langwords;
     nci_seglex *seglex;
     nci_numlex *numlex;
+    nci_entlex *entlex;
+    nci_claimlex *claimlex;
 };
 #endif

@@ -15,6 +15,8 @@ NC_EXPORT void nc_doc_free(nc_doc *doc)
         free(doc->meta[i]);
     nci_segs_free(&doc->segs);
     nci_numvec_free(&doc->numbers);
+    nci_ents_free(&doc->ents);
+    nci_claims_free(&doc->claims);
     free(doc->text);
     free(doc);
 }

@@ -3,6 +3,8 @@
 #define NC_DOC_H
 #include "internal.h"
 #include "numbers.h"
+#include "entities.h"
+#include "claims.h"
 #include "segment.h"
 
 #define NCI_NMETA 6
@@ -18,6 +20,8 @@ struct nc_doc {
     nci_segs segs;
     int extracted;
     nci_numvec numbers;
+    nci_ents ents;
+    nci_claims claims;
 };
 
 /* Allocate an empty document owning text[0..len) (taken over). */

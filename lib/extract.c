@@ -1,5 +1,6 @@
 /* nc_doc_extract(): runs the analysis stages in pipeline order over the
- * sentences that are not page furniture. */
+ * sentences that are not page furniture: numbers, entities (claims and
+ * reconciliation build on both). */
 #include "ctx.h"
 #include "doc.h"
 
@@ -19,6 +20,13 @@ NC_EXPORT nc_status nc_doc_extract(const nc_ctx *ctx, nc_doc *doc, nc_error *err
         if (st)
             return nci_error_set(err, st, -1, 0, 0, "number stage: %s", nc_strerror(st));
     }
+    nc_status st = nci_entities_run(ctx->entlex, doc->text, &doc->segs, &doc->ents);
+    if (st)
+        return nci_error_set(err, st, -1, 0, 0, "entity stage: %s", nc_strerror(st));
+    st = nci_claims_run(ctx->claimlex, doc->text, &doc->segs, &doc->numbers, &doc->ents, doc->lang,
+                        nc_doc_meta(doc, NC_META_DATE), &doc->claims);
+    if (st)
+        return nci_error_set(err, st, -1, 0, 0, "claim stage: %s", nc_strerror(st));
     doc->extracted = 1;
     return NC_OK;
 }

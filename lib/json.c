@@ -167,6 +167,151 @@ static void put_numbers(nci_buf *b, const char *text, const nci_numvec *v)
     nci_buf_put(b, "]", 1);
 }
 
+/* The contract's entities: id (1-based), type, name, key, mentions. */
+static void put_entities(nci_buf *b, const char *text, const nci_ents *E)
+{
+    nci_buf_put(b, "[", 1);
+    for (size_t e = 0; e < E->ne; e++) {
+        const nci_entity *x = &E->e[e];
+        const nci_mention *nm = &E->m[x->name_mention];
+        if (e)
+            nci_buf_put(b, ",", 1);
+        nci_buf_put(b, "{", 1);
+        key(b, "id", 1);
+        nci_buf_int(b, (long long)e + 1);
+        key(b, "type", 0);
+        nci_buf_cstr(b, nci_ent_type_name(x->type));
+        key(b, "name", 0);
+        nci_buf_str(b, text + nm->start, nm->end - nm->start);
+        key(b, "key", 0);
+        nci_buf_cstr(b, x->key);
+        key(b, "mentions", 0);
+        nci_buf_put(b, "[", 1);
+        int first = 1;
+        for (size_t i = 0; i < E->nm; i++) {
+            const nci_mention *m = &E->m[i];
+            if (m->entity != (int32_t)e)
+                continue;
+            if (!first)
+                nci_buf_put(b, ",", 1);
+            first = 0;
+            nci_buf_put(b, "{", 1);
+            key(b, "start", 1);
+            nci_buf_int(b, m->start);
+            key(b, "end", 0);
+            nci_buf_int(b, m->end);
+            key(b, "text", 0);
+            nci_buf_str(b, text + m->start, m->end - m->start);
+            nci_buf_put(b, "}", 1);
+        }
+        nci_buf_put(b, "]}", 2);
+    }
+    nci_buf_put(b, "]", 1);
+}
+
+static void put_entity_ref(nci_buf *b, const nc_doc *doc, int32_t ent)
+{
+    const nci_ents *E = &doc->ents;
+    const nci_mention *nm = &E->m[E->e[ent].name_mention];
+    key(b, "name", 1);
+    nci_buf_str(b, doc->text + nm->start, nm->end - nm->start);
+    key(b, "entity", 0);
+    nci_buf_int(b, (long long)ent + 1);
+}
+
+static void put_source(nci_buf *b, const nc_doc *doc, int32_t ent, const char *cue)
+{
+    nci_buf_put(b, "{", 1);
+    put_entity_ref(b, doc, ent);
+    key(b, "type", 0);
+    nci_buf_cstr(b, nci_ent_type_name(doc->ents.e[ent].type));
+    key(b, "cue", 0);
+    nci_buf_cstr(b, cue);
+    nci_buf_put(b, "}", 1);
+}
+
+/* The contract's claims (DESIGN.md, Output contract). */
+static void put_claims(nci_buf *b, const nc_doc *doc)
+{
+    const char *t = doc->text;
+    nci_buf_put(b, "[", 1);
+    for (size_t i = 0; i < doc->claims.n; i++) {
+        const nci_claim *c = &doc->claims.v[i];
+        const nci_number *x = &doc->numbers.v[c->num];
+        const nci_sent *s = &doc->segs.sents[c->sent];
+        if (i)
+            nci_buf_put(b, ",", 1);
+        nci_buf_put(b, "{", 1);
+        key(b, "id", 1);
+        nci_buf_int(b, (long long)i + 1);
+        key(b, "start", 0);
+        nci_buf_int(b, c->start);
+        key(b, "end", 0);
+        nci_buf_int(b, c->end);
+        key(b, "text", 0);
+        nci_buf_str(b, t + c->start, c->end - c->start);
+        key(b, "sentence", 0);
+        nci_buf_str(b, t + s->start, s->end - s->start);
+        key(b, "value", 0);
+        put_opt_num(b, x->has_value, x->value);
+        /* A claim's bounds are those stated: "at least 18" is 18..18 with
+         * qualifier at_least (the qualifier says which way it bounds). */
+        int one = x->has_value && !(x->has_low && x->has_high);
+        key(b, "low", 0);
+        put_opt_num(b, x->has_low || one, one ? x->value : x->low);
+        key(b, "high", 0);
+        put_opt_num(b, x->has_high || one, one ? x->value : x->high);
+        key(b, "vague", 0);
+        nci_buf_cstr(b, x->vague);
+        key(b, "qualifier", 0);
+        nci_buf_cstr(b, x->qualifier < 8 ? QUAL_NAMES[x->qualifier] : "exact");
+        key(b, "unit", 0);
+        nci_buf_cstr(b, x->unit[0] ? x->unit : NULL);
+        key(b, "measure", 0);
+        nci_buf_str(b, c->m_end > c->m_start ? t + c->m_start : NULL, c->m_end - c->m_start);
+        key(b, "measure_key", 0);
+        nci_buf_cstr(b, c->measure_key);
+        key(b, "place", 0);
+        if (c->place >= 0) {
+            nci_buf_put(b, "{", 1);
+            put_entity_ref(b, doc, c->place);
+            nci_buf_put(b, "}", 1);
+        } else {
+            nci_buf_puts(b, "null");
+        }
+        key(b, "time", 0);
+        if (c->time_start[0]) {
+            nci_buf_put(b, "{", 1);
+            key(b, "start", 1);
+            nci_buf_cstr(b, c->time_start);
+            key(b, "end", 0);
+            nci_buf_cstr(b, c->time_end);
+            key(b, "text", 0);
+            nci_buf_str(b, c->t_end > c->t_start ? t + c->t_start : NULL, c->t_end - c->t_start);
+            nci_buf_put(b, "}", 1);
+        } else {
+            nci_buf_puts(b, "null");
+        }
+        key(b, "source", 0);
+        if (c->nsources)
+            put_source(b, doc, c->sources[0], c->cues[0]);
+        else
+            nci_buf_puts(b, "null");
+        key(b, "sources", 0);
+        nci_buf_put(b, "[", 1);
+        for (unsigned k = 0; k < c->nsources; k++) {
+            if (k)
+                nci_buf_put(b, ",", 1);
+            put_source(b, doc, c->sources[k], c->cues[k]);
+        }
+        nci_buf_put(b, "]", 1);
+        key(b, "lang", 0);
+        nci_buf_cstr(b, doc->lang);
+        nci_buf_put(b, "}", 1);
+    }
+    nci_buf_put(b, "]", 1);
+}
+
 static nc_status finish(nci_buf *b, char **out, size_t *len, nc_error *err)
 {
     if (b->oom) {
@@ -212,9 +357,9 @@ NC_EXPORT nc_status nc_doc_json(const nc_ctx *ctx, nc_doc *doc, unsigned flags, 
         nci_buf_int(&b, (long long)doc->repairs);
     }
     key(&b, "entities", 0);
-    nci_buf_puts(&b, "[]");
+    put_entities(&b, doc->text, &doc->ents);
     key(&b, "claims", 0);
-    nci_buf_puts(&b, "[]");
+    put_claims(&b, doc);
     if (flags & NC_JSON_NUMBERS) {
         key(&b, "numbers", 0);
         put_numbers(&b, doc->text, &doc->numbers);

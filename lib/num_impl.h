@@ -54,6 +54,7 @@ typedef struct nci_lexent {
     uint32_t join_hash; /* NCI_R_RANGEPRE: hash of the folded word joining the ends */
     uint32_t phr0, nphr; /* NCI_R_PHRASE: phrases[phr0 .. phr0+nphr), longest first */
     uint32_t phr_roles;  /* bit (1 << role) for each role of those phrases */
+    uint8_t phr_start;   /* one of those phrases can open an expression */
     double card, scale, mult, ord, denom, vlo, vhi;
 } nci_lexent;
 
@@ -141,7 +142,24 @@ static inline uint32_t nci_num_hash(const char *s, size_t n)
     return nci_num_hash8(a, b, n);
 }
 
-const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h);
+static inline const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h)
+{
+    uint32_t b = (h >> 16) & 0xffff;
+    if (!(tab->bloom[b >> 6] & (1ull << (b & 63))))
+        return NULL;
+    size_t mask = tab->nslots - 1;
+    for (size_t k = h & mask;; k = (k + 1) & mask) {
+        uint64_t sl = tab->slots[k];
+        if (!sl)
+            return NULL;
+        if ((uint32_t)(sl >> 32) != h)
+            continue;
+        const nci_lexent *e = &tab->ents[(uint32_t)sl - 1];
+        if (e->key_len == n && memcmp(tab->pool + e->key_off, s, n) == 0)
+            return e;
+    }
+}
+
 
 /* Tokenize text[start,end) into toks (grown with nci_grow; *cap its
  * capacity), folding words into fold (at least end-start bytes) and looking

@@ -10,23 +10,6 @@
 #include "num_impl.h"
 #include "num_lex.h"
 
-const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h)
-{
-    uint32_t b = (h >> 16) & 0xffff;
-    if (!(tab->bloom[b >> 6] & (1ull << (b & 63))))
-        return NULL;
-    size_t mask = tab->nslots - 1;
-    for (size_t k = h & mask;; k = (k + 1) & mask) {
-        uint64_t sl = tab->slots[k];
-        if (!sl)
-            return NULL;
-        if ((uint32_t)(sl >> 32) != h)
-            continue;
-        const nci_lexent *e = &tab->ents[(uint32_t)sl - 1];
-        if (e->key_len == n && memcmp(tab->pool + e->key_off, s, n) == 0)
-            return e;
-    }
-}
 
 static int pool_add(nci_langtab *tab, const char *s, size_t n, uint32_t *off)
 {
@@ -487,6 +470,8 @@ static int build_tab(nci_langtab *tab, const char *lang)
             e->phr0 = (uint32_t)i;
         e->nphr++;
         e->phr_roles |= 1u << tab->phr[i].role;
+        if (tab->phr[i].role != NCI_P_QUAL || tab->phr[i].qpos != NCI_QP_POST)
+            e->phr_start = 1; /* the phrase can open an expression */
     }
     return 0;
 }

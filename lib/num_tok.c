@@ -620,7 +620,11 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                 L = nl2 ? 8 + ((unsigned)__builtin_ctzll(nl2) >> 3) : 16;
             }
             unsigned nb = L < 16 ? s[i + L] : 0;
-            if (L < 16 && !(bcls[nb] & (B_DIGIT | B_HIGH)) && nb != '\'' && nb != '.') {
+            /* a dot or an apostrophe after the word may belong to it ("U.S.",
+             * "o'clock"): then the careful path below reads it */
+            if (L < 16 && !(bcls[nb] & (B_DIGIT | B_HIGH)) &&
+                !((nb == '\'' || nb == '.') && i + L + 1 < end &&
+                  (bcls[s[i + L + 1]] & (B_LOWER | B_UPPER | B_DIGIT | B_HIGH)))) {
                 uint64_t keep = L >= 8 ? ~0ull : (1ull << (8 * L)) - 1;
                 uint64_t f8 = (x | 0x2020202020202020ull) & keep;
                 int anylower = (x & keep & 0x2020202020202020ull) != 0;
@@ -637,7 +641,7 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                 } else {
                     hh = nci_num_hash8(f8, 0, L);
                 }
-                int caps = L >= 2 && !anylower ? 2 : !(c & 0x20) ? 1 : 0;
+                int caps = (c & 0x20) ? 0 : L >= 2 && !anylower ? 2 : 1;
                 const nci_lexent *lx = tab ? nci_num_lookup(tab, fold + fo, L, hh) : NULL;
                 if (tab && !lx && !caps && sp) {
                     /* a lower-case word the grammar never reads: runs of them

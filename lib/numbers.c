@@ -1544,14 +1544,27 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
     c.n = n;
     c.fold = fold;
     const uint32_t numeric = NCI_R_CARD | NCI_R_SCALE | NCI_R_VAGUE | NCI_R_ORD | NCI_R_DENOM;
-    const uint32_t trig = NCI_R_CARD | NCI_R_SCALE | NCI_R_QUAL | NCI_R_PHRASE | NCI_R_VAGUE | NCI_R_RANGEPRE | NCI_R_CUR |
+    const uint32_t trig = NCI_R_CARD | NCI_R_SCALE | NCI_R_PCT | NCI_R_QUAL | NCI_R_VAGUE | NCI_R_RANGEPRE | NCI_R_CUR |
                           NCI_R_CODE | NCI_R_NEG | NCI_R_ORD | NCI_R_DENOM;
     for (size_t i = 0; i < n && !c.err;) {
         const nci_ntok *t = &toks[i];
         size_t nx = 0;
+        if (t->pad) { /* a gap: words the grammar never reads */
+            i++;
+            continue;
+        }
         if (t->type != NCI_TK_WORD && t->type != NCI_TK_SYM)
             nx = try_at(&c, i);
-        else if (t->lx && (t->lx->roles & trig) && (t->lx->roles & numeric || number_near(&c, i)))
+        else if (t->lx && (t->lx->roles & NCI_R_CARD) && t->lx->cclass == NCI_CC_ARTICLE) {
+            /* "a", "un": only before what makes it a number ("a dozen", "a
+             * few", "a third", "a $5 fee") or a phrase ("a handful") */
+            const nci_lexent *n1 = i + 1 < n ? toks[i + 1].lx : NULL;
+            if ((n1 && (n1->roles & (NCI_R_HUNDRED | NCI_R_SCALE | NCI_R_MULT | NCI_R_DENOM | NCI_R_ORD |
+                                     NCI_R_KEEP | NCI_R_CUR | NCI_R_CODE | NCI_R_CARD))) ||
+                (!n1 && c.es && i + 1 < n && toks[i + 1].type == NCI_TK_WORD && !toks[i + 1].pad))
+                nx = try_at(&c, i);
+        } else if (t->lx && ((t->lx->roles & trig) || (t->lx->phr_start)) &&
+                   (t->lx->roles & numeric || number_near(&c, i)))
             nx = try_at(&c, i);
         else if (t->type == NCI_TK_WORD && t->caps && i + 1 < n && !toks[i + 1].sp)
             nx = try_at(&c, i); /* "COVID-19" */

@@ -1,5 +1,6 @@
 /* Load stage: decoding, validation with positions, repair, metadata, JSON
  * Lines records, files, dates and language. */
+#define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <stdio.h>
 #include <jansson.h>

@@ -1,0 +1,651 @@
+/* Claim stage.
+ *
+ * Which numbers are claims (rules, in order):
+ * 1. kind count, percent or money (years, dates, times, ordinals, durations,
+ *    phone numbers and identifiers never are), with a value that can be held;
+ * 2. something is counted: a measure phrase after the number ("806 political
+ *    prisoners", "hundreds of detentions", "86 of those detained"), or for a
+ *    percentage or an amount the noun phrase before it ("profits jumped 76%");
+ *    a count with no measure is no claim;
+ * 3. not a number in passing: a bare "one"/"a" (value 1 written in words),
+ *    or a measure that is a unit of time ("three years": a duration).
+ *
+ * Measure: the words after the number up to a function word, a verb of a
+ * closed list, punctuation or four words; measure_key folds it (fold.h),
+ * drops determiners and makes each word singular.
+ *
+ * Source: attribution cues of data/cues.tsv in the sentence: "according to
+ * X", "cited by X" (X after the cue); "X said/reported/estimates..." (the
+ * nearest PERSON, ORG or ROLE mention before the verb, or right after it:
+ * "..., said the minister"); a pronoun before the verb ("They reported")
+ * stands for the previous sentence's source; a figure in quotation marks
+ * takes the speaker of the next or previous sentence.  Several cues give
+ * several sources.  No cue: null, the outlet's own statement.
+ *
+ * Time: the date expression of the sentence nearest the number: "as of
+ * January 5" (that day), "since 8 January" (from then to publication),
+ * "late December 2025" (the month), "on Thursday" (the last Thursday on or
+ * before publication), "yesterday", "today", "in 2020" (the year); a date
+ * without a year takes the publication year (the year before when that would
+ * put it after publication).  No expression: the publication date, with no
+ * text.  No publication date either: null.
+ *
+ * Place: the LOC mention of the sentence nearest the number, else the LOC
+ * the document names most. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "claims.h"
+#include "dates.h"
+#include "fold.h"
+#include "wordset.h"
+
+extern const char *const nci_gen_cues[];
+
+enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3 };
+
+struct nci_claimlex {
+    const nci_calendar *cal;
+    nci_wordset *cues;    /* phrases, words joined by one space */
+    nci_wordset *stop;    /* words that end a measure phrase */
+    nci_wordset *link;    /* words between a measure and a later percentage/amount */
+    nci_wordset *timeunit;
+    nci_wordset *keydrop; /* words dropped from measure keys */
+};
+
+static const char *const STOP[] = {
+    "said", "says", "say", "told", "were", "was", "are", "is", "be", "been", "being", "have", "has",
+    "had", "will", "would", "could", "should", "may", "might", "can", "do", "did", "does", "in",
+    "on", "at", "to", "from", "by", "for", "with", "and", "or", "but", "as", "than", "that",
+    "which", "who", "whom", "whose", "while", "since", "after", "before", "during", "including",
+    "among", "this", "these", "it", "they", "he", "she", "we", "you", "i", "according", "into",
+    "over", "under", "about", "around", "between", "per", "more", "less", "fewer", "up", "down",
+    "out", "off", "of", "the", "a", "an", "their", "its", "his", "her", "our", "if", "when",
+    "where", "so", "not", "also", "only", "just", "last", "next", "this", "each", "every",
+    "en", "de", "del", "y", "o", "que", "por", "con", "para", "se", "fueron", "son", "es", "han",
+    "ha", "según", "al", "a", "los", "las", "el", "la", "un", "una", "su", "sus", "más", "menos",
+    NULL};
+static const char *const LINK[] = {
+    "rose", "fell", "jumped", "increased", "decreased", "grew", "dropped", "climbed", "slipped",
+    "declined", "rise", "fall", "was", "were", "is", "are", "reached", "totalled", "totaled",
+    "stood", "hit", "by", "to", "of", "at", "up", "down", "nearly", "almost", "about", "some",
+    "around", "over", "more", "than", "less", "just", "only", "subió", "cayó", "creció", "bajó",
+    "fue", "es", "un", "del", "de", "en", "a", "el", NULL};
+static const char *const TIMEUNIT[] = {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+    "minutes", "min", "mins", "second", "seconds", "decade", "decades", "century", "centuries",
+    "time", "times", "año", "años", "mes", "meses", "semana", "semanas", "día", "días", "hora",
+    "horas", "minuto", "minutos", "década", "décadas", "vez", "veces", NULL};
+static const char *const KEYDROP[] = {"the", "a", "an", "those", "these", "them", "of", "el", "la",
+                                      "los", "las", "de", "del", "un", "una", "unos", "unas", NULL};
+
+static nci_wordset *set_of(const char *const *words, int value)
+{
+    nci_wordset *ws = nci_wordset_new(512);
+    for (int i = 0; ws && words[i]; i++)
+        nci_wordset_add(ws, words[i], strlen(words[i]), value);
+    return ws;
+}
+
+nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error *err)
+{
+    nci_claimlex *lex = calloc(1, sizeof *lex);
+    if (!lex || !(lex->cues = nci_wordset_new(256)) || !(lex->stop = set_of(STOP, 1)) ||
+        !(lex->link = set_of(LINK, 1)) || !(lex->timeunit = set_of(TIMEUNIT, 1)) ||
+        !(lex->keydrop = set_of(KEYDROP, 1))) {
+        nci_claimlex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    lex->cal = cal;
+    for (const char *const *r = nci_gen_cues; *r; r++) {
+        const char *tab = strchr(*r, '\t');
+        if (!tab)
+            continue;
+        int kind = !strncmp(*r, "verb", 4) ? CUE_VERB : !strncmp(*r, "prep", 4) ? CUE_PREP : CUE_PRON;
+        nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind);
+    }
+    *out = lex;
+    return NC_OK;
+}
+
+void nci_claimlex_free(nci_claimlex *lex)
+{
+    if (!lex)
+        return;
+    nci_wordset_free(lex->cues);
+    nci_wordset_free(lex->stop);
+    nci_wordset_free(lex->link);
+    nci_wordset_free(lex->timeunit);
+    nci_wordset_free(lex->keydrop);
+    free(lex);
+}
+
+void nci_claims_free(nci_claims *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->v[i].measure_key);
+    free(c->v);
+    memset(c, 0, sizeof *c);
+}
+
+/* ---------------------------------------------------------------- dates */
+
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static void fmt_date(char buf[16], int y, int m, int d)
+{
+    y %= 10000;
+    if (d)
+        snprintf(buf, 16, "%04d-%02d-%02d", y, m % 100, d % 100);
+    else if (m)
+        snprintf(buf, 16, "%04d-%02d", y, m % 100);
+    else
+        snprintf(buf, 16, "%04d", y);
+}
+
+static void fmt_days(char buf[16], long z)
+{
+    int y, m, d;
+    civil_from_days(z, &y, &m, &d);
+    fmt_date(buf, y, m, d);
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+static int word_in(const nci_wordset *ws, const char *t, const nci_tok *k)
+{
+    return k->kind == NC_TOKEN_WORD && nci_wordset_get(ws, t + k->start, k->end - k->start);
+}
+
+static int tok_is(const char *t, const nci_tok *k, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (k->end - k->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[k->start + i];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lit[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Cue starting at token i of [i, end): its kind, and *len tokens. */
+static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end,
+                  size_t *len)
+{
+    char buf[64];
+    size_t n = 0;
+    int best = 0;
+    for (size_t j = i; j < end && j < i + 3; j++) {
+        size_t wl = k[j].end - k[j].start;
+        if (k[j].kind != NC_TOKEN_WORD || n + wl + 1 >= sizeof buf)
+            break;
+        if (n)
+            buf[n++] = ' ';
+        memcpy(buf + n, t + k[j].start, wl);
+        n += wl;
+        int v = nci_wordset_get(lex->cues, buf, n);
+        if (v) {
+            best = v;
+            *len = j - i + 1;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------- sources */
+
+typedef struct {
+    int32_t ent[NCI_MAX_SOURCES];
+    const char *cue[NCI_MAX_SOURCES];
+    unsigned n;
+} srcs;
+
+static const char *cue_text(const char *t, const nci_tok *k, size_t len, char *buf, size_t cap)
+{
+    (void)cap;
+    size_t n = k[len - 1].end - k[0].start;
+    memcpy(buf, t + k[0].start, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static int is_source_type(unsigned type, int allow_loc)
+{
+    return type == NCI_ENT_PERSON || type == NCI_ENT_ORG || type == NCI_ENT_ROLE ||
+           (allow_loc && type == NCI_ENT_LOC);
+}
+
+static void add_src(srcs *s, int32_t ent, const char *cue)
+{
+    for (unsigned i = 0; i < s->n; i++)
+        if (s->ent[i] == ent)
+            return;
+    if (s->n < NCI_MAX_SOURCES) {
+        s->ent[s->n] = ent;
+        s->cue[s->n++] = cue;
+    }
+}
+
+/* Static cue names: the claim keeps a pointer, so cues are interned here. */
+static const char *intern_cue(const char *c)
+{
+    static const char *const known[] = {
+        "said", "says", "say", "told", "tells", "reported", "reports", "report", "estimated",
+        "estimates", "estimate", "claimed", "claims", "claim", "confirmed", "confirms", "confirm",
+        "documented", "documents", "counted", "counts", "recorded", "registered", "announced",
+        "announces", "stated", "states", "added", "noted", "found", "showed", "shows", "show",
+        "revealed", "disclosed", "insisted", "acknowledged", "admitted", "published", "warned",
+        "predicted", "predicts", "forecast", "expects", "expected", "calculated", "puts", "speaks",
+        "spoke", "cited", "quoted", "dijo", "afirmó", "informó", "aseguró", "señaló", "reportó",
+        "denunció", "confirmó", "estimó", "estima", "contabilizó", "contabiliza", "registró",
+        "documentó", "anunció", "indicó", "declaró", "explicó", "sostuvo", "cifró", "according to",
+        "cited by", "reported by", "citing", "según", "de acuerdo con", "citado por", NULL};
+    for (int i = 0; known[i]; i++)
+        if (!strcasecmp(known[i], c))
+            return known[i];
+    return "said";
+}
+
+static void sentence_sources(const nci_claimlex *lex, const char *t, const nci_segs *S,
+                             const nci_ents *E, size_t s, const srcs *prev, srcs *out)
+{
+    const nci_sent *x = &S->sents[s];
+    const nci_tok *k = S->toks;
+    size_t first = x->tok_first, end = first + x->tok_count;
+    memset(out, 0, sizeof *out);
+    /* The sentence's mentions. */
+    size_t m0 = 0;
+    while (m0 < E->nm && E->m[m0].sent < s)
+        m0++;
+    size_t m1 = m0;
+    while (m1 < E->nm && E->m[m1].sent == s)
+        m1++;
+    for (size_t i = first; i < end; i++) {
+        size_t len = 0;
+        int kind = cue_at(lex, t, k, i, end, &len);
+        if (!kind || kind == CUE_PRON)
+            continue;
+        char buf[64];
+        const char *cue = intern_cue(cue_text(t, k + i, len, buf, sizeof buf));
+        int32_t found = -1;
+        if (kind == CUE_PREP) {
+            for (size_t m = m0; m < m1 && found < 0; m++)
+                if (E->m[m].tok >= i + len && E->m[m].tok < i + len + 10 && is_source_type(E->m[m].type, 1))
+                    found = E->m[m].entity;
+        } else {
+            /* Nearest mention ending before the verb, within 8 tokens. */
+            size_t best_end = 0;
+            for (size_t m = m0; m < m1; m++) {
+                const nci_mention *mm = &E->m[m];
+                size_t me = mm->tok + mm->ntok;
+                if (me <= i && me + 8 >= i && is_source_type(mm->type, 1) && (found < 0 || me > best_end ||
+                    (me == best_end && mm->type != NCI_ENT_LOC))) {
+                    found = mm->entity;
+                    best_end = me;
+                }
+            }
+            /* "They reported": the previous sentence's source. */
+            if (i > first) {
+                size_t pl = 0;
+                for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++)
+                    if (cue_at(lex, t, k, b, i, &pl) == CUE_PRON && b + pl == i && prev && prev->n &&
+                        (found < 0 || best_end < b))
+                        found = prev->ent[0];
+            }
+            /* "..., said the minister" */
+            for (size_t m = m0; m < m1 && found < 0; m++)
+                if (E->m[m].tok >= i + len && E->m[m].tok <= i + len + 2 && is_source_type(E->m[m].type, 0))
+                    found = E->m[m].entity;
+        }
+        if (found >= 0)
+            add_src(out, found, cue);
+        i += len - 1;
+    }
+}
+
+/* ---------------------------------------------------------------- measure */
+
+static size_t first_tok_at(const nci_segs *S, const nci_sent *x, size_t off)
+{
+    size_t i = x->tok_first, end = i + x->tok_count;
+    while (i < end && S->toks[i].end <= off)
+        i++;
+    return i;
+}
+
+/* Measure after the number: tokens [*a, *b). */
+static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
+                         size_t end, size_t *a, size_t *b)
+{
+    const nci_tok *k = S->toks;
+    if (i < end && (tok_is(t, &k[i], "of") || tok_is(t, &k[i], "de") || tok_is(t, &k[i], "del"))) {
+        i++;
+        if (i < end && (tok_is(t, &k[i], "the") || tok_is(t, &k[i], "those") || tok_is(t, &k[i], "these") ||
+                        tok_is(t, &k[i], "los") || tok_is(t, &k[i], "las")))
+            i++;
+    }
+    size_t j = i;
+    while (j < end && j < i + 4 && k[j].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j]) &&
+           !(j > i && word_in(lex->cues, t, &k[j])))
+        j++;
+    /* "those detained": keep a participle after a demonstrative. */
+    if (j == i && i < end && k[i].kind == NC_TOKEN_WORD && i > 0 &&
+        (tok_is(t, &k[i - 1], "those") || tok_is(t, &k[i - 1], "these")))
+        j = i + 1, i = i - 1;
+    *a = i;
+    *b = j;
+    return j > i;
+}
+
+/* Measure before a percentage or an amount: "profits jumped 76%". */
+static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
+                          size_t first, size_t *a, size_t *b)
+{
+    const nci_tok *k = S->toks;
+    size_t j = i;
+    int skipped = 0;
+    while (j > first && skipped < 4 && k[j - 1].kind == NC_TOKEN_WORD && word_in(lex->link, t, &k[j - 1]))
+        j--, skipped++;
+    size_t e = j;
+    while (j > first && e - j < 3 && k[j - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j - 1]) &&
+           !word_in(lex->cues, t, &k[j - 1]))
+        j--;
+    *a = j;
+    *b = e;
+    return e > j;
+}
+
+/* English and Spanish plurals to singular, by suffix. */
+static size_t singular(const char *w, size_t n, const char *lang)
+{
+    if (n <= 3)
+        return n;
+    if (!strcmp(lang, "es")) {
+        if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 's' && strchr("lrndzj", w[n - 3]))
+            return n - 2;
+        return w[n - 1] == 's' ? n - 1 : n;
+    }
+    if (w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == 'u' || w[n - 2] == 'i')
+        return n;
+    return n - 1; /* "ies" -> "ie" is left to the key's users: rare in measures */
+}
+
+static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a,
+                         size_t b, const char *lang)
+{
+    char buf[256];
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        const nci_tok *k = &S->toks[i];
+        if (word_in(lex->keydrop, t, k))
+            continue;
+        size_t fl;
+        char *f = nci_fold(t + k->start, k->end - k->start, &fl);
+        if (!f)
+            return NULL;
+        size_t sl = singular(f, fl, lang);
+        if (fl >= 3 && !strcmp(f + fl - 3, "ies") && strcmp(lang, "es"))
+            f[fl - 3] = 'y', sl = fl - 2;
+        if (n + sl + 1 < sizeof buf) {
+            if (n)
+                buf[n++] = ' ';
+            memcpy(buf + n, f, sl);
+            n += sl;
+        }
+        free(f);
+    }
+    buf[n] = '\0';
+    char *key = malloc(n + 1);
+    if (key)
+        memcpy(key, buf, n + 1);
+    return key;
+}
+
+/* ---------------------------------------------------------------- time */
+
+typedef struct {
+    int y, m, d; /* publication date (d 0 when partial), y 0 when unknown */
+    long days;
+} pub_t;
+
+static void set_time(nci_claim *c, const char *ts, const char *te, size_t a, size_t b)
+{
+    snprintf(c->time_start, sizeof c->time_start, "%s", ts);
+    snprintf(c->time_end, sizeof c->time_end, "%s", te);
+    c->t_start = (uint32_t)a;
+    c->t_end = (uint32_t)b;
+}
+
+/* The time expression of the sentence nearest the number. */
+static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t s,
+                       const nci_numvec *nums, const pub_t *pub, nci_claim *c, size_t numpos)
+{
+    const nci_sent *x = &S->sents[s];
+    const nci_tok *k = S->toks + x->tok_first;
+    size_t n = x->tok_count;
+    nci_date found[16];
+    size_t nf = nci_dates_find(lex->cal, t, k, n, found, 16);
+    long bestdist = -1;
+    char ts[16] = "", te[16] = "";
+    size_t ta = 0, tb = 0;
+#define DIST(p) ((long)((p) > numpos ? (p) - numpos : numpos - (p)))
+    for (size_t i = 0; i < nf; i++) {
+        nci_date dt = found[i];
+        if (dt.d && dt.y == 0 && pub->y) {
+            dt.y = pub->y;
+            if (pub->m && (dt.m > pub->m + 1))
+                dt.y--;
+        }
+        if (!dt.y)
+            continue;
+        long dist = DIST(dt.start);
+        if (bestdist >= 0 && dist >= bestdist)
+            continue;
+        bestdist = dist;
+        /* The word before: since / as of / late, early, mid. */
+        size_t ti = 0;
+        while (ti < n && k[ti].start < dt.start)
+            ti++;
+        int since = ti > 0 && (tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"));
+        fmt_date(ts, dt.y, dt.m, dt.d);
+        if (since && pub->y)
+            fmt_date(te, pub->y, pub->m, pub->d);
+        else
+            memcpy(te, ts, 16);
+        ta = ti > 0 && (since || tok_is(t, &k[ti - 1], "late") || tok_is(t, &k[ti - 1], "early") ||
+                        tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
+        if (ti > 1 && tok_is(t, &k[ti - 1], "of") && tok_is(t, &k[ti - 2], "as"))
+            ta = k[ti - 2].start;
+        tb = dt.end;
+    }
+    /* Weekdays, yesterday, today: relative to publication. */
+    if (pub->y && pub->d) {
+        for (size_t i = 0; i < n; i++) {
+            int wd = k[i].kind == NC_TOKEN_WORD && k[i].cap
+                         ? nci_weekday_lookup(lex->cal, t + k[i].start, k[i].end - k[i].start) : 0;
+            long back = -1;
+            if (wd) {
+                int pwd = (int)(((pub->days % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
+                back = (pwd - wd + 7) % 7;
+            } else if (tok_is(t, &k[i], "yesterday") || tok_is(t, &k[i], "ayer")) {
+                back = 1;
+            } else if (tok_is(t, &k[i], "today") || tok_is(t, &k[i], "hoy")) {
+                back = 0;
+            }
+            if (back < 0)
+                continue;
+            long dist = DIST(k[i].start);
+            if (bestdist >= 0 && dist >= bestdist)
+                continue;
+            bestdist = dist;
+            fmt_days(ts, pub->days - back);
+            memcpy(te, ts, 16);
+            ta = i > 0 && (tok_is(t, &k[i - 1], "on") || tok_is(t, &k[i - 1], "el")) ? k[i - 1].start : k[i].start;
+            tb = k[i].end;
+        }
+    }
+    /* "in 2020": a year from the number stage. */
+    for (size_t i = 0; i < nums->n; i++) {
+        const nci_number *y = &nums->v[i];
+        if (y->kind != NC_NUM_YEAR || y->start < x->start || y->end > x->end || !y->has_value)
+            continue;
+        size_t ti = 0;
+        while (ti < n && k[ti].start < y->start)
+            ti++;
+        if (!(ti > 0 && (tok_is(t, &k[ti - 1], "in") || tok_is(t, &k[ti - 1], "en") ||
+                         tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"))))
+            continue;
+        long dist = DIST(y->start);
+        if (bestdist >= 0 && dist >= bestdist)
+            continue;
+        bestdist = dist;
+        int yr = (int)y->value;
+        fmt_date(ts, yr, 0, 0);
+        if ((tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde")) && pub->y)
+            fmt_date(te, pub->y, pub->m, pub->d);
+        else
+            memcpy(te, ts, 16);
+        ta = k[ti - 1].start;
+        tb = y->end;
+    }
+#undef DIST
+    if (bestdist >= 0)
+        set_time(c, ts, te, ta, tb);
+    else if (pub->y) {
+        fmt_date(ts, pub->y, pub->m, pub->d);
+        set_time(c, ts, ts, 0, 0);
+    }
+}
+
+/* ---------------------------------------------------------------- run */
+
+static int main_place(const nci_ents *E)
+{
+    int best = -1;
+    uint32_t most = 0;
+    for (size_t e = 0; e < E->ne; e++)
+        if (E->e[e].type == NCI_ENT_LOC && E->e[e].nmentions > most)
+            most = E->e[e].nmentions, best = (int)e;
+    return best;
+}
+
+static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a, size_t b)
+{
+    return b > a && word_in(lex->timeunit, t, &S->toks[b - 1]);
+}
+
+nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs *S,
+                         const nci_numvec *nums, const nci_ents *E, const char *lang,
+                         const char *pubdate, nci_claims *out)
+{
+    pub_t pub = {0, 0, 0, 0};
+    if (pubdate && strlen(pubdate) >= 4) {
+        pub.y = atoi(pubdate);
+        if (strlen(pubdate) >= 7)
+            pub.m = atoi(pubdate + 5);
+        if (strlen(pubdate) >= 10)
+            pub.d = atoi(pubdate + 8);
+        pub.days = days_from_civil(pub.y, pub.m ? pub.m : 1, pub.d ? pub.d : 1);
+    }
+    int home = main_place(E);
+    srcs prev = {{0}, {0}, 0}, cur = {{0}, {0}, 0};
+    size_t cur_sent = SIZE_MAX, ni = 0;
+    for (size_t s = 0; s < S->nsents; s++) {
+        const nci_sent *x = &S->sents[s];
+        if (x->furniture)
+            continue;
+        int have_src = 0;
+        for (; ni < nums->n && nums->v[ni].start < x->end; ni++) {
+            const nci_number *num = &nums->v[ni];
+            if (num->start < x->start)
+                continue;
+            if ((num->kind != NC_NUM_COUNT && num->kind != NC_NUM_PERCENT && num->kind != NC_NUM_MONEY) ||
+                num->overflow || (!num->has_low && !num->vague))
+                continue;
+            size_t end = x->tok_first + x->tok_count;
+            size_t ti = first_tok_at(S, x, num->start), te = first_tok_at(S, x, num->end);
+            /* A bare "one" or "a": a number in passing. */
+            if (num->has_value && num->value == 1 && !(t[num->start] >= '0' && t[num->start] <= '9'))
+                continue;
+            size_t ma = te, mb = te;
+            int have = measure_after(lex, t, S, te, end, &ma, &mb);
+            if (!have && num->kind != NC_NUM_COUNT)
+                have = measure_before(lex, t, S, ti, x->tok_first, &ma, &mb);
+            if (!have || is_time_unit(lex, t, S, ma, mb))
+                continue;
+            if (!have_src) {
+                prev = cur_sent + 1 == s || cur_sent == SIZE_MAX ? cur : (srcs){{0}, {0}, 0};
+                sentence_sources(lex, t, S, E, s, &prev, &cur);
+                cur_sent = s;
+                have_src = 1;
+            }
+            nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
+            if (!c)
+                return NC_ENOMEM;
+            out->v = c;
+            c = &out->v[out->n];
+            memset(c, 0, sizeof *c);
+            c->num = (uint32_t)ni;
+            c->sent = (uint32_t)s;
+            c->m_start = S->toks[ma].start;
+            c->m_end = S->toks[mb - 1].end;
+            c->start = (uint32_t)num->start;
+            c->end = (uint32_t)(mb > te ? c->m_end : num->end);
+            if (!(c->measure_key = measure_key(lex, t, S, ma, mb, lang)))
+                return NC_ENOMEM;
+            out->n++;
+            /* Place: a LOC in the sentence, nearest the number. */
+            c->place = home;
+            long bestd = -1;
+            for (size_t m = 0; m < E->nm; m++) {
+                const nci_mention *mm = &E->m[m];
+                if (mm->sent != s || mm->type != NCI_ENT_LOC)
+                    continue;
+                long d = (long)mm->start - (long)num->start;
+                d = d < 0 ? -d : d;
+                if (bestd < 0 || d < bestd)
+                    bestd = d, c->place = mm->entity;
+            }
+            for (unsigned k = 0; k < cur.n; k++) {
+                c->sources[k] = cur.ent[k];
+                c->cues[k] = cur.cue[k];
+            }
+            c->nsources = cur.n;
+            claim_time(lex, t, S, s, nums, &pub, c, num->start);
+        }
+        if (!have_src) {
+            /* Keep the last attributed sentence for "They reported ...". */
+            srcs tmp;
+            sentence_sources(lex, t, S, E, s, &cur, &tmp);
+            if (tmp.n) {
+                cur = tmp;
+                cur_sent = s;
+            }
+        }
+    }
+    return NC_OK;
+}

@@ -1,0 +1,515 @@
+/* Entity stage.
+ *
+ * PERSON, ORG and LOC come from the statistical tagger (lib/tagger.c, an
+ * averaged structured perceptron trained by tools/train_tagger.c); DATE
+ * mentions from the date finder (lib/dates.c) and weekday names; ROLE
+ * mentions (sources named by their office: "the interior minister",
+ * "rights advocates") by rule from the head nouns of data/roles.tsv.
+ *
+ * Linking inside a document (the rules a reader uses):
+ * - mentions with the same folded key are one entity ("Delcy Rodriguez",
+ *   "Delcy Rodríguez");
+ * - a one-word PERSON mention joins the nearest earlier full name that has
+ *   that word ("Rodríguez" -> the last "... Rodríguez" named before it),
+ *   else the nearest later one;
+ * - titles before a name are dropped ("President Trump" -> "Trump");
+ * - an all-capitals ORG mention joins an ORG whose initials it spells, or
+ *   that it follows in brackets ("Associated Press (AP)", "AP").
+ * The entity's name is its longest mention. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "entities.h"
+#include "dates.h"
+#include "fold.h"
+#include "tagger.h"
+#include "utf8.h"
+#include "wordset.h"
+
+extern const char *const nci_gen_roles[];
+
+enum { ROLE_HEAD = 1, ROLE_POST = 2 };
+
+struct nci_entlex {
+    const nci_calendar *cal;
+    nci_tagger_model *model; /* NULL: rules only */
+    nci_wordset *roles;      /* heads and post-modifiers */
+    nci_wordset *titles;
+    nci_wordset *stop;       /* words that never start or continue a role phrase */
+};
+
+/* Function words and verbs of attribution that stop a role phrase when
+ * scanning left from its head. */
+static const char *const STOP[] = {
+    "said", "says", "told", "reported", "according", "to", "and", "or", "but", "that", "which",
+    "who", "with", "by", "from", "for", "in", "on", "at", "of", "as", "is", "was", "are", "were",
+    "has", "have", "had", "be", "been", "will", "would", "a", "an", "its", "their", "his", "her",
+    "this", "these", "those", "while", "after", "before", "since", "also", "not", "dijo", "y",
+    "que", "por", "de", "en", "con", "según", NULL};
+
+const char *nci_ent_type_name(unsigned type)
+{
+    static const char *const names[] = {"?", "PERSON", "ORG", "LOC", "DATE", "ROLE"};
+    return type < 6 ? names[type] : "?";
+}
+
+nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **out, nc_error *err)
+{
+    nci_entlex *lex = calloc(1, sizeof *lex);
+    if (!lex || !(lex->roles = nci_wordset_new(512)) || !(lex->titles = nci_wordset_new(256)) ||
+        !(lex->stop = nci_wordset_new(256))) {
+        nci_entlex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    lex->cal = cal;
+    for (const char *const *r = nci_gen_roles; *r; r++) {
+        const char *tab = strchr(*r, '\t');
+        if (!tab)
+            continue;
+        size_t kl = (size_t)(tab - *r);
+        const char *w = tab + 1;
+        if (kl == 4 && !strncmp(*r, "head", 4))
+            nci_wordset_add(lex->roles, w, strlen(w), ROLE_HEAD);
+        else if (kl == 4 && !strncmp(*r, "post", 4))
+            nci_wordset_add(lex->roles, w, strlen(w), ROLE_POST);
+        else if (kl == 5 && !strncmp(*r, "title", 5))
+            nci_wordset_add(lex->titles, w, strlen(w), 1);
+    }
+    for (int i = 0; STOP[i]; i++)
+        nci_wordset_add(lex->stop, STOP[i], strlen(STOP[i]), 1);
+    if (use_model) {
+        nc_status s = nci_tagger_model_builtin(&lex->model);
+        if (s && s != NC_ENOTIMPL) {
+            nci_entlex_free(lex);
+            return nci_error_set(err, s, -1, 0, 0, "NER model: %s", nc_strerror(s));
+        }
+        if (s)
+            lex->model = NULL;
+    }
+    *out = lex;
+    return NC_OK;
+}
+
+void nci_entlex_free(nci_entlex *lex)
+{
+    if (!lex)
+        return;
+    nci_tagger_model_free(lex->model);
+    nci_wordset_free(lex->roles);
+    nci_wordset_free(lex->titles);
+    nci_wordset_free(lex->stop);
+    free(lex);
+}
+
+void nci_ents_free(nci_ents *ents)
+{
+    for (size_t i = 0; i < ents->ne; i++)
+        free(ents->e[i].key);
+    free(ents->m);
+    free(ents->e);
+    memset(ents, 0, sizeof *ents);
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok, size_t ntok,
+                       unsigned type)
+{
+    if (ntok == 0)
+        return 0;
+    nci_mention *m = nci_grow(E->m, &E->capm, E->nm + 1, sizeof *m);
+    if (!m)
+        return -1;
+    E->m = m;
+    m[E->nm++] = (nci_mention){S->toks[tok].start, S->toks[tok + ntok - 1].end, (uint32_t)tok,
+                               (uint32_t)ntok, sent, -1, (unsigned char)type};
+    return 0;
+}
+
+static const char *tok_ptr(const char *t, const nci_tok *k, size_t *n)
+{
+    *n = k->end - k->start;
+    return t + k->start;
+}
+
+static int is_possessive(const char *t, const nci_tok *k)
+{
+    size_t n = k->end - k->start;
+    const char *p = t + k->start;
+    return (n == 2 && p[0] == '\'' && (p[1] | 32) == 's') ||
+           (n == 4 && !memcmp(p, "\xE2\x80\x99", 3) && (p[3] | 32) == 's');
+}
+
+/* ---------------------------------------------------------------- tagger */
+
+static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+{
+    size_t n = 0, ns = 0;
+    for (size_t s = 0; s < S->nsents; s++)
+        if (!S->sents[s].furniture)
+            n += S->sents[s].tok_count, ns++;
+    if (!n)
+        return 0;
+    nci_tagger_token *toks = malloc(n * sizeof *toks);
+    uint32_t *map = malloc(n * sizeof *map), *sentof = malloc(n * sizeof *sentof);
+    size_t *ends = malloc(ns * sizeof *ends);
+    uint8_t *labels = malloc(n);
+    nci_tagger_doc *td = NULL;
+    int rc = -1;
+    if (!toks || !map || !sentof || !ends || !labels || nci_tagger_doc_new(lex->model, &td))
+        goto out;
+    size_t k = 0, j = 0;
+    for (size_t s = 0; s < S->nsents; s++) {
+        const nci_sent *x = &S->sents[s];
+        if (x->furniture)
+            continue;
+        for (uint32_t i = 0; i < x->tok_count; i++, k++) {
+            const nci_tok *tk = &S->toks[x->tok_first + i];
+            toks[k].ptr = tok_ptr(t, tk, &toks[k].len);
+            map[k] = x->tok_first + i;
+            sentof[k] = (uint32_t)s;
+        }
+        ends[j++] = k;
+    }
+    if (nci_tagger_tag_doc(lex->model, td, toks, n, ends, ns, labels))
+        goto out;
+    rc = 0;
+    for (size_t i = 0; i < n && !rc;) {
+        unsigned type = NCI_TAG_TYPE(labels[i]);
+        if (!type) {
+            i++;
+            continue;
+        }
+        size_t e = i + 1;
+        while (e < n && sentof[e] == sentof[i] && NCI_TAG_TYPE(labels[e]) == type && !NCI_TAG_IS_B(labels[e]))
+            e++;
+        /* Tagger types are PER=1, ORG=2, LOC=3, as ours. */
+        size_t a = map[i], b = map[e - 1] + 1;
+        if (type == NCI_ENT_PERSON) {
+            while (a < b) { /* titles: "President Trump" -> "Trump" */
+                size_t wl;
+                const char *w = tok_ptr(t, &S->toks[a], &wl);
+                if (wl && w[wl - 1] == '.')
+                    wl--;
+                if (!nci_wordset_get(lex->titles, w, wl) || b - a == 1)
+                    break;
+                a++;
+            }
+        }
+        while (b > a && (is_possessive(t, &S->toks[b - 1]) || S->toks[b - 1].kind == NC_TOKEN_PUNCT))
+            b--;
+        while (a < b && S->toks[a].kind == NC_TOKEN_PUNCT)
+            a++;
+        if (b > a && add_mention(E, S, sentof[i], a, b - a, type))
+            rc = -1;
+        i = e;
+    }
+out:
+    nci_tagger_doc_free(td);
+    free(toks);
+    free(map);
+    free(sentof);
+    free(ends);
+    free(labels);
+    return rc;
+}
+
+/* Without a model: runs of capitalised words that are not the first word
+ * of a sentence, typed PERSON after a title, else ORG when the run holds an
+ * all-capitals word, else LOC for one word and ORG for more.  A floor to
+ * measure the model against, not a recogniser to use. */
+static int rule_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+{
+    for (size_t s = 0; s < S->nsents; s++) {
+        const nci_sent *x = &S->sents[s];
+        if (x->furniture)
+            continue;
+        size_t end = x->tok_first + x->tok_count;
+        for (size_t i = x->tok_first + 1; i < end;) {
+            if (!(S->toks[i].kind == NC_TOKEN_WORD && S->toks[i].cap)) {
+                i++;
+                continue;
+            }
+            size_t e = i;
+            int caps = 0;
+            while (e < end && S->toks[e].kind == NC_TOKEN_WORD && S->toks[e].cap) {
+                size_t wl;
+                const char *w = tok_ptr(t, &S->toks[e], &wl);
+                int all = wl > 1;
+                for (size_t q = 0; q < wl; q++)
+                    if (w[q] >= 'a' && w[q] <= 'z')
+                        all = 0;
+                caps |= all;
+                e++;
+            }
+            size_t wl;
+            const char *w = tok_ptr(t, &S->toks[i - 1], &wl);
+            unsigned type = nci_wordset_get(lex->titles, w, wl) ? NCI_ENT_PERSON
+                            : caps ? NCI_ENT_ORG : e - i == 1 ? NCI_ENT_LOC : NCI_ENT_ORG;
+            if (add_mention(E, S, (uint32_t)s, i, e - i, type))
+                return -1;
+            i = e;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- rules */
+
+static int date_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+{
+    nci_date found[64];
+    for (size_t s = 0; s < S->nsents; s++) {
+        const nci_sent *x = &S->sents[s];
+        if (x->furniture)
+            continue;
+        const nci_tok *k = S->toks + x->tok_first;
+        size_t n = nci_dates_find(lex->cal, t, k, x->tok_count, found, 64);
+        size_t f = 0;
+        for (size_t i = 0; i < x->tok_count; i++) {
+            while (f < n && found[f].end <= k[i].start)
+                f++;
+            if (f < n && found[f].start == k[i].start) {
+                size_t e = i;
+                while (e < x->tok_count && k[e].end <= found[f].end)
+                    e++;
+                if (add_mention(E, S, (uint32_t)s, x->tok_first + i, e - i, NCI_ENT_DATE))
+                    return -1;
+                i = e - 1;
+                continue;
+            }
+            if (k[i].kind == NC_TOKEN_WORD && k[i].cap &&
+                nci_weekday_lookup(lex->cal, t + k[i].start, k[i].end - k[i].start) &&
+                add_mention(E, S, (uint32_t)s, x->tok_first + i, 1, NCI_ENT_DATE))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* ROLE: [the|el|la|los|las] [modifier]{0,3} HEAD [post] [of NAME]: the
+ * modifiers are words that are not function words ("interior", "Spain's
+ * foreign", "human rights"). */
+static int role_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+{
+    static const char *const DET[] = {"the", "el", "la", "los", "las", NULL};
+    for (size_t s = 0; s < S->nsents; s++) {
+        const nci_sent *x = &S->sents[s];
+        if (x->furniture)
+            continue;
+        size_t first = x->tok_first, end = x->tok_first + x->tok_count;
+        for (size_t i = first; i < end; i++) {
+            size_t wl;
+            const char *w = tok_ptr(t, &S->toks[i], &wl);
+            if (S->toks[i].kind != NC_TOKEN_WORD || nci_wordset_get(lex->roles, w, wl) != ROLE_HEAD)
+                continue;
+            size_t a = i, b = i + 1;
+            /* Modifiers to the left. */
+            for (int m = 0; m < 3 && a > first; m++) {
+                const nci_tok *p = &S->toks[a - 1];
+                const char *pw = tok_ptr(t, p, &wl);
+                if (is_possessive(t, p) && a >= first + 2) {
+                    a -= 2; /* "Spain's" */
+                    continue;
+                }
+                if (p->kind != NC_TOKEN_WORD || nci_wordset_get(lex->stop, pw, wl))
+                    break;
+                int det = 0;
+                for (int d = 0; DET[d]; d++)
+                    det |= wl == strlen(DET[d]) && !strncasecmp(pw, DET[d], wl);
+                if (det)
+                    break;
+                a--;
+            }
+            /* A determiner before it belongs to the phrase. */
+            if (a > first) {
+                const char *pw = tok_ptr(t, &S->toks[a - 1], &wl);
+                for (int d = 0; DET[d]; d++)
+                    if (wl == strlen(DET[d]) && !strncasecmp(pw, DET[d], wl)) {
+                        a--;
+                        break;
+                    }
+            }
+            if (b < end) {
+                w = tok_ptr(t, &S->toks[b], &wl);
+                if (nci_wordset_get(lex->roles, w, wl) == ROLE_POST)
+                    b++;
+            }
+            /* "of Colombia", "of Venezuela's National Assembly", "del Interior" */
+            if (b + 1 < end) {
+                w = tok_ptr(t, &S->toks[b], &wl);
+                if ((wl == 2 && !strncmp(w, "of", 2)) || (wl == 3 && !strncmp(w, "del", 3)) ||
+                    (wl == 2 && !strncmp(w, "de", 2))) {
+                    size_t c = b + 1;
+                    while (c < end && c < b + 6 &&
+                           ((S->toks[c].kind == NC_TOKEN_WORD && S->toks[c].cap) || is_possessive(t, &S->toks[c])))
+                        c++;
+                    if (c > b + 1)
+                        b = c;
+                }
+            }
+            if (add_mention(E, S, (uint32_t)s, a, b - a, NCI_ENT_ROLE))
+                return -1;
+            i = b - 1;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- linking */
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const nci_mention *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return (int)x->type - (int)y->type;
+}
+
+/* Folded key of each token of a mention, compared word by word. */
+static int mention_has_word(const char *t, const nci_segs *S, const nci_mention *full,
+                            const nci_mention *word)
+{
+    size_t wl;
+    const char *w = tok_ptr(t, &S->toks[word->tok], &wl);
+    size_t kl;
+    char *wk = nci_fold(w, wl, &kl);
+    if (!wk)
+        return 0;
+    int hit = 0;
+    for (uint32_t i = 0; i < full->ntok && !hit; i++) {
+        size_t fl, fkl;
+        const char *f = tok_ptr(t, &S->toks[full->tok + i], &fl);
+        char *fk = nci_fold(f, fl, &fkl);
+        hit = fk && fkl == kl && !memcmp(fk, wk, kl);
+        free(fk);
+    }
+    free(wk);
+    return hit;
+}
+
+static int is_acronym_of(const char *t, const nci_segs *S, const nci_mention *acr, const nci_mention *full)
+{
+    size_t al;
+    const char *a = tok_ptr(t, &S->toks[acr->tok], &al);
+    if (acr->ntok != 1 || al < 2 || al > 8 || full->ntok < 2)
+        return 0;
+    char initials[16];
+    size_t n = 0;
+    for (uint32_t i = 0; i < full->ntok && n < sizeof initials; i++) {
+        const nci_tok *k = &S->toks[full->tok + i];
+        if (k->kind == NC_TOKEN_WORD && k->cap)
+            initials[n++] = t[k->start];
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < al; i++) {
+        if (a[i] == '.')
+            continue;
+        if (!(a[i] >= 'A' && a[i] <= 'Z'))
+            return 0;
+        if (m >= n || initials[m] != a[i])
+            return 0;
+        m++;
+    }
+    return m == n;
+}
+
+static int new_entity(nci_ents *E, size_t mi, char *key)
+{
+    nci_entity *e = nci_grow(E->e, &E->cape, E->ne + 1, sizeof *e);
+    if (!e)
+        return -1;
+    E->e = e;
+    e[E->ne] = (nci_entity){E->m[mi].type, (uint32_t)mi, key, 0};
+    E->m[mi].entity = (int32_t)E->ne++;
+    return 0;
+}
+
+static int link(const char *t, const nci_segs *S, nci_ents *E)
+{
+    if (E->nm > 1)
+        qsort(E->m, E->nm, sizeof *E->m, cmp_mention);
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        size_t kl;
+        char *key = nci_fold(t + m->start, m->end - m->start, &kl);
+        if (!key)
+            return -1;
+        int target = -1;
+        for (size_t e = 0; e < E->ne && target < 0; e++)
+            if (E->e[e].type == m->type && !strcmp(E->e[e].key, key))
+                target = (int)e;
+        if (target < 0 && m->type == NCI_ENT_PERSON && m->ntok == 1) {
+            /* The nearest full name before it with this word, else after. */
+            for (size_t j = i; j-- > 0 && target < 0;)
+                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && mention_has_word(t, S, &E->m[j], m))
+                    target = E->m[j].entity;
+            for (size_t j = i + 1; j < E->nm && target < 0; j++)
+                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && mention_has_word(t, S, &E->m[j], m)) {
+                    /* A later full name: make it the entity now. */
+                    size_t kl2;
+                    char *k2 = nci_fold(t + E->m[j].start, E->m[j].end - E->m[j].start, &kl2);
+                    if (!k2)
+                        return -1;
+                    for (size_t e = 0; e < E->ne && target < 0; e++)
+                        if (E->e[e].type == NCI_ENT_PERSON && !strcmp(E->e[e].key, k2))
+                            target = (int)e;
+                    if (target < 0) {
+                        if (new_entity(E, i, k2)) {
+                            free(k2);
+                            return -1;
+                        }
+                        E->e[E->ne - 1].name_mention = (uint32_t)j;
+                        target = (int)E->ne - 1;
+                    } else {
+                        free(k2);
+                    }
+                }
+        }
+        if (target < 0 && m->type == NCI_ENT_ORG) {
+            for (size_t e = 0; e < E->ne && target < 0; e++) {
+                const nci_mention *nm = &E->m[E->e[e].name_mention];
+                if (E->e[e].type == NCI_ENT_ORG && is_acronym_of(t, S, m, nm))
+                    target = (int)e;
+            }
+        }
+        if (target >= 0) {
+            free(key);
+            m->entity = target;
+            nci_entity *e = &E->e[target];
+            const nci_mention *best = &E->m[e->name_mention];
+            if (m->ntok > best->ntok && m->type != NCI_ENT_DATE)
+                e->name_mention = (uint32_t)i;
+        } else if (new_entity(E, i, key)) {
+            free(key);
+            return -1;
+        }
+        E->e[m->entity].nmentions++;
+    }
+    /* An entity's key is that of its name. */
+    for (size_t e = 0; e < E->ne; e++) {
+        const nci_mention *nm = &E->m[E->e[e].name_mention];
+        size_t kl;
+        char *key = nci_fold(t + nm->start, nm->end - nm->start, &kl);
+        if (!key)
+            return -1;
+        free(E->e[e].key);
+        E->e[e].key = key;
+    }
+    return 0;
+}
+
+nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,
+                           nci_ents *ents)
+{
+    int rc = lex->model ? tag_mentions(lex, text, segs, ents) : rule_mentions(lex, text, segs, ents);
+    if (!rc)
+        rc = date_mentions(lex, text, segs, ents);
+    if (!rc)
+        rc = role_mentions(lex, text, segs, ents);
+    if (!rc)
+        rc = link(text, segs, ents);
+    return rc ? NC_ENOMEM : NC_OK;
+}

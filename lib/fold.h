@@ -1,0 +1,11 @@
+/* Folded keys for matching names across spellings and documents: NFKD,
+ * combining marks removed, Unicode case folding, apostrophes unified,
+ * possessive 's dropped, white space collapsed, a leading "the " dropped. */
+#ifndef NC_FOLD_H
+#define NC_FOLD_H
+#include "internal.h"
+
+/* Fold s[0..n) (valid UTF-8) into a new NUL-terminated string; *outlen gets
+ * its length.  Returns NULL when out of memory or on an ICU failure. */
+char *nci_fold(const char *s, size_t n, size_t *outlen);
+#endif

@@ -1,0 +1,1927 @@
+/* Statistical NER tagger: features, model file, decoding.  See tagger.h.
+ *
+ * Why it is shaped this way:
+ * - Candidates.  A token is scored only if it could be part of a name: it
+ *   has an upper-case letter, or it is a name-internal connector ("of",
+ *   "de", "van", "-", ...) or a number between capitalised tokens, or it is
+ *   an "@" mention.  Everything else is O by construction.  In news about
+ *   one token in six is a candidate (measured on GUM: 16%), and a sentence
+ *   without candidates costs one scan.  Runs of candidates are decoded
+ *   independently (the O tokens around them cut the Markov chain), which is
+ *   exact for a first-order model.
+ * - Features are 64-bit hashes of (template, values), built from per-token
+ *   hashes computed once; no feature string is ever built.  The model looks
+ *   them up in an open-addressed table with a 16-bit check, probing at most
+ *   NCI_MAX_PROBE slots (so a corrupt model can't make decoding loop).
+ * - Headlines ("Venezuela Frees Prisoners", all-caps lines): shape features
+ *   get separate templates there, so capitalisation alone doesn't make an
+ *   entity where every word is capitalised; sentence-initial tokens get
+ *   their own shape templates for the same reason.
+ * - Document evidence: (a) is this word written in lower case elsewhere in
+ *   the document, or capitalised mid-sentence elsewhere (for sentence-
+ *   initial words); (b) the labels the tagger gave the same word in earlier
+ *   sentences; (c) in nci_tagger_tag_doc's second pass, the labels of the
+ *   first pass anywhere in the document.
+ */
+#include "tagger.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+
+#include <unicode/uchar.h>
+
+#define NT NCI_TAG_COUNT
+#define NCI_MAX_PROBE 64
+#define NCI_GAZ_MAXLEN 6
+
+/* ------------------------------------------------------------------ */
+/* Labels */
+
+static const char *const tag_names[NT] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"};
+
+const char *nci_tag_name(unsigned tag)
+{
+    return tag < NT ? tag_names[tag] : "?";
+}
+
+int nci_tag_from_name(const char *s, size_t len)
+{
+    for (int t = 0; t < NT; t++)
+        if (strlen(tag_names[t]) == len && memcmp(tag_names[t], s, len) == 0)
+            return t;
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Hashing */
+
+static inline uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+static inline uint64_t hc(uint64_t a, uint64_t b)
+{
+    return mix64(a * 0x9e3779b97f4a7c15ULL + b + 0x632be59bd9b4e019ULL);
+}
+
+#define FNV_OFF 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+static inline uint64_t fnv_cp(uint64_t h, uint32_t cp)
+{
+    return (h ^ cp) * FNV_PRIME;
+}
+
+/* ------------------------------------------------------------------ */
+/* UTF-8 */
+
+/* Decode one code point at s[*i] (i < n); invalid or truncated sequences are
+ * read as U+FFFD, one byte. */
+static inline uint32_t utf8_next(const unsigned char *s, size_t n, size_t *i)
+{
+    unsigned c = s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    size_t k;
+    uint32_t cp, min;
+    if (c >= 0xc2 && c <= 0xdf) {
+        k = 1;
+        cp = c & 0x1f;
+        min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        k = 2;
+        cp = c & 0x0f;
+        min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        k = 3;
+        cp = c & 0x07;
+        min = 0x10000;
+    } else {
+        (*i)++;
+        return 0xfffd;
+    }
+    if (*i + k >= n) {
+        (*i)++;
+        return 0xfffd;
+    }
+    for (size_t j = 1; j <= k; j++) {
+        unsigned b = s[*i + j];
+        if ((b & 0xc0) != 0x80) {
+            (*i)++;
+            return 0xfffd;
+        }
+        cp = (cp << 6) | (b & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+        (*i)++;
+        return 0xfffd;
+    }
+    *i += k + 1;
+    return cp;
+}
+
+static inline int cp_upper(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return u_isupper((UChar32)cp) || u_istitle((UChar32)cp);
+}
+
+static inline int cp_lower(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return u_islower((UChar32)cp);
+}
+
+static inline int cp_alpha(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    return u_isalpha((UChar32)cp);
+}
+
+static inline int cp_digit(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= '0' && cp <= '9';
+    return u_isdigit((UChar32)cp);
+}
+
+static inline uint32_t cp_tolower(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    return (uint32_t)u_tolower((UChar32)cp);
+}
+
+/* ------------------------------------------------------------------ */
+/* Token analysis */
+
+enum {
+    TF_UPPER = 1,      /* has an upper-case letter */
+    TF_INITCAP = 2,    /* first letter upper case */
+    TF_ALLCAPS = 4,    /* >= 2 letters, all upper case */
+    TF_DIGIT = 8,      /* has a digit */
+    TF_ALPHA = 16,     /* has a letter */
+    TF_LOWWORD = 32,   /* starts with a lower-case letter, no upper case */
+    TF_PUNCT = 64,     /* no letter and no digit */
+    TF_CONN = 128      /* name-internal connector word */
+};
+
+typedef struct tokinfo {
+    uint64_t form, lower, shape;
+    uint64_t pre[4], suf[4];
+    uint8_t flags, ncp, full, npre, nsuf;
+} tokinfo;
+
+/* Lower-case connector words that occur inside names ("University of
+ * Chicago", "Bank of the West", "Vincent van Gogh", "Guinea - Bissau" with
+ * GUM's split hyphens).  Measured: with these, 98% of entity tokens in GUM
+ * and wikigold are candidates. */
+#define CONN(s) {s, sizeof(s) - 1}
+static const struct {
+    const char *s;
+    size_t len;
+} connectors[] = {
+    CONN("of"),  CONN("the"), CONN("de"),   CONN("del"), CONN("della"), CONN("di"),
+    CONN("da"),  CONN("do"),  CONN("dos"),  CONN("das"), CONN("du"),    CONN("van"),
+    CONN("von"), CONN("der"), CONN("den"),  CONN("la"),  CONN("le"),    CONN("les"),
+    CONN("el"),  CONN("al"),  CONN("bin"),  CONN("ibn"), CONN("y"),     CONN("und"),
+    CONN("and"), CONN("&"),   CONN("for"),  CONN("on"),  CONN("upon"),  CONN("-"),
+    CONN("'s"),  CONN("e"),   CONN("zu"),   CONN("at"),  CONN("st."),   CONN("&amp;")};
+#undef CONN
+
+static int is_connector(const char *p, size_t len)
+{
+    if (len == 0 || len > 5)
+        return 0;
+    /* first bytes of the words above: most words are rejected here */
+    static const char first[] = "otdvleabiyu&f-'zs";
+    if (!memchr(first, p[0], sizeof first - 1))
+        return 0;
+    for (size_t k = 0; k < sizeof connectors / sizeof connectors[0]; k++)
+        if (connectors[k].len == len && connectors[k].s[0] == p[0] &&
+            memcmp(connectors[k].s, p, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Function words that start sentences ("The", "However", "After"): when such
+ * a word opens a sentence and the next word is not capitalised, it is not a
+ * candidate.  Keeps sentence-initial capitals from becoming entities by
+ * shape, and saves work. */
+static const char *const initial_stop[] = {
+    "a", "about", "according", "after", "again", "against", "all", "almost", "also",
+    "although", "among", "an", "and", "another", "any", "are", "around", "as", "at", "because",
+    "before", "being", "between", "both", "but", "by", "can", "could", "despite", "did", "do",
+    "does", "during", "each", "earlier", "even", "every", "few", "for", "from", "had", "has",
+    "have", "he", "her", "here", "his", "how", "however", "if", "in", "instead", "into", "is",
+    "it", "its", "just", "last", "later", "many", "may", "meanwhile", "more", "most", "much",
+    "my", "no", "not", "now", "of", "on", "once", "one", "only", "or", "other", "our", "over",
+    "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their",
+    "then", "there", "these", "they", "this", "those", "though", "through", "to", "today",
+    "two", "under", "unlike", "until", "was", "we", "were", "what", "when", "where", "whether",
+    "which", "while", "who", "why", "will", "with", "within", "without", "would", "yes", "yet",
+    "you", "your", NULL};
+
+static int is_initial_stop(const char *p, size_t len)
+{
+    char low[12];
+    if (len == 0 || len >= sizeof low)
+        return 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)p[k];
+        if (c >= 0x80)
+            return 0;
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    /* binary search: the list is sorted */
+    size_t lo = 0, hi = sizeof initial_stop / sizeof initial_stop[0] - 1;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *w = initial_stop[mid];
+        size_t wl = strlen(w);
+        int c = memcmp(w, low, wl < len ? wl : len);
+        if (c == 0)
+            c = wl < len ? -1 : wl > len;
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Cheap pass: flags only. */
+static uint8_t tok_flags(const char *p, size_t len)
+{
+    /* ASCII classes: 1 lower, 2 upper, 3 digit */
+    static const uint8_t cls[128] = {
+        ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
+        ['8'] = 3, ['9'] = 3, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+        ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+        ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2,
+        ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+        ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+        ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+    const unsigned char *s = (const unsigned char *)p;
+    size_t i = 0;
+    int nlet = 0, nup = 0, first_letter = -1, dig = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            unsigned c = cls[s[i++]];
+            if (c == 3) {
+                dig = 1;
+            } else if (c) {
+                int up = c == 2;
+                if (first_letter < 0)
+                    first_letter = up;
+                nlet++;
+                nup += up;
+            }
+            continue;
+        }
+        uint32_t cp = utf8_next(s, len, &i);
+        if (cp_alpha(cp)) {
+            int up = cp_upper(cp);
+            if (first_letter < 0)
+                first_letter = up;
+            nlet++;
+            nup += up;
+        } else if (cp_digit(cp)) {
+            dig = 1;
+        }
+    }
+    uint8_t f = 0;
+    if (nup)
+        f |= TF_UPPER;
+    if (first_letter == 1)
+        f |= TF_INITCAP;
+    if (nlet >= 2 && nup == nlet)
+        f |= TF_ALLCAPS;
+    if (dig)
+        f |= TF_DIGIT;
+    if (nlet)
+        f |= TF_ALPHA;
+    if (nlet && !nup && first_letter == 0)
+        f |= TF_LOWWORD;
+    if (!nlet && !dig)
+        f |= TF_PUNCT;
+    /* TF_CONN is set by the callers, only next to capitalised words */
+    return f;
+}
+
+/* Hash of the lower-cased token (also the key of document statistics and of
+ * gazetteer entries). */
+static uint64_t lower_hash(const char *p, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    uint64_t h = FNV_OFF;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp = s[i] < 0x80 ? s[i++] : utf8_next(s, len, &i);
+        h = fnv_cp(h, cp_tolower(cp));
+    }
+    return mix64(h ^ len);
+}
+
+static inline char shape_class(uint32_t cp)
+{
+    if (cp_upper(cp))
+        return 'X';
+    if (cp_alpha(cp))
+        return 'x';
+    if (cp_digit(cp))
+        return 'd';
+    if (cp < 0x80)
+        return (char)cp;
+    return 'o';
+}
+
+/* Full analysis of one token: hashes of form, lower case, shape (runs
+ * collapsed, at most 8 classes), prefixes and suffixes of 1-4 code points. */
+static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    uint64_t hf = FNV_OFF, hl = FNV_OFF, hs = FNV_OFF;
+    uint32_t last4[4] = {0, 0, 0, 0};
+    char prev = 0;
+    int nsh = 0;
+    unsigned ncp = 0;
+    size_t i = 0;
+    ti->npre = 0;
+    while (i < len) {
+        uint32_t cp = s[i] < 0x80 ? s[i++] : utf8_next(s, len, &i);
+        uint32_t lc = cp_tolower(cp);
+        hf = fnv_cp(hf, cp);
+        hl = fnv_cp(hl, lc);
+        if (ncp < 4)
+            ti->pre[ti->npre++] = mix64(hl + ncp);
+        last4[ncp & 3] = lc;
+        ncp++;
+        char c = shape_class(cp);
+        if (c != prev && nsh < 8) {
+            hs = fnv_cp(hs, (unsigned char)c);
+            nsh++;
+            prev = c;
+        }
+    }
+    ti->form = mix64(hf ^ len);
+    ti->lower = mix64(hl ^ len);
+    ti->shape = mix64(hs);
+    ti->flags = flags;
+    ti->ncp = ncp > 255 ? 255 : (uint8_t)ncp;
+    /* suffixes: the last k code points, newest first */
+    unsigned ns = ncp < 4 ? ncp : 4;
+    uint64_t h = FNV_OFF;
+    for (unsigned k = 0; k < ns; k++) {
+        h = fnv_cp(h, last4[(ncp - 1 - k) & 3]);
+        ti->suf[k] = mix64(h + 77 + k);
+    }
+    ti->nsuf = (uint8_t)ns;
+    ti->full = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Gazetteer: open-addressed set of token-sequence keys.  vals: bit c for
+ * category c, bit 7 = some longer entry starts with this sequence. */
+
+#define GAZ_PREFIX 0x80u
+
+struct nci_tagger_gaz {
+    uint32_t *keys; /* 0 = empty */
+    uint8_t *vals;
+    size_t mask, count;
+    int owned;
+};
+
+static inline uint64_t gaz_step(uint64_t k, uint64_t lower)
+{
+    return hc(k ^ 0x5bd1e995ULL, lower);
+}
+
+static inline uint32_t gaz_check(uint64_t k)
+{
+    uint32_t c = (uint32_t)(k >> 32);
+    return c ? c : 1;
+}
+
+nci_tagger_gaz *nci_tagger_gaz_new(void)
+{
+    nci_tagger_gaz *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->mask = 1023;
+    g->keys = calloc(g->mask + 1, sizeof *g->keys);
+    g->vals = calloc(g->mask + 1, 1);
+    g->owned = 1;
+    if (!g->keys || !g->vals) {
+        nci_tagger_gaz_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+void nci_tagger_gaz_free(nci_tagger_gaz *g)
+{
+    if (!g)
+        return;
+    if (g->owned) {
+        free(g->keys);
+        free(g->vals);
+    }
+    free(g);
+}
+
+static int gaz_put(nci_tagger_gaz *g, uint64_t k, uint8_t v)
+{
+    if ((g->count + 1) * 2 > g->mask + 1) {
+        size_t nm = g->mask * 2 + 1;
+        uint32_t *nk = calloc(nm + 1, sizeof *nk);
+        uint8_t *nv = calloc(nm + 1, 1);
+        if (!nk || !nv) {
+            free(nk);
+            free(nv);
+            return -1;
+        }
+        /* keys keep only 32 bits: re-place by those bits' own hash would
+         * change positions, so the table is indexed by the check too. */
+        for (size_t i = 0; i <= g->mask; i++) {
+            if (!g->keys[i])
+                continue;
+            size_t j = mix64(g->keys[i]) & nm;
+            while (nk[j])
+                j = (j + 1) & nm;
+            nk[j] = g->keys[i];
+            nv[j] = g->vals[i];
+        }
+        free(g->keys);
+        free(g->vals);
+        g->keys = nk;
+        g->vals = nv;
+        g->mask = nm;
+    }
+    uint32_t c = gaz_check(k);
+    size_t i = mix64(c) & g->mask;
+    for (;;) {
+        if (g->keys[i] == c) {
+            g->vals[i] |= v;
+            return 0;
+        }
+        if (!g->keys[i]) {
+            g->keys[i] = c;
+            g->vals[i] = v;
+            g->count++;
+            return 0;
+        }
+        i = (i + 1) & g->mask;
+    }
+}
+
+static nc_status gaz_add_tokens(nci_tagger_gaz *g, const char *const *tp, const size_t *tl,
+                                size_t nt, unsigned cat)
+{
+    if (nt == 0 || nt > NCI_GAZ_MAXLEN)
+        return NC_OK;
+    uint64_t k = 0;
+    for (size_t j = 0; j < nt; j++) {
+        k = gaz_step(k, lower_hash(tp[j], tl[j]));
+        uint8_t v = j + 1 < nt ? GAZ_PREFIX : (uint8_t)(1u << cat);
+        if (gaz_put(g, k, v))
+            return NC_ENOMEM;
+    }
+    return NC_OK;
+}
+
+nc_status nci_tagger_gaz_add(nci_tagger_gaz *g, const char *text, size_t len, unsigned cat)
+{
+    const char *tp[2 * NCI_GAZ_MAXLEN + 2];
+    size_t tl[2 * NCI_GAZ_MAXLEN + 2];
+    if (!g || !text || cat >= NCI_GAZ_NCAT)
+        return NC_EINVAL;
+    for (int variant = 0; variant < 2; variant++) {
+        size_t nt = 0, i = 0;
+        int hy = 0;
+        while (i < len && nt < 2 * NCI_GAZ_MAXLEN + 1) {
+            while (i < len && text[i] == ' ')
+                i++;
+            if (i >= len)
+                break;
+            size_t st = i;
+            while (i < len && text[i] != ' ' && !(variant && text[i] == '-'))
+                i++;
+            if (i > st) {
+                tp[nt] = text + st;
+                tl[nt++] = i - st;
+            }
+            if (variant && i < len && text[i] == '-') {
+                tp[nt] = text + i;
+                tl[nt++] = 1;
+                i++;
+                hy = 1;
+            }
+        }
+        if (variant && !hy)
+            break;
+        if (nt <= NCI_GAZ_MAXLEN) {
+            nc_status st = gaz_add_tokens(g, tp, tl, nt, cat);
+            if (st)
+                return st;
+        }
+    }
+    return NC_OK;
+}
+
+/* The table is probed from mix64(check) (see gaz_put), so lookups must do the
+ * same. */
+static int gaz_find(const nci_tagger_gaz *g, uint64_t k)
+{
+    if (!g || !g->keys)
+        return 0;
+    uint32_t c = gaz_check(k);
+    size_t i = mix64(c) & g->mask;
+    for (int p = 0; p < NCI_MAX_PROBE; p++) {
+        uint32_t kk = g->keys[i];
+        if (kk == 0)
+            return 0;
+        if (kk == c)
+            return g->vals[i];
+        i = (i + 1) & g->mask;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Document state */
+
+typedef struct docent {
+    uint64_t key; /* lower-case hash; 0 = empty */
+    uint16_t lc, capmid, capinit;
+    uint16_t hist[4];  /* labels of earlier sentences (type 0..3) */
+    uint16_t pass1[4]; /* labels of the whole first pass */
+    uint8_t runbits, runlen; /* RUN_* of the word's capitalised runs */
+    uint64_t runlast; /* lower-case hash of the last word of its longest run */
+} docent;
+
+struct nci_tagger_doc {
+    const nci_tagger_model *model;
+    docent *tab;
+    size_t tmask, tcount;
+    int second_pass;
+    uint64_t capf[64]; /* filter of capitalised forms seen (cap_filter_bit) */
+    const uint8_t *pass1_labels; /* the current sentence's first-pass labels */
+    /* scratch, grown as needed */
+    size_t cap_tok, cap_feat;
+    tokinfo *ti;
+    uint8_t *cand, *gb, *gi, *ge, *gu, *fl, *out2;
+    uint32_t *off, *dyn; /* dyn[i]: where token i's label features start */
+    uint8_t *cs8;        /* context of each token's shape templates */
+    uint64_t *feats;
+    /* nci_tagger_tag_doc's cache of the whole document (first pass -> second) */
+    size_t cap_doc;
+    uint64_t *c_lower;
+    float *c_emit;
+    uint8_t *c_cs, *c_fl;
+    float *emit;
+    uint8_t *back;
+};
+
+static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
+{
+    if (key == 0)
+        key = 1;
+    if (insert && (d->tcount + 1) * 2 > d->tmask + 1) {
+        size_t nm = d->tmask ? d->tmask * 2 + 1 : 255;
+        docent *nt = calloc(nm + 1, sizeof *nt);
+        if (!nt)
+            return NULL;
+        for (size_t i = 0; d->tab && i <= d->tmask; i++) {
+            if (!d->tab[i].key)
+                continue;
+            size_t j = d->tab[i].key & nm;
+            while (nt[j].key)
+                j = (j + 1) & nm;
+            nt[j] = d->tab[i];
+        }
+        free(d->tab);
+        d->tab = nt;
+        d->tmask = nm;
+    }
+    if (!d->tab)
+        return NULL;
+    size_t i = key & d->tmask;
+    for (;;) {
+        if (d->tab[i].key == key)
+            return &d->tab[i];
+        if (!d->tab[i].key) {
+            if (!insert)
+                return NULL;
+            memset(&d->tab[i], 0, sizeof d->tab[i]);
+            d->tab[i].key = key;
+            d->tcount++;
+            return &d->tab[i];
+        }
+        i = (i + 1) & d->tmask;
+    }
+}
+
+nc_status nci_tagger_doc_new_raw(nci_tagger_doc **out)
+{
+    if (!out)
+        return NC_EINVAL;
+    *out = calloc(1, sizeof **out);
+    return *out ? NC_OK : NC_ENOMEM;
+}
+
+nc_status nci_tagger_doc_new(const nci_tagger_model *m, nci_tagger_doc **out)
+{
+    if (!m || !out)
+        return NC_EINVAL;
+    nc_status st = nci_tagger_doc_new_raw(out);
+    if (st == NC_OK)
+        (*out)->model = m;
+    return st;
+}
+
+void nci_tagger_doc_reset(nci_tagger_doc *d)
+{
+    if (!d)
+        return;
+    if (d->tab && d->tcount)
+        memset(d->tab, 0, (d->tmask + 1) * sizeof *d->tab);
+    d->tcount = 0;
+    d->second_pass = 0;
+    memset(d->capf, 0, sizeof d->capf);
+    d->pass1_labels = NULL;
+}
+
+void nci_tagger_doc_free(nci_tagger_doc *d)
+{
+    if (!d)
+        return;
+    free(d->tab);
+    free(d->ti);
+    free(d->cand);
+    free(d->gb);
+    free(d->off);
+    free(d->dyn);
+    free(d->cs8);
+    free(d->c_lower);
+    free(d->c_emit);
+    free(d->c_cs);
+    free(d->c_fl);
+    free(d->feats);
+    free(d->emit);
+    free(d->back);
+    free(d);
+}
+
+static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
+{
+    if (n <= d->cap_tok)
+        return NC_OK;
+    size_t c = d->cap_tok ? d->cap_tok : 64;
+    while (c < n)
+        c *= 2;
+    tokinfo *ti = realloc(d->ti, c * sizeof *ti);
+    if (ti)
+        d->ti = ti;
+    uint8_t *cand = realloc(d->cand, c);
+    if (cand)
+        d->cand = cand;
+    uint8_t *gb = realloc(d->gb, c * 6);
+    if (gb)
+        d->gb = gb;
+    uint32_t *off = realloc(d->off, (c + 1) * sizeof *off);
+    if (off)
+        d->off = off;
+    uint32_t *dyn = realloc(d->dyn, (c + 1) * sizeof *dyn);
+    if (dyn)
+        d->dyn = dyn;
+    uint8_t *cs8 = realloc(d->cs8, c + 1);
+    if (cs8)
+        d->cs8 = cs8;
+    float *emit = realloc(d->emit, c * NT * sizeof *emit);
+    if (emit)
+        d->emit = emit;
+    uint8_t *back = realloc(d->back, c * NT);
+    if (back)
+        d->back = back;
+    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !cs8)
+        return NC_ENOMEM;
+    d->gi = d->gb + c;
+    d->ge = d->gb + 2 * c;
+    d->gu = d->gb + 3 * c;
+    d->fl = d->gb + 4 * c;
+    d->out2 = d->gb + 5 * c;
+    d->cap_tok = c;
+    return NC_OK;
+}
+
+static nc_status doc_reserve_feats(nci_tagger_doc *d, size_t n)
+{
+    if (n <= d->cap_feat)
+        return NC_OK;
+    size_t c = d->cap_feat ? d->cap_feat : 1024;
+    while (c < n)
+        c *= 2;
+    uint64_t *f = realloc(d->feats, c * sizeof *f);
+    if (!f)
+        return NC_ENOMEM;
+    d->feats = f;
+    d->cap_feat = c;
+    return NC_OK;
+}
+
+/* Document statistics.  phase 1: capitalised forms (inserted); phase 2:
+ * lower-case words (counted only where a capitalised form exists, so the
+ * table holds only name-like words). */
+/* Flags of a token for the document scan, cheaply: lower-case ASCII words
+ * are only checked for being connectors. */
+static inline uint8_t scan_flags(const nci_tagger_token *t)
+{
+    if (!t->ptr || !t->len)
+        return 0;
+    unsigned char c0 = (unsigned char)t->ptr[0];
+    if (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z'))
+        return is_connector(t->ptr, t->len) ? TF_CONN : 0;
+    uint8_t f = tok_flags(t->ptr, t->len);
+    if (!(f & TF_UPPER) && is_connector(t->ptr, t->len))
+        f |= TF_CONN;
+    return f;
+}
+
+/* A 4096-bit filter over (first two bytes, lower-cased if ASCII; length) of
+ * the capitalised words of a document, so that counting lower-case
+ * occurrences hashes only the lower-case words that may match one. */
+static inline unsigned cap_filter_bit(const char *p, size_t len)
+{
+    unsigned c0 = (unsigned char)p[0], c1 = len > 1 ? (unsigned char)p[1] : 0;
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 += 32;
+    if (c1 >= 'A' && c1 <= 'Z')
+        c1 += 32;
+    return (c0 * 131u + c1 * 7u + (unsigned)(len & 0xff)) & 4095u;
+}
+
+#define RUN_FIRST 1u /* first word of a run of >= 2 capitalised words */
+#define RUN_LAST 2u  /* last word of such a run */
+#define RUN_MID 4u   /* inside one */
+#define RUN_ACRO 8u  /* the initials of such a run ("FLP": Fiji Labour Party) */
+
+/* Document statistics.  phase 1: capitalised forms (inserted), with the runs
+ * of capitalised words they occur in; phase 2: lower-case words (counted
+ * only where a capitalised form exists, so the table holds only name-like
+ * words). */
+static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n,
+                                   int phase)
+{
+    if (phase == 1) {
+        size_t i = 0;
+        while (i < n) {
+            if (toks[i].len && (unsigned char)toks[i].ptr[0] < 0x80 &&
+                !(toks[i].ptr[0] >= 'A' && toks[i].ptr[0] <= 'Z')) {
+                i++;
+                continue;
+            }
+            uint8_t f = scan_flags(&toks[i]);
+            if (!(f & TF_INITCAP)) {
+                i++;
+                continue;
+            }
+            /* the run: capitalised words, connectors between them */
+            enum { RUNMAX = 8 };
+            docent *ents[RUNMAX];
+            uint64_t hs[RUNMAX];
+            size_t ncap = 0, j = i, acro_len = 0;
+            uint64_t acro = FNV_OFF;
+            int acro_ok = 1;
+            while (j < n) {
+                f = j == i ? f : scan_flags(&toks[j]);
+                if (f & TF_INITCAP) {
+                    uint64_t h = lower_hash(toks[j].ptr, toks[j].len);
+                    unsigned fb = cap_filter_bit(toks[j].ptr, toks[j].len);
+                    d->capf[fb >> 6] |= 1ULL << (fb & 63);
+                    docent *e = doc_get(d, h, 1);
+                    if (!e)
+                        return NC_ENOMEM;
+                    if (j == 0) {
+                        if (e->capinit < 0xffff)
+                            e->capinit++;
+                    } else if (e->capmid < 0xffff) {
+                        e->capmid++;
+                    }
+                    if (ncap < RUNMAX) {
+                        hs[ncap] = h;
+                        unsigned char c0 = (unsigned char)toks[j].ptr[0];
+                        if (c0 >= 'A' && c0 <= 'Z') {
+                            acro = fnv_cp(acro, (uint32_t)c0 + 32u);
+                            acro_len++;
+                        } else {
+                            acro_ok = 0;
+                        }
+                    }
+                    ncap++;
+                    j++;
+                } else if ((f & TF_CONN) && j + 1 < n && (scan_flags(&toks[j + 1]) & TF_INITCAP)) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            if (ncap >= 2 && ncap <= RUNMAX) {
+                /* entries may have moved while the run was inserted */
+                for (size_t k = 0; k < ncap; k++) {
+                    ents[k] = doc_get(d, hs[k], 0);
+                    if (!ents[k])
+                        continue;
+                    ents[k]->runbits |= k == 0 ? RUN_FIRST : k + 1 == ncap ? RUN_LAST : RUN_MID;
+                    if (k + 1 < ncap && ncap > ents[k]->runlen) {
+                        ents[k]->runlen = (uint8_t)ncap;
+                        ents[k]->runlast = hs[ncap - 1];
+                    }
+                }
+                if (acro_ok && ncap >= 2) {
+                    docent *e = doc_get(d, mix64(acro ^ acro_len), 1);
+                    if (!e)
+                        return NC_ENOMEM;
+                    e->runbits |= RUN_ACRO;
+                    if (ncap > e->runlen) {
+                        e->runlen = (uint8_t)ncap;
+                        e->runlast = hs[ncap - 1];
+                    }
+                }
+            }
+            i = j > i ? j : i + 1;
+        }
+        return NC_OK;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *p = toks[i].ptr;
+        size_t len = toks[i].len;
+        if (!p || len < 2)
+            continue;
+        unsigned char c0 = (unsigned char)p[0];
+        if (!(c0 >= 'a' && c0 <= 'z') && c0 < 0x80)
+            continue;
+        if (c0 >= 0x80 && !(tok_flags(p, len) & TF_LOWWORD))
+            continue;
+        if (c0 < 0x80) {
+            unsigned fb = cap_filter_bit(p, len);
+            if (!(d->capf[fb >> 6] & (1ULL << (fb & 63))))
+                continue;
+        }
+        if (!d->tcount)
+            return NC_OK;
+        docent *e = doc_get(d, lower_hash(p, len), 0);
+        if (e && e->lc < 0xffff)
+            e->lc++;
+    }
+    return NC_OK;
+}
+
+nc_status nci_tagger_doc_observe(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n)
+{
+    if (!d || (!toks && n))
+        return NC_EINVAL;
+    nc_status st = doc_observe_phase(d, toks, n, 1);
+    if (st == NC_OK)
+        st = doc_observe_phase(d, toks, n, 2);
+    return st;
+}
+
+nc_status nci_tagger_doc_record(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n,
+                                const uint8_t *labels)
+{
+    if (!d || (n && (!toks || !labels)))
+        return NC_EINVAL;
+    for (size_t i = 0; i < n; i++) {
+        const char *p = toks[i].ptr;
+        size_t len = toks[i].len;
+        if (!p || !len)
+            continue;
+        unsigned ty = labels[i] < NT ? NCI_TAG_TYPE(labels[i]) : 0;
+        if (ty == 0) {
+            /* an O only says something about words that look like names */
+            unsigned char c0 = (unsigned char)p[0];
+            if (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z'))
+                continue;
+            if (!(tok_flags(p, len) & TF_INITCAP))
+                continue;
+        }
+        docent *e = doc_get(d, lower_hash(p, len), 1);
+        if (!e)
+            return NC_ENOMEM;
+        uint16_t *c = e->hist;
+        if (c[ty] < 0xffff)
+            c[ty]++;
+    }
+    return NC_OK;
+}
+
+nc_status nci_tagger_doc_observe_all(nci_tagger_doc *d, const nci_tagger_token *toks,
+                                     size_t ntoks, const size_t *sent_end, size_t nsent)
+{
+    if (!d || (ntoks && !toks) || (nsent && !sent_end))
+        return NC_EINVAL;
+    nc_status st = NC_OK;
+    for (int phase = 1; phase <= 2 && st == NC_OK; phase++) {
+        size_t prev = 0;
+        for (size_t k = 0; k < nsent && st == NC_OK; k++) {
+            if (sent_end[k] < prev || sent_end[k] > ntoks)
+                return NC_EINVAL;
+            st = doc_observe_phase(d, toks + prev, sent_end[k] - prev, phase);
+            prev = sent_end[k];
+        }
+    }
+    return st;
+}
+
+void nci_tagger_doc_set_pass1(nci_tagger_doc *d, const uint8_t *labels)
+{
+    if (d)
+        d->pass1_labels = labels;
+}
+
+void nci_tagger_doc_second_pass(nci_tagger_doc *d)
+{
+    if (!d || !d->tab)
+        return;
+    for (size_t i = 0; i <= d->tmask; i++) {
+        docent *e = &d->tab[i];
+        if (!e->key)
+            continue;
+        memcpy(e->pass1, e->hist, sizeof e->hist);
+        memset(e->hist, 0, sizeof e->hist);
+    }
+    d->second_pass = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Features */
+
+static inline unsigned majority(const uint16_t *c, int exclude);
+static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
+                          uint64_t *F);
+
+enum {
+    F_BIAS = 1, F_FORM, F_LOWER, F_PRE, F_SUF = F_PRE + 4, F_SHAPE = F_SUF + 4, F_SHAPELEN,
+    F_LM1, F_LP1, F_LM2, F_LP2, F_SM1, F_SP1, F_S3, F_BIL, F_BIR, F_LM1S, F_SLP1,
+    F_FIRSTL, F_HLL, F_FLAGS, F_GAZ, F_GAZN, F_GAZP, F_DLC, F_DCAP, F_HIST, F_PASS1,
+    F_LENB, F_FM1S, F_CONNCTX, F_RUNF, F_RUNL, F_RUNLEN, F_RUNPOS, F_DRUN, F_DRUNL,
+    F_END
+};
+
+/* Shape-like templates are shifted by this times the context (0 ordinary,
+ * 1 sentence-initial, 2 headline, 3 all-caps line). */
+#define F_CTX 64
+
+static const uint64_t BOS = 0x1234567ULL, EOS = 0x7654321ULL;
+
+static inline size_t sentence_mode(const uint8_t *fl, const nci_tagger_token *toks, size_t n)
+{
+    /* Headline: >= 3 words of >= 4 letters and >= 75% of them capitalised;
+     * all-caps line: >= 3 words with letters and >= 80% of them all caps. */
+    size_t nlong = 0, nlongcap = 0, nword = 0, ncaps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(fl[i] & TF_ALPHA))
+            continue;
+        nword++;
+        if (fl[i] & TF_ALLCAPS)
+            ncaps++;
+        if (toks[i].len >= 4) {
+            nlong++;
+            if (fl[i] & TF_INITCAP)
+                nlongcap++;
+        }
+    }
+    if (nword >= 3 && ncaps * 5 >= nword * 4)
+        return 3;
+    if (nlong >= 3 && nlongcap * 4 >= nlong * 3)
+        return 2;
+    return 0;
+}
+
+static inline unsigned majority(const uint16_t *c, int exclude)
+{
+    unsigned best = 0, bc = 0, tot = 0;
+    for (unsigned t = 0; t < 4; t++) {
+        unsigned v = c[t] - (exclude == (int)t ? 1u : 0u);
+        if ((int)t == exclude && c[t] == 0)
+            v = 0;
+        tot += v;
+        if (v > bc) {
+            bc = v;
+            best = t;
+        }
+    }
+    if (!tot)
+        return 0;
+    /* 1..4 type, + 4 if unanimous */
+    return best + 1 + (bc == tot ? 4u : 0u);
+}
+
+/* Features from the labels given so far in the document: the only ones that
+ * change between the two passes (so the second pass rescores only these). */
+static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
+                          uint64_t *F)
+{
+    size_t nf = 0;
+    unsigned h = majority(e->hist, -1);
+#ifdef NCI_TAGGER_EXP_NOHIST
+    h = 0;
+#endif
+    if (h)
+        F[nf++] = hc(F_HIST, h);
+#ifndef NCI_TAGGER_EXP_NOPASS1
+    if (d->second_pass) {
+        unsigned p = majority(e->pass1, self);
+        if (p)
+            F[nf++] = hc(F_PASS1 + cs, p);
+    }
+#endif
+    return nf;
+}
+
+nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
+                              const nci_tagger_token *toks, size_t n, const uint8_t **cand_out,
+                              const uint64_t **feats_out, const uint32_t **off_out)
+{
+    if (!d || (n && !toks))
+        return NC_EINVAL;
+    nc_status st = doc_reserve(d, n + 1);
+    if (st)
+        return st;
+    tokinfo *ti = d->ti;
+    uint8_t *cand = d->cand;
+    uint8_t *fl = d->fl;
+    size_t ncand = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        fl[i] = toks[i].ptr ? tok_flags(toks[i].ptr, toks[i].len) : TF_PUNCT;
+        ti[i].full = 0;
+    }
+    /* connectors matter only one or two tokens after a capitalised word */
+    for (size_t i = 1; i < n; i++)
+        if (!(fl[i] & TF_UPPER) && ((fl[i - 1] & TF_UPPER) || (i > 1 && (fl[i - 2] & TF_UPPER))) &&
+            toks[i].ptr && is_connector(toks[i].ptr, toks[i].len))
+            fl[i] |= TF_CONN;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = 0;
+        if (fl[i] & TF_UPPER) {
+            c = 1;
+        } else if (toks[i].len == 1 && toks[i].ptr[0] == '@' && i + 1 < n) {
+            c = 1;
+        } else if (i > 0 && toks[i - 1].len == 1 && toks[i - 1].ptr[0] == '@') {
+            c = 1;
+        } else if (i > 0 && (fl[i - 1] & TF_UPPER) && ((fl[i] & TF_CONN) || (fl[i] & TF_DIGIT))) {
+            if (fl[i] & TF_DIGIT)
+                c = 1;
+            else if (i + 1 < n && (fl[i + 1] & TF_UPPER))
+                c = 1;
+            else if (i + 2 < n && (fl[i + 1] & TF_CONN) && (fl[i + 2] & TF_UPPER))
+                c = 1;
+        } else if (i > 1 && (fl[i - 1] & TF_CONN) && (fl[i] & TF_CONN) && (fl[i - 2] & TF_UPPER) &&
+                   i + 1 < n && (fl[i + 1] & TF_UPPER)) {
+            c = 1;
+        }
+        cand[i] = c;
+        ncand += c;
+    }
+    /* the sentence's first word (after opening punctuation) */
+    size_t p0 = 0;
+    while (p0 < n && p0 < 2 && (fl[p0] & TF_PUNCT))
+        p0++;
+    if (p0 < n && cand[p0] && (fl[p0] & TF_INITCAP) && !(fl[p0] & TF_ALLCAPS) &&
+        !(p0 + 1 < n && (fl[p0 + 1] & TF_UPPER)) && is_initial_stop(toks[p0].ptr, toks[p0].len)) {
+        cand[p0] = 0;
+        ncand--;
+    }
+    d->off[0] = 0;
+    if (ncand == 0) {
+        for (size_t i = 0; i < n; i++) {
+            d->off[i + 1] = 0;
+            d->dyn[i] = 0;
+            d->cs8[i] = 0;
+        }
+        *cand_out = cand;
+        *feats_out = d->feats;
+        *off_out = d->off;
+        return NC_OK;
+    }
+    size_t mode = sentence_mode(fl, toks, n);
+    for (size_t i = 0; i < n; i++) {
+        if (!cand[i])
+            continue;
+        size_t lo = i >= 2 ? i - 2 : 0, hi = i + 2 < n ? i + 2 : n - 1;
+        for (size_t j = lo; j <= hi; j++)
+            if (!ti[j].full)
+                tok_analyse(toks[j].ptr ? toks[j].ptr : "", toks[j].ptr ? toks[j].len : 0, fl[j],
+                            &ti[j]);
+    }
+    /* gazetteer spans starting at capitalised candidates */
+    memset(d->gb, 0, n);
+    memset(d->gi, 0, n);
+    memset(d->ge, 0, n);
+    memset(d->gu, 0, n);
+    if (g && g->count) {
+        for (size_t i = 0; i < n; i++) {
+            if (!cand[i] || !(fl[i] & TF_UPPER))
+                continue;
+            uint64_t k = 0;
+            for (size_t j = i; j < n && j < i + NCI_GAZ_MAXLEN && cand[j]; j++) {
+                uint64_t lw = ti[j].full ? ti[j].lower : lower_hash(toks[j].ptr, toks[j].len);
+                k = gaz_step(k, lw);
+                int v = gaz_find(g, k);
+                if (!v)
+                    break;
+                uint8_t cats = (uint8_t)(v & 0x7f);
+                if (cats) {
+                    if (j == i) {
+                        d->gu[i] |= cats;
+                    } else {
+                        d->gb[i] |= cats;
+                        for (size_t m = i + 1; m < j; m++)
+                            d->gi[m] |= cats;
+                        d->ge[j] |= cats;
+                    }
+                }
+                if (!(v & GAZ_PREFIX))
+                    break;
+            }
+        }
+    }
+    st = doc_reserve_feats(d, ncand * 80);
+    if (st)
+        return st;
+    uint64_t *F = d->feats;
+    size_t nf = 0;
+    size_t run_s = 0, run_e = 0; /* the run of candidates around i */
+    for (size_t i = 0; i < n; i++) {
+        if (!cand[i]) {
+            d->dyn[i] = (uint32_t)nf;
+            d->off[i + 1] = (uint32_t)nf;
+            d->cs8[i] = 0;
+            continue;
+        }
+        if (i >= run_e) {
+            run_s = i;
+            run_e = i;
+            while (run_e < n && cand[run_e])
+                run_e++;
+        }
+        const tokinfo *t = &ti[i];
+        uint64_t lm1 = i >= 1 ? ti[i - 1].lower : BOS, lm2 = i >= 2 ? ti[i - 2].lower : BOS;
+        uint64_t lp1 = i + 1 < n ? ti[i + 1].lower : EOS, lp2 = i + 2 < n ? ti[i + 2].lower : EOS;
+        uint64_t sm1 = i >= 1 ? ti[i - 1].shape : BOS, sp1 = i + 1 < n ? ti[i + 1].shape : EOS;
+        uint64_t ctx = mode ? mode : (i == 0 ? 1 : 0);
+        uint64_t cs = ctx * F_CTX;
+        d->cs8[i] = (uint8_t)ctx;
+        F[nf++] = hc(F_BIAS, 0);
+        F[nf++] = hc(F_FORM + cs * (ctx >= 2), t->form);
+        F[nf++] = hc(F_LOWER, t->lower);
+        for (unsigned k = 0; k < t->npre && k + 1 < t->ncp; k++)
+            F[nf++] = hc(F_PRE + k, t->pre[k]);
+        for (unsigned k = 0; k < t->nsuf && k + 1 < t->ncp; k++)
+            F[nf++] = hc(F_SUF + k, t->suf[k]);
+        F[nf++] = hc(F_SHAPE + cs, t->shape);
+        F[nf++] = hc(F_SHAPELEN + cs, t->shape * 31 + (t->ncp > 12 ? 12 : t->ncp));
+        F[nf++] = hc(F_FLAGS + cs, t->flags);
+        F[nf++] = hc(F_LM1, lm1);
+        F[nf++] = hc(F_LP1, lp1);
+        F[nf++] = hc(F_LM2, lm2);
+        F[nf++] = hc(F_LP2, lp2);
+        F[nf++] = hc(F_SM1 + cs, sm1);
+        F[nf++] = hc(F_SP1 + cs, sp1);
+        F[nf++] = hc(F_S3 + cs, hc(hc(sm1, t->shape), sp1));
+        F[nf++] = hc(F_BIL, hc(lm1, t->lower));
+        F[nf++] = hc(F_BIR, hc(t->lower, lp1));
+        F[nf++] = hc(F_LM1S + cs, hc(lm1, t->shape));
+        F[nf++] = hc(F_SLP1 + cs, hc(t->shape, lp1));
+        F[nf++] = hc(F_FM1S, hc(i >= 1 ? ti[i - 1].form : BOS, t->shape));
+        if (ctx)
+            F[nf++] = hc(F_FIRSTL + cs, t->lower);
+        F[nf++] = hc(F_LENB, t->ncp > 20 ? 20 : t->ncp);
+        if (fl[i] & TF_CONN)
+            F[nf++] = hc(F_CONNCTX, hc(hc(sm1, t->lower), sp1));
+        /* the name-like run this token is in: its first and last words
+         * ("... Football Club", "University of ...") and its length */
+        if (run_e - run_s > 1) {
+            size_t rl = run_e - run_s;
+            if (ti[run_s].full && run_s != i)
+                F[nf++] = hc(F_RUNF, ti[run_s].lower);
+            if (run_e - 1 != i) {
+                const tokinfo *le = &ti[run_e - 1];
+                uint64_t lh = le->full ? le->lower
+                                       : lower_hash(toks[run_e - 1].ptr, toks[run_e - 1].len);
+                F[nf++] = hc(F_RUNL, lh);
+            }
+            F[nf++] = hc(F_RUNLEN + cs, rl > 5 ? 5 : rl);
+            F[nf++] = hc(F_RUNPOS, (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i));
+        }
+        for (unsigned c = 0; c < NCI_GAZ_NCAT; c++) {
+            unsigned bit = 1u << c;
+            if (d->gu[i] & bit)
+                F[nf++] = hc(F_GAZ, c * 4 + 0);
+            if (d->gb[i] & bit)
+                F[nf++] = hc(F_GAZ, c * 4 + 1);
+            if (d->gi[i] & bit)
+                F[nf++] = hc(F_GAZ, c * 4 + 2);
+            if (d->ge[i] & bit)
+                F[nf++] = hc(F_GAZ, c * 4 + 3);
+            if (i + 1 < n && ((d->gu[i + 1] | d->gb[i + 1]) & bit))
+                F[nf++] = hc(F_GAZN, c);
+            if (i >= 1 && ((d->gu[i - 1] | d->ge[i - 1]) & bit))
+                F[nf++] = hc(F_GAZP, c);
+        }
+        if (d->tcount && (fl[i] & TF_UPPER)) {
+            const docent *e = doc_get(d, t->lower, 0);
+            if (e) {
+                unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
+                if (e->lc)
+                    F[nf++] = hc(F_DLC + cs, e->lc > 2 ? 3 : e->lc);
+                if (capmid)
+                    F[nf++] = hc(F_DCAP + cs, capmid > 2 ? 3 : capmid);
+                if (e->runbits)
+                    F[nf++] = hc(F_DRUN + cs, e->runbits);
+                if (e->runlast && e->runlast != t->lower)
+                    F[nf++] = hc(F_DRUNL, e->runlast);
+            }
+        }
+        d->dyn[i] = (uint32_t)nf;
+        if (d->tcount && (fl[i] & TF_UPPER)) {
+            const docent *e = doc_get(d, t->lower, 0);
+            if (e)
+                nf += label_feats(d, e, cs, d->pass1_labels ? (int)NCI_TAG_TYPE(d->pass1_labels[i]) : -1,
+                                  F + nf);
+        }
+        d->off[i + 1] = (uint32_t)nf;
+    }
+    *cand_out = cand;
+    *feats_out = F;
+    *off_out = d->off;
+    return NC_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Viterbi over BIO */
+
+static inline int allowed(unsigned p, unsigned t)
+{
+    /* I-X only after B-X or I-X (p == O stands for the run's start too). */
+    if (t == 0 || (t & 1u))
+        return 1;
+    return p != 0 && NCI_TAG_TYPE(p) == NCI_TAG_TYPE(t);
+}
+
+void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const float *end,
+                        uint8_t *back, uint8_t *out)
+{
+    float cur[NT], nxt[NT];
+    const float NEG = -1e30f;
+    if (n == 0)
+        return;
+    for (unsigned t = 0; t < NT; t++)
+        cur[t] = allowed(0, t) ? trans[7 * NT + t] + emit[t] : NEG;
+    for (size_t i = 1; i < n; i++) {
+        for (unsigned t = 0; t < NT; t++) {
+            float best = NEG;
+            uint8_t bp = 0;
+            for (unsigned p = 0; p < NT; p++) {
+                if (!allowed(p, t) || cur[p] <= NEG)
+                    continue;
+                float v = cur[p] + trans[p * NT + t];
+                if (v > best) {
+                    best = v;
+                    bp = (uint8_t)p;
+                }
+            }
+            nxt[t] = best <= NEG ? NEG : best + emit[i * NT + t];
+            back[i * NT + t] = bp;
+        }
+        memcpy(cur, nxt, sizeof cur);
+    }
+    float best = NEG;
+    uint8_t bt = 0;
+    for (unsigned t = 0; t < NT; t++) {
+        float v = cur[t] + end[t];
+        if (cur[t] > NEG && v > best) {
+            best = v;
+            bt = (uint8_t)t;
+        }
+    }
+    out[n - 1] = bt;
+    for (size_t i = n - 1; i > 0; i--)
+        out[i - 1] = back[i * NT + out[i]];
+}
+
+/* ------------------------------------------------------------------ */
+/* Model file
+ *
+ * Little-endian; byte layout:
+ *   header: struct model_hdr below (magic "NCITAG02", sizes, the 256-entry
+ *           codebook, transition and run-end weights as float32)
+ *   nfeat feature rows, by increasing slot: slot - previous slot (LEB128
+ *           varint; the first from 0), 16-bit check, 7 weight codes
+ *   ngaz gazetteer entries: 32-bit key check, 8-bit categories
+ * Weights are quantised to 256 levels of a symmetric geometric codebook
+ * (fine steps near 0, where most weights are; 2.5% steps for the largest).
+ * The loader rebuilds the hash tables (a few ms), so the file holds no empty
+ * slots.  A corrupt file gives NC_EPARSE, never a crash: every read is
+ * bounds-checked and lookups probe at most NCI_MAX_PROBE slots. */
+
+#define MODEL_MAGIC "NCITAG02"
+#define MODEL_VERSION 2u
+#define FEATURE_VERSION 5u /* bump when features change */
+
+typedef struct model_hdr {
+    char magic[8];
+    uint32_t endian, version, feature_version, table_bits, gaz_bits, nfeat, ngaz, reserved;
+    float codebook[256];
+    float trans[8 * NT];
+    float end[NT];
+    float pad;
+} model_hdr;
+
+struct nci_tagger_model {
+    model_hdr hdr;
+    uint16_t *chk;  /* 2^table_bits checks, 0 = empty */
+    uint8_t *codes; /* 8 bytes a slot: 7 codes + pad */
+    size_t tmask;
+    nci_tagger_gaz gaz;
+};
+
+void nci_tagger_model_free(nci_tagger_model *m)
+{
+    if (!m)
+        return;
+    free(m->chk);
+    free(m->codes);
+    free(m->gaz.keys);
+    free(m->gaz.vals);
+    free(m);
+}
+
+nc_status nci_tagger_model_load(const void *buf, size_t len, int copy, nci_tagger_model **out)
+{
+    (void)copy; /* the tables are always rebuilt: nothing points into buf */
+    if (!buf || !out)
+        return NC_EINVAL;
+    *out = NULL;
+    if (len < sizeof(model_hdr))
+        return NC_EPARSE;
+    model_hdr h;
+    memcpy(&h, buf, sizeof h);
+    if (memcmp(h.magic, MODEL_MAGIC, 8) != 0 || h.endian != 0x01020304u ||
+        h.version != MODEL_VERSION || h.feature_version != FEATURE_VERSION ||
+        h.table_bits < 4 || h.table_bits > 24 || h.gaz_bits < 4 || h.gaz_bits > 24)
+        return NC_EPARSE;
+    size_t ts = (size_t)1 << h.table_bits, gs = (size_t)1 << h.gaz_bits;
+    if (h.nfeat > ts || (size_t)h.ngaz * 10 > gs * 9)
+        return NC_EPARSE;
+    for (int i = 0; i < 256; i++)
+        if (!isfinite(h.codebook[i]))
+            return NC_EPARSE;
+    for (int i = 0; i < 8 * NT; i++)
+        if (!isfinite(h.trans[i]))
+            return NC_EPARSE;
+    for (int i = 0; i < NT; i++)
+        if (!isfinite(h.end[i]))
+            return NC_EPARSE;
+    nci_tagger_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return NC_ENOMEM;
+    m->hdr = h;
+    m->tmask = ts - 1;
+    m->chk = calloc(ts, sizeof *m->chk);
+    m->codes = malloc(ts * 8);
+    m->gaz.keys = calloc(gs, sizeof *m->gaz.keys);
+    m->gaz.vals = calloc(gs, 1);
+    m->gaz.mask = gs - 1;
+    m->gaz.count = h.ngaz;
+    m->gaz.owned = 0;
+    if (!m->chk || !m->codes || !m->gaz.keys || !m->gaz.vals) {
+        nci_tagger_model_free(m);
+        return NC_ENOMEM;
+    }
+    memset(m->codes, 128, ts * 8);
+    const unsigned char *b = buf;
+    size_t o = sizeof(model_hdr);
+    size_t slot = 0;
+    for (uint32_t f = 0; f < h.nfeat; f++) {
+        uint64_t delta = 0;
+        unsigned shift = 0;
+        for (;;) {
+            if (o >= len || shift > 35)
+                goto bad;
+            unsigned char c = b[o++];
+            delta |= (uint64_t)(c & 0x7f) << shift;
+            shift += 7;
+            if (!(c & 0x80))
+                break;
+        }
+        if ((f > 0 && delta == 0) || delta >= ts || slot + delta >= ts)
+            goto bad;
+        slot += (size_t)delta;
+        if (len - o < 2 + 7)
+            goto bad;
+        uint16_t c = (uint16_t)(b[o] | (b[o + 1] << 8));
+        if (c == 0)
+            goto bad;
+        m->chk[slot] = c;
+        memcpy(m->codes + slot * 8, b + o + 2, 7);
+        o += 9;
+    }
+    for (uint32_t g = 0; g < h.ngaz; g++) {
+        if (len - o < 5)
+            goto bad;
+        uint32_t k = (uint32_t)b[o] | ((uint32_t)b[o + 1] << 8) | ((uint32_t)b[o + 2] << 16) |
+                     ((uint32_t)b[o + 3] << 24);
+        uint8_t v = b[o + 4];
+        o += 5;
+        if (k == 0)
+            goto bad;
+        size_t i = mix64(k) & m->gaz.mask;
+        while (m->gaz.keys[i] && m->gaz.keys[i] != k)
+            i = (i + 1) & m->gaz.mask; /* ends: ngaz < 0.9 * size */
+        m->gaz.keys[i] = k;
+        m->gaz.vals[i] |= v;
+    }
+    if (o != len)
+        goto bad;
+    *out = m;
+    return NC_OK;
+bad:
+    nci_tagger_model_free(m);
+    return NC_EPARSE;
+}
+
+nc_status nci_tagger_model_load_file(const char *path, nci_tagger_model **out)
+{
+    if (!path || !out)
+        return NC_EINVAL;
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NC_EIO;
+    if (fseek(f, 0, SEEK_END) != 0) {
+        fclose(f);
+        return NC_EIO;
+    }
+    long sz = ftell(f);
+    if (sz < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        return NC_EIO;
+    }
+    void *buf = malloc(sz ? (size_t)sz : 1);
+    if (!buf) {
+        fclose(f);
+        return NC_ENOMEM;
+    }
+    size_t got = fread(buf, 1, (size_t)sz, f);
+    fclose(f);
+    if (got != (size_t)sz) {
+        free(buf);
+        return NC_EIO;
+    }
+    nc_status st = nci_tagger_model_load(buf, (size_t)sz, 0, out);
+    free(buf);
+    return st;
+}
+
+static int b64val(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    if (c == '+')
+        return 62;
+    if (c == '/')
+        return 63;
+    return -1;
+}
+
+nc_status nci_tagger_model_load_base64(const char *rows, size_t stride, size_t nrows, size_t len,
+                                       nci_tagger_model **out)
+{
+    if (!rows || !out || stride == 0)
+        return NC_EINVAL;
+    *out = NULL;
+    unsigned char *buf = malloc(len ? len : 1);
+    if (!buf)
+        return NC_ENOMEM;
+    size_t o = 0;
+    uint32_t acc = 0;
+    int nb = 0;
+    for (size_t r = 0; r < nrows && o < len; r++) {
+        const char *row = rows + r * stride;
+        for (size_t k = 0; k < stride && row[k] && o < len; k++) {
+            int v = b64val((unsigned char)row[k]);
+            if (v < 0)
+                continue; /* padding */
+            acc = (acc << 6) | (uint32_t)v;
+            nb += 6;
+            if (nb >= 8) {
+                nb -= 8;
+                buf[o++] = (unsigned char)(acc >> nb);
+            }
+        }
+    }
+    nc_status st = o == len ? nci_tagger_model_load(buf, len, 0, out) : NC_EPARSE;
+    free(buf);
+    return st;
+}
+
+size_t nci_tagger_model_features(const nci_tagger_model *m)
+{
+    return m ? m->hdr.nfeat : 0;
+}
+
+size_t nci_tagger_model_gazetteer_size(const nci_tagger_model *m)
+{
+    return m ? m->hdr.ngaz : 0;
+}
+
+const nci_tagger_gaz *nci_tagger_model_gaz(const nci_tagger_model *m)
+{
+    return m ? &m->gaz : NULL;
+}
+
+static inline uint16_t feat_check(uint64_t h)
+{
+    uint16_t c = (uint16_t)(h >> 48);
+    return c ? c : 1;
+}
+
+static inline void model_add(const nci_tagger_model *m, uint64_t h, float *acc)
+{
+    uint16_t c = feat_check(h);
+    size_t i = (size_t)h & m->tmask;
+    for (int p = 0; p < NCI_MAX_PROBE; p++) {
+        uint16_t k = m->chk[i];
+        if (k == 0)
+            return;
+        if (k == c) {
+            const uint8_t *cd = m->codes + i * 8;
+            const float *cb = m->hdr.codebook;
+            for (unsigned t = 0; t < NT; t++)
+                acc[t] += cb[cd[t]];
+            return;
+        }
+        i = (i + 1) & m->tmask;
+    }
+}
+
+static float code_value(int c, float a, float r)
+{
+    int k = c - 128;
+    float v = a * (powf(1.0f + r, (float)(k < 0 ? -k : k)) - 1.0f);
+    return k < 0 ? -v : v;
+}
+
+static uint8_t code_of(float w, float a, float r, const float *cb)
+{
+    float x = fabsf(w) / a + 1.0f;
+    int k = (int)lroundf(logf(x) / logf(1.0f + r));
+    if (k > 127)
+        k = 127;
+    /* nearest of k-1, k, k+1 */
+    int best = k;
+    float bd = 1e30f;
+    for (int j = k - 1; j <= k + 1; j++) {
+        if (j < 0 || j > 127)
+            continue;
+        float d = fabsf(cb[128 + j] - fabsf(w));
+        if (d < bd) {
+            bd = d;
+            best = j;
+        }
+    }
+    return (uint8_t)(w < 0 ? 128 - best : 128 + best);
+}
+
+nc_status nci_tagger_model_write(const uint64_t *hashes, const float *w, size_t nfeat,
+                                 const float *trans, const float *end,
+                                 const nci_tagger_gaz *g, unsigned table_bits,
+                                 unsigned char **out, size_t *outlen)
+{
+    if (!out || !outlen || !trans || !end || (nfeat && (!hashes || !w)) || table_bits < 4 ||
+        table_bits > 24)
+        return NC_EINVAL;
+    size_t ts = (size_t)1 << table_bits;
+    unsigned gb = 4;
+    size_t gcount = g ? g->count : 0;
+    while (((size_t)1 << gb) * 7 < gcount * 10 + 16)
+        gb++;
+    model_hdr h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, MODEL_MAGIC, 8);
+    h.endian = 0x01020304u;
+    h.version = MODEL_VERSION;
+    h.feature_version = FEATURE_VERSION;
+    h.table_bits = table_bits;
+    h.gaz_bits = gb;
+    memcpy(h.trans, trans, sizeof h.trans);
+    memcpy(h.end, end, sizeof h.end);
+    float mx = 1e-6f;
+    for (size_t i = 0; i < nfeat * NT; i++)
+        if (fabsf(w[i]) > mx)
+            mx = fabsf(w[i]);
+    const float r = 0.05f;
+    float a = mx / (powf(1.0f + r, 127.0f) - 1.0f);
+    for (int c = 0; c < 256; c++)
+        h.codebook[c] = code_value(c, a, r);
+    /* place the features as the loader's table will hold them, in the order
+     * given (the caller sorts by importance); a feature that would need more
+     * than NCI_MAX_PROBE probes, or whose check is met on the way, is dropped */
+    uint16_t *chk = calloc(ts, sizeof *chk);
+    uint8_t *codes = malloc(ts * 8);
+    size_t cap = sizeof h + ts * 12 + gcount * 5 + 16;
+    unsigned char *b = malloc(cap);
+    if (!chk || !codes || !b) {
+        free(chk);
+        free(codes);
+        free(b);
+        return NC_ENOMEM;
+    }
+    size_t nk = 0;
+    for (size_t f = 0; f < nfeat && nk * 10 < ts * 7; f++) {
+        uint8_t cd[NT];
+        int nz = 0;
+        for (unsigned t = 0; t < NT; t++) {
+            cd[t] = code_of(w[f * NT + t], a, r, h.codebook);
+            nz |= cd[t] != 128;
+        }
+        if (!nz)
+            continue;
+        uint16_t c = feat_check(hashes[f]);
+        size_t i = (size_t)hashes[f] & (ts - 1);
+        int ok = 0;
+        for (int p = 0; p < NCI_MAX_PROBE; p++) {
+            if (chk[i] == c)
+                break;
+            if (chk[i] == 0) {
+                ok = 1;
+                break;
+            }
+            i = (i + 1) & (ts - 1);
+        }
+        if (!ok)
+            continue;
+        chk[i] = c;
+        memcpy(codes + i * 8, cd, NT);
+        nk++;
+    }
+    size_t o = sizeof h, prev = 0;
+    for (size_t i = 0; i < ts; i++) {
+        if (!chk[i])
+            continue;
+        size_t delta = i - prev;
+        prev = i;
+        do {
+            unsigned char c = (unsigned char)(delta & 0x7f);
+            delta >>= 7;
+            b[o++] = (unsigned char)(c | (delta ? 0x80 : 0));
+        } while (delta);
+        b[o++] = (unsigned char)(chk[i] & 0xff);
+        b[o++] = (unsigned char)(chk[i] >> 8);
+        memcpy(b + o, codes + i * 8, NT);
+        o += NT;
+    }
+    size_t ng = 0;
+    for (size_t i = 0; g && i <= g->mask; i++) {
+        if (!g->keys[i])
+            continue;
+        uint32_t k = g->keys[i];
+        b[o++] = (unsigned char)(k & 0xff);
+        b[o++] = (unsigned char)((k >> 8) & 0xff);
+        b[o++] = (unsigned char)((k >> 16) & 0xff);
+        b[o++] = (unsigned char)(k >> 24);
+        b[o++] = g->vals[i];
+        ng++;
+    }
+    h.nfeat = (uint32_t)nk;
+    h.ngaz = (uint32_t)ng;
+    memcpy(b, &h, sizeof h);
+    free(chk);
+    free(codes);
+    *out = b;
+    *outlen = o;
+    return NC_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tagging */
+
+/* Tag one sentence.  If cache is not SIZE_MAX, the sentence starts at token
+ * cache of the document cache (nci_tagger_tag_doc), which gets each token's
+ * lower-case hash, flags, context and the part of its scores that the second
+ * pass won't change. */
+static nc_status tag_sentence(const nci_tagger_model *m, nci_tagger_doc *d,
+                              const nci_tagger_token *toks, size_t n, uint8_t *labels, size_t cache)
+{
+    const uint8_t *cand;
+    const uint64_t *F;
+    const uint32_t *off;
+    nc_status st = nci_tagger_features(&m->gaz, d, toks, n, &cand, &F, &off);
+    if (st)
+        return st;
+#if defined(__GNUC__)
+    /* the weight table doesn't fit in L2: ask for every slot first, so the
+     * misses overlap instead of coming one after another */
+    for (uint32_t k = 0; k < off[n]; k++) {
+        size_t slot = (size_t)F[k] & m->tmask;
+        __builtin_prefetch(m->chk + slot);
+        __builtin_prefetch(m->codes + slot * 8);
+    }
+#endif
+    size_t i = 0;
+    while (i < n) {
+        if (!cand[i]) {
+            labels[i] = NCI_TAG_O;
+            if (cache != SIZE_MAX)
+                d->c_cs[cache + i] = 0;
+            i++;
+            continue;
+        }
+        size_t s = i;
+        while (i < n && cand[i]) {
+            float *e = d->emit + (i - s) * NT;
+            for (unsigned t = 0; t < NT; t++)
+                e[t] = 0.0f;
+            for (uint32_t k = off[i]; k < d->dyn[i]; k++)
+                model_add(m, F[k], e);
+            if (cache != SIZE_MAX) {
+                memcpy(d->c_emit + (cache + i) * NT, e, NT * sizeof *e);
+                d->c_lower[cache + i] = d->ti[i].lower;
+                d->c_fl[cache + i] = d->fl[i];
+                d->c_cs[cache + i] = (uint8_t)(d->cs8[i] + 1);
+            }
+            for (uint32_t k = d->dyn[i]; k < off[i + 1]; k++)
+                model_add(m, F[k], e);
+            i++;
+        }
+        nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
+    }
+    return NC_OK;
+}
+
+/* The second pass over a cached sentence: only the label features are
+ * scored again.  pass1: this sentence's first-pass labels. */
+static nc_status tag_sentence_cached(const nci_tagger_model *m, nci_tagger_doc *d, size_t cache,
+                                     size_t n, const uint8_t *pass1, uint8_t *labels)
+{
+    uint64_t F[8];
+    size_t i = 0;
+    while (i < n) {
+        if (!d->c_cs[cache + i]) {
+            labels[i++] = NCI_TAG_O;
+            continue;
+        }
+        size_t s = i;
+        while (i < n && d->c_cs[cache + i]) {
+            float *e = d->emit + (i - s) * NT;
+            memcpy(e, d->c_emit + (cache + i) * NT, NT * sizeof *e);
+            if (d->tcount && (d->c_fl[cache + i] & TF_UPPER)) {
+                const docent *de = doc_get(d, d->c_lower[cache + i], 0);
+                if (de) {
+                    uint64_t cs = (uint64_t)(d->c_cs[cache + i] - 1) * F_CTX;
+                    size_t nf = label_feats(d, de, cs, (int)NCI_TAG_TYPE(pass1[i]), F);
+                    for (size_t k = 0; k < nf; k++)
+                        model_add(m, F[k], e);
+                }
+            }
+            i++;
+        }
+        nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
+    }
+    return NC_OK;
+}
+
+/* nci_tagger_doc_record from the cache. */
+static nc_status record_cached(nci_tagger_doc *d, size_t cache, size_t n, const uint8_t *labels)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!d->c_cs[cache + i])
+            continue; /* O, and not capitalised */
+        unsigned ty = NCI_TAG_TYPE(labels[i]);
+        if (ty == 0 && !(d->c_fl[cache + i] & TF_INITCAP))
+            continue;
+        docent *e = doc_get(d, d->c_lower[cache + i], 1);
+        if (!e)
+            return NC_ENOMEM;
+        if (e->hist[ty] < 0xffff)
+            e->hist[ty]++;
+    }
+    return NC_OK;
+}
+
+nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
+                         const nci_tagger_token *toks, size_t n, uint8_t *labels)
+{
+    if (!m || (n && (!toks || !labels)))
+        return NC_EINVAL;
+    if (n == 0)
+        return NC_OK;
+    nci_tagger_doc *tmp = NULL;
+    if (!d) {
+        nc_status st = nci_tagger_doc_new(m, &tmp);
+        if (st)
+            return st;
+        d = tmp;
+    }
+    nc_status st = tag_sentence(m, d, toks, n, labels, SIZE_MAX);
+    if (st == NC_OK && !d->second_pass)
+        st = nci_tagger_doc_record(d, toks, n, labels);
+    nci_tagger_doc_free(tmp);
+    return st;
+}
+
+nc_status nci_tagger_tag_doc(const nci_tagger_model *m, nci_tagger_doc *d,
+                             const nci_tagger_token *toks, size_t ntoks,
+                             const size_t *sent_end, size_t nsent, uint8_t *labels)
+{
+    if (!m || (ntoks && (!toks || !labels)) || (nsent && !sent_end))
+        return NC_EINVAL;
+    size_t prev = 0;
+    for (size_t k = 0; k < nsent; k++) {
+        if (sent_end[k] < prev || sent_end[k] > ntoks)
+            return NC_EINVAL;
+        prev = sent_end[k];
+    }
+    if (prev != ntoks)
+        return NC_EINVAL;
+    nci_tagger_doc *tmp = NULL;
+    if (!d) {
+        nc_status st = nci_tagger_doc_new(m, &tmp);
+        if (st)
+            return st;
+        d = tmp;
+    }
+    nci_tagger_doc_reset(d);
+    nc_status st = nci_tagger_doc_observe_all(d, toks, ntoks, sent_end, nsent);
+    if (st == NC_OK && ntoks > d->cap_doc) {
+        size_t c = ntoks + ntoks / 2;
+        uint64_t *lw = realloc(d->c_lower, c * sizeof *lw);
+        if (lw)
+            d->c_lower = lw;
+        float *em = realloc(d->c_emit, c * NT * sizeof *em);
+        if (em)
+            d->c_emit = em;
+        uint8_t *cs = realloc(d->c_cs, c);
+        if (cs)
+            d->c_cs = cs;
+        uint8_t *fl = realloc(d->c_fl, c);
+        if (fl)
+            d->c_fl = fl;
+        if (lw && em && cs && fl)
+            d->cap_doc = c;
+        else
+            st = NC_ENOMEM;
+    }
+    for (int pass = 0; pass < 2 && st == NC_OK; pass++) {
+        prev = 0;
+        for (size_t k = 0; k < nsent && st == NC_OK; k++) {
+            size_t n = sent_end[k] - prev;
+            if (n) {
+                uint8_t *outl = labels + prev;
+                if (pass == 0) {
+                    d->pass1_labels = NULL;
+                    st = tag_sentence(m, d, toks + prev, n, outl, prev);
+                } else {
+                    /* decode into scratch: the first-pass labels are read */
+                    st = doc_reserve(d, n + 1);
+                    if (st == NC_OK)
+                        st = tag_sentence_cached(m, d, prev, n, outl, d->out2);
+                    if (st == NC_OK)
+                        memcpy(outl, d->out2, n);
+                }
+                if (st == NC_OK)
+                    st = record_cached(d, prev, n, outl);
+            }
+            prev = sent_end[k];
+        }
+        if (pass == 0)
+            nci_tagger_doc_second_pass(d);
+    }
+    d->pass1_labels = NULL;
+    nci_tagger_doc_free(tmp);
+    return st;
+}
