@@ -63,6 +63,8 @@ static const char *const STOP[] = {
     "over", "under", "about", "around", "between", "per", "more", "less", "fewer", "up", "down",
     "out", "off", "of", "the", "a", "an", "their", "its", "his", "her", "our", "if", "when",
     "where", "so", "not", "also", "only", "just", "last", "next", "this", "each", "every",
+    "against", "compared", "there", "here", "now", "then", "again", "already", "still", "yet",
+    "ago", "alone", "respectively", "overall", "far", "earlier", "later", "year-on-year",
     "en", "de", "del", "y", "o", "que", "por", "con", "para", "se", "fueron", "son", "es", "han",
     "ha", "según", "al", "a", "los", "las", "el", "la", "un", "una", "su", "sus", "más", "menos",
     NULL};
@@ -71,6 +73,7 @@ static const char *const LINK[] = {
     "declined", "rise", "fall", "was", "were", "is", "are", "reached", "totalled", "totaled",
     "stood", "hit", "by", "to", "of", "at", "up", "down", "nearly", "almost", "about", "some",
     "around", "over", "more", "than", "less", "just", "only", "subió", "cayó", "creció", "bajó",
+    "against", "compared", "with", "from",
     "fue", "es", "un", "del", "de", "en", "a", "el", NULL};
 static const char *const TIMEUNIT[] = {
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
@@ -595,6 +598,15 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             int have = measure_after(lex, t, S, te, end, &ma, &mb);
             if (!have && num->kind != NC_NUM_COUNT)
                 have = measure_before(lex, t, S, ti, x->tok_first, &ma, &mb);
+            /* "profit fell 15% to $56m": an amount or percentage with no
+             * measure of its own counts what the claim before it in the
+             * sentence counts. */
+            if (!have && num->kind != NC_NUM_COUNT && out->n && out->v[out->n - 1].sent == s) {
+                const nci_claim *p = &out->v[out->n - 1];
+                ma = first_tok_at(S, x, p->m_start);
+                mb = first_tok_at(S, x, p->m_end);
+                have = mb > ma;
+            }
             if (!have || is_time_unit(lex, t, S, ma, mb))
                 continue;
             if (!have_src) {

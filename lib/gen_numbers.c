@@ -138,7 +138,7 @@ const nci_numword nci_gen_numwords[] = {
     {"en", "thousands", "vague", "2000", "9999"},
     {"en", "millions", "vague", "2000000", "9999999"},
     {"en", "billions", "vague", "2000000000", "9999999999"},
-    {"en", "scores", "vague", "40", "99"},
+    {"en", "scores of", "vague", "40", "99"},
     {"en", "tens of thousands", "vague", "20000", "99999"},
     {"en", "hundreds of thousands", "vague", "200000", "999999"},
     {"en", "tens of millions", "vague", "20000000", "99999999"},
@@ -602,8 +602,6 @@ const nci_numword nci_gen_numwords[] = {
     {"es", "unos cuantos", "vague", "2", "5"},
     {"es", "unas cuantas", "vague", "2", "5"},
     {"es", "un pu\303\261ado", "vague", "2", "5"},
-    {"es", "algunos", "vague", "2", "7"},
-    {"es", "algunas", "vague", "2", "7"},
     {"es", "m\303\241s de", "qual", "more_than", "pre"},
     {"es", "mas de", "qual", "more_than", "pre"},
     {"es", "por encima de", "qual", "more_than", "pre"},
@@ -753,6 +751,7 @@ const nci_numword nci_gen_numwords[] = {
     {"es", "desciende", "change", "", ""},
     {"es", "salt\303\263", "change", "", ""},
     {"es", "salta", "change", "", ""},
+    {"es", "del", "rangepre", "al", ""},
     {"*", "$", "cur", "USD", "major"},
     {"*", "dollar", "cur", "USD", "major"},
     {"*", "dollars", "cur", "USD", "major"},
@@ -816,4 +815,4 @@ const nci_numword nci_gen_numwords[] = {
     {"*", "mex$", "cur", "MXN", "major"},
     {NULL, NULL, NULL, NULL, NULL}
 };
-const size_t nci_gen_numwords_count = 812;
+const size_t nci_gen_numwords_count = 811;

@@ -252,15 +252,16 @@ static void put_claims(nci_buf *b, const nc_doc *doc)
         nci_buf_str(b, t + c->start, c->end - c->start);
         key(b, "sentence", 0);
         nci_buf_str(b, t + s->start, s->end - s->start);
-        key(b, "value", 0);
-        put_opt_num(b, x->has_value, x->value);
         /* A claim's bounds are those stated: "at least 18" is 18..18 with
          * qualifier at_least (the qualifier says which way it bounds). */
         int one = x->has_value && !(x->has_low && x->has_high);
+        double div = x->minor ? 100 : 1; /* "65 cents" is 0.65 of the currency */
+        key(b, "value", 0);
+        put_opt_num(b, x->has_value, x->value / div);
         key(b, "low", 0);
-        put_opt_num(b, x->has_low || one, one ? x->value : x->low);
+        put_opt_num(b, x->has_low || one, (one ? x->value : x->low) / div);
         key(b, "high", 0);
-        put_opt_num(b, x->has_high || one, one ? x->value : x->high);
+        put_opt_num(b, x->has_high || one, (one ? x->value : x->high) / div);
         key(b, "vague", 0);
         nci_buf_cstr(b, x->vague);
         key(b, "qualifier", 0);

@@ -45,6 +45,7 @@ enum { NCI_P_QUAL = 1, NCI_P_VAGUE, NCI_P_PCT, NCI_P_CUR, NCI_P_OVER };
 typedef struct nci_lexent {
     uint32_t roles;
     uint32_t hash;
+    uint64_t k8;       /* the key's first eight bytes, zero padded (fast compare) */
     uint32_t key_off;  /* folded key in the table's pool */
     uint16_t key_len;
     uint8_t cclass, scale_kind, ord_frac, qual, qpos, month, month_cap, point_con;
@@ -155,8 +156,16 @@ static inline const nci_lexent *nci_num_lookup(const nci_langtab *tab, const cha
         if ((uint32_t)(sl >> 32) != h)
             continue;
         const nci_lexent *e = &tab->ents[(uint32_t)sl - 1];
-        if (e->key_len == n && memcmp(tab->pool + e->key_off, s, n) == 0)
+        if (e->key_len != n)
+            continue;
+        if (n <= 8) {
+            uint64_t a = 0;
+            memcpy(&a, s, n);
+            if (a == e->k8)
+                return e;
+        } else if (memcmp(tab->pool + e->key_off, s, n) == 0) {
             return e;
+        }
     }
 }
 

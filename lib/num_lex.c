@@ -68,6 +68,7 @@ static nci_lexent *ent_get(nci_langtab *tab, const char *s, size_t n)
         return NULL;
     e->key_len = (uint16_t)n;
     e->hash = h;
+    memcpy(&e->k8, s, n < 8 ? n : 8);
     size_t k = h & (tab->nslots - 1);
     while (tab->slots[k])
         k = (k + 1) & (tab->nslots - 1);

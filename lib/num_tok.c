@@ -286,6 +286,10 @@ static size_t phone_shape(const unsigned char *s, size_t i, size_t end)
         return last_end;
     if (!plus && !spaces && !others && groups >= 3 && digits >= 9)
         return last_end;
+    /* a national number with its trunk zero: "0800 123 4567", "020 7946 0958" */
+    if (!plus && s[i] == '0' && digit_run(s, i, end) >= 3 && groups >= 2 && digits >= 10 && digits <= 13 &&
+        !others)
+        return last_end;
     return 0;
 }
 

@@ -174,7 +174,7 @@ typedef struct card {
     int ntoks;
 } card;
 
-static int frac_follows(const sc *c, size_t i);
+static int frac_follows(const sc *c, size_t i, int any);
 static int month_after(const sc *c, size_t i);
 
 static int is_plural_tok(const sc *c, size_t i)
@@ -206,7 +206,7 @@ static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
                      ((last == L_SCALE || last == L_HUND) && cardword(c, j + 1, 0) &&
                       LX(c, j + 1)->cclass != NCI_CC_ARTICLE);
             else
-                ok = (last == L_HUNDRED || last == L_SCALE) && !frac_follows(c, j + 1) &&
+                ok = (last == L_HUNDRED || last == L_SCALE) && !frac_follows(c, j + 1, last == L_SCALE) &&
                      ((cardword(c, j + 1, 0) && LX(c, j + 1)->cclass != NCI_CC_ARTICLE &&
                        LX(c, j + 1)->cclass != NCI_CC_HUND) ||
                       (!words_only && PNUM(c, j + 1) && !(c->t[j + 1].flags & (NCI_NF_DEC | NCI_NF_SEP)) &&
@@ -304,6 +304,16 @@ static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
             last = cls == NCI_CC_UNIT ? L_UNIT : cls == NCI_CC_TEEN ? L_TEEN : cls == NCI_CC_TENS ? L_TENS : L_HUND;
             if (cls == NCI_CC_HUND)
                 cur_low = 0;
+            r->words++;
+            j++;
+            end = j;
+            continue;
+        }
+        if ((e->roles & NCI_R_HUNDRED) && last == L_NONE && !words_only && j + 1 < c->n &&
+            ROLE(c, j + 1, NCI_R_SCALE) && LX(c, j + 1)->scale_kind == NCI_SK_WORD && LX(c, j + 1)->scale >= 1000) {
+            cur = 100; /* "hundred thousand dollars" */
+            cur_low = 0;
+            last = L_HUNDRED;
             r->words++;
             j++;
             end = j;
@@ -561,12 +571,21 @@ static int parse_frac_term(const sc *c, size_t i, double *v, size_t *end)
     return 1;
 }
 
-/* A fraction term starts at i ("a half", "three fifths", "one half"). */
-static int frac_follows(const sc *c, size_t i)
+/* A fraction term starts at i ("a half", "three fifths", "one half").
+ * Unless `any`, only a mixed-number term counts: one with an article or a
+ * fraction noun ("and a half", "and three quarters"); "one hundred and thirty
+ * fifths" reads "hundred and thirty" first, as a cardinal binds tighter. */
+static int frac_follows(const sc *c, size_t i, int any)
 {
     double f;
     size_t k;
-    return parse_frac_term(c, i, &f, &k);
+    if (!parse_frac_term(c, i, &f, &k))
+        return 0;
+    if (any || cardword(c, i, NCI_CC_ARTICLE))
+        return 1;
+    const nci_lexent *d = LX(c, k - 1);
+    return d && (d->roles & NCI_R_DENOM) && !(d->roles & NCI_R_ORD) &&
+           (d->denom == 2 || d->denom == 4) && k - 1 > i;
 }
 
 /* Decimal digits spelled out after "point" / "coma" / "con": each cardinal
@@ -578,8 +597,25 @@ static int parse_point_digits(const sc *c, size_t i, double *frac, size_t *end)
     while (j < c->n && ((cardword(c, j, 0) && LX(c, j)->cclass != NCI_CC_ARTICLE) ||
                         (c->es && ROLE(c, j, NCI_R_SCALE) && LX(c, j)->scale == 1000))) {
         card cr;
-        if (!parse_card(c, j, 0, 1, &cr) || cr.scaled || cr.v >= 1e9 || cr.v != floor(cr.v))
+        if (!c->es) {
+            /* English reads decimals digit by digit ("point zero three") or
+             * by tens ("point seventy-one"), never with scales */
+            const nci_lexent *e0 = LX(c, j);
+            memset(&cr, 0, sizeof cr);
+            if (e0->cclass == NCI_CC_TENS && (cardword(c, j + 1, NCI_CC_UNIT) ||
+                                              (DASH(c, j + 1) && cardword(c, j + 2, NCI_CC_UNIT)))) {
+                size_t u = DASH(c, j + 1) ? j + 2 : j + 1;
+                cr.v = e0->card + LX(c, u)->card;
+                cr.end = u + 1;
+            } else if (e0->cclass == NCI_CC_UNIT || e0->cclass == NCI_CC_TEEN || e0->cclass == NCI_CC_TENS) {
+                cr.v = e0->card;
+                cr.end = j + 1;
+            } else {
+                break;
+            }
+        } else if (!parse_card(c, j, 0, 1, &cr) || cr.v >= 1e9 || cr.v != floor(cr.v)) {
             break;
+        }
         char tmp[16];
         int tl = 0;
         unsigned long long x = (unsigned long long)cr.v;
@@ -735,9 +771,17 @@ static int parse_value(const sc *c, size_t i, int money, val *o)
             o->frac = 1;
             j = k;
         } else if (parse_point_digits(c, j + 1, &f, &k)) {
-            o->v = (cr.scaled ? v : v) + f;
+            o->v = v + f;
             o->end = k;
             j = k;
+            /* "two point five million" */
+            const nci_lexent *se = LX(c, k);
+            if (!cr.scaled && se && is_word_tok(c, k) && (se->roles & NCI_R_SCALE) &&
+                se->scale_kind == NCI_SK_WORD && !is_plural_tok(c, k)) {
+                o->v *= se->scale;
+                o->end = k + 1;
+                o->scaled = 1;
+            }
         }
     }
 tail:
@@ -1086,9 +1130,17 @@ static int classify(const sc *c, const term *tm, size_t i0, size_t *end, double 
             *end = j + 2;
         return NC_NUM_TIME;
     }
-    /* dates: "January 5", "5 January", "8 de enero" */
+    /* dates: "January 5", "5 January", "8 de enero", and pairs: "8 y 9 de
+     * enero", "January 8 and 9" */
     if (bare && integer && vv->v >= 1 && vv->v <= 31 && t->nd <= 2) {
         if (month_before(c, vv->start) || month_after(c, j))
+            return NC_NUM_DATE;
+        size_t p = vv->start;
+        if ((ROLE(c, j, NCI_R_AND) || SYM(c, j, ',')) && PNUM(c, j + 1) && c->t[j + 1].nd <= 2 &&
+            c->t[j + 1].v >= 1 && c->t[j + 1].v <= 31 && month_after(c, j + 2))
+            return NC_NUM_DATE;
+        if (p >= 2 && (ROLE(c, p - 1, NCI_R_AND) || SYM(c, p - 1, ',')) && PNUM(c, p - 2) &&
+            c->t[p - 2].nd <= 2 && month_before(c, p - 2))
             return NC_NUM_DATE;
     }
     /* durations: "23 years", "three months", "23-year-old" */
@@ -1370,7 +1422,10 @@ static size_t try_at(sc *c, size_t i)
                 joined = 1;
         }
         term b;
-        if (joined && i > 0 && ROLE(c, i - 1, NCI_R_CHANGE) && is_word_tok(c, i - 1) && !DASH(c, r))
+        if (joined && !DASH(c, r) &&
+            ((i > 0 && ROLE(c, i - 1, NCI_R_CHANGE) && is_word_tok(c, i - 1)) ||
+             (i > 1 && ROLE(c, i - 2, NCI_R_CHANGE) && is_word_tok(c, i - 2) && is_word_tok(c, i - 1) &&
+              (ROLE(c, i - 1, NCI_R_RANGEPRE | NCI_R_YEARCTX | NCI_R_DET) || cardword(c, i - 1, NCI_CC_ARTICLE)))))
             joined = 0; /* "rose from 5 to 10", "subió de 5 a 10": two values, not a range */
         if (joined && parse_term(c, r + 1, &b)) {
             int ok = units_agree(&a, &b);
@@ -1531,11 +1586,19 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
         if (!fold)
             return NC_ENOMEM;
     }
-    size_t cap = len / 3 + 16;
-    nci_ntok *toks = malloc(cap * sizeof *toks);
+    /* a sentence has fewer tokens than bytes: short ones tokenize on the
+     * stack (the block never grows), long ones on the heap */
+    nci_ntok stack_toks[192];
+    nci_ntok *toks = stack_toks;
+    size_t cap = sizeof stack_toks / sizeof stack_toks[0];
+    if (len >= cap) {
+        cap = len / 3 + 16;
+        toks = malloc(cap * sizeof *toks);
+    }
     size_t n = toks ? nci_num_tokenize(text, start, end, c.tab, c.es, &toks, &cap, fold) : (size_t)-1;
     if (n == (size_t)-1) {
-        free(toks);
+        if (toks != stack_toks)
+            free(toks);
         if (fold != stack_fold)
             free(fold);
         return NC_ENOMEM;
@@ -1543,8 +1606,8 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
     c.t = toks;
     c.n = n;
     c.fold = fold;
-    const uint32_t numeric = NCI_R_CARD | NCI_R_SCALE | NCI_R_VAGUE | NCI_R_ORD | NCI_R_DENOM;
-    const uint32_t trig = NCI_R_CARD | NCI_R_SCALE | NCI_R_PCT | NCI_R_QUAL | NCI_R_VAGUE | NCI_R_RANGEPRE | NCI_R_CUR |
+    const uint32_t numeric = NCI_R_CARD | NCI_R_SCALE | NCI_R_HUNDRED | NCI_R_VAGUE | NCI_R_ORD | NCI_R_DENOM;
+    const uint32_t trig = NCI_R_CARD | NCI_R_SCALE | NCI_R_HUNDRED | NCI_R_PCT | NCI_R_QUAL | NCI_R_VAGUE | NCI_R_RANGEPRE | NCI_R_CUR |
                           NCI_R_CODE | NCI_R_NEG | NCI_R_ORD | NCI_R_DENOM;
     for (size_t i = 0; i < n && !c.err;) {
         const nci_ntok *t = &toks[i];
@@ -1574,7 +1637,8 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
             nx = try_at(&c, i);
         i = nx > i ? nx : i + 1;
     }
-    free(toks);
+    if (toks != stack_toks)
+        free(toks);
     if (fold != stack_fold)
         free(fold);
     return c.err ? NC_ENOMEM : NC_OK;
