@@ -544,7 +544,8 @@ NC_EXPORT size_t nc_claimset_doc_count(const nc_claimset *set);
  * "sources": [...]}, or with ::NC_RECONCILE_TABLE the same as aligned text.
  * The output depends only on the set's documents, not on the order they
  * were added or merged in.
- * @param set    the claim set (it is not changed).
+ * @param set    the claim set.  Its documents are not changed; the keys
+ *               computed are kept in it, so a second call is cheaper.
  * @param flags  ::NC_RECONCILE_DEFAULT, or ::NC_RECONCILE_TABLE and/or
  *               ::NC_RECONCILE_MAJORITY.  Other bits are rejected.
  * @param out    receives the NUL-terminated report (JSON on one line, or
@@ -553,9 +554,9 @@ NC_EXPORT size_t nc_claimset_doc_count(const nc_claimset *set);
  * @param err    optional error detail.
  * @return ::NC_OK, ::NC_EINVAL, ::NC_ENOMEM, ::NC_EICU.
  * Ownership: the caller frees `*out` with nc_free().
- * Thread-safety: set must not be changed by another thread meanwhile.
+ * Thread-safety: set must not be used by another thread meanwhile.
  */
-NC_EXPORT nc_status nc_claimset_reconcile_json(const nc_claimset *set, unsigned flags, char **out,
+NC_EXPORT nc_status nc_claimset_reconcile_json(nc_claimset *set, unsigned flags, char **out,
                                                size_t *len, nc_error *err);
 
 /**

@@ -347,18 +347,20 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     const nci_tok *k = S->toks;
     if (i < end && (tok_is(t, &k[i], "of") || tok_is(t, &k[i], "de") || tok_is(t, &k[i], "del"))) {
         i++;
-        if (i < end && (tok_is(t, &k[i], "the") || tok_is(t, &k[i], "those") || tok_is(t, &k[i], "these") ||
-                        tok_is(t, &k[i], "los") || tok_is(t, &k[i], "las")))
+        /* "86 of those detained": the demonstrative and the word after it. */
+        if (i + 1 < end && (tok_is(t, &k[i], "those") || tok_is(t, &k[i], "these")) &&
+            k[i + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[i + 1])) {
+            *a = i;
+            *b = i + 2;
+            return 1;
+        }
+        if (i < end && (tok_is(t, &k[i], "the") || tok_is(t, &k[i], "los") || tok_is(t, &k[i], "las")))
             i++;
     }
     size_t j = i;
     while (j < end && j < i + 4 && k[j].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j]) &&
            !(j > i && word_in(lex->cues, t, &k[j])))
         j++;
-    /* "those detained": keep a participle after a demonstrative. */
-    if (j == i && i < end && k[i].kind == NC_TOKEN_WORD && i > 0 &&
-        (tok_is(t, &k[i - 1], "those") || tok_is(t, &k[i - 1], "these")))
-        j = i + 1, i = i - 1;
     *a = i;
     *b = j;
     return j > i;

@@ -105,8 +105,9 @@ size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, 
         }
         /* After it: "January 13", "January 12-13", ", 2026", "2025", "de 2026". */
         size_t j = i + 1;
-        if (j < n && tok_is(t, &k[j], ".") && adjacent(&k[i], &k[j])) {
-            dt.end = k[j].end; /* "Jan." */
+        if (j + 1 < n && tok_is(t, &k[j], ".") && adjacent(&k[i], &k[j]) && k[i].end - k[i].start <= 4 &&
+            k[j + 1].kind == NC_TOKEN_NUMBER) {
+            dt.end = k[j].end; /* "Jan. 4": an abbreviation's dot, not a full stop */
             j++;
         }
         if (j < n && near(t, &k[j - 1], &k[j])) {

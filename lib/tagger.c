@@ -575,7 +575,6 @@ typedef struct docent {
     uint16_t pass1[4]; /* labels of the whole first pass */
     uint8_t runbits, runlen; /* RUN_* of the word's capitalised runs */
     uint64_t runlast; /* lower-case hash of the last word of its longest run */
-    uint64_t cprev[2], cnext[2]; /* words before and after its first occurrences */
 } docent;
 
 struct nci_tagger_doc {
@@ -826,23 +825,6 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
                     } else if (e->capmid < 0xffff) {
                         e->capmid++;
                     }
-                    /* context aggregation (Ratinov and Roth 2009): the words
-                     * around other occurrences of the same word */
-                    if (!e->cprev[1] || !e->cnext[1]) {
-                        uint64_t pv = j ? lower_hash(toks[j - 1].ptr, toks[j - 1].len) : 0x1234567ULL;
-                        uint64_t nx = j + 1 < n ? lower_hash(toks[j + 1].ptr, toks[j + 1].len)
-                                                : 0x7654321ULL;
-                        for (int k = 0; k < 2; k++)
-                            if (e->cprev[k] == pv || !e->cprev[k]) {
-                                e->cprev[k] = pv;
-                                break;
-                            }
-                        for (int k = 0; k < 2; k++)
-                            if (e->cnext[k] == nx || !e->cnext[k]) {
-                                e->cnext[k] = nx;
-                                break;
-                            }
-                    }
                     if (ncap < RUNMAX) {
                         hs[ncap] = h;
                         unsigned char c0 = (unsigned char)toks[j].ptr[0];
@@ -1000,7 +982,7 @@ enum {
     F_BIAS = 1, F_FORM, F_LOWER, F_PRE, F_SUF = F_PRE + 4, F_SHAPE = F_SUF + 4, F_SHAPELEN,
     F_LM1, F_LP1, F_LM2, F_LP2, F_SM1, F_SP1, F_S3, F_BIL, F_BIR, F_LM1S, F_SLP1,
     F_FIRSTL, F_HLL, F_FLAGS, F_GAZ, F_GAZN, F_GAZP, F_DLC, F_DCAP, F_HIST, F_PASS1,
-    F_LENB, F_FM1S, F_CONNCTX, F_RUNF, F_RUNL, F_RUNLEN, F_RUNPOS, F_DRUN, F_DRUNL, F_DCTXP, F_DCTXN,
+    F_LENB, F_FM1S, F_CONNCTX, F_RUNF, F_RUNL, F_RUNLEN, F_RUNPOS, F_DRUN, F_DRUNL,
     F_END
 };
 
@@ -1183,7 +1165,7 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
             }
         }
     }
-    st = doc_reserve_feats(d, ncand * 88);
+    st = doc_reserve_feats(d, ncand * 80);
     if (st)
         return st;
     uint64_t *F = d->feats;
@@ -1278,12 +1260,6 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
                     F[nf++] = hc(F_DRUN + cs, e->runbits);
                 if (e->runlast && e->runlast != t->lower)
                     F[nf++] = hc(F_DRUNL, e->runlast);
-                for (int k = 0; k < 2; k++) {
-                    if (e->cprev[k] && e->cprev[k] != lm1)
-                        F[nf++] = hc(F_DCTXP, e->cprev[k]);
-                    if (e->cnext[k] && e->cnext[k] != lp1)
-                        F[nf++] = hc(F_DCTXN, e->cnext[k]);
-                }
             }
         }
         d->dyn[i] = (uint32_t)nf;

@@ -1,0 +1,207 @@
+/* Entity and claim stages through nc_doc_json(): which numbers become
+ * claims, their measure, source, time and place, and the entities. */
+#include <stdio.h>
+#include <jansson.h>
+#include "testutil.h"
+
+/* Extract text (with an optional publication date) and return the parsed
+ * document object; the caller frees it with json_decref. */
+static json_t *extract(const char *text, const char *date)
+{
+    nc_doc *d = load_str(text);
+    if (date)
+        ck_assert_int_eq(nc_doc_set_meta(d, NC_META_DATE, date), NC_OK);
+    char *js = NULL;
+    ck_assert_int_eq(nc_doc_json(g_ctx, d, NC_JSON_DEFAULT, &js, NULL, NULL), NC_OK);
+    json_error_t je;
+    json_t *o = json_loads(js, 0, &je);
+    ck_assert_msg(o != NULL, "bad JSON: %s", je.text);
+    nc_free(js);
+    nc_doc_free(d);
+    return o;
+}
+
+static json_t *claim_with_low(json_t *doc, double low)
+{
+    json_t *claims = json_object_get(doc, "claims"), *c;
+    size_t i;
+    json_array_foreach(claims, i, c) {
+        json_t *l = json_object_get(c, "low");
+        if (json_is_number(l) && json_number_value(l) == low)
+            return c;
+    }
+    return NULL;
+}
+
+static const char *str(json_t *o, const char *k)
+{
+    return json_string_value(json_object_get(o, k));
+}
+
+START_TEST(test_claim_fields)
+{
+    json_t *d = extract("Officials met on Monday. The interior minister said 808 prisoners had been "
+                        "released since 8 January.", "2026-01-30");
+    json_t *c = claim_with_low(d, 808);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_int_eq((int)json_integer_value(json_object_get(c, "value")), 808);
+    ck_assert_str_eq(str(c, "qualifier"), "exact");
+    ck_assert_str_eq(str(c, "measure"), "prisoners");
+    ck_assert_str_eq(str(c, "measure_key"), "prisoner");
+    json_t *src = json_object_get(c, "source");
+    ck_assert_str_eq(str(src, "type"), "ROLE");
+    ck_assert_str_eq(str(src, "name"), "The interior minister");
+    ck_assert_str_eq(str(src, "cue"), "said");
+    json_t *tm = json_object_get(c, "time");
+    ck_assert_str_eq(str(tm, "start"), "2026-01-08");
+    ck_assert_str_eq(str(tm, "end"), "2026-01-30");
+    ck_assert_str_eq(str(tm, "text"), "since 8 January");
+    /* Offsets are into the text. */
+    ck_assert_str_eq(str(c, "text"), "808 prisoners");
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_not_claims)
+{
+    /* Years, dates, durations, a bare "one", counts without a measure. */
+    json_t *d = extract("In 2020 the law, passed on 5 March, had stood for 23 years. One of them left. "
+                        "The score was 3.", "2026-01-30");
+    ck_assert_uint_eq(json_array_size(json_object_get(d, "claims")), 0);
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_bounds_and_units)
+{
+    json_t *d = extract("At least 18 Colombians were freed. Profits rose 15% to $56m. Shares fell 65 cents. "
+                        "Between 800 and 1,200 political prisoners remain.", NULL);
+    json_t *c = claim_with_low(d, 18);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_str_eq(str(c, "qualifier"), "at_least");
+    ck_assert_int_eq((int)json_number_value(json_object_get(c, "high")), 18);
+    c = claim_with_low(d, 56000000);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_str_eq(str(c, "unit"), "USD");
+    ck_assert_str_eq(str(c, "measure"), "Profits"); /* inherited from "15%" */
+    c = claim_with_low(d, 15);
+    ck_assert_str_eq(str(c, "unit"), "%");
+    c = claim_with_low(d, 0.65);
+    ck_assert_ptr_nonnull(c);
+    c = claim_with_low(d, 800);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_str_eq(str(c, "qualifier"), "range");
+    ck_assert_int_eq((int)json_number_value(json_object_get(c, "high")), 1200);
+    ck_assert(json_is_null(json_object_get(c, "value")));
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_sources)
+{
+    json_t *d = extract("According to the health ministry, 42 patients died. Rights advocates estimate that "
+                        "hundreds of detainees remain. They reported 86 of those detained were foreigners. "
+                        "Prices rose 3%.", "2026-01-09");
+    json_t *c = claim_with_low(d, 42);
+    ck_assert_str_eq(str(json_object_get(c, "source"), "cue"), "according to");
+    ck_assert_str_eq(str(json_object_get(c, "source"), "name"), "the health ministry");
+    json_t *claims = json_object_get(d, "claims"), *x;
+    size_t i;
+    int vague = 0;
+    json_array_foreach(claims, i, x) {
+        if (str(x, "vague") && !strcmp(str(x, "vague"), "hundreds")) {
+            vague = 1;
+            ck_assert_str_eq(str(json_object_get(x, "source"), "name"), "Rights advocates");
+            ck_assert_str_eq(str(json_object_get(x, "source"), "cue"), "estimate");
+        }
+    }
+    ck_assert(vague);
+    c = claim_with_low(d, 86); /* "They": the previous sentence's source */
+    ck_assert_str_eq(str(json_object_get(c, "source"), "name"), "Rights advocates");
+    ck_assert_str_eq(str(c, "measure"), "those detained");
+    c = claim_with_low(d, 3);
+    ck_assert(json_is_null(json_object_get(c, "source"))); /* the outlet's own statement */
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_time_resolution)
+{
+    /* 2026-01-09 is a Friday: "on Thursday" is the 8th. */
+    json_t *d = extract("On Thursday five Spaniards were freed. As of January 5, 806 prisoners were held. "
+                        "In 2020, 110 pardons were granted. Yesterday 7 detainees left. Now 711 prisoners remain.",
+                        "2026-01-09");
+    json_t *tm = json_object_get(claim_with_low(d, 5), "time");
+    ck_assert_str_eq(str(tm, "start"), "2026-01-08");
+    tm = json_object_get(claim_with_low(d, 806), "time");
+    ck_assert_str_eq(str(tm, "start"), "2026-01-05");
+    ck_assert_str_eq(str(tm, "text"), "As of January 5");
+    tm = json_object_get(claim_with_low(d, 110), "time");
+    ck_assert_str_eq(str(tm, "start"), "2020");
+    tm = json_object_get(claim_with_low(d, 7), "time");
+    ck_assert_str_eq(str(tm, "start"), "2026-01-08");
+    tm = json_object_get(claim_with_low(d, 711), "time");
+    ck_assert_str_eq(str(tm, "start"), "2026-01-09"); /* publication date */
+    ck_assert(json_is_null(json_object_get(tm, "text")));
+    json_decref(d);
+    /* No publication date and nothing in the sentence: null. */
+    d = extract("Now 711 prisoners remain.", NULL);
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 711), "time")));
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_furniture_not_claims)
+{
+    json_t *d = extract("3 min read\n4 hours ago\nThe flood displaced 4,000 people.", "2026-03-02");
+    ck_assert_uint_eq(json_array_size(json_object_get(d, "claims")), 1);
+    ck_assert_ptr_nonnull(claim_with_low(d, 4000));
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_entities_linking)
+{
+    /* Dates and roles by rule; keys fold accents and case. */
+    json_t *d = extract("The attorney general spoke on Friday. The Attorney General later left.", NULL);
+    json_t *ents = json_object_get(d, "entities"), *e;
+    size_t i;
+    int roles = 0, dates = 0;
+    json_array_foreach(ents, i, e) {
+        if (!strcmp(str(e, "type"), "ROLE")) {
+            roles++;
+            ck_assert_str_eq(str(e, "key"), "attorney general");
+            ck_assert_uint_eq(json_array_size(json_object_get(e, "mentions")), 2);
+        }
+        if (!strcmp(str(e, "type"), "DATE"))
+            dates++;
+    }
+    ck_assert_int_eq(roles, 1);
+    ck_assert_int_eq(dates, 1);
+    json_decref(d);
+}
+END_TEST
+
+static Suite *extract_suite(void)
+{
+    Suite *s = suite_create("extract");
+    TCase *tc = tcase_create("claims");
+    tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
+    tcase_add_test(tc, test_claim_fields);
+    tcase_add_test(tc, test_not_claims);
+    tcase_add_test(tc, test_bounds_and_units);
+    tcase_add_test(tc, test_sources);
+    tcase_add_test(tc, test_time_resolution);
+    tcase_add_test(tc, test_furniture_not_claims);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("entities");
+    tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
+    tcase_add_test(tc, test_entities_linking);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(extract_suite());
+}
