@@ -222,15 +222,22 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
 /* ---------------------------------------------------------------- sources */
 
 typedef struct {
-    int32_t ent[NCI_MAX_SOURCES];
-    const char *cue[NCI_MAX_SOURCES];
+    uint32_t tok, len;   /* the cue's tokens */
+    int32_t ent;         /* its source, -1 when none was found */
+    const char *cue;
+} cuehit;
+
+#define MAX_CUES 16
+typedef struct {
+    cuehit c[MAX_CUES];
     unsigned n;
-} srcs;
+} cues_t;
 
 static const char *cue_text(const char *t, const nci_tok *k, size_t len, char *buf, size_t cap)
 {
-    (void)cap;
     size_t n = k[len - 1].end - k[0].start;
+    if (n >= cap)
+        n = cap - 1;
     memcpy(buf, t + k[0].start, n);
     buf[n] = '\0';
     return buf;
@@ -240,17 +247,6 @@ static int is_source_type(unsigned type, int allow_loc)
 {
     return type == NCI_ENT_PERSON || type == NCI_ENT_ORG || type == NCI_ENT_ROLE ||
            (allow_loc && type == NCI_ENT_LOC);
-}
-
-static void add_src(srcs *s, int32_t ent, const char *cue)
-{
-    for (unsigned i = 0; i < s->n; i++)
-        if (s->ent[i] == ent)
-            return;
-    if (s->n < NCI_MAX_SOURCES) {
-        s->ent[s->n] = ent;
-        s->cue[s->n++] = cue;
-    }
 }
 
 /* Static cue names: the claim keeps a pointer, so cues are interned here. */
@@ -263,71 +259,150 @@ static const char *intern_cue(const char *c)
         "announces", "stated", "states", "added", "noted", "found", "showed", "shows", "show",
         "revealed", "disclosed", "insisted", "acknowledged", "admitted", "published", "warned",
         "predicted", "predicts", "forecast", "expects", "expected", "calculated", "puts", "speaks",
-        "spoke", "cited", "quoted", "dijo", "afirmó", "informó", "aseguró", "señaló", "reportó",
-        "denunció", "confirmó", "estimó", "estima", "contabilizó", "contabiliza", "registró",
-        "documentó", "anunció", "indicó", "declaró", "explicó", "sostuvo", "cifró", "according to",
-        "cited by", "reported by", "citing", "según", "de acuerdo con", "citado por", NULL};
+        "spoke", "cited", "quoted", "mentions", "mentioned", "dijo", "afirmó", "informó", "aseguró",
+        "señaló", "reportó", "denunció", "confirmó", "estimó", "estima", "contabilizó", "contabiliza",
+        "registró", "documentó", "anunció", "indicó", "declaró", "explicó", "sostuvo", "cifró",
+        "according to", "cited by", "reported by", "citing", "según", "de acuerdo con", "citado por",
+        NULL};
     for (int i = 0; known[i]; i++)
         if (!strcasecmp(known[i], c))
             return known[i];
     return "said";
 }
 
-static void sentence_sources(const nci_claimlex *lex, const char *t, const nci_segs *S,
-                             const nci_ents *E, size_t s, const srcs *prev, srcs *out)
+/* A definite description that points back ("the organisation", "the
+ * group"): two tokens, a determiner and a head the cue list marks as a
+ * pronoun-like phrase. */
+static int is_anaphor(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
+{
+    if (m->type != NCI_ENT_ROLE || m->ntok != 2)
+        return 0;
+    char buf[64];
+    size_t n = m->end - m->start;
+    if (n >= sizeof buf)
+        return 0;
+    memcpy(buf, t + m->start, n);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)(buf[i] >= 'A' && buf[i] <= 'Z' ? buf[i] + 32 : buf[i]);
+    (void)S;
+    return nci_wordset_get(lex->cues, buf, n) == CUE_PRON;
+}
+
+/* The source a mention stands for: a role followed by a name in apposition
+ * ("the Venezuelan NGO Foro Penal") is the name; an anaphor is the previous
+ * source. */
+static int32_t resolve(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
+                       size_t mi, size_t m1, int32_t prev)
+{
+    const nci_mention *m = &E->m[mi];
+    if (is_anaphor(lex, t, S, m) && prev >= 0)
+        return prev;
+    if (m->type == NCI_ENT_ROLE) {
+        for (size_t j = mi + 1; j < m1; j++) {
+            const nci_mention *n = &E->m[j];
+            if (n->tok >= m->tok + m->ntok + 2)
+                break;
+            if ((n->type == NCI_ENT_PERSON || n->type == NCI_ENT_ORG) && n->tok >= m->tok + m->ntok - 1)
+                return n->entity;
+        }
+    }
+    return m->entity;
+}
+
+/* Every attribution cue of sentence s, with the source it names. */
+static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
+                          size_t s, int32_t prev, cues_t *out)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks;
     size_t first = x->tok_first, end = first + x->tok_count;
-    memset(out, 0, sizeof *out);
-    /* The sentence's mentions. */
+    out->n = 0;
     size_t m0 = 0;
     while (m0 < E->nm && E->m[m0].sent < s)
         m0++;
     size_t m1 = m0;
     while (m1 < E->nm && E->m[m1].sent == s)
         m1++;
-    for (size_t i = first; i < end; i++) {
+    for (size_t i = first; i < end && out->n < MAX_CUES; i++) {
         size_t len = 0;
         int kind = cue_at(lex, t, k, i, end, &len);
         if (!kind || kind == CUE_PRON)
             continue;
         char buf[64];
-        const char *cue = intern_cue(cue_text(t, k + i, len, buf, sizeof buf));
-        int32_t found = -1;
+        cuehit *h = &out->c[out->n++];
+        h->tok = (uint32_t)i;
+        h->len = (uint32_t)len;
+        h->cue = intern_cue(cue_text(t, k + i, len, buf, sizeof buf));
+        h->ent = -1;
         if (kind == CUE_PREP) {
-            for (size_t m = m0; m < m1 && found < 0; m++)
+            for (size_t m = m0; m < m1 && h->ent < 0; m++)
                 if (E->m[m].tok >= i + len && E->m[m].tok < i + len + 10 && is_source_type(E->m[m].type, 1))
-                    found = E->m[m].entity;
+                    h->ent = resolve(lex, t, S, E, m, m1, prev);
         } else {
-            /* Nearest mention ending before the verb, within 8 tokens. */
-            size_t best_end = 0;
+            /* The nearest mention ending before the verb, within 8 tokens. */
+            size_t best_end = 0, best = SIZE_MAX;
             for (size_t m = m0; m < m1; m++) {
                 const nci_mention *mm = &E->m[m];
                 size_t me = mm->tok + mm->ntok;
-                if (me <= i && me + 8 >= i && is_source_type(mm->type, 1) && (found < 0 || me > best_end ||
-                    (me == best_end && mm->type != NCI_ENT_LOC))) {
-                    found = mm->entity;
+                if (me <= i && me + 8 >= i && is_source_type(mm->type, 1) &&
+                    (best == SIZE_MAX || me > best_end || (me == best_end && mm->type != NCI_ENT_LOC))) {
+                    best = m;
                     best_end = me;
                 }
             }
-            /* "They reported": the previous sentence's source. */
-            if (i > first) {
-                size_t pl = 0;
-                for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++)
-                    if (cue_at(lex, t, k, b, i, &pl) == CUE_PRON && b + pl == i && prev && prev->n &&
-                        (found < 0 || best_end < b))
-                        found = prev->ent[0];
-            }
+            if (best != SIZE_MAX)
+                h->ent = resolve(lex, t, S, E, best, m1, prev);
+            /* "They reported": the previous source. */
+            size_t pl = 0;
+            for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++)
+                if (cue_at(lex, t, k, b, i, &pl) == CUE_PRON && b + pl == i && prev >= 0 &&
+                    (h->ent < 0 || best_end < b))
+                    h->ent = prev;
             /* "..., said the minister" */
-            for (size_t m = m0; m < m1 && found < 0; m++)
+            for (size_t m = m0; m < m1 && h->ent < 0; m++)
                 if (E->m[m].tok >= i + len && E->m[m].tok <= i + len + 2 && is_source_type(E->m[m].type, 0))
-                    found = E->m[m].entity;
+                    h->ent = resolve(lex, t, S, E, m, m1, prev);
         }
-        if (found >= 0)
-            add_src(out, found, cue);
         i += len - 1;
     }
+}
+
+/* The sources of a number at token ti: the cues that name one between the
+ * previous claim's number (lo) and this one; else the nearest such cue
+ * before it; else the first after it ("..., said X"). */
+static void claim_sources(const cues_t *cs, size_t lo, size_t ti, nci_claim *c)
+{
+    int nearest = -1;
+    for (unsigned i = 0; i < cs->n; i++) {
+        const cuehit *h = &cs->c[i];
+        if (h->ent < 0 || h->tok >= ti)
+            continue;
+        nearest = (int)i;
+        if (h->tok >= lo && c->nsources < NCI_MAX_SOURCES) {
+            int dup = 0;
+            for (unsigned k = 0; k < c->nsources; k++)
+                dup |= c->sources[k] == h->ent;
+            if (!dup) {
+                c->sources[c->nsources] = h->ent;
+                c->cues[c->nsources++] = h->cue;
+            }
+        }
+    }
+    if (c->nsources)
+        return;
+    if (nearest >= 0) {
+        c->sources[0] = cs->c[nearest].ent;
+        c->cues[0] = cs->c[nearest].cue;
+        c->nsources = 1;
+        return;
+    }
+    for (unsigned i = 0; i < cs->n; i++)
+        if (cs->c[i].ent >= 0 && cs->c[i].tok >= ti) {
+            c->sources[0] = cs->c[i].ent;
+            c->cues[0] = cs->c[i].cue;
+            c->nsources = 1;
+            return;
+        }
 }
 
 /* ---------------------------------------------------------------- measure */
@@ -487,6 +562,27 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             ta = k[ti - 2].start;
         tb = dt.end;
     }
+    /* "since December": a month alone after since, from its first day. */
+    for (size_t i = 0; i + 1 < n && pub->y; i++) {
+        if (!(tok_is(t, &k[i], "since") || tok_is(t, &k[i], "desde")))
+            continue;
+        size_t j = i + 1;
+        if (tok_is(t, &k[j], "late") || tok_is(t, &k[j], "early") || tok_is(t, &k[j], "mid"))
+            j++;
+        if (j >= n)
+            continue;
+        int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
+        if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
+            continue; /* "since 8 January 2026" is a full date, found above */
+        long dist = DIST(k[i].start);
+        if (bestdist >= 0 && dist >= bestdist)
+            continue;
+        bestdist = dist;
+        fmt_date(ts, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0);
+        fmt_date(te, pub->y, pub->m, pub->d);
+        ta = k[i].start;
+        tb = k[j].end;
+    }
     /* Weekdays, yesterday, today: relative to publication. */
     if (pub->y && pub->d) {
         for (size_t i = 0; i < n; i++) {
@@ -577,13 +673,15 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         pub.days = days_from_civil(pub.y, pub.m ? pub.m : 1, pub.d ? pub.d : 1);
     }
     int home = main_place(E);
-    srcs prev = {{0}, {0}, 0}, cur = {{0}, {0}, 0};
-    size_t cur_sent = SIZE_MAX, ni = 0;
+    int32_t prev = -1; /* the last source named, for "They reported" and "the organisation" */
+    cues_t cs;
+    size_t ni = 0;
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
         if (x->furniture)
             continue;
-        int have_src = 0;
+        sentence_cues(lex, t, S, E, s, prev, &cs);
+        size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
         for (; ni < nums->n && nums->v[ni].start < x->end; ni++) {
             const nci_number *num = &nums->v[ni];
             if (num->start < x->start)
@@ -611,12 +709,6 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             }
             if (!have || is_time_unit(lex, t, S, ma, mb))
                 continue;
-            if (!have_src) {
-                prev = cur_sent + 1 == s || cur_sent == SIZE_MAX ? cur : (srcs){{0}, {0}, 0};
-                sentence_sources(lex, t, S, E, s, &prev, &cur);
-                cur_sent = s;
-                have_src = 1;
-            }
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
             if (!c)
                 return NC_ENOMEM;
@@ -644,22 +736,15 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 if (bestd < 0 || d < bestd)
                     bestd = d, c->place = mm->entity;
             }
-            for (unsigned k = 0; k < cur.n; k++) {
-                c->sources[k] = cur.ent[k];
-                c->cues[k] = cur.cue[k];
-            }
-            c->nsources = cur.n;
+            claim_sources(&cs, lo, ti, c);
+            lo = te;
             claim_time(lex, t, S, s, nums, &pub, c, num->start);
         }
-        if (!have_src) {
-            /* Keep the last attributed sentence for "They reported ...". */
-            srcs tmp;
-            sentence_sources(lex, t, S, E, s, &cur, &tmp);
-            if (tmp.n) {
-                cur = tmp;
-                cur_sent = s;
+        for (unsigned i = cs.n; i-- > 0;)
+            if (cs.c[i].ent >= 0) {
+                prev = cs.c[i].ent;
+                break;
             }
-        }
     }
     return NC_OK;
 }

@@ -53,6 +53,8 @@ const char *const nci_gen_cues[] = {
     "verb\tspoke",
     "verb\tcited",
     "verb\tquoted",
+    "verb\tmentions",
+    "verb\tmentioned",
     "verb\tdijo",
     "verb\tafirm\303\263",
     "verb\tinform\303\263",

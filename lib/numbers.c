@@ -353,7 +353,9 @@ static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
             } else if (sk == NCI_SK_UPPER) {
                 /* "10M", "£600m", "1,674.5 M"; not "1m" (a metre) */
                 int upper = c->text[t->s] >= 'A' && c->text[t->s] <= 'Z';
-                if (last != L_DIG || !(upper || money) ||
+                /* "1.4m workers": a decimal before "m" is a count of millions */
+                int dec = last == L_DIG && ATT(c, j) && (c->t[j - 1].flags & NCI_NF_DEC);
+                if (last != L_DIG || !(upper || money || dec) ||
                     (!ATT(c, j) && !(upper && !(j + 1 < c->n && c->t[j + 1].type == NCI_TK_WORD))))
                     break;
             } else if (last == L_AND || (last == L_NONE && !(c->es && (e->scale == 1000 || !is_plural_tok(c, j))))) {

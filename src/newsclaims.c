@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <jansson.h>
 #include "newsclaims.h"
 
 enum { CMD_SEGMENT, CMD_EXTRACT, CMD_RECONCILE, CMD_NUMBERS };
@@ -102,9 +103,44 @@ static void print_table_doc(const nc_doc *doc, int cmd)
             printf("%4zu %s %6zu-%-6zu %.*s%s\n", i, nc_doc_sentence_is_furniture(doc, i) ? "F" : " ",
                    s, e, clip, text + s, clip < (int)(e - s) ? "..." : "");
         }
-    } else {
-        printf("   entities: 0  claims: 0  (the entity and claim stages are not built yet)\n");
     }
+}
+
+/* The claims of a document as aligned text, from its JSON (the contract). */
+static void print_table_claims(const char *js)
+{
+    json_t *o = json_loads(js, 0, NULL);
+    json_t *claims = json_object_get(o, "claims"), *ents = json_object_get(o, "entities"), *c;
+    size_t i;
+    printf("   entities: %zu  claims: %zu\n", json_array_size(ents), json_array_size(claims));
+    if (json_array_size(claims))
+        printf("   %-4s %-17s %-9s %-30s %-24s %s\n", "id", "figure", "qualifier", "measure", "source",
+               "time");
+    json_array_foreach(claims, i, c) {
+        char fig[64];
+        json_t *lo = json_object_get(c, "low"), *hi = json_object_get(c, "high");
+        const char *vague = json_string_value(json_object_get(c, "vague"));
+        const char *unit = json_string_value(json_object_get(c, "unit"));
+        if (vague)
+            snprintf(fig, sizeof fig, "%s", vague);
+        else if (json_number_value(lo) == json_number_value(hi))
+            snprintf(fig, sizeof fig, "%g%s%s", json_number_value(lo), unit ? " " : "", unit ? unit : "");
+        else
+            snprintf(fig, sizeof fig, "%g-%g%s%s", json_number_value(lo), json_number_value(hi),
+                     unit ? " " : "", unit ? unit : "");
+        json_t *src = json_object_get(c, "source"), *tm = json_object_get(c, "time");
+        char when[40] = "-";
+        if (json_is_object(tm)) {
+            const char *a = json_string_value(json_object_get(tm, "start"));
+            const char *b = json_string_value(json_object_get(tm, "end"));
+            snprintf(when, sizeof when, "%s%s%s", a, b && strcmp(a, b) ? ".." : "", b && strcmp(a, b) ? b : "");
+        }
+        printf("   %-4lld %-17s %-9s %-30.30s %-24.24s %s\n", (long long)json_integer_value(json_object_get(c, "id")),
+               fig, json_string_value(json_object_get(c, "qualifier")),
+               json_string_value(json_object_get(c, "measure")),
+               json_is_object(src) ? json_string_value(json_object_get(src, "name")) : "(the outlet)", when);
+    }
+    json_decref(o);
 }
 
 static int emit(opts *o, nc_doc *doc, const char *name)
@@ -115,11 +151,15 @@ static int emit(opts *o, nc_doc *doc, const char *name)
         return -1;
     }
     if (o->format == FMT_TABLE) {
-        if (nc_doc_extract(o->ctx, doc, &err)) {
+        char *js;
+        if (nc_doc_json(o->ctx, doc, 0, &js, NULL, &err)) {
             report(name, 0, &err);
             return -1;
         }
         print_table_doc(doc, o->cmd);
+        if (o->cmd != CMD_SEGMENT)
+            print_table_claims(js);
+        nc_free(js);
         return 0;
     }
     unsigned jf = o->cmd == CMD_SEGMENT ? NC_JSON_SEGMENTS : o->cmd == CMD_NUMBERS ? NC_JSON_NUMBERS : 0;
