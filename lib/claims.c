@@ -73,7 +73,8 @@ static const char *const LINK[] = {
     "declined", "rise", "fall", "was", "were", "is", "are", "reached", "totalled", "totaled",
     "stood", "hit", "by", "to", "of", "at", "up", "down", "nearly", "almost", "about", "some",
     "around", "over", "more", "than", "less", "just", "only", "subió", "cayó", "creció", "bajó",
-    "against", "compared", "with", "from",
+    "against", "compared", "with", "from", "ranging", "ranged", "stands", "stood", "rises",
+    "falls", "risen", "fallen", "put", "puts", "estimated", "set",
     "fue", "es", "un", "del", "de", "en", "a", "el", NULL};
 static const char *const TIMEUNIT[] = {
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
@@ -259,7 +260,11 @@ static const char *intern_cue(const char *c)
         "announces", "stated", "states", "added", "noted", "found", "showed", "shows", "show",
         "revealed", "disclosed", "insisted", "acknowledged", "admitted", "published", "warned",
         "predicted", "predicts", "forecast", "expects", "expected", "calculated", "puts", "speaks",
-        "spoke", "cited", "quoted", "mentions", "mentioned", "dijo", "afirmó", "informó", "aseguró",
+        "spoke", "cited", "quoted", "mentions", "mentioned", "recalled", "recalls", "wrote", "writes",
+        "posted", "tweeted", "stressed", "argued", "asserted", "affirmed", "indicated", "highlighted",
+        "explained", "explains", "reiterated", "emphasised", "emphasized", "testified", "concluded",
+        "calculates", "tallied", "listed", "identified", "verified", "believes", "believe", "thinks",
+        "suggested", "suggests", "projected", "projects", "put", "dijo", "afirmó", "informó", "aseguró",
         "señaló", "reportó", "denunció", "confirmó", "estimó", "estima", "contabilizó", "contabiliza",
         "registró", "documentó", "anunció", "indicó", "declaró", "explicó", "sostuvo", "cifró",
         "according to", "cited by", "reported by", "citing", "según", "de acuerdo con", "citado por",
@@ -339,12 +344,24 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                 if (E->m[m].tok >= i + len && E->m[m].tok < i + len + 10 && is_source_type(E->m[m].type, 1))
                     h->ent = resolve(lex, t, S, E, m, m1, prev);
         } else {
-            /* The nearest mention ending before the verb, within 8 tokens. */
+            /* The subject: the nearest mention ending before the verb,
+             * within 8 tokens; when a comma stands right before the verb,
+             * the words back to the comma before it are an apposition
+             * ("Foro Penal, a Venezuelan NGO that ..., reported"), and the
+             * subject is before them. */
+            size_t limit = i;
+            if (i > first && tok_is(t, &k[i - 1], ",")) {
+                size_t c = i - 1;
+                while (c > first && !tok_is(t, &k[c - 1], ","))
+                    c--;
+                if (c > first)
+                    limit = c - 1;
+            }
             size_t best_end = 0, best = SIZE_MAX;
             for (size_t m = m0; m < m1; m++) {
                 const nci_mention *mm = &E->m[m];
                 size_t me = mm->tok + mm->ntok;
-                if (me <= i && me + 8 >= i && is_source_type(mm->type, 1) &&
+                if (me <= limit && me + 8 >= limit && is_source_type(mm->type, 1) &&
                     (best == SIZE_MAX || me > best_end || (me == best_end && mm->type != NCI_ENT_LOC))) {
                     best = m;
                     best_end = me;
@@ -443,13 +460,18 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
 
 /* Measure before a percentage or an amount: "profits jumped 76%". */
 static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
-                          size_t first, size_t *a, size_t *b)
+                          size_t first, int need_link, size_t *a, size_t *b)
 {
     const nci_tok *k = S->toks;
     size_t j = i;
     int skipped = 0;
     while (j > first && skipped < 4 && k[j - 1].kind == NC_TOKEN_WORD && word_in(lex->link, t, &k[j - 1]))
         j--, skipped++;
+    /* A count takes a measure from before it only through a verb or
+     * preposition that links them ("figures ranging from 49 to 73", "the
+     * toll rose to 41"), never from a bare neighbour. */
+    if (need_link && !skipped)
+        return 0;
     size_t e = j;
     while (j > first && e - j < 3 && k[j - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j - 1]) &&
            !word_in(lex->cues, t, &k[j - 1]))
@@ -696,8 +718,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 continue;
             size_t ma = te, mb = te;
             int have = measure_after(lex, t, S, te, end, &ma, &mb);
-            if (!have && num->kind != NC_NUM_COUNT)
-                have = measure_before(lex, t, S, ti, x->tok_first, &ma, &mb);
+            if (!have)
+                have = measure_before(lex, t, S, ti, x->tok_first, num->kind == NC_NUM_COUNT, &ma, &mb);
             /* "profit fell 15% to $56m": an amount or percentage with no
              * measure of its own counts what the claim before it in the
              * sentence counts. */

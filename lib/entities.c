@@ -45,6 +45,7 @@ static const char *const STOP[] = {
     "who", "with", "by", "from", "for", "in", "on", "at", "of", "as", "is", "was", "are", "were",
     "has", "have", "had", "be", "been", "will", "would", "a", "an", "its", "their", "his", "her",
     "this", "these", "those", "while", "after", "before", "since", "also", "not", "dijo", "y",
+    "although", "though", "however", "because", "if", "when", "where", "whether", "than",
     "que", "por", "de", "en", "con", "según", NULL};
 
 const char *nci_ent_type_name(unsigned type)

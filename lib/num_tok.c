@@ -683,6 +683,26 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                 continue;
             }
         }
+        /* ASCII punctuation that cannot start a number: one token, no lookups */
+        if ((bc & B_SYM) && !keymode && c != '.' && c != ',' && c != '+') {
+            nci_ntok *t = push(toks, cap, n);
+            if (!t)
+                return (size_t)-1;
+            t->s = (uint32_t)i;
+            t->e = (uint32_t)(i + 1);
+            t->sp = (uint8_t)sp;
+            t->type = NCI_TK_SYM;
+            t->cp = c;
+            t->fs = (uint32_t)fo;
+            t->fl = 1;
+            fold[fo++] = (char)c;
+            if (tab && c < 0x80)
+                t->lx = tab->ascii_sym[c];
+            sp = 0;
+            i++;
+            n++;
+            continue;
+        }
         uint32_t cp = c;
         size_t len = 1;
         int cl;
@@ -933,7 +953,8 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
         t->type = NCI_TK_SYM;
         t->cp = cp;
         t->fs = (uint32_t)fo;
-        memcpy(fold + fo, s + i, len);
+        for (size_t q = 0; q < len; q++)
+            fold[fo + q] = (char)s[i + q];
         fo += len;
         t->fl = (uint16_t)len;
         t->e = (uint32_t)(i + len);

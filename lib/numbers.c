@@ -1424,13 +1424,15 @@ static size_t try_at(sc *c, size_t i)
                 joined = 1;
         }
         term b;
-        if (joined && !DASH(c, r) &&
+        if (joined && !DASH(c, r) && ROLE(c, r, NCI_R_RANGESEP) &&
             ((i > 0 && ROLE(c, i - 1, NCI_R_CHANGE) && is_word_tok(c, i - 1)) ||
              (i > 1 && ROLE(c, i - 2, NCI_R_CHANGE) && is_word_tok(c, i - 2) && is_word_tok(c, i - 1) &&
               (ROLE(c, i - 1, NCI_R_RANGEPRE | NCI_R_YEARCTX | NCI_R_DET) || cardword(c, i - 1, NCI_CC_ARTICLE)))))
             joined = 0; /* "rose from 5 to 10", "subió de 5 a 10": two values, not a range */
         if (joined && parse_term(c, r + 1, &b)) {
-            int ok = units_agree(&a, &b);
+            /* "in 2004 to $200m": a currency sign on the second end only
+             * starts an amount of its own */
+            int ok = !(b.prefix_cur && !a.has_unit) && units_agree(&a, &b);
             if (DASH(c, r) && !(a.v.digits && b.v.digits))
                 ok = 0; /* "three-nought-four" is three numbers */
             double lo = a.v.v, hi = b.v.v;
