@@ -251,7 +251,11 @@ static void strip_eol(char *line, ssize_t *n)
         line[--*n] = '\0';
 }
 
-static void do_jsonl(opts *o, const char *path)
+/* Call fn for each line of the input, without its line end; lines are
+ * numbered from 1. */
+typedef void (*line_fn)(opts *o, const char *name, long long lineno, char *line, size_t n);
+
+static void for_each_line(opts *o, const char *path, line_fn fn)
 {
     FILE *f = open_input(path);
     const char *name = strcmp(path, "-") ? path : "<stdin>";
@@ -266,27 +270,7 @@ static void do_jsonl(opts *o, const char *path)
     while ((n = getline(&line, &cap, f)) >= 0) {
         lineno++;
         strip_eol(line, &n);
-        if (lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
-            memmove(line, line + 3, (size_t)n - 2);
-            n -= 3;
-        }
-        size_t k = 0;
-        while (k < (size_t)n && (line[k] == ' ' || line[k] == '\t'))
-            k++;
-        if (k == (size_t)n)
-            continue; /* blank line */
-        nc_error err;
-        nc_doc *doc = NULL;
-        if (nc_doc_load_json(o->ctx, line, (size_t)n, o->text_field, o->load_flags, &doc, &err)) {
-            report(name, lineno, &err);
-            o->failed = 1;
-            continue;
-        }
-        char label[4096];
-        snprintf(label, sizeof label, "%s:%lld", name, lineno);
-        if (emit(o, doc, label))
-            o->failed = 1;
-        nc_doc_free(doc);
+        fn(o, name, lineno, line, (size_t)n);
     }
     free(line);
     if (ferror(f)) {
@@ -297,44 +281,53 @@ static void do_jsonl(opts *o, const char *path)
         fclose(f);
 }
 
-/* numbers --lines: the number stage alone, one text per input line. */
-static void do_lines(opts *o, const char *path)
+/* --jsonl: one document per line. */
+static void jsonl_line(opts *o, const char *name, long long lineno, char *line, size_t n)
 {
-    FILE *f = open_input(path);
-    const char *name = strcmp(path, "-") ? path : "<stdin>";
-    if (!f) {
+    if (lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+        line += 3;
+        n -= 3;
+    }
+    size_t k = 0;
+    while (k < n && (line[k] == ' ' || line[k] == '\t'))
+        k++;
+    if (k == n)
+        return; /* blank line */
+    nc_error err;
+    nc_doc *doc = NULL;
+    if (nc_doc_load_json(o->ctx, line, n, o->text_field, o->load_flags, &doc, &err)) {
+        report(name, lineno, &err);
         o->failed = 1;
         return;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long long lineno = 0;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        strip_eol(line, &n);
-        nc_error err;
-        char *js;
-        size_t jl;
-        if (nc_numbers_json(o->ctx, line, (size_t)n, o->lang ? o->lang : "en", &js, &jl, &err)) {
-            fprintf(stderr, "newsclaims: %s:%lld:%lld: %s [%s]\n", name, lineno,
-                    (long long)err.column, err.message, nc_strerror(err.code));
-            printf("{\"line\":%lld,\"numbers\":[],\"error\":\"%s\"}\n", lineno, nc_strerror(err.code));
-            o->failed = 1;
-            continue;
-        }
-        if (o->format == FMT_JSON) {
-            printf("{\"line\":%lld,\"numbers\":", lineno);
-            fwrite(js, 1, jl, stdout);
-            fputs("}\n", stdout);
-        } else {
-            printf("%lld: %s\n", lineno, js);
-        }
-        nc_free(js);
+    char label[4096];
+    snprintf(label, sizeof label, "%s:%lld", name, lineno);
+    if (emit(o, doc, label))
+        o->failed = 1;
+    nc_doc_free(doc);
+}
+
+/* numbers --lines: the number stage alone, one text per input line. */
+static void numbers_line(opts *o, const char *name, long long lineno, char *line, size_t n)
+{
+    nc_error err;
+    char *js;
+    size_t jl;
+    if (nc_numbers_json(o->ctx, line, n, o->lang ? o->lang : "en", &js, &jl, &err)) {
+        fprintf(stderr, "newsclaims: %s:%lld:%lld: %s [%s]\n", name, lineno, (long long)err.column,
+                err.message, nc_strerror(err.code));
+        printf("{\"line\":%lld,\"numbers\":[],\"error\":\"%s\"}\n", lineno, nc_strerror(err.code));
+        o->failed = 1;
+        return;
     }
-    free(line);
-    if (f != stdin)
-        fclose(f);
+    if (o->format == FMT_JSON) {
+        printf("{\"line\":%lld,\"numbers\":", lineno);
+        fwrite(js, 1, jl, stdout);
+        fputs("}\n", stdout);
+    } else {
+        printf("%lld: %s\n", lineno, js);
+    }
+    nc_free(js);
 }
 
 /* ---------------------------------------------------------------- main */
@@ -411,9 +404,9 @@ int main(int argc, char **argv)
     }
     for (int i = 0; i < nfiles; i++) {
         if (o.lines)
-            do_lines(&o, files[i]);
+            for_each_line(&o, files[i], numbers_line);
         else if (o.jsonl)
-            do_jsonl(&o, files[i]);
+            for_each_line(&o, files[i], jsonl_line);
         else
             do_text(&o, files[i]);
     }
