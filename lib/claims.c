@@ -43,7 +43,7 @@
 
 extern const char *const nci_gen_cues[];
 
-enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3 };
+enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3, CUE_PREFIX = 4 };
 
 struct nci_claimlex {
     const nci_calendar *cal;
@@ -108,6 +108,14 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
             continue;
         int kind = !strncmp(*r, "verb", 4) ? CUE_VERB : !strncmp(*r, "prep", 4) ? CUE_PREP : CUE_PRON;
         nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind);
+    }
+    /* The first words of a phrase cue ("according" of "according to"), so
+     * that cue_at() stops as soon as no phrase can go on. */
+    for (const char *const *r = nci_gen_cues; *r; r++) {
+        const char *w = strchr(*r, '\t');
+        for (const char *sp = w ? strchr(w + 1, ' ') : NULL; sp; sp = strchr(sp + 1, ' '))
+            if (!nci_wordset_get(lex->cues, w + 1, (size_t)(sp - w - 1)))
+                nci_wordset_add(lex->cues, w + 1, (size_t)(sp - w - 1), CUE_PREFIX);
     }
     *out = lex;
     return NC_OK;
@@ -196,6 +204,12 @@ static int tok_is(const char *t, const nci_tok *k, const char *lit)
     return 1;
 }
 
+static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
+{
+    int v = k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->cues, t + k->start, k->end - k->start) : 0;
+    return v && v != CUE_PREFIX;
+}
+
 /* Cue starting at token i of [i, end): its kind, and *len tokens. */
 static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end,
                   size_t *len)
@@ -212,7 +226,9 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
         memcpy(buf + n, t + k[j].start, wl);
         n += wl;
         int v = nci_wordset_get(lex->cues, buf, n);
-        if (v) {
+        if (!v)
+            break;
+        if (v != CUE_PREFIX) {
             best = v;
             *len = j - i + 1;
         }
@@ -451,7 +467,7 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     }
     size_t j = i;
     while (j < end && j < i + 4 && k[j].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j]) &&
-           !(j > i && word_in(lex->cues, t, &k[j])))
+           !(j > i && is_cue_word(lex, t, &k[j])))
         j++;
     *a = i;
     *b = j;
@@ -474,7 +490,7 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
         return 0;
     size_t e = j;
     while (j > first && e - j < 3 && k[j - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j - 1]) &&
-           !word_in(lex->cues, t, &k[j - 1]))
+           !is_cue_word(lex, t, &k[j - 1]))
         j--;
     *a = j;
     *b = e;

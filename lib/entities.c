@@ -369,26 +369,15 @@ static int cmp_mention(const void *a, const void *b)
     return (int)x->type - (int)y->type;
 }
 
-/* Folded key of each token of a mention, compared word by word. */
-static int mention_has_word(const char *t, const nci_segs *S, const nci_mention *full,
-                            const nci_mention *word)
+/* Whether the folded one-word key w stands as a whole word in the folded
+ * full name f ("rodriguez" in "jorge rodriguez"). */
+static int has_word(const char *f, const char *w)
 {
-    size_t wl;
-    const char *w = tok_ptr(t, &S->toks[word->tok], &wl);
-    size_t kl;
-    char *wk = nci_fold(w, wl, &kl);
-    if (!wk)
-        return 0;
-    int hit = 0;
-    for (uint32_t i = 0; i < full->ntok && !hit; i++) {
-        size_t fl, fkl;
-        const char *f = tok_ptr(t, &S->toks[full->tok + i], &fl);
-        char *fk = nci_fold(f, fl, &fkl);
-        hit = fk && fkl == kl && !memcmp(fk, wk, kl);
-        free(fk);
-    }
-    free(wk);
-    return hit;
+    size_t wl = strlen(w);
+    for (const char *p = strstr(f, w); p; p = strstr(p + 1, w))
+        if ((p == f || p[-1] == ' ') && (p[wl] == '\0' || p[wl] == ' '))
+            return 1;
+    return 0;
 }
 
 static int is_acronym_of(const char *t, const nci_segs *S, const nci_mention *acr, const nci_mention *full)
@@ -428,44 +417,80 @@ static int new_entity(nci_ents *E, size_t mi, char *key)
     return 0;
 }
 
+/* Entities by (type, key): a hash from key to entity, for linking. */
+typedef struct {
+    int32_t *slot; /* entity index + 1, 0 empty */
+    size_t mask;
+} keymap;
+
+static uint32_t key_hash(const char *k, unsigned type)
+{
+    uint32_t h = 2166136261u ^ type;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 16777619u;
+    return h;
+}
+
+static int32_t keymap_find(const keymap *km, const nci_ents *E, const char *key, unsigned type)
+{
+    for (size_t i = key_hash(key, type) & km->mask;; i = (i + 1) & km->mask) {
+        int32_t v = km->slot[i];
+        if (!v)
+            return -1;
+        if (E->e[v - 1].type == type && !strcmp(E->e[v - 1].key, key))
+            return v - 1;
+    }
+}
+
+static void keymap_put(keymap *km, const nci_ents *E, int32_t e)
+{
+    size_t i = key_hash(E->e[e].key, E->e[e].type) & km->mask;
+    while (km->slot[i])
+        i = (i + 1) & km->mask;
+    km->slot[i] = e + 1;
+}
+
 static int link(const char *t, const nci_segs *S, nci_ents *E)
 {
     if (E->nm > 1)
         qsort(E->m, E->nm, sizeof *E->m, cmp_mention);
+    /* Every mention's folded text, once. */
+    char **keys = calloc(E->nm ? E->nm : 1, sizeof *keys);
+    keymap km = {0};
+    size_t size = 16;
+    while (size < E->nm * 2 + 2)
+        size *= 2;
+    km.slot = calloc(size, sizeof *km.slot);
+    km.mask = size - 1;
+    int rc = -1;
+    if (!keys || !km.slot)
+        goto out;
+    for (size_t i = 0; i < E->nm; i++) {
+        size_t kl;
+        if (!(keys[i] = nci_fold(t + E->m[i].start, E->m[i].end - E->m[i].start, &kl)))
+            goto out;
+    }
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention *m = &E->m[i];
-        size_t kl;
-        char *key = nci_fold(t + m->start, m->end - m->start, &kl);
-        if (!key)
-            return -1;
-        int target = -1;
-        for (size_t e = 0; e < E->ne && target < 0; e++)
-            if (E->e[e].type == m->type && !strcmp(E->e[e].key, key))
-                target = (int)e;
+        int32_t target = keymap_find(&km, E, keys[i], m->type);
         if (target < 0 && m->type == NCI_ENT_PERSON && m->ntok == 1) {
             /* The nearest full name before it with this word, else after. */
             for (size_t j = i; j-- > 0 && target < 0;)
-                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && mention_has_word(t, S, &E->m[j], m))
+                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && has_word(keys[j], keys[i]))
                     target = E->m[j].entity;
             for (size_t j = i + 1; j < E->nm && target < 0; j++)
-                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && mention_has_word(t, S, &E->m[j], m)) {
-                    /* A later full name: make it the entity now. */
-                    size_t kl2;
-                    char *k2 = nci_fold(t + E->m[j].start, E->m[j].end - E->m[j].start, &kl2);
-                    if (!k2)
-                        return -1;
-                    for (size_t e = 0; e < E->ne && target < 0; e++)
-                        if (E->e[e].type == NCI_ENT_PERSON && !strcmp(E->e[e].key, k2))
-                            target = (int)e;
+                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && has_word(keys[j], keys[i])) {
+                    /* A later full name: its entity, made now. */
+                    target = keymap_find(&km, E, keys[j], NCI_ENT_PERSON);
                     if (target < 0) {
-                        if (new_entity(E, i, k2)) {
+                        char *k2 = strdup(keys[j]);
+                        if (!k2 || new_entity(E, i, k2)) {
                             free(k2);
-                            return -1;
+                            goto out;
                         }
-                        E->e[E->ne - 1].name_mention = (uint32_t)j;
-                        target = (int)E->ne - 1;
-                    } else {
-                        free(k2);
+                        target = (int32_t)E->ne - 1;
+                        E->e[target].name_mention = (uint32_t)j;
+                        keymap_put(&km, E, target);
                     }
                 }
         }
@@ -473,33 +498,42 @@ static int link(const char *t, const nci_segs *S, nci_ents *E)
             for (size_t e = 0; e < E->ne && target < 0; e++) {
                 const nci_mention *nm = &E->m[E->e[e].name_mention];
                 if (E->e[e].type == NCI_ENT_ORG && is_acronym_of(t, S, m, nm))
-                    target = (int)e;
+                    target = (int32_t)e;
             }
         }
         if (target >= 0) {
-            free(key);
             m->entity = target;
             nci_entity *e = &E->e[target];
-            const nci_mention *best = &E->m[e->name_mention];
-            if (m->ntok > best->ntok && m->type != NCI_ENT_DATE)
+            if (m->ntok > E->m[e->name_mention].ntok && m->type != NCI_ENT_DATE)
                 e->name_mention = (uint32_t)i;
-        } else if (new_entity(E, i, key)) {
-            free(key);
-            return -1;
+        } else {
+            char *k = strdup(keys[i]);
+            if (!k || new_entity(E, i, k)) {
+                free(k);
+                goto out;
+            }
+            keymap_put(&km, E, (int32_t)E->ne - 1);
         }
         E->e[m->entity].nmentions++;
     }
     /* An entity's key is that of its name. */
     for (size_t e = 0; e < E->ne; e++) {
-        const nci_mention *nm = &E->m[E->e[e].name_mention];
-        size_t kl;
-        char *key = nci_fold(t + nm->start, nm->end - nm->start, &kl);
-        if (!key)
-            return -1;
-        free(E->e[e].key);
-        E->e[e].key = key;
+        const char *k = keys[E->e[e].name_mention];
+        if (strcmp(E->e[e].key, k)) {
+            char *k2 = strdup(k);
+            if (!k2)
+                goto out;
+            free(E->e[e].key);
+            E->e[e].key = k2;
+        }
     }
-    return 0;
+    rc = 0;
+out:
+    for (size_t i = 0; keys && i < E->nm; i++)
+        free(keys[i]);
+    free(keys);
+    free(km.slot);
+    return rc;
 }
 
 nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,

@@ -9,25 +9,32 @@
 #include "json.h"
 #include "utf8.h"
 
-void nci_buf_put(nci_buf *b, const char *s, size_t n)
+int nci_buf_reserve(nci_buf *b, size_t n)
 {
     if (b->oom)
-        return;
+        return -1;
     char *p = nci_grow(b->p, &b->cap, b->n + n + 1, 1);
     if (!p) {
         b->oom = 1;
-        return;
+        return -1;
     }
     b->p = p;
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
+    return 0;
 }
 
 void nci_buf_puts(nci_buf *b, const char *s)
 {
     nci_buf_put(b, s, strlen(s));
 }
+
+/* Bytes a JSON string can't hold as they are: '"', '\\', control
+ * characters; and 0xE2, the lead byte of U+2028/2029, looked at closer. */
+static const unsigned char SPECIAL[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+    [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1,
+    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+    ['"'] = 1, ['\\'] = 1, [0xE2] = 1};
 
 void nci_buf_str(nci_buf *b, const char *s, size_t n)
 {
@@ -36,11 +43,18 @@ void nci_buf_str(nci_buf *b, const char *s, size_t n)
         return;
     }
     nci_buf_put(b, "\"", 1);
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n && !SPECIAL[(unsigned char)s[run]])
+            run++;
+        nci_buf_put(b, s + i, run - i);
+        if (run >= n)
+            break;
+        unsigned char c = (unsigned char)s[run];
         char ubuf[8];
+        const char *esc = ubuf;
+        size_t skip = 1;
         if (c == '"')
             esc = "\\\"";
         else if (c == '\\')
@@ -51,28 +65,22 @@ void nci_buf_str(nci_buf *b, const char *s, size_t n)
             esc = "\\r";
         else if (c == '\t')
             esc = "\\t";
-        else if (c < 0x20) {
+        else if (c < 0x20)
             snprintf(ubuf, sizeof ubuf, "\\u%04x", c);
-            esc = ubuf;
-        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+        else if (run + 2 < n && (unsigned char)s[run + 1] == 0x80 &&
+                 ((unsigned char)s[run + 2] == 0xA8 || (unsigned char)s[run + 2] == 0xA9)) {
             /* U+2028/2029 are valid JSON but break JavaScript readers. */
-            esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
-            nci_buf_put(b, s + i - run, run);
-            nci_buf_puts(b, esc);
-            run = 0;
-            i += 2;
-            continue;
-        }
-        if (esc) {
-            nci_buf_put(b, s + i - run, run);
-            nci_buf_puts(b, esc);
-            run = 0;
+            esc = (unsigned char)s[run + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+            skip = 3;
         } else {
-            run++;
+            esc = NULL; /* another character with lead byte 0xE2: as it is */
         }
+        if (esc)
+            nci_buf_puts(b, esc);
+        else
+            nci_buf_put(b, s + run, 1);
+        i = run + skip;
     }
-    nci_buf_put(b, s + n - run, run);
     nci_buf_put(b, "\"", 1);
 }
 
@@ -112,13 +120,22 @@ static const char *const KIND_NAMES[] = {"count", "percent", "money", "year", "d
 static const char *const QUAL_NAMES[] = {"exact", "at_least", "more_than", "at_most",
                                          "less_than", "about", "range", "vague"};
 
+/* A key of an object: `"k":`, after a comma unless it is the first. */
 static void key(nci_buf *b, const char *k, int first)
 {
+    size_t n = strlen(k);
+    if (b->n + n + 5 > b->cap && nci_buf_reserve(b, n + 4))
+        return;
+    char *p = b->p + b->n;
     if (!first)
-        nci_buf_put(b, ",", 1);
-    nci_buf_put(b, "\"", 1);
-    nci_buf_puts(b, k);
-    nci_buf_put(b, "\":", 2);
+        *p++ = ',';
+    *p++ = '"';
+    memcpy(p, k, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    *p = '\0';
+    b->n = (size_t)(p - b->p);
 }
 
 static void put_opt_num(nci_buf *b, int has, double v)

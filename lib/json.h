@@ -1,6 +1,7 @@
 /* JSON out: a growable buffer and writers for the output contract. */
 #ifndef NC_JSON_H
 #define NC_JSON_H
+#include <string.h>
 #include "internal.h"
 
 typedef struct nci_buf {
@@ -9,7 +10,18 @@ typedef struct nci_buf {
     int oom; /* sticky: set when an append failed */
 } nci_buf;
 
-void nci_buf_put(nci_buf *b, const char *s, size_t n);
+/* Make room for n more bytes (and a NUL); 0 on success, -1 (sticky oom)
+ * on failure. */
+int nci_buf_reserve(nci_buf *b, size_t n);
+
+static inline void nci_buf_put(nci_buf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap && nci_buf_reserve(b, n))
+        return;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
 void nci_buf_puts(nci_buf *b, const char *s);
 /* A JSON string literal of s[0..n) (valid UTF-8), or null when s is NULL. */
 void nci_buf_str(nci_buf *b, const char *s, size_t n);

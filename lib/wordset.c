@@ -14,6 +14,10 @@ struct nci_wordset {
     slot *slots;
     size_t mask, count, max;
     unsigned char caseless; /* fold ASCII case */
+    /* Quick rejection before hashing: the lengths and first bytes the
+     * words have.  Most lookups are of words that are not in the set. */
+    size_t minlen, maxlen;
+    unsigned char first[256];
 };
 
 #define fold(c) (ws->caseless && (c) >= 'A' && (c) <= 'Z' ? (unsigned char)((c) + 32) : (unsigned char)(c))
@@ -87,6 +91,16 @@ int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
             s->len = (unsigned char)n;
             s->value = value;
             ws->count++;
+            if (!ws->minlen || n < ws->minlen)
+                ws->minlen = n;
+            if (n > ws->maxlen)
+                ws->maxlen = n;
+            unsigned char c0 = (unsigned char)w[0];
+            ws->first[c0] = 1;
+            if (ws->caseless && c0 >= 'a' && c0 <= 'z')
+                ws->first[c0 - 32] = 1;
+            if (ws->caseless && c0 >= 'A' && c0 <= 'Z')
+                ws->first[c0 + 32] = 1;
             return 0;
         }
         if (same(ws, s, w, n))
@@ -96,7 +110,7 @@ int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
 
 int nci_wordset_get(const nci_wordset *ws, const char *w, size_t n)
 {
-    if (n == 0 || n > NCI_WORD_MAX)
+    if (n < ws->minlen || n > ws->maxlen || n == 0 || !ws->first[(unsigned char)w[0]])
         return 0;
     for (size_t i = hash(ws, w, n) & ws->mask;; i = (i + 1) & ws->mask) {
         const slot *s = &ws->slots[i];
