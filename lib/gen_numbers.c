@@ -453,6 +453,10 @@ const nci_numword nci_gen_numwords[] = {
     {"en", "of", "keep", "", ""},
     {"en", "but", "keep", "", ""},
     {"en", "another", "keep", "", ""},
+    {"en", "morning", "daypart", "", ""},
+    {"en", "afternoon", "daypart", "", ""},
+    {"en", "evening", "daypart", "", ""},
+    {"en", "night", "daypart", "", ""},
     {"es", "cero", "card", "0", "unit"},
     {"es", "uno", "card", "1", "unit"},
     {"es", "un", "card", "1", "article"},
@@ -752,6 +756,12 @@ const nci_numword nci_gen_numwords[] = {
     {"es", "salt\303\263", "change", "", ""},
     {"es", "salta", "change", "", ""},
     {"es", "del", "rangepre", "al", ""},
+    {"es", "ma\303\261ana", "daypart", "", ""},
+    {"es", "tarde", "daypart", "", ""},
+    {"es", "noche", "daypart", "", ""},
+    {"es", "madrugada", "daypart", "", ""},
+    {"es", "las", "keep", "", ""},
+    {"es", "los", "keep", "", ""},
     {"*", "$", "cur", "USD", "major"},
     {"*", "dollar", "cur", "USD", "major"},
     {"*", "dollars", "cur", "USD", "major"},
@@ -815,4 +825,4 @@ const nci_numword nci_gen_numwords[] = {
     {"*", "mex$", "cur", "MXN", "major"},
     {NULL, NULL, NULL, NULL, NULL}
 };
-const size_t nci_gen_numwords_count = 811;
+const size_t nci_gen_numwords_count = 821;

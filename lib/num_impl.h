@@ -34,7 +34,8 @@ enum {
     NCI_R_PHRASE = 1u << 22,   /* first word of one or more phrases */
     NCI_R_PHRKEY = 1u << 23,   /* a whole phrase key (never matches a token) */
     NCI_R_CHANGE = 1u << 24,   /* a verb of change: "rose from 5 to 10" is not a range */
-    NCI_R_KEEP = 1u << 25      /* a word the grammar reads ("of", "but"): kept as a token */
+    NCI_R_KEEP = 1u << 25,     /* a word the grammar reads ("of", "but"): kept as a token */
+    NCI_R_DAYPART = 1u << 26   /* a part of the day: "10 in the morning", "las 10 de la noche" */
 };
 
 enum { NCI_CC_UNIT = 1, NCI_CC_TEEN, NCI_CC_TENS, NCI_CC_HUND, NCI_CC_ARTICLE };
@@ -56,6 +57,7 @@ typedef struct nci_lexent {
     uint32_t phr0, nphr; /* NCI_R_PHRASE: phrases[phr0 .. phr0+nphr), longest first */
     uint32_t phr_roles;  /* bit (1 << role) for each role of those phrases */
     uint8_t phr_start;   /* one of those phrases can open an expression */
+    uint8_t trig;        /* NCI_TRIG_*: how the scan treats a token of this word */
     double card, scale, mult, ord, denom, vlo, vhi;
 } nci_lexent;
 
@@ -86,6 +88,9 @@ struct nci_numlex {
     nci_langtab tab[2]; /* en, es */
 };
 
+/* What a word's entry makes of its token in the scan (see nci_numbers_scan). */
+enum { NCI_TRIG_NONE = 0, NCI_TRIG_ALWAYS = 1, NCI_TRIG_NEAR = 2, NCI_TRIG_ARTICLE = 3 };
+
 /* Token types. */
 enum { NCI_TK_WORD = 1, NCI_TK_NUM, NCI_TK_SYM, NCI_TK_IDENT, NCI_TK_DATE, NCI_TK_TIME,
        NCI_TK_PHONE };
@@ -111,7 +116,8 @@ typedef struct nci_ntok {
     uint8_t caps;        /* words: 1 capitalised, 2 all capitals (two letters or more) */
     uint8_t flags;       /* numbers: NCI_NF_* */
     uint8_t nd;          /* numbers: integer digits (capped at 255) */
-    uint8_t pad;
+    uint8_t pad;         /* words: a gap (a run of words the grammar never reads) */
+    uint8_t trig;        /* words and symbols: the entry's NCI_TRIG_* */
     uint32_t cp;         /* symbols: the code point */
     const nci_lexent *lx;/* words and symbols: the entry, or NULL */
     double v;            /* numbers: the value */

@@ -272,6 +272,8 @@ static int add_row(nci_langtab *tab, const char *key, const char *type, const ch
         e->roles |= NCI_R_RANGESEP;
     } else if (strcmp(type, "over") == 0) {
         e->roles |= NCI_R_OVER;
+    } else if (strcmp(type, "daypart") == 0) {
+        e->roles |= NCI_R_DAYPART;
     } else if (strcmp(type, "keep") == 0) {
         e->roles |= NCI_R_KEEP;
     } else if (strcmp(type, "change") == 0) {
@@ -454,6 +456,23 @@ static int build_tab(nci_langtab *tab, const char *lang)
     int rc = add_icu_locale(tab, strcmp(lang, "es") == 0 ? "es" : "en", UCURR_DEPRECATED, 0);
     if (rc)
         return rc;
+    /* how the scan treats each word (precomputed: the scan reads a byte of
+     * the token instead of the entry) */
+    for (size_t i = 0; i < tab->nents; i++) {
+        nci_lexent *e = &tab->ents[i];
+        const uint32_t numeric = NCI_R_CARD | NCI_R_SCALE | NCI_R_HUNDRED | NCI_R_VAGUE | NCI_R_ORD |
+                                 NCI_R_DENOM;
+        const uint32_t trig = numeric | NCI_R_PCT | NCI_R_QUAL | NCI_R_RANGEPRE | NCI_R_CUR | NCI_R_CODE |
+                              NCI_R_NEG;
+        if ((e->roles & NCI_R_CARD) && e->cclass == NCI_CC_ARTICLE)
+            e->trig = NCI_TRIG_ARTICLE;
+        else if (e->roles & numeric)
+            e->trig = NCI_TRIG_ALWAYS;
+        else if (e->roles & trig)
+            e->trig = NCI_TRIG_NEAR;
+        else
+            e->trig = NCI_TRIG_NONE;
+    }
     /* the ASCII symbols, looked up once */
     for (int ch = 0x21; ch < 0x7f; ch++) {
         char k1 = (char)ch;
@@ -471,8 +490,11 @@ static int build_tab(nci_langtab *tab, const char *lang)
             e->phr0 = (uint32_t)i;
         e->nphr++;
         e->phr_roles |= 1u << tab->phr[i].role;
-        if (tab->phr[i].role != NCI_P_QUAL || tab->phr[i].qpos != NCI_QP_POST)
+        if (tab->phr[i].role != NCI_P_QUAL || tab->phr[i].qpos != NCI_QP_POST) {
             e->phr_start = 1; /* the phrase can open an expression */
+            if (e->trig == NCI_TRIG_NONE)
+                e->trig = NCI_TRIG_NEAR;
+        }
     }
     return 0;
 }

@@ -529,7 +529,7 @@ static inline nci_ntok *push(nci_ntok **toks, size_t *cap, size_t n)
     nci_ntok *t = &(*toks)[n];
     t->fs = 0;
     t->fl = 0;
-    t->caps = t->flags = t->nd = t->pad = 0;
+    t->caps = t->flags = t->nd = t->pad = t->trig = 0;
     t->cp = 0;
     t->lx = NULL;
     t->v = 0;
@@ -675,6 +675,7 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                     t->fl = (uint16_t)L;
                     t->caps = (uint8_t)caps;
                     t->lx = lx;
+                    t->trig = lx ? lx->trig : 0;
                     fo += L;
                     n++;
                 }
@@ -696,8 +697,10 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
             t->fs = (uint32_t)fo;
             t->fl = 1;
             fold[fo++] = (char)c;
-            if (tab && c < 0x80)
+            if (tab) {
                 t->lx = tab->ascii_sym[c];
+                t->trig = t->lx ? t->lx->trig : 0;
+            }
             sp = 0;
             i++;
             n++;
@@ -927,8 +930,10 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
             t->fs = (uint32_t)f0;
             t->fl = (uint16_t)(fo - f0 > 0xffff ? 0xffff : fo - f0);
             t->caps = (uint8_t)(letters >= 2 && uppers == letters ? 2 : first_upper ? 1 : 0);
-            if (tab && t->type == NCI_TK_WORD)
+            if (tab && t->type == NCI_TK_WORD) {
                 t->lx = nci_num_lookup(tab, fold + f0, fo - f0, nci_num_hash(fold + f0, fo - f0));
+                t->trig = t->lx ? t->lx->trig : 0;
+            }
             i = j;
             /* a lower-case word the grammar never reads: runs of them become
              * one gap token (less work for the parser, same adjacency) */
@@ -963,6 +968,7 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                 t->lx = tab->ascii_sym[c];
             else
                 t->lx = nci_num_lookup(tab, fold + t->fs, t->fl, nci_num_hash(fold + t->fs, t->fl));
+            t->trig = t->lx ? t->lx->trig : 0;
         }
         i += len;
         n++;

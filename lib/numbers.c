@@ -1118,6 +1118,24 @@ static int classify(const sc *c, const term *tm, size_t i0, size_t *end, double 
             return NC_NUM_YEAR;
         }
     }
+    /* times: "10 in the morning", "a las 10", "las 10 de la noche" */
+    if (bare && integer && vv->v <= 24 && t->nd <= 2) {
+        size_t p = vv->start, k = j;
+        if (ROLE(c, k, NCI_R_YEARCTX | NCI_R_RANGEPRE) && is_word_tok(c, k))
+            k++; /* "in", "de" */
+        if (ROLE(c, k, NCI_R_DET) && is_word_tok(c, k))
+            k++; /* "the", "la" */
+        if (ROLE(c, k, NCI_R_DAYPART) && is_word_tok(c, k) && k > j)
+            return NC_NUM_TIME;
+        if (c->es && p >= 2 && FOLDEQ(c, p - 1, "las") && (FOLDEQ(c, p - 2, "a") || FOLDEQ(c, p - 2, "desde") ||
+                                                           FOLDEQ(c, p - 2, "hasta") || FOLDEQ(c, p - 2, "sobre")))
+            return NC_NUM_TIME;
+    }
+    /* decades after "years": "los años 90", "the years 2000" */
+    if (bare && fmod(vv->v, 10) == 0 && (t->nd == 2 || (t->nd == 4 && vv->v >= 1000 && vv->v <= 2199)) &&
+        vv->start > 0 && ROLE(c, vv->start - 1, NCI_R_DUR) && is_word_tok(c, vv->start - 1) &&
+        is_plural_tok(c, vv->start - 1))
+        return NC_NUM_YEAR;
     /* times: "1600 GMT" (hhmm) */
     if (bare && t->nd == 4 && ROLE(c, j, NCI_R_TIME) && is_word_tok(c, j) && !ATT(c, j) && vv->v < 2400 &&
         fmod(vv->v, 100) < 60 && c->t[j].caps == 2) {
@@ -1242,9 +1260,10 @@ static size_t try_at(sc *c, size_t i)
         emit(c, t->s, c->t[e - 1].e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
         return e;
     }
-    /* Roman numerals after a name: "Leo XIV", "World War II" */
+    /* Roman numerals after a name or a unit of time: "Leo XIV", "World War
+     * II", "siglo XXI" */
     if (t->type == NCI_TK_WORD && t->caps == 2 && t->fl >= 2 && t->fl <= 6 && i > 0 && c->t[i].sp &&
-        is_word_tok(c, i - 1) && c->t[i - 1].caps) {
+        is_word_tok(c, i - 1) && (c->t[i - 1].caps || ROLE(c, i - 1, NCI_R_DUR))) {
         int rv = roman_value(c->fold + t->fs, t->fl);
         if (rv >= 2 && rv < 40) {
             emit(c, t->s, t->e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, rv, 1, rv, 1, rv, NULL, 0, NULL, 0);
@@ -1610,9 +1629,6 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
     c.t = toks;
     c.n = n;
     c.fold = fold;
-    const uint32_t numeric = NCI_R_CARD | NCI_R_SCALE | NCI_R_HUNDRED | NCI_R_VAGUE | NCI_R_ORD | NCI_R_DENOM;
-    const uint32_t trig = NCI_R_CARD | NCI_R_SCALE | NCI_R_HUNDRED | NCI_R_PCT | NCI_R_QUAL | NCI_R_VAGUE | NCI_R_RANGEPRE | NCI_R_CUR |
-                          NCI_R_CODE | NCI_R_NEG | NCI_R_ORD | NCI_R_DENOM;
     for (size_t i = 0; i < n && !c.err;) {
         const nci_ntok *t = &toks[i];
         size_t nx = 0;
@@ -1620,25 +1636,35 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
             i++;
             continue;
         }
-        if (t->type != NCI_TK_WORD && t->type != NCI_TK_SYM)
+        if (t->type != NCI_TK_WORD && t->type != NCI_TK_SYM) {
             nx = try_at(&c, i);
-        else if (t->lx && (t->lx->roles & NCI_R_CARD) && t->lx->cclass == NCI_CC_ARTICLE) {
-            /* "a", "un": only before what makes it a number ("a dozen", "a
-             * few", "a third", "a $5 fee") or a phrase ("a handful") */
-            const nci_lexent *n1 = i + 1 < n ? toks[i + 1].lx : NULL;
-            if ((n1 && (n1->roles & (NCI_R_HUNDRED | NCI_R_SCALE | NCI_R_MULT | NCI_R_DENOM | NCI_R_ORD |
-                                     NCI_R_KEEP | NCI_R_CUR | NCI_R_CODE | NCI_R_CARD))) ||
-                (!n1 && c.es && i + 1 < n && toks[i + 1].type == NCI_TK_WORD && !toks[i + 1].pad))
+        } else {
+            switch (t->trig) {
+            case NCI_TRIG_ALWAYS:
                 nx = try_at(&c, i);
-        } else if (t->lx && ((t->lx->roles & trig) || (t->lx->phr_start)) &&
-                   (t->lx->roles & numeric || number_near(&c, i)))
-            nx = try_at(&c, i);
-        else if (t->type == NCI_TK_WORD && t->caps && i + 1 < n && !toks[i + 1].sp)
-            nx = try_at(&c, i); /* "COVID-19" */
-        else if (t->type == NCI_TK_WORD && t->caps == 2)
-            nx = try_at(&c, i); /* Roman numerals */
-        else if (t->type == NCI_TK_SYM && (t->cp == '-' || t->cp == 0x2212 || t->cp == '+'))
-            nx = try_at(&c, i);
+                break;
+            case NCI_TRIG_NEAR:
+                if (number_near(&c, i))
+                    nx = try_at(&c, i);
+                break;
+            case NCI_TRIG_ARTICLE: {
+                /* "a", "un": only before what makes it a number ("a dozen",
+                 * "a few", "a third", "a $5 fee") or a phrase ("a handful") */
+                const nci_lexent *n1 = i + 1 < n ? toks[i + 1].lx : NULL;
+                if ((n1 && (n1->roles & (NCI_R_HUNDRED | NCI_R_SCALE | NCI_R_MULT | NCI_R_DENOM | NCI_R_ORD |
+                                         NCI_R_KEEP | NCI_R_CUR | NCI_R_CODE | NCI_R_CARD))) ||
+                    (!n1 && c.es && i + 1 < n && toks[i + 1].type == NCI_TK_WORD && !toks[i + 1].pad))
+                    nx = try_at(&c, i);
+                break;
+            }
+            default:
+                if (t->type == NCI_TK_WORD && t->caps && ((i + 1 < n && !toks[i + 1].sp) || t->caps == 2))
+                    nx = try_at(&c, i); /* "COVID-19", Roman numerals */
+                else if (t->type == NCI_TK_SYM && (t->cp == '-' || t->cp == 0x2212 || t->cp == '+'))
+                    nx = try_at(&c, i);
+                break;
+            }
+        }
         i = nx > i ? nx : i + 1;
     }
     if (toks != stack_toks)

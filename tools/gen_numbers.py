@@ -16,7 +16,7 @@ SOURCES = [("en", "data/numbers-en.tsv"), ("es", "data/numbers-es.tsv"),
            ("*", "data/currency-extra.tsv")]
 TYPES = {"card", "hundred", "scale", "mult", "ord", "denom", "vague", "qual", "pct",
          "month", "dur", "time", "yearctx", "neg", "point", "and", "rangepre",
-         "rangesep", "over", "det", "cur", "change", "keep"}
+         "rangesep", "over", "det", "cur", "change", "keep", "daypart"}
 NEEDS_A = {"card", "hundred", "scale", "mult", "ord", "denom", "vague", "qual", "month",
            "rangepre", "cur"}
 

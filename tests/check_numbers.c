@@ -1,0 +1,547 @@
+/* Unit tests of the number stage (lib/numbers.c, lib/num_lex.c,
+ * lib/num_tok.c): one TCase per group of behaviour.  Built from the stage's
+ * sources (its functions are internal, hidden in the shared library). */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "doc.h"
+#include "numbers.h"
+
+static nci_numlex *lex;
+
+static void setup(void)
+{
+    nc_error err;
+    ck_assert_int_eq(nci_numlex_new(&lex, &err), NC_OK);
+}
+
+static void teardown(void)
+{
+    nci_numlex_free(lex);
+    lex = NULL;
+}
+
+/* The numbers of one text. */
+typedef struct res {
+    const char *text;
+    nci_numvec v;
+} res;
+
+static res scan(const char *text, const char *lang)
+{
+    res r = {text, {0}};
+    ck_assert_int_eq(nci_numbers_scan(lex, text, 0, strlen(text), lang, &r.v), NC_OK);
+    return r;
+}
+
+/* The number whose span is exactly `span`, or NULL. */
+static const nci_number *find(const res *r, const char *span)
+{
+    size_t l = strlen(span);
+    for (size_t i = 0; i < r->v.n; i++) {
+        const nci_number *p = &r->v.v[i];
+        if (p->end - p->start == l && memcmp(r->text + p->start, span, l) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+static const nci_number *must(const res *r, const char *span)
+{
+    const nci_number *p = find(r, span);
+    if (!p) {
+        fprintf(stderr, "in %s:\n", r->text);
+        for (size_t i = 0; i < r->v.n; i++)
+            fprintf(stderr, "  [%.*s]\n", (int)(r->v.v[i].end - r->v.v[i].start), r->text + r->v.v[i].start);
+    }
+    ck_assert_msg(p != NULL, "no number spans \"%s\"", span);
+    return p;
+}
+
+static void value_is(const char *text, const char *lang, const char *span, double v)
+{
+    res r = scan(text, lang);
+    const nci_number *p = must(&r, span);
+    ck_assert_msg(p->has_value, "\"%s\" has no value", span);
+    ck_assert_msg(fabs(p->value - v) <= 1e-9 * fmax(1, fabs(v)), "\"%s\": %.17g, not %.17g", span,
+                  p->value, v);
+    nci_numvec_free(&r.v);
+}
+
+static void kind_is(const char *text, const char *lang, const char *span, int kind)
+{
+    res r = scan(text, lang);
+    const nci_number *p = must(&r, span);
+    ck_assert_msg(p->kind == kind, "\"%s\": kind %d, not %d", span, p->kind, kind);
+    nci_numvec_free(&r.v);
+}
+
+static void count_is(const char *text, const char *lang, size_t n)
+{
+    res r = scan(text, lang);
+    ck_assert_msg(r.v.n == n, "\"%s\": %zu numbers, not %zu", text, r.v.n, n);
+    nci_numvec_free(&r.v);
+}
+
+/* ---------------------------------------------------------------- tables */
+
+START_TEST(test_numlex)
+{
+    nci_numlex *l2 = NULL;
+    ck_assert_int_eq(nci_numlex_new(&l2, NULL), NC_OK);
+    ck_assert_ptr_nonnull(l2);
+    nci_numlex_free(l2);
+    nci_numlex_free(NULL);
+    nc_error err;
+    ck_assert_int_eq(nci_numlex_new(NULL, &err), NC_EINVAL);
+    nci_numvec v = {0};
+    nci_numvec_free(&v);
+    nci_numvec_free(NULL);
+    ck_assert_int_eq(nci_numbers_scan(NULL, "1", 0, 1, "en", &v), NC_EINVAL);
+    ck_assert_int_eq(nci_numbers_scan(lex, "1", 0, 1, "en", NULL), NC_EINVAL);
+    ck_assert_int_eq(nci_numbers_scan(lex, NULL, 0, 0, "en", &v), NC_OK);
+    ck_assert_uint_eq(v.n, 0);
+    ck_assert_int_eq(nci_numbers_scan(lex, "5", 1, 0, "en", &v), NC_EINVAL);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- digits */
+
+START_TEST(test_digits)
+{
+    value_is("There were 1,200 people.", "en", "1,200", 1200);
+    value_is("Hubo 1.200 personas.", "es", "1.200", 1200);
+    value_is("It grew 3.5 times.", "en", "3.5", 3.5);
+    value_is("Creció 3,5 veces.", "es", "3,5", 3.5);
+    value_is("A total of 1,234,567.89 was paid.", "en", "1,234,567.89", 1234567.89);
+    value_is("Se pagaron 1.234.567,89.", "es", "1.234.567,89", 1234567.89);
+    value_is("It fell to -4.5 degrees.", "en", "-4.5", -4.5);
+    value_is("The yield was .08 here.", "en", ".08", 0.08);
+    value_is("Population 1 414 021 100.", "en", "1 414 021 100", 1414021100);
+    value_is("1e10", "en", "1e10", 1e10);
+    value_is("the 12,34,567.89 figure", "en", "12,34,567.89", 1234567.89);
+    value_is("the result is 3/4", "en", "3/4", 0.75);
+    value_is("about 2 1/4 miles", "en", "2 1/4", 2.25);
+    value_is("just ½ of it", "en", "½", 0.5);
+    value_is("1.3x10^6", "en", "1.3x10^6", 1.3e6);
+    /* a list cut at its commas */
+    count_is("Exercises 22,24,26,31.", "en", 4);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- bad input */
+
+START_TEST(test_bad_input)
+{
+    /* 400 digits: reported, without a value */
+    char big[420];
+    memset(big, '9', 400);
+    big[400] = '\0';
+    res r = scan(big, "en");
+    ck_assert_uint_eq(r.v.n, 1);
+    ck_assert(r.v.v[0].overflow);
+    ck_assert(!r.v.v[0].has_value && !r.v.v[0].has_low && !r.v.v[0].has_high);
+    nci_numvec_free(&r.v);
+    r = scan("it is 1e999 or so", "en");
+    const nci_number *p = must(&r, "1e999");
+    ck_assert(p->overflow && !p->has_value);
+    nci_numvec_free(&r.v);
+    r = scan("$1e400bn", "en");
+    for (size_t i = 0; i < r.v.n; i++)
+        ck_assert(!r.v.v[i].has_value || isfinite(r.v.v[i].value));
+    nci_numvec_free(&r.v);
+    /* separators without digits */
+    count_is(",,, ... ,.,. - -- %% $ $$ £", "en", 0);
+    count_is("1,,2", "en", 2);
+    /* a text of only digits, of any length */
+    char *digits = malloc(20001);
+    memset(digits, '7', 20000);
+    digits[20000] = '\0';
+    r = scan(digits, "en");
+    ck_assert_uint_eq(r.v.n, 1);
+    ck_assert(r.v.v[0].overflow);
+    nci_numvec_free(&r.v);
+    /* many small numbers */
+    for (size_t i = 0; i + 2 < 20000; i += 2) {
+        digits[i] = '1';
+        digits[i + 1] = ' ';
+    }
+    r = scan(digits, "es");
+    ck_assert_uint_gt(r.v.n, 1000);
+    nci_numvec_free(&r.v);
+    free(digits);
+    /* a sub-range of a text: offsets are into the whole text */
+    const char *t = "xx 42 yy 17";
+    nci_numvec v = {0};
+    ck_assert_int_eq(nci_numbers_scan(lex, t, 6, strlen(t), "en", &v), NC_OK);
+    ck_assert_uint_eq(v.n, 1);
+    ck_assert_uint_eq(v.v[0].start, 9);
+    nci_numvec_free(&v);
+    /* text cut in the middle of a UTF-8 sequence, and stray bytes */
+    count_is("\xe2\x82", "en", 0);
+    count_is("5 \xff\xfe 6", "en", 2);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- scales */
+
+START_TEST(test_scales)
+{
+    value_is("some 1.5 million people", "en", "1.5 million", 1.5e6);
+    value_is("a loss of 20k jobs", "en", "20k", 20000);
+    value_is("a dozen eggs", "en", "a dozen", 12);
+    value_is("half a dozen eggs", "en", "half a dozen", 6);
+    value_is("3 million voters", "en", "3 million", 3e6);
+    value_is("three hundred and two dozens", "en", "three hundred and two dozens", 324);
+    value_is("2 mil millones", "es", "2 mil millones", 2e9);
+    value_is("1.500 millones de personas", "es", "1.500 millones", 1.5e9);
+    value_is("the 10M prize", "en", "10M", 1e7);
+    count_is("a 1m wall", "en", 0); /* a metre, not a million */
+}
+END_TEST
+
+/* the range above has no value: check its bounds instead */
+START_TEST(test_scale_range)
+{
+    res r = scan("It sold 5-10bn units", "en");
+    const nci_number *p = must(&r, "5-10bn");
+    ck_assert(!p->has_value && p->qualifier == NC_QUAL_RANGE);
+    ck_assert(p->low == 5e9 && p->high == 10e9);
+    nci_numvec_free(&r.v);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- words */
+
+START_TEST(test_words_en)
+{
+    value_is("five people", "en", "five", 5);
+    value_is("twenty-three boats", "en", "twenty-three", 23);
+    value_is("one hundred and twelve days", "en", "one hundred and twelve", 112);
+    value_is("twenty-one trillion three hundred", "en", "twenty-one trillion three hundred", 21000000000300.0);
+    value_is("two thirds of them", "en", "two thirds", 2.0 / 3);
+    value_is("one and a half", "en", "one and a half", 1.5);
+    value_is("five and a half million fish", "en", "five and a half million", 5.5e6);
+    value_is("two hundred point zero three", "en", "two hundred point zero three", 200.03);
+    value_is("The answer is minus one", "en", "minus one", -1);
+    value_is("one over three", "en", "one over three", 1.0 / 3);
+    /* two numbers, not one */
+    count_is("3 hundred and 2 hundred", "en", 2);
+    /* "one" as a pronoun */
+    count_is("Which one do you prefer?", "en", 0);
+    count_is("The one you mentioned", "en", 0);
+    /* the article alone is not a number */
+    count_is("a man and an apple", "en", 0);
+}
+END_TEST
+
+START_TEST(test_words_es)
+{
+    value_is("ochocientos seis presos", "es", "ochocientos seis", 806);
+    value_is("en dos mil veintiséis", "es", "dos mil veintiséis", 2026);
+    value_is("cuarenta y siete", "es", "cuarenta y siete", 47);
+    value_is("ciento sesenta y un", "es", "ciento sesenta y un", 161);
+    value_is("tres millones cuatrocientos mil", "es", "tres millones cuatrocientos mil", 3400000);
+    value_is("tres billones", "es", "tres billones", 3e12);
+    value_is("mil quinientos veintitrés", "es", "mil quinientos veintitrés", 1523);
+    value_is("dos tercios", "es", "dos tercios", 2.0 / 3);
+    value_is("siete con cincuenta", "es", "siete con cincuenta", 7.5);
+    value_is("cinco y medio", "es", "cinco y medio", 5.5);
+    value_is("tres veinteavos", "es", "tres veinteavos", 0.15);
+    value_is("una docena", "es", "una docena", 12);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- ranges */
+
+static void range_is(const char *text, const char *lang, const char *span, double lo, double hi)
+{
+    res r = scan(text, lang);
+    const nci_number *p = must(&r, span);
+    ck_assert_msg(p->qualifier == NC_QUAL_RANGE, "\"%s\" is not a range", span);
+    ck_assert(!p->has_value && p->has_low && p->has_high);
+    ck_assert_msg(p->low == lo && p->high == hi, "\"%s\": [%g, %g]", span, p->low, p->high);
+    nci_numvec_free(&r.v);
+}
+
+START_TEST(test_ranges)
+{
+    range_is("from around 49 to 73 people", "en", "49 to 73", 49, 73);
+    range_is("between 800 and 1,200 prisoners", "en", "between 800 and 1,200", 800, 1200);
+    range_is("some 49–73 releases", "en", "49–73", 49, 73);
+    range_is("from 5 to 10 per cent", "en", "from 5 to 10 per cent", 5, 10);
+    range_is("entre 800 y 1.200 presos", "es", "entre 800 y 1.200", 800, 1200);
+    range_is("aged 30-40", "en", "30-40", 30, 40);
+    range_is("larger than 10 and smaller than 20", "en", "larger than 10 and smaller than 20", 10, 20);
+    /* a change is not a range */
+    count_is("profits rose from 5 to 10", "en", 2);
+    count_is("el precio bajó de 10 a 8", "es", 2);
+    count_is("la tasa subió del 3 al 5", "es", 2);
+    /* nor are a falling pair or a score */
+    count_is("it went 8 to 3", "en", 2);
+    /* years and dates */
+    kind_is("the 2025–26 season", "en", "2025–26", NC_NUM_YEAR);
+    kind_is("on 12–13 January", "en", "12–13", NC_NUM_DATE);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- qualifiers */
+
+static void qual_is(const char *text, const char *lang, const char *span, int q)
+{
+    res r = scan(text, lang);
+    const nci_number *p = must(&r, span);
+    ck_assert_msg(p->qualifier == q, "\"%s\": qualifier %d, not %d", span, p->qualifier, q);
+    nci_numvec_free(&r.v);
+}
+
+START_TEST(test_qualifiers)
+{
+    qual_is("at least 20 dead", "en", "at least 20", NC_QUAL_AT_LEAST);
+    qual_is("no fewer than 20 dead", "en", "no fewer than 20", NC_QUAL_AT_LEAST);
+    qual_is("more than 30 people", "en", "more than 30", NC_QUAL_MORE_THAN);
+    qual_is("over 30 people", "en", "over 30", NC_QUAL_MORE_THAN);
+    qual_is("under 18 people", "en", "under 18", NC_QUAL_LESS_THAN);
+    qual_is("fewer than 1,000 pandas", "en", "fewer than 1,000", NC_QUAL_LESS_THAN);
+    qual_is("up to 700 workers", "en", "up to 700", NC_QUAL_AT_MOST);
+    qual_is("500 or more", "en", "500 or more", NC_QUAL_AT_LEAST);
+    /* approximators are outside the span */
+    qual_is("around 600 schools", "en", "600", NC_QUAL_ABOUT);
+    qual_is("nearly 1,000 schools", "en", "1,000", NC_QUAL_ABOUT);
+    qual_is("roughly 5 hours", "en", "5", NC_QUAL_ABOUT);
+    qual_is("al menos 20 muertos", "es", "al menos 20", NC_QUAL_AT_LEAST);
+    qual_is("más de 300 presos", "es", "más de 300", NC_QUAL_MORE_THAN);
+    qual_is("unos 300 presos", "es", "300", NC_QUAL_ABOUT);
+    res r = scan("more than 30 people", "en");
+    const nci_number *p = must(&r, "more than 30");
+    ck_assert(p->has_low && p->low == 30 && !p->has_high && p->has_value);
+    nci_numvec_free(&r.v);
+    r = scan("less than 10 people", "en");
+    p = must(&r, "less than 10");
+    ck_assert(!p->has_low && p->has_high && p->high == 10);
+    nci_numvec_free(&r.v);
+    /* a qualifier with no number is nothing */
+    count_is("more than ever, over the hill", "en", 0);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- vague */
+
+static void vague_is(const char *text, const char *lang, const char *span, double lo, double hi)
+{
+    res r = scan(text, lang);
+    const nci_number *p = must(&r, span);
+    ck_assert(p->qualifier == NC_QUAL_VAGUE && !p->has_value && p->vague);
+    ck_assert_msg(p->low == lo && p->high == hi, "\"%s\": [%g, %g]", span, p->low, p->high);
+    nci_numvec_free(&r.v);
+}
+
+START_TEST(test_vague)
+{
+    vague_is("dozens of prisoners", "en", "dozens", 24, 99);
+    vague_is("hundreds of people", "en", "hundreds", 200, 999);
+    vague_is("thousands of people", "en", "thousands", 2000, 9999);
+    vague_is("tens of thousands of people", "en", "tens of thousands", 20000, 99999);
+    vague_is("a handful of cases", "en", "a handful", 2, 5);
+    vague_is("several cases", "en", "several", 3, 7);
+    vague_is("several hundred cases", "en", "several hundred", 300, 700);
+    vague_is("decenas de presos", "es", "decenas", 20, 99);
+    vague_is("cientos de presos", "es", "cientos", 200, 999);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- units */
+
+static void unit_is(const char *text, const char *lang, const char *span, const char *unit, double v)
+{
+    res r = scan(text, lang);
+    const nci_number *p = must(&r, span);
+    ck_assert_str_eq(p->unit, unit);
+    ck_assert_msg(p->has_value && fabs(p->value - v) <= 1e-9 * fmax(1, fabs(v)), "\"%s\": %g", span, p->value);
+    nci_numvec_free(&r.v);
+}
+
+START_TEST(test_percent)
+{
+    unit_is("rose 76% to", "en", "76%", "%", 76);
+    unit_is("up 20 per cent", "en", "20 per cent", "%", 20);
+    unit_is("up 20 percent", "en", "20 percent", "%", 20);
+    unit_is("subió un 20 por ciento", "es", "20 por ciento", "%", 20);
+    unit_is("a 3.5 percentage points rise", "en", "3.5 percentage points", "%", 3.5);
+    kind_is("rose 76%", "en", "76%", NC_NUM_PERCENT);
+}
+END_TEST
+
+START_TEST(test_money)
+{
+    unit_is("profit of $2bn", "en", "$2bn", "USD", 2e9);
+    unit_is("a US$ 150 million loan", "en", "US$ 150 million", "USD", 1.5e8);
+    unit_is("cost £600m", "en", "£600m", "GBP", 6e8);
+    unit_is("cost €2 million", "en", "€2 million", "EUR", 2e6);
+    unit_is("cost 323 million euros", "en", "323 million euros", "EUR", 3.23e8);
+    unit_is("cuesta 500 pesos", "es", "500 pesos", "MXN", 500);
+    unit_is("20 mil bolívares", "es", "20 mil bolívares", "VES", 20000);
+    unit_is("500 millones de dólares", "es", "500 millones de dólares", "USD", 5e8);
+    unit_is("10,000 swiss francs", "en", "10,000 swiss francs", "CHF", 10000);
+    unit_is("five million yen", "en", "five million yen", "JPY", 5e6);
+    unit_is("it cost 3 dollars 50 cents", "en", "3 dollars 50 cents", "USD", 3.5);
+    unit_is("for USD 200.", "en", "USD 200", "USD", 200);
+    res r = scan("shares rose 34 cents", "en");
+    const nci_number *p = must(&r, "34 cents");
+    ck_assert(p->minor && p->value == 34);
+    nci_numvec_free(&r.v);
+    /* "a" before "$" is the article, not A$ */
+    unit_is("won a $48.2 million contract", "en", "$48.2 million", "USD", 4.82e7);
+    /* a code in lower case is a word: "all", "try" */
+    count_is("All 70 of us", "en", 1);
+    kind_is("All 70 of us", "en", "70", NC_NUM_COUNT);
+    /* letters that ICU uses as a sign elsewhere are a measure here */
+    count_is("a 29km road", "en", 0);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- kinds */
+
+START_TEST(test_kinds)
+{
+    kind_is("in 2024, the vote", "en", "2024", NC_NUM_YEAR);
+    kind_is("As of January 5, Foro Penal", "en", "5", NC_NUM_DATE);
+    kind_is("Since 8 January, it", "en", "8", NC_NUM_DATE);
+    kind_is("desde el 8 de enero", "es", "8", NC_NUM_DATE);
+    kind_is("on 2026-01-09 it", "en", "2026-01-09", NC_NUM_DATE);
+    kind_is("at 10:30 GMT", "en", "10:30 GMT", NC_NUM_TIME);
+    kind_is("at 3pm", "en", "3pm", NC_NUM_TIME);
+    kind_is("the 1st time", "en", "1st", NC_NUM_ORDINAL);
+    kind_is("the second time", "en", "second", NC_NUM_ORDINAL);
+    kind_is("Pope Leo XIV said", "en", "XIV", NC_NUM_ORDINAL);
+    kind_is("imprisoned for 23 years", "en", "23", NC_NUM_DURATION);
+    kind_is("a 23-year-old man", "en", "23", NC_NUM_DURATION);
+    kind_is("call +44 20 7946 0958 now", "en", "+44 20 7946 0958", NC_NUM_PHONE);
+    kind_is("Writer: 17GEN4 wrote", "en", "17GEN4", NC_NUM_IDENTIFIER);
+    kind_is("the COVID-19 virus", "en", "COVID-19", NC_NUM_IDENTIFIER);
+    kind_is("the G7 summit", "en", "G7", NC_NUM_IDENTIFIER);
+    kind_is("an F-16 jet", "en", "F-16", NC_NUM_IDENTIFIER);
+    kind_is("on A4 paper", "en", "A4", NC_NUM_IDENTIFIER);
+    kind_is("told BBC Radio 4 on", "en", "Radio 4", NC_NUM_IDENTIFIER);
+    kind_is("the 1990s boom", "en", "1990s", NC_NUM_YEAR);
+    kind_is("806 political prisoners", "en", "806", NC_NUM_COUNT);
+    kind_is("call 0800 123 4567 now", "en", "0800 123 4567", NC_NUM_PHONE);
+    kind_is("el 8 y 9 de enero", "es", "8", NC_NUM_DATE);
+    kind_is("on January 8 and 9, 2026", "en", "9", NC_NUM_DATE);
+    kind_is("at 1600 GMT", "en", "1600 GMT", NC_NUM_TIME);
+    /* "Rodeo I": a lone letter is never a number */
+    count_is("El Helicoide and Rodeo I, where", "en", 0);
+    /* web addresses hold no numbers */
+    count_is("see https://example.com/a?b=30%25&c=2020 now", "en", 0);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- accessors */
+
+START_TEST(test_accessors)
+{
+    struct nc_doc doc;
+    memset(&doc, 0, sizeof doc);
+    const char *t = "more than 30 people paid $5 and dozens left";
+    ck_assert_int_eq(nci_numbers_scan(lex, t, 0, strlen(t), "en", &doc.numbers), NC_OK);
+    ck_assert_uint_eq(nc_doc_number_count(&doc), 3);
+    ck_assert_uint_eq(nc_doc_number_count(NULL), 0);
+    ck_assert_ptr_null(nc_doc_number(&doc, 3));
+    ck_assert_ptr_null(nc_doc_number(NULL, 0));
+    const nc_number *n0 = nc_doc_number(&doc, 0);
+    size_t s, e;
+    ck_assert_int_eq(nc_number_span(n0, &s, &e), NC_OK);
+    ck_assert_uint_eq(s, 0);
+    ck_assert_uint_eq(e, 12);
+    ck_assert_int_eq(nc_number_span(NULL, &s, &e), NC_EINVAL);
+    ck_assert_int_eq(nc_number_kind(n0), NC_NUM_COUNT);
+    ck_assert_int_eq(nc_number_qualifier(n0), NC_QUAL_MORE_THAN);
+    double v = 0;
+    ck_assert_int_eq(nc_number_value(n0, &v), 1);
+    ck_assert(v == 30);
+    ck_assert_int_eq(nc_number_low(n0, &v), 1);
+    ck_assert_int_eq(nc_number_high(n0, &v), 0);
+    ck_assert_str_eq(nc_number_unit(n0), "");
+    const nc_number *n1 = nc_doc_number(&doc, 1);
+    ck_assert_str_eq(nc_number_unit(n1), "USD");
+    ck_assert_int_eq(nc_number_kind(n1), NC_NUM_MONEY);
+    ck_assert_int_eq(nc_number_minor(n1), 0);
+    const nc_number *n2 = nc_doc_number(&doc, 2);
+    ck_assert_str_eq(nc_number_vague(n2), "dozens");
+    ck_assert_int_eq(nc_number_value(n2, NULL), 0);
+    ck_assert_int_eq(nc_number_overflow(n2), 0);
+    ck_assert_int_eq(nc_number_kind(NULL), -1);
+    ck_assert_int_eq(nc_number_qualifier(NULL), -1);
+    ck_assert_str_eq(nc_number_unit(NULL), "");
+    ck_assert_ptr_null(nc_number_vague(NULL));
+    ck_assert_str_eq(nc_num_kind_name(NC_NUM_IDENTIFIER), "identifier");
+    ck_assert_str_eq(nc_num_kind_name(99), "unknown");
+    ck_assert_str_eq(nc_qualifier_name(NC_QUAL_AT_LEAST), "at_least");
+    ck_assert_str_eq(nc_qualifier_name(-1), "unknown");
+    nci_numvec_free(&doc.numbers);
+}
+END_TEST
+
+static TCase *group(const char *name)
+{
+    TCase *tc = tcase_create(name);
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    return tc;
+}
+
+static Suite *numbers_suite(void)
+{
+    Suite *s = suite_create("numbers");
+    TCase *tc;
+    tc = group("numlex");
+    tcase_add_test(tc, test_numlex);
+    suite_add_tcase(s, tc);
+    tc = group("digits");
+    tcase_add_test(tc, test_digits);
+    suite_add_tcase(s, tc);
+    tc = group("bad_input");
+    tcase_add_test(tc, test_bad_input);
+    suite_add_tcase(s, tc);
+    tc = group("scales");
+    tcase_add_test(tc, test_scales);
+    tcase_add_test(tc, test_scale_range);
+    suite_add_tcase(s, tc);
+    tc = group("words");
+    tcase_add_test(tc, test_words_en);
+    tcase_add_test(tc, test_words_es);
+    suite_add_tcase(s, tc);
+    tc = group("ranges");
+    tcase_add_test(tc, test_ranges);
+    suite_add_tcase(s, tc);
+    tc = group("qualifiers");
+    tcase_add_test(tc, test_qualifiers);
+    suite_add_tcase(s, tc);
+    tc = group("vague");
+    tcase_add_test(tc, test_vague);
+    suite_add_tcase(s, tc);
+    tc = group("percent");
+    tcase_add_test(tc, test_percent);
+    suite_add_tcase(s, tc);
+    tc = group("money");
+    tcase_add_test(tc, test_money);
+    suite_add_tcase(s, tc);
+    tc = group("kinds");
+    tcase_add_test(tc, test_kinds);
+    suite_add_tcase(s, tc);
+    tc = group("accessors");
+    tcase_add_test(tc, test_accessors);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(numbers_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
