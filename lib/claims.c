@@ -74,7 +74,10 @@ static const char *const LINK[] = {
     "stood", "hit", "by", "to", "of", "at", "up", "down", "nearly", "almost", "about", "some",
     "around", "over", "more", "than", "less", "just", "only", "subió", "cayó", "creció", "bajó",
     "against", "compared", "with", "from", "ranging", "ranged", "stands", "stood", "rises",
-    "falls", "risen", "fallen", "put", "puts", "estimated", "set",
+    "falls", "risen", "fallen", "put", "puts", "estimated", "set", "surged", "soared", "plunged",
+    "tumbled", "slumped", "rallied", "gained", "lost", "edged", "eased", "advanced", "shed", "dipped",
+    "sank", "leapt", "leaped", "rocketed", "slid", "grows", "increases", "decreases", "drops",
+    "jumps", "climbs", "totals", "reaches", "hits",
     "fue", "es", "un", "del", "de", "en", "a", "el", NULL};
 static const char *const TIMEUNIT[] = {
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
@@ -509,7 +512,12 @@ static size_t singular(const char *w, size_t n, const char *lang)
     }
     if (w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == 'u' || w[n - 2] == 'i')
         return n;
-    return n - 1; /* "ies" -> "ie" is left to the key's users: rare in measures */
+    /* "matches", "boxes", "taxes", "wishes": -es after a sibilant */
+    if (n > 4 && w[n - 2] == 'e' &&
+        ((w[n - 3] == 'h' && (w[n - 4] == 'c' || w[n - 4] == 's')) || w[n - 3] == 'x' || w[n - 3] == 'z' ||
+         (w[n - 3] == 's' && w[n - 4] == 's')))
+        return n - 2;
+    return n - 1; /* "-ies" is turned into "-y" by the caller */
 }
 
 static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a,

@@ -97,6 +97,16 @@ START_TEST(test_bounds_and_units)
 }
 END_TEST
 
+START_TEST(test_measure_keys)
+{
+    json_t *d = extract("She won 3 singles matches. Officials opened 12 boxes. They counted 40 countries.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 3), "measure_key"), "single match");
+    ck_assert_str_eq(str(claim_with_low(d, 12), "measure_key"), "box");
+    ck_assert_str_eq(str(claim_with_low(d, 40), "measure_key"), "country");
+    json_decref(d);
+}
+END_TEST
+
 START_TEST(test_sources)
 {
     json_t *d = extract("According to the health ministry, 42 patients died. Rights advocates estimate that "
@@ -190,6 +200,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_claim_fields);
     tcase_add_test(tc, test_not_claims);
     tcase_add_test(tc, test_bounds_and_units);
+    tcase_add_test(tc, test_measure_keys);
     tcase_add_test(tc, test_sources);
     tcase_add_test(tc, test_time_resolution);
     tcase_add_test(tc, test_furniture_not_claims);
