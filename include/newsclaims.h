@@ -180,6 +180,38 @@ enum {
 NC_EXPORT nc_status nc_ctx_new(unsigned flags, nc_ctx **out, nc_error *err);
 
 /**
+ * Create a context that reads its optional data files from a folder.
+ *
+ * Some tables can't be compiled into the library because of their licence
+ * (data/README): the Spanish-English word table of the reconcile stage
+ * (translations-es-en.tsv, GPL-2, from Apertium), which lets organisation
+ * names match across languages ("Foro Penal" = "Penal Forum").  They are
+ * installed in the package data folder (`$(datadir)/libnewsclaims`) and read
+ * from there by nc_ctx_new(), or from `datadir` here.  A missing file is not
+ * an error: the context works without it (see nc_ctx_has_data()).
+ *
+ * @param flags    as nc_ctx_new().
+ * @param datadir  folder of the data files, or NULL for the installed one.
+ * @param out      receives the new context; set to NULL on failure.
+ * @param err      optional error detail.
+ * @return as nc_ctx_new(), plus ::NC_EIO (a data file exists but can't be
+ *         read), ::NC_EUTF8 and ::NC_EPARSE (a data file is malformed; the
+ *         error names it, with the line).
+ * Ownership: free the context with nc_ctx_free().
+ * Thread-safety: safe.
+ */
+NC_EXPORT nc_status nc_ctx_new_with_data(unsigned flags, const char *datadir, nc_ctx **out,
+                                         nc_error *err);
+
+/**
+ * Whether the context found an optional data file.
+ * @param name  "translations-es-en.tsv".
+ * @return 1 when it was read, 0 otherwise (or for an unknown name).
+ * Thread-safety: safe.
+ */
+NC_EXPORT int nc_ctx_has_data(const nc_ctx *ctx, const char *name);
+
+/**
  * Free a context.  NULL is a no-op.
  * Thread-safety: no other thread may be using the context.
  */
@@ -436,7 +468,8 @@ NC_EXPORT nc_status nc_numbers_json(const nc_ctx *ctx, const char *text, size_t 
  *    ("Maduro" = "Nicolás Maduro"; "Rodríguez" with three full names stays
  *    apart), and Spanish names translated word by word with noun-adjective
  *    order reversed ("Foro Penal" = "Penal Forum"; Apertium's eng-spa
- *    dictionary, see data/README).
+ *    dictionary, see data/README), and a descriptor before a name
+ *    ("Venezuelan NGO Foro Penal" = "Foro Penal").
  *  - Claims are grouped by kind (a stock, a level at a time; or a flow, a
  *    count over a window), place and measure, where measures match when
  *    their keys are equal after documented lexical rules (plural, synonyms,
@@ -445,7 +478,11 @@ NC_EXPORT nc_status nc_numbers_json(const nc_ctx *ctx, const char *text, size_t 
  *  - Per group: series (each source's values in time order), agreements
  *    (overlapping bounds, same time, independent outlets), conflicts (same
  *    time, bounds that cannot both hold, different sources, with a readable
- *    `why`) and a consensus at the latest time with a confidence.
+ *    `why`) and a consensus at the latest time with a confidence.  Bounds
+ *    are widened by 1% (10% for "about") before they are compared; two
+ *    stocks are the same time when their dates overlap within a day, two
+ *    flows when their windows overlap and end within 3 days; undated claims
+ *    are as of their document's publication.
  *  - The consensus comes from truth discovery: source trust and value
  *    belief are iterated to a fixed point over all groups (a TruthFinder /
  *    ACCU-style model; see lib/rec_truth.c and the README).  Flag
@@ -587,13 +624,20 @@ typedef enum nc_num_kind {
     NC_NUM_COUNT = 0,      /**< a count ("806", "five", "dozens") */
     NC_NUM_PERCENT = 1,    /**< a percentage ("3.5%", "20 per cent") */
     NC_NUM_MONEY = 2,      /**< an amount of money ("$2bn", "5 euros") */
-    NC_NUM_YEAR = 3,       /**< a year ("in 2024", "2025-26") */
+    NC_NUM_YEAR = 3,       /**< a year ("in 2024", "2025-26"); a decade is its ten years
+                                ("the 1980s", "the late 80s": low 1980, high 1989) */
     NC_NUM_DATE = 4,       /**< a date ("January 5", "8 de enero") */
-    NC_NUM_TIME = 5,       /**< a time of day ("10:30", "3pm") */
-    NC_NUM_ORDINAL = 6,    /**< an ordinal ("1st", "second", "XIV") */
-    NC_NUM_DURATION = 7,   /**< a duration ("23 years") */
+    NC_NUM_TIME = 5,       /**< a time of day ("10:30", "3pm", "1930 GMT"); its value is
+                                the hours after midnight: 18.5 for "18:30", 18 for "6pm" */
+    NC_NUM_ORDINAL = 6,    /**< an ordinal or a rank ("1st", "second", "XIV", "at number
+                                20", a seed, a minute in a match report "Rooney 87") */
+    NC_NUM_DURATION = 7,   /**< a duration ("23 years"), an age ("aged 16", "Williams, 29,",
+                                "in his 30s"); a compound or race time is one duration in
+                                its smallest unit ("one minute, 47.97 seconds" and
+                                "1:47.97" are 107.97) */
     NC_NUM_PHONE = 8,      /**< a phone number */
-    NC_NUM_IDENTIFIER = 9  /**< a name or code with digits ("COVID-19", "G7", "F-16") */
+    NC_NUM_IDENTIFIER = 9  /**< a name or code with digits or a number word ("COVID-19",
+                                "G7", "F-16", "Six Nations", "BBC One", "Doom 3") */
 } nc_num_kind;
 
 /** How a number bounds the quantity. */
@@ -678,7 +722,10 @@ NC_EXPORT int nc_number_minor(const nc_number *num);
 /**
  * The value as stated.  Absent for a range ("49 to 73"), a vague quantity
  * ("dozens"), a date, a phone number or an identifier, and when the number
- * cannot be held in a double (see nc_number_overflow()).
+ * cannot be held in a double (see nc_number_overflow()).  Values, lows and
+ * highs are rounded to 15 significant digits, so that a decimal with a scale
+ * is the number written ("16.4bn" is 16400000000).  A ratio ("one in ten")
+ * is a count valued as its fraction (0.1).
  * @param num  the number.
  * @param out  receives the value when present; may be NULL.  Never set to an
  *             infinity or a NaN.

@@ -1,6 +1,7 @@
 /* Context construction.  Everything built here is read-only afterwards, so
  * one context serves any number of threads. */
 #include <stdlib.h>
+#include <string.h>
 #include "ctx.h"
 #include "load.h"
 
@@ -14,12 +15,27 @@ NC_EXPORT int nc_version_number(void)
     return NC_VERSION_NUMBER;
 }
 
+NC_EXPORT int nc_ctx_has_data(const nc_ctx *ctx, const char *name)
+{
+    if (!ctx || !name)
+        return 0;
+    if (!strcmp(name, "translations-es-en.tsv"))
+        return ctx->have_translations;
+    return 0;
+}
+
 NC_EXPORT const char *nc_data_version(void)
 {
     return "2026-11-23";
 }
 
 NC_EXPORT nc_status nc_ctx_new(unsigned flags, nc_ctx **out, nc_error *err)
+{
+    return nc_ctx_new_with_data(flags, NULL, out, err);
+}
+
+NC_EXPORT nc_status nc_ctx_new_with_data(unsigned flags, const char *datadir, nc_ctx **out,
+                                         nc_error *err)
 {
     nc_error_clear(err);
     if (!out)
@@ -43,6 +59,11 @@ NC_EXPORT nc_status nc_ctx_new(unsigned flags, nc_ctx **out, nc_error *err)
         nc_ctx_free(c);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
+    if ((s = nci_rows_load(datadir ? datadir : NC_PKGDATADIR, "translations-es-en.tsv", &c->translations,
+                           &c->have_translations, err))) {
+        nc_ctx_free(c);
+        return s;
+    }
     *out = c;
     return NC_OK;
 }
@@ -54,6 +75,7 @@ NC_EXPORT void nc_ctx_free(nc_ctx *ctx)
     nci_numlex_free(ctx->numlex);
     nci_entlex_free(ctx->entlex);
     nci_claimlex_free(ctx->claimlex);
+    nci_rows_free(&ctx->translations);
     nci_seglex_free(ctx->seglex);
     nci_calendar_free(ctx->cal);
     nci_wordset_free(ctx->langwords);

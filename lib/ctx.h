@@ -8,6 +8,7 @@
 #include "numbers.h"
 #include "entities.h"
 #include "claims.h"
+#include "datafile.h"
 #include "segment.h"
 
 struct nc_ctx {
@@ -18,5 +19,7 @@ struct nc_ctx {
     nci_numlex *numlex;
     nci_entlex *entlex;
     nci_claimlex *claimlex;
+    nci_rows translations; /* data/translations-es-en.tsv when found (GPL-2: not compiled in) */
+    int have_translations;
 };
 #endif

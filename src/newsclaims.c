@@ -27,7 +27,10 @@ typedef struct {
     unsigned load_flags;
     const char *text_field;
     const char *lang;
+    const char *datadir;
+    int majority;
     nc_ctx *ctx;
+    nc_claimset *set; /* reconcile: the claims of every input */
     int failed;
 } opts;
 
@@ -39,7 +42,8 @@ static const char USAGE[] =
     "Commands:\n"
     "  segment     sentences and tokens of each document (furniture flagged)\n"
     "  extract     entities and claims of each document (the JSON contract)\n"
-    "  reconcile   claims grouped across documents (not yet implemented)\n"
+    "  reconcile   claims grouped by quantity across documents and sources: series,\n"
+    "              agreements, conflicts, consensus (reads articles or extract output)\n"
     "  numbers     every numeric expression, valued and classified\n"
     "\n"
     "FILE is a text file (one article), '-' for standard input, or with --jsonl\n"
@@ -54,6 +58,9 @@ static const char USAGE[] =
     "  --lines              (numbers) each line of the input is a text of its own;\n"
     "                       prints {\"line\": N, \"numbers\": [...]} per line\n"
     "  --lang=en|es         language of the input (default: detected; en for --lines)\n"
+    "  --data-dir=DIR       folder of the optional data files (default: NEWSCLAIMS_DATA_DIR,\n"
+    "                       else the installed ones)\n"
+    "  --majority           (reconcile) consensus by majority vote instead of truth discovery\n"
     "  -h, --help           this help\n"
     "  -V, --version        library and data versions\n"
     "\n"
@@ -149,6 +156,13 @@ static int emit(opts *o, nc_doc *doc, const char *name)
     if (o->lang && nc_doc_set_meta(doc, NC_META_LANG, o->lang) != NC_OK) {
         fprintf(stderr, "newsclaims: --lang=%s: unsupported language\n", o->lang);
         return -1;
+    }
+    if (o->cmd == CMD_RECONCILE) {
+        if (nc_claimset_add_doc(o->set, doc, &err)) {
+            report(name, 0, &err);
+            return -1;
+        }
+        return 0;
     }
     if (o->format == FMT_TABLE) {
         char *js;
@@ -281,6 +295,15 @@ static void for_each_line(opts *o, const char *path, line_fn fn)
         fclose(f);
 }
 
+/* A JSON Lines record that already holds claims (extract's output). */
+static int is_extract_output(const char *line, size_t n)
+{
+    json_t *o = json_loadb(line, n, 0, NULL);
+    int yes = json_is_array(json_object_get(o, "claims"));
+    json_decref(o);
+    return yes;
+}
+
 /* --jsonl: one document per line. */
 static void jsonl_line(opts *o, const char *name, long long lineno, char *line, size_t n)
 {
@@ -295,6 +318,14 @@ static void jsonl_line(opts *o, const char *name, long long lineno, char *line, 
         return; /* blank line */
     nc_error err;
     nc_doc *doc = NULL;
+    if (o->cmd == CMD_RECONCILE && is_extract_output(line, n)) {
+        /* extract's output read back: its claims as they are */
+        if (nc_claimset_add_json(o->set, line, n, &err)) {
+            report(name, lineno, &err);
+            o->failed = 1;
+        }
+        return;
+    }
     if (nc_doc_load_json(o->ctx, line, n, o->text_field, o->load_flags, &doc, &err)) {
         report(name, lineno, &err);
         o->failed = 1;
@@ -331,6 +362,22 @@ static void numbers_line(opts *o, const char *name, long long lineno, char *line
 }
 
 /* ---------------------------------------------------------------- main */
+
+/* The installed data folder, or, for a tool run from its build tree before
+ * `make install`, the source tree's data/. */
+static const char *default_datadir(void)
+{
+#if defined(NC_PKGDATADIR) && defined(NC_SRCDATADIR)
+    FILE *f = fopen(NC_PKGDATADIR "/translations-es-en.tsv", "rb");
+    if (f) {
+        fclose(f);
+        return NULL;
+    }
+    return NC_SRCDATADIR;
+#else
+    return NULL;
+#endif
+}
 
 static int usage_error(const char *what, const char *arg)
 {
@@ -380,6 +427,10 @@ int main(int argc, char **argv)
             o.load_flags |= NC_LOAD_REPAIR;
         } else if (!strncmp(a, "--text-field=", 13) && a[13]) {
             o.text_field = a + 13;
+        } else if (!strncmp(a, "--data-dir=", 11) && a[11]) {
+            o.datadir = a + 11;
+        } else if (!strcmp(a, "--majority")) {
+            o.majority = 1;
         } else if (!strcmp(a, "--lang=en") || !strcmp(a, "--lang=es")) {
             o.lang = a + 7;
         } else {
@@ -390,16 +441,21 @@ int main(int argc, char **argv)
         return usage_error("no command given (segment, extract, reconcile or numbers)", "");
     if (o.lines && o.cmd != CMD_NUMBERS)
         return usage_error("--lines is an option of 'numbers' only", "");
-    if (o.cmd == CMD_RECONCILE) {
-        fprintf(stderr, "newsclaims: reconcile: not yet implemented\n");
-        return 2;
-    }
     if (nfiles == 0)
         files[nfiles++] = "-";
     nc_error err;
-    if (nc_ctx_new(NC_CTX_DEFAULT, &o.ctx, &err)) {
+    if (!o.datadir)
+        o.datadir = getenv("NEWSCLAIMS_DATA_DIR");
+    if (!o.datadir)
+        o.datadir = default_datadir();
+    if (nc_ctx_new_with_data(NC_CTX_DEFAULT, o.datadir, &o.ctx, &err)) {
         fprintf(stderr, "newsclaims: cannot create context: %s [%s]\n", err.message,
                 nc_strerror(err.code));
+        return 1;
+    }
+    if (o.cmd == CMD_RECONCILE && nc_claimset_new(o.ctx, &o.set)) {
+        fprintf(stderr, "newsclaims: out of memory\n");
+        nc_ctx_free(o.ctx);
         return 1;
     }
     for (int i = 0; i < nfiles; i++) {
@@ -409,6 +465,21 @@ int main(int argc, char **argv)
             for_each_line(&o, files[i], jsonl_line);
         else
             do_text(&o, files[i]);
+    }
+    if (o.set) {
+        char *rep;
+        size_t rl;
+        unsigned rf = (o.format == FMT_TABLE ? NC_RECONCILE_TABLE : 0) | (o.majority ? NC_RECONCILE_MAJORITY : 0);
+        if (nc_claimset_reconcile_json(o.set, rf, &rep, &rl, &err)) {
+            fprintf(stderr, "newsclaims: reconcile: %s [%s]\n", err.message, nc_strerror(err.code));
+            o.failed = 1;
+        } else {
+            fwrite(rep, 1, rl, stdout);
+            if (!rl || rep[rl - 1] != '\n')
+                fputc('\n', stdout);
+            nc_free(rep);
+        }
+        nc_claimset_free(o.set);
     }
     nc_ctx_free(o.ctx);
     if (fflush(stdout) != 0 || ferror(stdout)) {

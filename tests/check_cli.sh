@@ -31,8 +31,6 @@ expect_status 2 "no command" -- "$nc"
 expect_status 2 "unknown command" -- "$nc" frobnicate
 contains "$tmp/err" "unknown command" "unknown command message"
 expect_status 2 "unknown option" -- "$nc" extract --bogus
-expect_status 2 "reconcile not yet" -- "$nc" reconcile "$tmp/a.txt"
-contains "$tmp/err" "not yet implemented" "reconcile message"
 
 expect_status 0 "extract two files" -- "$nc" extract --format=json "$tmp/a.txt" "$tmp/b.txt"
 [ "$(wc -l <"$tmp/out")" -eq 2 ] && ok || bad "extract: two lines expected"
@@ -81,6 +79,17 @@ expect_status 1 "numbers lines" -- sh -c "\"$nc\" numbers --lines --format=json 
 contains "$tmp/out" '{"line":1,"numbers":[' "numbers line object"
 contains "$tmp/err" "<stdin>:3:4" "numbers error position"
 expect_status 2 "lines needs numbers" -- "$nc" extract --lines "$tmp/a.txt"
+
+# reconcile: articles, or extract's output read back, give the same report.
+printf 'Rights group Watch reported 120 detainees held on January 5, 2026.\n' >"$tmp/r1.txt"
+printf 'Rights group Watch reported 95 detainees held on January 20, 2026.\n' >"$tmp/r2.txt"
+expect_status 0 "reconcile articles" -- "$nc" reconcile --format=json "$tmp/r1.txt" "$tmp/r2.txt"
+cp "$tmp/out" "$tmp/rec-articles.json"
+contains "$tmp/out" '"groups":[' "reconcile groups"
+"$nc" extract --format=json "$tmp/r1.txt" "$tmp/r2.txt" >"$tmp/ex.jsonl"
+expect_status 0 "reconcile extract output" -- "$nc" reconcile --jsonl --format=json "$tmp/ex.jsonl"
+cmp -s "$tmp/out" "$tmp/rec-articles.json" && ok || bad "reconcile: articles and extract output differ"
+expect_status 0 "reconcile table" -- "$nc" reconcile --format=table "$tmp/r1.txt" "$tmp/r2.txt"
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]

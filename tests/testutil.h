@@ -2,16 +2,21 @@
 #ifndef NC_TESTUTIL_H
 #define NC_TESTUTIL_H
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "newsclaims.h"
 
 static nc_ctx *g_ctx;
 
+/* A context reading the data files of the source tree (top_srcdir/data). */
 static void ctx_setup(void)
 {
     nc_error err;
-    ck_assert_int_eq(nc_ctx_new(NC_CTX_DEFAULT, &g_ctx, &err), NC_OK);
+    char dir[4096];
+    const char *top = getenv("top_srcdir");
+    snprintf(dir, sizeof dir, "%s/data", top ? top : ".");
+    ck_assert_msg(nc_ctx_new_with_data(NC_CTX_DEFAULT, dir, &g_ctx, &err) == NC_OK, "%s", err.message);
 }
 
 static void ctx_teardown(void)

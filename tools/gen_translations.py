@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Build data/translations-es-en.tsv: Spanish noun and adjective forms with their
+English translations, from Apertium's English-Spanish pair (Debian package
+apertium-eng-spa, GPL-2) over the Spanish word list of Debian's wspanish
+(GPL-2+).  The reconcile stage uses it to match organisation names and measures
+across languages word by word ("Foro Penal" -> "penal forum").
+
+  tools/gen_translations.py [OUT.tsv]      (default data/translations-es-en.tsv)
+
+Needs lt-proc (Debian: lttoolbox), apertium-eng-spa and wspanish:
+  apt-get install lttoolbox apertium-eng-spa wspanish
+
+Steps, all with the packages' own transducers (no table is written by hand):
+1. every word of /usr/share/dict/spanish is analysed with spa-eng.automorf.bin;
+   the noun and adjective analyses give lemmas with their gender;
+2. each lemma's singular and plural (and, for adjectives, masculine and feminine)
+   forms are generated with eng-spa.autogen.bin (Apertium's Spanish generator);
+3. each lemma is translated with spa-eng.autobil.bin (the bilingual dictionary);
+   every English equivalent is kept.
+Rows are `form<TAB>pos<TAB>english[|english...]`, where form is folded as the
+library folds keys (NFKD, accents removed, lower case), sorted bytewise so the
+library can binary-search the compiled table.
+"""
+import os
+import subprocess
+import sys
+import unicodedata
+
+AP = "/usr/share/apertium/apertium-eng-spa"
+WORDS = "/usr/share/dict/spanish"
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.casefold()
+
+
+def lt(fst, lines, bil=False):
+    args = ["lt-proc"] + (["-b"] if bil else ["-g"] if fst.endswith("autogen.bin") else []) + [os.path.join(AP, fst)]
+    text = "\n".join(lines) + "\n"
+    out = subprocess.run(args, input=text.encode("utf-8"), stdout=subprocess.PIPE, check=True).stdout
+    res = out.decode("utf-8").split("\n")
+    return res[:len(lines)]
+
+
+def version(pkg):
+    try:
+        return subprocess.run(["dpkg-query", "-W", "-f=${Version}", pkg], stdout=subprocess.PIPE,
+                              check=True).stdout.decode()
+    except Exception:
+        return "unknown"
+
+
+def main():
+    dst = sys.argv[1] if len(sys.argv) > 1 else "data/translations-es-en.tsv"
+    words = [w.strip() for w in open(WORDS, encoding="utf-8")]
+    words = [w for w in words if w and w == w.lower() and " " not in w]
+    lemmas = set()  # (lemma, pos, gender)
+    for res in lt("spa-eng.automorf.bin", words):
+        res = res.strip()
+        if not res.startswith("^") or "/" not in res:
+            continue
+        for an in res.strip("^$").split("/")[1:]:
+            if an.startswith("*") or "+" in an:
+                continue
+            lemma, _, tags = an.partition("<")
+            tags = "<" + tags
+            if tags.startswith("<n>") or tags.startswith("<adj>"):
+                pos = "n" if tags.startswith("<n>") else "adj"
+                g = "mf"
+                for cand in ("<m>", "<f>", "<mf>"):
+                    if cand in tags:
+                        g = cand.strip("<>")
+                if lemma and " " not in lemma:
+                    lemmas.add((lemma, pos, g))
+    lemmas = sorted(lemmas)
+    # translations
+    q = ["^%s<%s><%s><sg>$" % (l, p, g if g != "mf" or p == "adj" else "m") for l, p, g in lemmas]
+    trans = {}
+    for (l, p, g), res in zip(lemmas, lt("spa-eng.autobil.bin", q, bil=True)):
+        res = res.strip().strip("^$")
+        eng = []
+        for a in res.split("/")[1:]:
+            if a.startswith("@") or not a:
+                continue
+            e = a.partition("<")[0].strip().lower()
+            if e and e not in eng and "#" not in e:
+                eng.append(e)
+        if eng:
+            trans[(l, p, g)] = eng
+    # surface forms
+    forms = {}
+    keys = sorted(trans)
+    gens = []
+    for l, p, g in keys:
+        if p == "n":
+            gg = g if g != "mf" else "m"
+            gens += [(l, p, g, "^%s<n><%s><sg>$" % (l, gg)), (l, p, g, "^%s<n><%s><pl>$" % (l, gg))]
+        else:
+            for gg in ("m", "f", "mf"):
+                for nb in ("sg", "pl"):
+                    gens.append((l, p, g, "^%s<adj><%s><%s>$" % (l, gg, nb)))
+    outs = lt("eng-spa.autogen.bin", [x[3] for x in gens])
+    for (l, p, g, _), res in zip(gens, outs):
+        res = res.strip()
+        if not res or res[0] in "#@*" or " " in res:
+            res = None
+        for form in {l, res} - {None}:
+            f = fold(form)
+            cur = forms.setdefault((f, p), [])
+            for e in trans[(l, p, g)]:
+                if e not in cur:
+                    cur.append(e)
+    rows = sorted(("%s\t%s\t%s" % (f, p, "|".join(e)) for (f, p), e in forms.items()),
+                  key=lambda r: r.encode("utf-8"))
+    with open(dst, "w", encoding="utf-8") as out:
+        out.write("# Spanish noun and adjective forms (folded) -> English lemmas.\n")
+        out.write("# generated by tools/gen_translations.py; do not edit\n")
+        out.write("# source: Apertium eng-spa %s (apertium-eng-spa, GPL-2), word list wspanish %s (GPL-2+)\n"
+                  % (version("apertium-eng-spa"), version("wspanish")))
+        out.write("# licence: GPL-2 (as the Apertium data it is derived from)\n")
+        out.write("# columns: form<TAB>n|adj<TAB>english[|english...]; sorted bytewise\n")
+        for r in rows:
+            out.write(r + "\n")
+    print("%d rows from %d lemmas" % (len(rows), len(keys)), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
