@@ -690,12 +690,34 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
 
 /* ---------------------------------------------------------------- run */
 
-static int main_place(const nci_ents *E)
+/* A LOC mention that can be a place: not a month or weekday name, not a
+ * function word ("The"), not a word ending in -an/-ans/-ish/-ese used as a
+ * nationality adjective before a lower-case noun ("Venezuelan opposition"). */
+static int usable_place(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
+{
+    const nci_tok *k = &S->toks[m->tok];
+    size_t n = k->end - k->start;
+    if (m->ntok == 1 && (nci_month_lookup(lex->cal, t + k->start, n) ||
+                         nci_weekday_lookup(lex->cal, t + k->start, n) || word_in(lex->stop, t, k)))
+        return 0;
+    if (m->ntok == 1 && n > 4) {
+        const char *w = t + k->start;
+        int demonym = (w[n - 2] == 'a' && w[n - 1] == 'n') || (n > 5 && !memcmp(w + n - 3, "ans", 3)) ||
+                      !memcmp(w + n - 3, "ish", 3) || !memcmp(w + n - 3, "ese", 3);
+        const nci_tok *nx = m->tok + 1 < S->ntoks ? &S->toks[m->tok + 1] : NULL;
+        if (demonym && (!nx || (nx->kind == NC_TOKEN_WORD && !nx->cap) || nx->kind != NC_TOKEN_WORD))
+            return 0;
+    }
+    return 1;
+}
+
+static int main_place(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E)
 {
     int best = -1;
     uint32_t most = 0;
     for (size_t e = 0; e < E->ne; e++)
-        if (E->e[e].type == NCI_ENT_LOC && E->e[e].nmentions > most)
+        if (E->e[e].type == NCI_ENT_LOC && E->e[e].nmentions > most &&
+            usable_place(lex, t, S, &E->m[E->e[e].name_mention]))
             most = E->e[e].nmentions, best = (int)e;
     return best;
 }
@@ -718,7 +740,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             pub.d = atoi(pubdate + 8);
         pub.days = days_from_civil(pub.y, pub.m ? pub.m : 1, pub.d ? pub.d : 1);
     }
-    int home = main_place(E);
+    int home = main_place(lex, t, S, E);
     int32_t prev = -1; /* the last source named, for "They reported" and "the organisation" */
     cues_t cs;
     size_t ni = 0;
@@ -770,15 +792,21 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             if (!(c->measure_key = measure_key(lex, t, S, ma, mb, lang)))
                 return NC_ENOMEM;
             out->n++;
-            /* Place: a LOC in the sentence, nearest the number. */
+            /* Place: a LOC in the sentence, nearest the number, not one
+             * inside the measure ("Spanish nationals": a modifier); after
+             * "in" it counts as nearer. */
             c->place = home;
             long bestd = -1;
             for (size_t m = 0; m < E->nm; m++) {
                 const nci_mention *mm = &E->m[m];
-                if (mm->sent != s || mm->type != NCI_ENT_LOC)
+                if (mm->sent != s || mm->type != NCI_ENT_LOC || !usable_place(lex, t, S, mm))
+                    continue;
+                if (mm->start >= c->m_start && mm->end <= c->m_end)
                     continue;
                 long d = (long)mm->start - (long)num->start;
                 d = d < 0 ? -d : d;
+                if (mm->tok > 0 && (tok_is(t, &S->toks[mm->tok - 1], "in") || tok_is(t, &S->toks[mm->tok - 1], "en")))
+                    d /= 4;
                 if (bestd < 0 || d < bestd)
                     bestd = d, c->place = mm->entity;
             }
