@@ -4,7 +4,9 @@
  * - Candidates.  A token is scored only if it could be part of a name: it
  *   has an upper-case letter, or it is a name-internal connector ("of",
  *   "de", "van", "-", ...) or a number between capitalised tokens, or it is
- *   an "@" mention.  Everything else is O by construction.  In news about
+ *   an "@" mention; a function word opening a sentence ("The", "However")
+ *   before a lower-case word is not.  Everything else is O by construction.
+ *   In news about
  *   one token in six is a candidate (measured on GUM: 16%), and a sentence
  *   without candidates costs one scan.  Runs of candidates are decoded
  *   independently (the O tokens around them cut the Markov chain), which is
@@ -17,11 +19,19 @@
  *   get separate templates there, so capitalisation alone doesn't make an
  *   entity where every word is capitalised; sentence-initial tokens get
  *   their own shape templates for the same reason.
+ * - Runs: every token of a run of candidates also sees the run's first and
+ *   last words, its length and its own position in it ("... Football Club",
+ *   "University of ..."): +2 points F1 on GUM dev.
  * - Document evidence: (a) is this word written in lower case elsewhere in
  *   the document, or capitalised mid-sentence elsewhere (for sentence-
- *   initial words); (b) the labels the tagger gave the same word in earlier
- *   sentences; (c) in nci_tagger_tag_doc's second pass, the labels of the
- *   first pass anywhere in the document.
+ *   initial words); is it first, inside or last of a run of capitalised
+ *   words elsewhere, and the last word of that run; is it the acronym of
+ *   such a run ("FLP" after "Fiji Labour Party"); (b) the labels the tagger
+ *   gave the same word in earlier sentences; (c) in nci_tagger_tag_doc's
+ *   second pass, the labels of the first pass elsewhere in the document
+ *   (never the token's own: that taught the model to copy its first pass).
+ *   The second pass rescores only the label features: everything else is
+ *   cached from the first.
  */
 #include "tagger.h"
 
@@ -35,6 +45,13 @@
 #define NT NCI_TAG_COUNT
 #define NCI_MAX_PROBE 64
 #define NCI_GAZ_MAXLEN 6
+/* Most features one token can have: 33 of the word and its context, 6 per
+ * gazetteer category (x 7), 4 document statistics, 2 label features = 81;
+ * rounded up. */
+#define NCI_MAX_TOKEN_FEATS 96
+/* Longest sentence given to nci_tagger_features; tagging cuts longer ones
+ * into pieces of this size (feature offsets are 32-bit). */
+#define NCI_MAX_SENT ((size_t)1 << 20)
 
 /* ------------------------------------------------------------------ */
 /* Labels */
@@ -1042,18 +1059,13 @@ static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs,
 {
     size_t nf = 0;
     unsigned h = majority(e->hist, -1);
-#ifdef NCI_TAGGER_EXP_NOHIST
-    h = 0;
-#endif
     if (h)
         F[nf++] = hc(F_HIST, h);
-#ifndef NCI_TAGGER_EXP_NOPASS1
     if (d->second_pass) {
         unsigned p = majority(e->pass1, self);
         if (p)
             F[nf++] = hc(F_PASS1 + cs, p);
     }
-#endif
     return nf;
 }
 
@@ -1063,6 +1075,8 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
 {
     if (!d || (n && !toks))
         return NC_EINVAL;
+    if (n > NCI_MAX_SENT)
+        return NC_ELIMIT; /* feature offsets are 32-bit */
     nc_status st = doc_reserve(d, n + 1);
     if (st)
         return st;
@@ -1165,7 +1179,7 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
             }
         }
     }
-    st = doc_reserve_feats(d, ncand * 80);
+    st = doc_reserve_feats(d, ncand * NCI_MAX_TOKEN_FEATS);
     if (st)
         return st;
     uint64_t *F = d->feats;
@@ -1233,7 +1247,10 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
             F[nf++] = hc(F_RUNLEN + cs, rl > 5 ? 5 : rl);
             F[nf++] = hc(F_RUNPOS, (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i));
         }
-        for (unsigned c = 0; c < NCI_GAZ_NCAT; c++) {
+        unsigned gany = d->gu[i] | d->gb[i] | d->gi[i] | d->ge[i] |
+                        (i + 1 < n ? d->gu[i + 1] | d->gb[i + 1] : 0u) |
+                        (i >= 1 ? d->gu[i - 1] | d->ge[i - 1] : 0u);
+        for (unsigned c = 0; gany && c < NCI_GAZ_NCAT; c++) {
             unsigned bit = 1u << c;
             if (d->gu[i] & bit)
                 F[nf++] = hc(F_GAZ, c * 4 + 0);
@@ -1280,38 +1297,47 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
 /* ------------------------------------------------------------------ */
 /* Viterbi over BIO */
 
-static inline int allowed(unsigned p, unsigned t)
-{
-    /* I-X only after B-X or I-X (p == O stands for the run's start too). */
-    if (t == 0 || (t & 1u))
-        return 1;
-    return p != 0 && NCI_TAG_TYPE(p) == NCI_TAG_TYPE(t);
-}
-
 void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const float *end,
                         uint8_t *back, uint8_t *out)
 {
+    /* O and B-X may follow any label; I-X only B-X or I-X (labels 2t-1, 2t).
+     * Illegal paths are never taken: the run starts from O (row 7 scores),
+     * where no I- is allowed. */
     float cur[NT], nxt[NT];
     const float NEG = -1e30f;
     if (n == 0)
         return;
     for (unsigned t = 0; t < NT; t++)
-        cur[t] = allowed(0, t) ? trans[7 * NT + t] + emit[t] : NEG;
+        cur[t] = (t == 0 || (t & 1u)) ? trans[7 * NT + t] + emit[t] : NEG;
     for (size_t i = 1; i < n; i++) {
-        for (unsigned t = 0; t < NT; t++) {
-            float best = NEG;
+        const float *e = emit + i * NT;
+        uint8_t *bk = back + i * NT;
+        for (unsigned t = 0; t < NT; t += (t == 0 ? 1u : 2u)) {
+            /* O (t = 0) and B-X (t odd): from any label */
+            float best = cur[0] + trans[t];
             uint8_t bp = 0;
-            for (unsigned p = 0; p < NT; p++) {
-                if (!allowed(p, t) || cur[p] <= NEG)
-                    continue;
+            for (unsigned p = 1; p < NT; p++) {
                 float v = cur[p] + trans[p * NT + t];
                 if (v > best) {
                     best = v;
                     bp = (uint8_t)p;
                 }
             }
-            nxt[t] = best <= NEG ? NEG : best + emit[i * NT + t];
-            back[i * NT + t] = bp;
+            nxt[t] = best + e[t];
+            bk[t] = bp;
+        }
+        for (unsigned t = 2; t < NT; t += 2) {
+            /* I-X: from B-X (t - 1) or I-X (t) */
+            float vb = cur[t - 1] + trans[(t - 1) * NT + t], vi = cur[t] + trans[t * NT + t];
+            if (vi > vb) {
+                nxt[t] = vi + e[t];
+                bk[t] = (uint8_t)t;
+            } else {
+                nxt[t] = vb + e[t];
+                bk[t] = (uint8_t)(t - 1);
+            }
+            if (nxt[t] < NEG * 0.5f)
+                nxt[t] = NEG;
         }
         memcpy(cur, nxt, sizeof cur);
     }
@@ -1319,7 +1345,7 @@ void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const f
     uint8_t bt = 0;
     for (unsigned t = 0; t < NT; t++) {
         float v = cur[t] + end[t];
-        if (cur[t] > NEG && v > best) {
+        if (cur[t] > NEG * 0.5f && v > best) {
             best = v;
             bt = (uint8_t)t;
         }
@@ -1418,7 +1444,7 @@ nc_status nci_tagger_model_load(const void *buf, size_t len, int copy, nci_tagge
         nci_tagger_model_free(m);
         return NC_ENOMEM;
     }
-    memset(m->codes, 128, ts * 8);
+    /* codes of empty slots are never read (the check comes first) */
     const unsigned char *b = buf;
     size_t o = sizeof(model_hdr);
     size_t slot = 0;
@@ -1527,13 +1553,29 @@ nc_status nci_tagger_model_load_base64(const char *rows, size_t stride, size_t n
     unsigned char *buf = malloc(len ? len : 1);
     if (!buf)
         return NC_ENOMEM;
+    int8_t val[256];
+    for (int c = 0; c < 256; c++)
+        val[c] = (int8_t)b64val((unsigned char)c);
     size_t o = 0;
     uint32_t acc = 0;
     int nb = 0;
     for (size_t r = 0; r < nrows && o < len; r++) {
-        const char *row = rows + r * stride;
-        for (size_t k = 0; k < stride && row[k] && o < len; k++) {
-            int v = b64val((unsigned char)row[k]);
+        const unsigned char *row = (const unsigned char *)rows + r * stride;
+        size_t k = 0;
+        /* whole quads: 4 characters, 3 bytes */
+        while (nb == 0 && k + 4 <= stride && o + 3 <= len) {
+            int a = val[row[k]], b = val[row[k + 1]], c = val[row[k + 2]], e = val[row[k + 3]];
+            if ((a | b | c | e) < 0)
+                break;
+            uint32_t q = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | (uint32_t)e;
+            buf[o] = (unsigned char)(q >> 16);
+            buf[o + 1] = (unsigned char)(q >> 8);
+            buf[o + 2] = (unsigned char)q;
+            o += 3;
+            k += 4;
+        }
+        for (; k < stride && row[k] && o < len; k++) {
+            int v = val[row[k]];
             if (v < 0)
                 continue; /* padding */
             acc = (acc << 6) | (uint32_t)v;
@@ -1734,8 +1776,25 @@ nc_status nci_tagger_model_write(const uint64_t *hashes, const float *w, size_t 
  * cache of the document cache (nci_tagger_tag_doc), which gets each token's
  * lower-case hash, flags, context and the part of its scores that the second
  * pass won't change. */
+static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
+                           const nci_tagger_token *toks, size_t n, uint8_t *labels, size_t cache);
+
 static nc_status tag_sentence(const nci_tagger_model *m, nci_tagger_doc *d,
                               const nci_tagger_token *toks, size_t n, uint8_t *labels, size_t cache)
+{
+    /* absurdly long "sentences" (no punctuation in megabytes of text) are
+     * tagged in pieces; a name cut in two there is an acceptable loss */
+    for (size_t o = 0; o < n; o += NCI_MAX_SENT) {
+        size_t k = n - o < NCI_MAX_SENT ? n - o : NCI_MAX_SENT;
+        nc_status st = tag_piece(m, d, toks + o, k, labels + o, cache == SIZE_MAX ? cache : cache + o);
+        if (st)
+            return st;
+    }
+    return NC_OK;
+}
+
+static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
+                           const nci_tagger_token *toks, size_t n, uint8_t *labels, size_t cache)
 {
     const uint8_t *cand;
     const uint64_t *F;
