@@ -658,11 +658,13 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
     /* "in 2020": a year from the number stage. */
     for (size_t i = 0; i < nums->n; i++) {
         const nci_number *y = &nums->v[i];
-        if (y->kind != NC_NUM_YEAR || y->start < x->start || y->end > x->end || !y->has_value)
+        if (y->kind != NC_NUM_YEAR || y->start < x->start || y->end > x->end || !(y->has_value || y->has_low))
             continue;
         size_t ti = 0;
         while (ti < n && k[ti].start < y->start)
             ti++;
+        if (ti > 1 && (tok_is(t, &k[ti - 1], "the") || tok_is(t, &k[ti - 1], "los")))
+            ti--; /* "in the 1990s" */
         if (!(ti > 0 && (tok_is(t, &k[ti - 1], "in") || tok_is(t, &k[ti - 1], "en") ||
                          tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"))))
             continue;
@@ -670,12 +672,14 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         if (bestdist >= 0 && dist >= bestdist)
             continue;
         bestdist = dist;
-        int yr = (int)y->value;
+        /* a year, or a decade ("in the 1990s": 1990..1999) */
+        int yr = (int)(y->has_value ? y->value : y->low);
+        int yend = (int)(y->has_value || !y->has_high ? yr : y->high);
         fmt_date(ts, yr, 0, 0);
         if ((tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde")) && pub->y)
             fmt_date(te, pub->y, pub->m, pub->d);
         else
-            memcpy(te, ts, 16);
+            fmt_date(te, yend, 0, 0);
         ta = k[ti - 1].start;
         tb = y->end;
     }

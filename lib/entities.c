@@ -536,10 +536,77 @@ out:
     return rc;
 }
 
+/* ---------------------------------------------------------------- demonyms */
+
+/* Whether the word w[0..n) is the adjective of the place named p[0..pn)
+ * by the regular English patterns: Venezuela-n, Brazil-ian, Mexic(o)-an,
+ * Ital(y)-ian, Japan-ese, Chin(a)-ese. */
+static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
+{
+    static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
+    for (int cut = 0; cut <= 1; cut++) {
+        if (pn <= (size_t)cut + 2)
+            continue;
+        size_t stem = pn - (size_t)cut;
+        for (int k = 0; SUF[k]; k++) {
+            size_t sl = strlen(SUF[k]);
+            if (n == stem + sl && !strncasecmp(w, p, stem) && !strncasecmp(w + stem, SUF[k], sl))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_demonym(const char *t, const nci_segs *S, const nci_ents *E, const nci_tok *k)
+{
+    size_t n = k->end - k->start;
+    for (size_t i = 0; i < E->nm; i++) {
+        const nci_mention *m = &E->m[i];
+        if (m->type != NCI_ENT_LOC || m->ntok != 1)
+            continue;
+        const nci_tok *pk = &S->toks[m->tok];
+        if (pk != k && demonym_of(t + k->start, n, t + pk->start, pk->end - pk->start))
+            return 1;
+    }
+    return 0;
+}
+
+/* The adjective of a place the document names is no entity of its own
+ * ("Venezuelan opposition"), and it leads no name ("Venezuelan NGO Foro
+ * Penal" -> "Foro Penal", with the role word after it). */
+static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention m = E->m[i];
+        if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
+            while (m.ntok > 0 && is_demonym(t, S, E, &S->toks[m.tok])) {
+                m.tok++;
+                m.ntok--;
+                /* a role word after it: "NGO", "government" */
+                while (m.ntok > 1) {
+                    const nci_tok *k = &S->toks[m.tok];
+                    if (nci_wordset_get(lex->roles, t + k->start, k->end - k->start) != ROLE_HEAD)
+                        break;
+                    m.tok++;
+                    m.ntok--;
+                }
+            }
+            if (m.ntok == 0)
+                continue;
+            m.start = S->toks[m.tok].start;
+        }
+        E->m[w++] = m;
+    }
+    E->nm = w;
+}
+
 nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,
                            nci_ents *ents)
 {
     int rc = lex->model ? tag_mentions(lex, text, segs, ents) : rule_mentions(lex, text, segs, ents);
+    if (!rc)
+        drop_demonyms(lex, text, segs, ents);
     if (!rc)
         rc = date_mentions(lex, text, segs, ents);
     if (!rc)

@@ -291,6 +291,17 @@ const nci_numword nci_gen_numwords[] = {
     {"en", "centuries", "dur", "", ""},
     {"en", "fortnight", "dur", "", ""},
     {"en", "fortnights", "dur", "", ""},
+    {"en", "year's", "dur", "", ""},
+    {"en", "month's", "dur", "", ""},
+    {"en", "week's", "dur", "", ""},
+    {"en", "day's", "dur", "", ""},
+    {"en", "night's", "dur", "", ""},
+    {"en", "hour's", "dur", "", ""},
+    {"en", "minute's", "dur", "", ""},
+    {"en", "second's", "dur", "", ""},
+    {"en", "decade's", "dur", "", ""},
+    {"en", "century's", "dur", "", ""},
+    {"en", "fortnight's", "dur", "", ""},
     {"en", "am", "time", "", ""},
     {"en", "pm", "time", "", ""},
     {"en", "a.m", "time", "", ""},
@@ -825,4 +836,4 @@ const nci_numword nci_gen_numwords[] = {
     {"*", "mex$", "cur", "MXN", "major"},
     {NULL, NULL, NULL, NULL, NULL}
 };
-const size_t nci_gen_numwords_count = 821;
+const size_t nci_gen_numwords_count = 832;

@@ -93,7 +93,7 @@ enum { NCI_TRIG_NONE = 0, NCI_TRIG_ALWAYS = 1, NCI_TRIG_NEAR = 2, NCI_TRIG_ARTIC
 
 /* Token types. */
 enum { NCI_TK_WORD = 1, NCI_TK_NUM, NCI_TK_SYM, NCI_TK_IDENT, NCI_TK_DATE, NCI_TK_TIME,
-       NCI_TK_PHONE };
+       NCI_TK_PHONE, NCI_TK_DUR /* a race time "3:48.82": v is its seconds */ };
 
 /* Number token flags. */
 enum {
@@ -120,7 +120,7 @@ typedef struct nci_ntok {
     uint8_t trig;        /* words and symbols: the entry's NCI_TRIG_* */
     uint32_t cp;         /* symbols: the code point */
     const nci_lexent *lx;/* words and symbols: the entry, or NULL */
-    double v;            /* numbers: the value */
+    double v;            /* numbers: the value; times: hours after midnight */
 } nci_ntok;
 
 /* Hash of a folded key: its first and last eight bytes and its length,

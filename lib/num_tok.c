@@ -200,16 +200,28 @@ static int is_alnum_at(const unsigned char *s, size_t i, size_t end)
 static size_t digit_shape(const unsigned char *s, size_t i, size_t end, uint8_t *type, double *v)
 {
     size_t a = digit_run(s, i, end);
-    /* time of day: H:MM or HH:MM[:SS] */
+    /* time of day: H:MM or HH:MM[:SS]; with hundredths after the last
+     * field it is a race time, M:SS.ff or H:MM:SS.ff ("3:48.82") */
     if (a >= 1 && a <= 2 && i + a + 2 < end && s[i + a] == ':' && digit_run(s, i + a + 1, end) == 2) {
         size_t j = i + a + 3;
-        if (j + 2 < end && s[j] == ':' && digit_run(s, j + 1, end) == 2)
+        int ss = -1;
+        if (j + 2 < end && s[j] == ':' && digit_run(s, j + 1, end) == 2) {
+            ss = (s[j + 1] - '0') * 10 + (s[j + 2] - '0');
             j += 3;
+        }
         int hh = a == 1 ? s[i] - '0' : (s[i] - '0') * 10 + (s[i + 1] - '0');
         int mm = (s[i + a + 1] - '0') * 10 + (s[i + a + 2] - '0');
+        size_t fr = j + 1 < end && s[j] == '.' ? digit_run(s, j + 1, end) : 0;
+        if (fr >= 1 && fr <= 3 && mm <= 59 && ss <= 59 && !is_alnum_at(s, j + 1 + fr, end) &&
+            !(j + 1 + fr < end && s[j + 1 + fr] == '.' && is_alnum_at(s, j + 2 + fr, end))) {
+            double f = atoi_n(s + j + 1, fr) / (fr == 1 ? 10.0 : fr == 2 ? 100.0 : 1000.0);
+            *type = NCI_TK_DUR;
+            *v = ss < 0 ? hh * 60.0 + mm + f : hh * 3600.0 + mm * 60.0 + ss + f;
+            return j + 1 + fr;
+        }
         if (hh <= 24 && mm <= 59 && !is_alnum_at(s, j, end)) {
             *type = NCI_TK_TIME;
-            *v = hh;
+            *v = hh + mm / 60.0 + (ss > 0 ? ss / 3600.0 : 0);
             return j;
         }
     }

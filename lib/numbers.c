@@ -17,6 +17,24 @@
  * changes neither value nor bounds (Recognizers-Text number-range and currency
  * specs expect exactly this).  Units of money and percent are in the span;
  * words that only classify a number (months, "years", "in") are not.
+ *
+ * Context decides what a number is (try_at, classify), by general rules
+ * checked on the BBC corpus (tests/gold/numbers-sample-check.md):
+ *  - names: a spelled number capitalised inside a sentence next to a
+ *    capitalised word ("the Six Nations", "BBC One", "Radio Five Live"), or
+ *    digits between two capitalised words ("RBS 6 Nations") are identifiers;
+ *  - ranks are ordinals: after "number" / "No" ("at number 20"), an entry of
+ *    a ranked list ("20 Tatiana Golovin (France)"), the minutes of a match
+ *    report ("Ronaldo 9, Rooney 87."), "a third term" (not a fraction);
+ *  - "two or three days" is one range; a converted amount in brackets may
+ *    stand inside a range ("between $30,000 (£16,000) and $50,000");
+ *    "80-odd" is about 80; "one in ten" is a ratio (0.1);
+ *  - durations: "20 minutes 38 seconds" and race times ("3:48.82") are one
+ *    value in the smallest unit; ages ("aged 16", "Williams, 29,") are
+ *    durations, as "a 30-year-old" is;
+ *  - times are hours after midnight ("6pm" 18, "1930 GMT" 19.5, "from 1930
+ *    on BBC One"); decades are ranges of years ("the late 80s" 1980..1989);
+ *  - not quantities: "a quarter-final", "per second", "a one-off".
  */
 #include <math.h>
 #include <stdlib.h>
@@ -87,6 +105,65 @@ static inline int is_word_tok(const sc *c, size_t i)
     return TYPE(c, i, NCI_TK_WORD);
 }
 
+/* The raw text of word token i (a gap may hold several words) begins
+ * (head) or ends (tail) with the word w, compared without case.  Gaps keep
+ * no folded text, so the bytes are read; w is lower-case ASCII. */
+static int word_edge_eq(const sc *c, size_t i, const char *w, int tail)
+{
+    if (i >= c->n || c->t[i].type != NCI_TK_WORD)
+        return 0;
+    size_t l = strlen(w), s = c->t[i].s, e = c->t[i].e;
+    if (e - s < l)
+        return 0;
+    size_t a = tail ? e - l : s;
+    if (tail ? (a > s && c->text[a - 1] != ' ') : (a + l < e && c->text[a + l] != ' '))
+        return 0;
+    for (size_t k = 0; k < l; k++)
+        if ((c->text[a + k] | 0x20) != w[k])
+            return 0;
+    return 1;
+}
+
+static inline int HEADW(const sc *c, size_t i, const char *w)
+{
+    return word_edge_eq(c, i, w, 0);
+}
+
+static inline int TAILW(const sc *c, size_t i, const char *w)
+{
+    return word_edge_eq(c, i, w, 1);
+}
+
+/* Token i opens a sentence or a quotation: nothing before it, or a full
+ * stop, a colon, a quote or a bracket. */
+static int sent_start(const sc *c, size_t i)
+{
+    if (i == 0)
+        return 1;
+    const nci_ntok *p = &c->t[i - 1];
+    if (p->type != NCI_TK_SYM)
+        return 0;
+    uint32_t cp = p->cp;
+    return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == '"' || cp == '(' || cp == '\'' ||
+           cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '|' || cp == '[';
+}
+
+/* Round to 15 significant digits: a decimal scaled by a power of ten
+ * ("16.4bn" = 16.4 * 1e9 = 16399999999.999998 in binary) comes back to the
+ * number as written.  Whole numbers are already exact. */
+static double round15(double x)
+{
+    double a = fabs(x);
+    if (x == 0 || !isfinite(x) || a >= 1e15 || (x == floor(x)))
+        return x;
+    int e = (int)floor(log10(a));
+    if (14 - e > 300)
+        return x;
+    double p = pow(10.0, 14 - e);
+    double r = round(x * p) / p;
+    return isfinite(r) ? r : x;
+}
+
 /* A plain number token (not a dotted code). */
 static inline int PNUM(const sc *c, size_t i)
 {
@@ -145,11 +222,11 @@ static int emit(sc *c, size_t s, size_t e, int kind, int qual, int hv, double v,
     p->overflow = (unsigned char)(ovf != 0);
     if (!ovf) {
         p->has_value = (unsigned char)hv;
-        p->value = hv ? v : 0;
+        p->value = hv ? round15(v) : 0;
         p->has_low = (unsigned char)hl;
-        p->low = hl ? lo : 0;
+        p->low = hl ? round15(lo) : 0;
         p->has_high = (unsigned char)hh;
-        p->high = hh ? hi : 0;
+        p->high = hh ? round15(hi) : 0;
     }
     if (unit)
         strncpy(p->unit, unit, sizeof p->unit - 1);
@@ -1090,33 +1167,93 @@ static int parse_term(const sc *c, size_t i, term *tm)
     return 1;
 }
 
+/* Hours after midnight of a clock value h read before the word at token k
+ * ("pm", "am", "GMT"): 6pm is 18, 12am is 0. */
+static double clock_hours(const sc *c, size_t k, double h)
+{
+    if ((FOLDEQ(c, k, "pm") || FOLDEQ(c, k, "p.m")) && h < 12)
+        return h + 12;
+    if ((FOLDEQ(c, k, "am") || FOLDEQ(c, k, "a.m")) && h >= 12 && h < 13)
+        return h - 12;
+    return h;
+}
+
+/* What classify found: a kind, the token after it, and a value in that
+ * kind's terms (a time's hours after midnight; a decade's bounds). */
+typedef struct cls {
+    int kind;
+    size_t end;
+    double v;
+    int range;         /* lo..hi, no single value ("the 1980s") */
+    double lo, hi;
+} cls;
+
+/* Hours after midnight of "10.30" read as a clock (hours.minutes). */
+static double dotted_hours(const nci_ntok *t, double v)
+{
+    if (!(t->flags & NCI_NF_DEC))
+        return v;
+    double h = floor(v), m = round((v - h) * 100);
+    return m < 60 ? h + m / 60 : v;
+}
+
 /* The kind of a bare number from its neighbours: years, dates, times,
- * durations, ordinals, identifiers.  i0/i1 are the tokens of the number. */
-static int classify(const sc *c, const term *tm, size_t i0, size_t *end, double *v)
+ * durations, ordinals, identifiers.  Fills *o (o->kind NC_NUM_COUNT when
+ * nothing else fits). */
+static void classify(const sc *c, const term *tm, cls *o)
 {
     const val *vv = &tm->v;
     size_t j = tm->end;
     const nci_ntok *t = &c->t[vv->start];
     int integer = vv->v == floor(vv->v) && !vv->frac;
     int bare = vv->plain && !(t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP)) && !tm->neg;
-    (void)i0;
+    o->kind = NC_NUM_COUNT;
+    o->end = j;
+    o->v = vv->v;
+    o->range = 0;
     /* ordinal suffixes: 1st, 4th, 4to, 1º */
     if (vv->plain && is_ordsuffix(c, j, vv->v)) {
-        *end = j + 1;
-        if (month_after(c, j + 1) && vv->v >= 1 && vv->v <= 31)
-            return NC_NUM_DATE;
-        return NC_NUM_ORDINAL;
+        o->end = j + 1;
+        o->kind = (month_after(c, j + 1) || month_before(c, vv->start)) && vv->v >= 1 && vv->v <= 31 ? NC_NUM_DATE
+                                                                                                  : NC_NUM_ORDINAL;
+        return;
     }
-    /* decades: 1990s, 90s, 1990's */
+    /* decades: 1990s, 90s, 1990's -- the ten years; "in their 20s" is an age */
     if (bare && (t->nd == 4 || t->nd == 2) && fmod(vv->v, 10) == 0) {
-        if (is_word_tok(c, j) && ATT(c, j) && FOLDEQ(c, j, "s")) {
-            *end = j + 1;
-            return NC_NUM_YEAR;
+        size_t e = 0;
+        if (is_word_tok(c, j) && ATT(c, j) && FOLDEQ(c, j, "s"))
+            e = j + 1;
+        else if ((SYM(c, j, '\'') || SYM(c, j, 0x2019)) && ATT(c, j) && FOLDEQ(c, j + 1, "s") && ATT(c, j + 1))
+            e = j + 2;
+        if (e) {
+            size_t p = vv->start;
+            int poss = t->nd == 2 && p > 0 &&
+                       (TAILW(c, p - 1, "their") || TAILW(c, p - 1, "his") || TAILW(c, p - 1, "her") ||
+                        TAILW(c, p - 1, "my") || TAILW(c, p - 1, "your") || TAILW(c, p - 1, "our") ||
+                        TAILW(c, p - 1, "early") || TAILW(c, p - 1, "mid") || TAILW(c, p - 1, "late")) &&
+                       !(p > 1 && ROLE(c, p - 1, NCI_R_YEARCTX) && ROLE(c, p - 2, NCI_R_DET));
+            /* "late 80s" is the 1980s unless a person's: "in her late 20s" */
+            if (poss && (TAILW(c, p - 1, "early") || TAILW(c, p - 1, "mid") || TAILW(c, p - 1, "late")))
+                poss = p > 1 && (TAILW(c, p - 2, "their") || TAILW(c, p - 2, "his") || TAILW(c, p - 2, "her") ||
+                                 TAILW(c, p - 2, "my") || TAILW(c, p - 2, "your") || TAILW(c, p - 2, "our"));
+            double y = vv->v;
+            if (t->nd == 2 && !poss)
+                y += y >= 20 ? 1900 : 2000;
+            o->end = e;
+            o->kind = poss ? NC_NUM_DURATION : NC_NUM_YEAR;
+            o->range = 1;
+            o->lo = y;
+            o->hi = y + 9;
+            return;
         }
-        if ((SYM(c, j, '\'') || SYM(c, j, 0x2019)) && ATT(c, j) && FOLDEQ(c, j + 1, "s") && ATT(c, j + 1)) {
-            *end = j + 2;
-            return NC_NUM_YEAR;
-        }
+    }
+    /* a year cut to two digits: "class of '83", "in '05" */
+    if (bare && t->nd == 2 && vv->start > 0 && ATT(c, vv->start) &&
+        (SYM(c, vv->start - 1, '\'') || SYM(c, vv->start - 1, 0x2019)) && c->t[vv->start - 1].sp &&
+        !(ATT(c, j) && TYPE(c, j, NCI_TK_WORD))) {
+        o->kind = NC_NUM_YEAR;
+        o->v = vv->v + (vv->v < 30 ? 2000 : 1900);
+        return;
     }
     /* times: "10 in the morning", "a las 10", "las 10 de la noche" */
     if (bare && integer && vv->v <= 24 && t->nd <= 2) {
@@ -1125,66 +1262,89 @@ static int classify(const sc *c, const term *tm, size_t i0, size_t *end, double 
             k++; /* "in", "de" */
         if (ROLE(c, k, NCI_R_DET) && is_word_tok(c, k))
             k++; /* "the", "la" */
-        if (ROLE(c, k, NCI_R_DAYPART) && is_word_tok(c, k) && k > j)
-            return NC_NUM_TIME;
+        if (ROLE(c, k, NCI_R_DAYPART) && is_word_tok(c, k) && k > j) {
+            o->kind = NC_NUM_TIME;
+            if (vv->v < 12 && !FOLDEQ(c, k, "morning") && !FOLDEQ(c, k, "manana") && !FOLDEQ(c, k, "madrugada"))
+                o->v = vv->v + 12;
+            return;
+        }
         if (c->es && p >= 2 && FOLDEQ(c, p - 1, "las") && (FOLDEQ(c, p - 2, "a") || FOLDEQ(c, p - 2, "desde") ||
-                                                           FOLDEQ(c, p - 2, "hasta") || FOLDEQ(c, p - 2, "sobre")))
-            return NC_NUM_TIME;
+                                                           FOLDEQ(c, p - 2, "hasta") || FOLDEQ(c, p - 2, "sobre"))) {
+            o->kind = NC_NUM_TIME;
+            return;
+        }
     }
     /* decades after "years": "los años 90", "the years 2000" */
     if (bare && fmod(vv->v, 10) == 0 && (t->nd == 2 || (t->nd == 4 && vv->v >= 1000 && vv->v <= 2199)) &&
         vv->start > 0 && ROLE(c, vv->start - 1, NCI_R_DUR) && is_word_tok(c, vv->start - 1) &&
-        is_plural_tok(c, vv->start - 1))
-        return NC_NUM_YEAR;
+        is_plural_tok(c, vv->start - 1)) {
+        o->kind = NC_NUM_YEAR;
+        o->range = 1;
+        o->lo = t->nd == 2 ? vv->v + (vv->v >= 20 ? 1900 : 2000) : vv->v;
+        o->hi = o->lo + 9;
+        return;
+    }
+    int hhmm = bare && t->nd == 4 && vv->v < 2400 && fmod(vv->v, 100) < 60;
     /* times: "1600 GMT" (hhmm) */
-    if (bare && t->nd == 4 && ROLE(c, j, NCI_R_TIME) && is_word_tok(c, j) && !ATT(c, j) && vv->v < 2400 &&
-        fmod(vv->v, 100) < 60 && c->t[j].caps == 2) {
-        *end = j + 1;
-        return NC_NUM_TIME;
+    if (hhmm && ROLE(c, j, NCI_R_TIME) && is_word_tok(c, j) && !ATT(c, j) && c->t[j].caps == 2) {
+        o->end = j + 1;
+        o->kind = NC_NUM_TIME;
+        o->v = floor(vv->v / 100) + fmod(vv->v, 100) / 60;
+        return;
+    }
+    /* times in a broadcast schedule: "from 1930 on BBC One", "at 2000 on
+     * Radio 4" -- hhmm after at / from / until, then "on" and a name */
+    if (hhmm && vv->start > 0 && !c->es &&
+        (TAILW(c, vv->start - 1, "at") || TAILW(c, vv->start - 1, "from") || TAILW(c, vv->start - 1, "until")) &&
+        HEADW(c, j, "on") && c->t[j].e - c->t[j].s == 2 && j + 1 < c->n && is_word_tok(c, j + 1) &&
+        c->t[j + 1].caps) {
+        o->kind = NC_NUM_TIME;
+        o->v = floor(vv->v / 100) + fmod(vv->v, 100) / 60;
+        return;
     }
     /* times: 3pm, 10.30am, 15.30 h */
     if (vv->plain && ROLE(c, j, NCI_R_TIME) && is_word_tok(c, j) && vv->v <= 24 &&
         (ATT(c, j) || !FOLDEQ(c, j, "h") || c->es)) {
-        *end = j + 1;
+        o->end = j + 1;
         if (SYM(c, j + 1, '.') && (FOLDEQ(c, j, "a.m") || FOLDEQ(c, j, "p.m")))
-            *end = j + 2;
-        return NC_NUM_TIME;
+            o->end = j + 2;
+        o->kind = NC_NUM_TIME;
+        o->v = clock_hours(c, j, dotted_hours(t, vv->v));
+        return;
     }
     /* dates: "January 5", "5 January", "8 de enero", and pairs: "8 y 9 de
      * enero", "January 8 and 9" */
     if (bare && integer && vv->v >= 1 && vv->v <= 31 && t->nd <= 2) {
+        o->kind = NC_NUM_DATE;
         if (month_before(c, vv->start) || month_after(c, j))
-            return NC_NUM_DATE;
+            return;
         size_t p = vv->start;
         if ((ROLE(c, j, NCI_R_AND) || SYM(c, j, ',')) && PNUM(c, j + 1) && c->t[j + 1].nd <= 2 &&
             c->t[j + 1].v >= 1 && c->t[j + 1].v <= 31 && month_after(c, j + 2))
-            return NC_NUM_DATE;
+            return;
         if (p >= 2 && (ROLE(c, p - 1, NCI_R_AND) || SYM(c, p - 1, ',')) && PNUM(c, p - 2) &&
             c->t[p - 2].nd <= 2 && month_before(c, p - 2))
-            return NC_NUM_DATE;
+            return;
+        o->kind = NC_NUM_COUNT;
     }
     /* durations: "23 years", "three months", "23-year-old" */
     {
         size_t k = j;
         if (DASH(c, k) && ATT(c, k) && ATT(c, k + 1))
             k++;
-        if (ROLE(c, k, NCI_R_DUR) && is_word_tok(c, k))
-            return NC_NUM_DURATION;
+        if (ROLE(c, k, NCI_R_DUR) && is_word_tok(c, k)) {
+            o->kind = NC_NUM_DURATION;
+            return;
+        }
     }
     /* years: four digits, no separator */
     if (bare && t->nd == 4 && vv->v >= 1000 && vv->v <= 2199) {
         size_t p = vv->start;
-        if (p > 0 && ROLE(c, p - 1, NCI_R_YEARCTX) && is_word_tok(c, p - 1))
-            return NC_NUM_YEAR;
-        if (month_before(c, p))
-            return NC_NUM_YEAR;
-        if (p >= 2 && SYM(c, p - 1, ',') && (month_before(c, p - 2) || (p >= 3 && month_tok(c, p - 3))))
-            return NC_NUM_YEAR;
-        if (vv->v >= 1900 && vv->v <= 2099)
-            return NC_NUM_YEAR;
+        if ((p > 0 && ROLE(c, p - 1, NCI_R_YEARCTX) && is_word_tok(c, p - 1)) || month_before(c, p) ||
+            (p >= 2 && SYM(c, p - 1, ',') && (month_before(c, p - 2) || (p >= 3 && month_tok(c, p - 3)))) ||
+            (vv->v >= 1900 && vv->v <= 2099))
+            o->kind = NC_NUM_YEAR;
     }
-    (void)v;
-    return NC_NUM_COUNT;
 }
 
 /* Emit a term alone. */
@@ -1224,6 +1384,147 @@ static int units_agree(term *a, term *b)
     return 1;
 }
 
+/* A capitalised word that can be part of a name: not a number word, a
+ * month, a unit, a currency or another word the grammar reads. */
+static int is_name_word(const sc *c, size_t i)
+{
+    if (!is_word_tok(c, i) || !c->t[i].caps || c->t[i].pad)
+        return 0;
+    const nci_lexent *e = c->t[i].lx;
+    return !(e && (e->roles & ~(NCI_R_PHRASE | NCI_R_PHRKEY | NCI_R_KEEP)));
+}
+
+/* A match minute at number token k: a whole number up to 130 standing
+ * alone (a penalty or an own goal may be marked: "48 pen", "12 og") before
+ * ",", "." , ";" or ")" or the end.  Returns the token after the mark, or 0. */
+static size_t minute_item(const sc *c, size_t k)
+{
+    const nci_ntok *t = &c->t[k];
+    if (!PNUM(c, k) || (t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP | NCI_NF_FRAC)) || t->v < 1 ||
+        t->v > 130 || t->nd > 3 || (ATT(c, k + 1) && !TYPE(c, k + 1, NCI_TK_SYM)))
+        return 0;
+    size_t e = k + 1;
+    if (e < c->n && is_word_tok(c, e) && (HEADW(c, e, "pen") || HEADW(c, e, "og")) &&
+        c->t[e].e - c->t[e].s <= 3)
+        e++;
+    if (e >= c->n || SYM(c, e, ',') || SYM(c, e, ';') || SYM(c, e, ')') ||
+        (SYM(c, e, '.') && !(e + 1 < c->n && ATT(c, e + 1) && c->t[e + 1].type == NCI_TK_NUM)))
+        return e;
+    return 0;
+}
+
+/* A name and its minutes at token p (the name's first word): "Rooney 87"
+ * in "Ronaldo 9, Rooney 87."; returns the token after the last minute, or
+ * 0.  *k1 is the number token of the last minute. */
+static size_t minute_run(const sc *c, size_t p, size_t *k1)
+{
+    size_t k = p;
+    while (is_name_word(c, k))
+        k++;
+    if (k == p || !c->t[k].sp)
+        return 0;
+    size_t e = minute_item(c, k);
+    if (!e)
+        return 0;
+    while (SYM(c, e, ',') && minute_item(c, e + 1)) {
+        k = e + 1;
+        e = minute_item(c, k);
+    }
+    *k1 = k;
+    return e;
+}
+
+/* A number that is part of a name (see try_at); returns the token after
+ * the name, or 0.  A spelled number is part of a name when it is
+ * capitalised inside a sentence and a capitalised word is next to it ("the
+ * Six Nations", "BBC One", "Radio Five Live"); digits when they stand
+ * between two capitalised words ("RBS 6 Nations", "TFC 101 Tower") or
+ * after an apostrophe before one ("'03 Bonnie and Clyde"). */
+static size_t name_number(const sc *c, size_t i)
+{
+    const nci_ntok *t = &c->t[i];
+    size_t k;
+    if (t->type == NCI_TK_WORD) {
+        if (t->caps != 1 || !cardword(c, i, 0) || LX(c, i)->cclass == NCI_CC_ARTICLE || sent_start(c, i))
+            return 0;
+        k = i + 1;
+        if (DASH(c, k) && ATT(c, k) && cardword(c, k + 1, NCI_CC_UNIT) && c->t[k + 1].caps)
+            k += 2; /* "Twenty-Two" */
+        if (DASH(c, k) && ATT(c, k) && ATT(c, k + 1) && is_name_word(c, k + 1) && !ROLE(c, k + 1, NCI_R_KEEP))
+            k++; /* "the Four-Kings clan" */
+        /* a name word before: capitalised, or an acronym ("BBC One"), not a
+         * heading in capitals ("OTHER GAFFES Three people") */
+        int before = i > 0 && is_name_word(c, i - 1) && !sent_start(c, i - 1) &&
+                     (c->t[i - 1].caps == 1 || c->t[i - 1].e - c->t[i - 1].s <= 4);
+        if (!is_name_word(c, k) && !before)
+            return 0;
+    } else if (PNUM(c, i) && !(t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP | NCI_NF_FRAC)) && t->nd <= 3) {
+        int apos = i > 0 && ATT(c, i) && (SYM(c, i - 1, '\'') || SYM(c, i - 1, 0x2019)) && t->nd == 2;
+        int before = i > 0 && t->sp && is_name_word(c, i - 1) && !sent_start(c, i - 1);
+        /* a leading zero is a label, not a count: "03 Bonnie and Clyde", "007 Racing" */
+        int zero = (t->flags & NCI_NF_LEAD0) && t->v >= 1;
+        if (!(apos || before || zero) || !c->t[i + 1 < c->n ? i + 1 : i].sp)
+            return 0;
+        k = i + 1;
+        if (!is_name_word(c, k))
+            return 0;
+    } else {
+        return 0;
+    }
+    while (is_name_word(c, k))
+        k++;
+    return k;
+}
+
+/* Seconds in the unit of time at token k (hours, minutes, seconds), or 0. */
+static double dur_secs(const sc *c, size_t k)
+{
+    if (!ROLE(c, k, NCI_R_DUR) || !is_word_tok(c, k))
+        return 0;
+    static const char *const h[] = {"hour", "hours", "hr", "hrs", "hora", "horas", NULL};
+    static const char *const m[] = {"minute", "minutes", "min", "mins", "minuto", "minutos", NULL};
+    static const char *const s[] = {"second", "seconds", "sec", "secs", "segundo", "segundos", NULL};
+    for (int x = 0; h[x]; x++)
+        if (FOLDEQ(c, k, h[x]))
+            return 3600;
+    for (int x = 0; m[x]; x++)
+        if (FOLDEQ(c, k, m[x]))
+            return 60;
+    for (int x = 0; s[x]; x++)
+        if (FOLDEQ(c, k, s[x]))
+            return 1;
+    return 0;
+}
+
+static size_t try_at(sc *c, size_t i);
+
+/* An ordinal after a determiner at token k ("the tenth", "the 15th", "the
+ * twenty-first"); returns the token after it and its value, or 0. */
+static size_t parse_ord(const sc *c, size_t k, double *v)
+{
+    if (!ROLE(c, k, NCI_R_DET) || !is_word_tok(c, k))
+        return 0;
+    k++;
+    if (is_word_tok(c, k) && ROLE(c, k, NCI_R_ORD) && !ROLE(c, k, NCI_R_CARD)) {
+        *v = LX(c, k)->ord;
+        return k + 1;
+    }
+    if (cardword(c, k, NCI_CC_TENS)) {
+        size_t k2 = k + 1;
+        if (DASH(c, k2) && ATT(c, k2))
+            k2++;
+        if (ROLE(c, k2, NCI_R_ORD) && is_word_tok(c, k2) && LX(c, k2)->ord < 10) {
+            *v = LX(c, k)->card + LX(c, k2)->ord;
+            return k2 + 1;
+        }
+    }
+    if (PNUM(c, k) && !(c->t[k].flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP)) && is_ordsuffix(c, k + 1, c->t[k].v)) {
+        *v = c->t[k].v;
+        return k + 2;
+    }
+    return 0;
+}
+
 /* Try an expression at token i; returns the token after it (> i) when
  * something was emitted or consumed, else 0. */
 static size_t try_at(sc *c, size_t i)
@@ -1233,10 +1534,19 @@ static size_t try_at(sc *c, size_t i)
     if (t->type == NCI_TK_DATE || t->type == NCI_TK_TIME || t->type == NCI_TK_PHONE) {
         int kind = t->type == NCI_TK_DATE ? NC_NUM_DATE : t->type == NCI_TK_TIME ? NC_NUM_TIME : NC_NUM_PHONE;
         size_t e = i + 1;
-        if (kind == NC_NUM_TIME && ROLE(c, e, NCI_R_TIME) && is_word_tok(c, e))
+        double tv = t->v;
+        if (kind == NC_NUM_TIME && ROLE(c, e, NCI_R_TIME) && is_word_tok(c, e)) {
+            tv = clock_hours(c, e, tv);
             e++;
-        emit(c, t->s, c->t[e - 1].e, kind, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
+        }
+        /* a time's value is its hours after midnight ("18:30" 18.5) */
+        int hv = kind == NC_NUM_TIME;
+        emit(c, t->s, c->t[e - 1].e, kind, NC_QUAL_EXACT, hv, tv, hv, tv, hv, tv, NULL, 0, NULL, 0);
         return e;
+    }
+    if (t->type == NCI_TK_DUR) { /* "3:48.82": seconds */
+        emit(c, t->s, t->e, NC_NUM_DURATION, NC_QUAL_EXACT, 1, t->v, 1, t->v, 1, t->v, NULL, 0, NULL, 0);
+        return i + 1;
     }
     if (t->type == NCI_TK_IDENT) {
         size_t e = i + 1;
@@ -1250,10 +1560,12 @@ static size_t try_at(sc *c, size_t i)
         emit(c, t->s, t->e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
         return i + 1;
     }
-    /* codes with digits: "COVID-19", "F-16", "SCP-173": a capitalised word,
-     * a hyphen, digits, all attached */
+    /* codes with digits: "COVID-19", "F-16", "SCP-173", "P-3": a capitalised
+     * word, a hyphen, digits, all attached (a capital letter alone is no
+     * currency: "p" is pence only in lower case) */
     if (t->type == NCI_TK_WORD && t->caps && DASH(c, i + 1) && ATT(c, i + 1) && TYPE(c, i + 2, NCI_TK_NUM) &&
-        ATT(c, i + 2) && !(t->lx && (t->lx->roles & (NCI_R_CUR | NCI_R_CODE | NCI_R_MONTH)))) {
+        ATT(c, i + 2) &&
+        !(t->lx && (t->lx->roles & (NCI_R_CODE | NCI_R_MONTH | (t->e - t->s == 1 ? 0 : NCI_R_CUR))))) {
         size_t e = i + 3;
         while (e < c->n && ATT(c, e) && (TYPE(c, e, NCI_TK_WORD) || TYPE(c, e, NCI_TK_IDENT)))
             e++;
@@ -1270,13 +1582,87 @@ static size_t try_at(sc *c, size_t i)
             return i + 1;
         }
     }
+    /* two small numbers joined by a slash that are neither a fraction nor
+     * a date: a name ("9/11", "24/7", "7/7"); by a month, two days ("19/20
+     * February") */
+    if (PNUM(c, i) && t->nd <= 2 && !(t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP | NCI_NF_FRAC)) &&
+        SYM(c, i + 1, '/') && ATT(c, i + 1) && PNUM(c, i + 2) && ATT(c, i + 2) && c->t[i + 2].nd <= 2 &&
+        !(c->t[i + 2].flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP | NCI_NF_FRAC)) && !SYM(c, i + 3, '/') &&
+        !(ATT(c, i + 3) && (TYPE(c, i + 3, NCI_TK_WORD) || TYPE(c, i + 3, NCI_TK_NUM))) && t->v >= 1) {
+        double d2 = c->t[i + 2].v;
+        if (month_after(c, i + 3) || month_before(c, i)) {
+            if (d2 == t->v + 1 && d2 <= 31) {
+                emit(c, t->s, c->t[i + 2].e, NC_NUM_DATE, NC_QUAL_RANGE, 0, 0, 1, t->v, 1, d2, NULL, 0, NULL, 0);
+                return i + 3;
+            }
+        } else if (d2 >= t->v && d2 > 10 && d2 != 16 && d2 != 32 && d2 != 64) {
+            emit(c, t->s, c->t[i + 2].e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
+            return i + 3;
+        }
+    }
+    /* names with a number in them: "the Six Nations", "Radio Five Live",
+     * "BBC One", "RBS 6 Nations", "TFC 101 Tower", "'03 Bonnie and Clyde" */
+    {
+        size_t ne = name_number(c, i);
+        if (ne) {
+            size_t ns = i;
+            if (i > 0 && is_name_word(c, i - 1) && !sent_start(c, i - 1))
+                ns = i - 1;
+            else if (t->type == NCI_TK_NUM && i > 0 && ATT(c, i) && (SYM(c, i - 1, '\'') || SYM(c, i - 1, 0x2019)))
+                ns = i - 1; /* "'03 Bonnie" */
+            emit(c, c->t[ns].s, c->t[ne - 1].e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
+            return ne;
+        }
+    }
+    /* minutes in a match report: "Ronaldo 9, Rooney 87.", "Henry 2, 29.",
+     * "Taylor (Martin 89)" -- a name alone in its clause, then the minutes */
+    if (PNUM(c, i) && i > 0 && is_name_word(c, i - 1) && t->sp && minute_item(c, i)) {
+        size_t p = i - 1;
+        while (p > 0 && is_name_word(c, p - 1))
+            p--;
+        size_t k1 = 0, me = minute_run(c, p, &k1), k0 = 0;
+        /* the clause holds only the name and its minutes, and it is one of
+         * a list ("Varga 40, Thompson 48 pen"), in brackets ("(Cole 63)"),
+         * has several minutes ("Henry 2, 29") or is a sentence ("Ronaldo
+         * 9.") -- not "Windows XP, Service Pack 2, would" */
+        int open = p == 0 || SYM(c, p - 1, '.') || SYM(c, p - 1, ',') || SYM(c, p - 1, '(') ||
+                   SYM(c, p - 1, ';') || SYM(c, p - 1, ':');
+        int list = (me && SYM(c, me, ',') && minute_run(c, me + 1, &k0)) ||
+                   (p > 2 && SYM(c, p - 1, ',') && minute_item(c, p - 2) == p - 1 && is_name_word(c, p - 3));
+        int ok = me && open &&
+                 (list || k1 > i || (SYM(c, p - 1, '(') && SYM(c, me, ')')) ||
+                  ((p == 0 || SYM(c, p - 1, '.') || SYM(c, p - 1, ':')) && (me >= c->n || SYM(c, me, '.'))));
+        if (ok) {
+            for (size_t k = i; k <= k1; k++)
+                if (PNUM(c, k)) {
+                    double mv = c->t[k].v;
+                    emit(c, c->t[k].s, c->t[k].e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, mv, 1, mv, 1, mv, NULL, 0,
+                         NULL, 0);
+                }
+            return me;
+        }
+    }
+    /* a ranked list: "(France) 20 Tatiana Golovin (France)" -- a number
+     * opening an entry, a person's name, then a bracket: a rank */
+    if (PNUM(c, i) && !(t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP | NCI_NF_FRAC)) && t->nd <= 3 &&
+        t->v >= 1 && (i == 0 || SYM(c, i - 1, ')')) && is_name_word(c, i + 1) && is_name_word(c, i + 2) &&
+        c->t[i + 1].caps == 1) {
+        size_t k = i + 1;
+        while (is_name_word(c, k))
+            k++;
+        if (SYM(c, k, '(') && k <= i + 4) {
+            emit(c, t->s, t->e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, t->v, 1, t->v, 1, t->v, NULL, 0, NULL, 0);
+            return i + 1;
+        }
+    }
     /* a name and its number: "Channel 4", "PlayStation 2", "Windows 95" --
      * a capitalised word that is not a number word, a month or a unit, not
      * opening a sentence, then a small whole number standing alone */
     if (PNUM(c, i) && !(t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP | NCI_NF_FRAC)) && t->nd <= 3 && i >= 2 &&
         t->sp && is_word_tok(c, i - 1) && c->t[i - 1].caps == 1 && c->t[i - 1].fl >= 2 &&
         !(c->t[i - 1].lx && (c->t[i - 1].lx->roles & ~(NCI_R_PHRASE | NCI_R_PHRKEY))) &&
-        (is_word_tok(c, i - 2) || TYPE(c, i - 2, NCI_TK_IDENT)) && c->t[i - 1].sp) {
+        (is_word_tok(c, i - 2) || TYPE(c, i - 2, NCI_TK_IDENT) || SYM(c, i - 2, ',') || SYM(c, i - 2, ';')) &&
+        c->t[i - 1].sp) {
         term nm;
         if (parse_term(c, i, &nm) && !nm.has_unit && !nm.v.scaled && nm.v.end == i + 1 &&
             !(ATT(c, i + 1) && (TYPE(c, i + 1, NCI_TK_WORD) || TYPE(c, i + 1, NCI_TK_NUM) || TYPE(c, i + 1, NCI_TK_IDENT))) &&
@@ -1320,6 +1706,38 @@ static size_t try_at(sc *c, size_t i)
              a.v.ovf, NULL, 0);
         return a.end;
     }
+    /* ranges and bounds of ordinals: "between the tenth and the fifteenth",
+     * "higher than the tenth but lower than the fifteenth" */
+    if ((opener || (qual > 0 && qual != NC_QUAL_ABOUT && qpos == NCI_QP_PRE)) && ROLE(c, j, NCI_R_DET) &&
+        is_word_tok(c, j)) {
+        double o1, o2;
+        size_t e1 = parse_ord(c, j, &o1), e2 = 0;
+        if (e1 && opener && e1 < c->n && is_word_tok(c, e1) && c->t[e1].lx && c->t[e1].lx->hash == join &&
+            (e2 = parse_ord(c, e1 + 1, &o2)) && o1 < o2) {
+            emit(c, c->t[span_s].s, c->t[e2 - 1].e, NC_NUM_ORDINAL, NC_QUAL_RANGE, 0, 0, 1, o1, 1, o2, NULL, 0, NULL, 0);
+            return e2;
+        }
+        if (e1 && !opener) {
+            size_t r = e1;
+            if (ROLE(c, r, NCI_R_AND) || FOLDEQ(c, r, "but") || SYM(c, r, ','))
+                r++;
+            size_t k2 = 0;
+            int q2 = -1;
+            if ((k2 = match_phrase(c, r, NCI_P_QUAL, &ph)) && ph->qpos == NCI_QP_PRE)
+                q2 = ph->qual;
+            int lower1 = qual == NC_QUAL_MORE_THAN || qual == NC_QUAL_AT_LEAST;
+            int lower2 = q2 == NC_QUAL_MORE_THAN || q2 == NC_QUAL_AT_LEAST;
+            int upper2 = q2 == NC_QUAL_LESS_THAN || q2 == NC_QUAL_AT_MOST;
+            if (r > e1 && ((lower1 && upper2) || (!lower1 && lower2)) && (e2 = parse_ord(c, r + k2, &o2))) {
+                double lo = lower1 ? o1 : o2, hi = lower1 ? o2 : o1;
+                if (lo < hi) {
+                    emit(c, c->t[span_s].s, c->t[e2 - 1].e, NC_NUM_ORDINAL, NC_QUAL_RANGE, 0, 0, 1, lo, 1, hi, NULL, 0,
+                         NULL, 0);
+                    return e2;
+                }
+            }
+        }
+    }
     /* "more than half" */
     if (qual >= 0 && FOLDEQ(c, j, c->es ? "mitad" : "half") && !ROLE(c, j + 1, NCI_R_SCALE | NCI_R_MULT) &&
         !cardword(c, j + 1, NCI_CC_ARTICLE)) {
@@ -1358,12 +1776,20 @@ static size_t try_at(sc *c, size_t i)
                     ve++;
                 }
             }
-            emit(c, c->t[vs].s, c->t[ve - 1].e, NC_NUM_COUNT, NC_QUAL_VAGUE, 0, 0, 1, lo, 1, hi, NULL, 0, key, 0);
+            /* "a few seconds", "several years": a duration */
+            int vk = (ROLE(c, ve, NCI_R_DUR) && is_word_tok(c, ve)) ||
+                             (FOLDEQ(c, ve, c->es ? "de" : "of") && ROLE(c, ve + 1, NCI_R_DUR) && is_word_tok(c, ve + 1))
+                         ? NC_NUM_DURATION
+                         : NC_NUM_COUNT;
+            emit(c, c->t[vs].s, c->t[ve - 1].e, vk, NC_QUAL_VAGUE, 0, 0, 1, lo, 1, hi, NULL, 0, key, 0);
             return ve;
         }
         /* spelled ordinals: "second", "twenty-first", "primero" */
         if (j == i && is_word_tok(c, i) && ROLE(c, i, NCI_R_ORD) && !ROLE(c, i, NCI_R_CARD)) {
             double ov = LX(c, i)->ord;
+            /* "megabits per second", "a split second": the unit of time */
+            if (ROLE(c, i, NCI_R_DUR) && i > 0 && (TAILW(c, i - 1, "per") || TAILW(c, i - 1, "split")))
+                return i + 1;
             if (ov >= 1 && ov <= 100) {
                 emit(c, t->s, t->e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, ov, 1, ov, 1, ov, NULL, 0, NULL, 0);
                 return i + 1;
@@ -1388,6 +1814,43 @@ static size_t try_at(sc *c, size_t i)
         return a.v.end;
     if (a.v.lone_one && (FOLDEQ(c, a.v.end, "another") || FOLDEQ(c, a.v.end, "day")))
         return a.v.end;
+    /* "a compelling one", "the only one": an article, one word, "one" */
+    if (a.v.lone_one && qual < 0 && !opener && a.v.start >= 2 && c->t[a.v.start - 1].pad &&
+        !memchr(c->text + c->t[a.v.start - 1].s, ' ', c->t[a.v.start - 1].e - c->t[a.v.start - 1].s) &&
+        (cardword(c, a.v.start - 2, NCI_CC_ARTICLE) || FOLDEQ(c, a.v.start - 2, "the")) &&
+        !TAILW(c, a.v.start - 1, "number") && !(ROLE(c, a.v.end, NCI_R_DUR | NCI_R_RANGESEP) && is_word_tok(c, a.v.end)) &&
+        !DASH(c, a.v.end) && !FOLDEQ(c, a.v.end, "or"))
+        return a.v.end;
+    /* words that are not quantities: "a quarter-final", "semi-finals",
+     * "a one-off" -- a number word joined by a hyphen to a noun it names */
+    if (!a.v.digits && !a.has_unit && DASH(c, a.v.end) && ATT(c, a.v.end) && ATT(c, a.v.end + 1) &&
+        is_word_tok(c, a.v.end + 1) &&
+        (((a.v.frac || a.v.article) &&
+          (FOLDEQ(c, a.v.end + 1, "final") || FOLDEQ(c, a.v.end + 1, "finals") ||
+           FOLDEQ(c, a.v.end + 1, "finalist") || FOLDEQ(c, a.v.end + 1, "finalists"))) ||
+         (a.v.lone_one && FOLDEQ(c, a.v.end + 1, "off"))))
+        return a.v.end + 2;
+    /* "a third term", "a second week": an ordinal before a unit of time or
+     * a word that marks a place in a series, not a fraction */
+    if (a.v.article && a.v.frac && a.v.end == i + 2 && !c->es && ROLE(c, i + 1, NCI_R_ORD) &&
+        ((ROLE(c, a.v.end, NCI_R_DUR) && is_word_tok(c, a.v.end) && !is_plural_tok(c, a.v.end)) ||
+         HEADW(c, a.v.end, "consecutive") || HEADW(c, a.v.end, "successive") || HEADW(c, a.v.end, "straight") ||
+         HEADW(c, a.v.end, "term") || HEADW(c, a.v.end, "time") || HEADW(c, a.v.end, "round") ||
+         HEADW(c, a.v.end, "place") || FOLDEQ(c, a.v.end, "quarter"))) {
+        double ov = LX(c, i + 1)->ord;
+        emit(c, c->t[i + 1].s, c->t[i + 1].e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, ov, 1, ov, 1, ov, NULL, 0, NULL, 0);
+        return i + 2;
+    }
+    /* ranks: "at number 20", "number one", "No. 1", "No 1" */
+    if (qual < 0 && !opener && !a.has_unit && !a.neg && a.v.v == floor(a.v.v) && a.v.v >= 1 && !a.v.scaled &&
+        a.v.start == i && i > 0 && !(ATT(c, a.v.end) && TYPE(c, a.v.end, NCI_TK_WORD)) &&
+        (TAILW(c, i - 1, "number") || (!c->es && FOLDEQ(c, i - 1, "no") && c->t[i - 1].caps == 1) ||
+         (!c->es && SYM(c, i - 1, '.') && i > 1 && ATT(c, i - 1) && FOLDEQ(c, i - 2, "no") && c->t[i - 2].caps == 1)) &&
+        !(ROLE(c, a.end, NCI_R_DUR | NCI_R_PCT) && is_word_tok(c, a.end)) && !FOLDEQ(c, a.end, "of")) {
+        emit(c, c->t[i].s, c->t[a.end - 1].e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, a.v.v, 1, a.v.v, 1, a.v.v, NULL,
+             a.v.ovf, NULL, 0);
+        return a.end;
+    }
     /* a number glued to letters: "17GEN4" is a code; "29km", "180ml" are
      * measures, which this stage does not report */
     if (a.v.plain && a.v.end < c->n && ATT(c, a.v.end) &&
@@ -1426,13 +1889,67 @@ static size_t try_at(sc *c, size_t i)
             return b.end;
         }
     }
-    /* ranges: "between 800 and 1,200", "49 to 73", "49–73", "2025–26" */
+    /* "80-odd" (about 80), "40-plus" (at least 40) */
+    if ((qual < 0 || qpos == NCI_QP_OUT) && !opener && DASH(c, e) && ATT(c, e) && ATT(c, e + 1) &&
+        (FOLDEQ(c, e + 1, "odd") || FOLDEQ(c, e + 1, "plus"))) {
+        int q = FOLDEQ(c, e + 1, "odd") ? NC_QUAL_ABOUT : NC_QUAL_AT_LEAST;
+        size_t end = e + 2;
+        if (ROLE(c, end, NCI_R_DUR) && is_word_tok(c, end) && !a.has_unit)
+            kind = NC_NUM_DURATION;
+        emit_term(c, span_s, &a, q, 0, end, kind);
+        return end;
+    }
+    /* a ratio: "one in ten", "1 in twenty-one", "more than 2 in 5" */
+    if (!a.has_unit && !opener && !a.neg && a.v.v >= 1 && a.v.v == floor(a.v.v) && !a.v.scaled &&
+        FOLDEQ(c, e, c->es ? "de" : "in") && (!c->es || FOLDEQ(c, e + 1, "cada"))) {
+        term b;
+        size_t bs = c->es ? e + 2 : e + 1;
+        if (parse_term(c, bs, &b) && !b.has_unit && !b.neg && b.v.v > a.v.v && b.v.v == floor(b.v.v) &&
+            !(b.v.plain && c->t[b.v.start].nd == 4 && b.v.v >= 1000 && b.v.v <= 2199) &&
+            !(ROLE(c, b.end, NCI_R_DUR | NCI_R_MONTH) && is_word_tok(c, b.end)) &&
+            !(ATT(c, b.end) && (TYPE(c, b.end, NCI_TK_WORD) || DASH(c, b.end))) && !DASH(c, b.end)) {
+            double fv = a.v.v / b.v.v;
+            size_t end = b.end;
+            int q = qual < 0 ? NC_QUAL_EXACT : qual;
+            if ((k = match_phrase(c, end, NCI_P_QUAL, &ph)) && ph->qpos == NCI_QP_POST &&
+                (q == NC_QUAL_EXACT || q == NC_QUAL_ABOUT) && ph->qual != NC_QUAL_EXACT) {
+                if (q == NC_QUAL_ABOUT)
+                    span_s = a.v.start;
+                q = ph->qual;
+                end += k;
+            }
+            int hl = q != NC_QUAL_LESS_THAN && q != NC_QUAL_AT_MOST;
+            int hh = q != NC_QUAL_MORE_THAN && q != NC_QUAL_AT_LEAST;
+            emit(c, c->t[span_s].s, c->t[end - 1].e, NC_NUM_COUNT, q, 1, fv, hl, fv, hh, fv, NULL,
+                 a.v.ovf || b.v.ovf, NULL, 0);
+            return end;
+        }
+    }
+    int age = !a.has_unit && span_s > 0 && (TAILW(c, span_s - 1, "aged") || TAILW(c, span_s - 1, "ages"));
+    /* ranges: "between 800 and 1,200", "49 to 73", "49–73", "2025–26",
+     * "two or three days"; a converted amount in brackets may stand between
+     * the ends ("between $30,000 (£16,000) and $50,000") */
     {
         size_t r = e;
-        int joined = 0;
+        int joined = 0, alt = 0, odash = 0;
+        size_t in0 = 0, in1 = 0; /* tokens of the bracket */
+        if (SYM(c, r, '(') && a.has_unit && a.kind == NC_NUM_MONEY) {
+            size_t q = r + 1;
+            while (q < c->n && q < r + 12 && !SYM(c, q, ')') && !SYM(c, q, '('))
+                q++;
+            if (SYM(c, q, ')') && q > r + 1) {
+                in0 = r + 1;
+                in1 = q;
+                r = q + 1;
+            }
+        }
         if (opener) {
             if (r < c->n && is_word_tok(c, r) && c->t[r].lx && c->t[r].lx->hash == join)
                 joined = 1;
+            else if (DASH(c, r) && ATT(c, r) && ATT(c, r + 1) && !in1) {
+                joined = odash = 1; /* "from 10-20 February": the dash joins, the opener stays out */
+                span_s = j;
+            }
         } else if (qual < 0 || qpos == NCI_QP_OUT) {
             if (ROLE(c, r, NCI_R_RANGESEP) && is_word_tok(c, r))
                 joined = 1;
@@ -1441,7 +1958,11 @@ static size_t try_at(sc *c, size_t i)
                 joined = 1;
             else if (SYM(c, r, '~'))
                 joined = 1;
+            else if (FOLDEQ(c, r, c->es ? "o" : "or") || (c->es && FOLDEQ(c, r, "u")))
+                joined = alt = 1;
         }
+        if (in1 && (!joined || alt || DASH(c, r)))
+            joined = 0;
         term b;
         if (joined && !DASH(c, r) && ROLE(c, r, NCI_R_RANGESEP) &&
             ((i > 0 && ROLE(c, i - 1, NCI_R_CHANGE) && is_word_tok(c, i - 1)) ||
@@ -1449,11 +1970,23 @@ static size_t try_at(sc *c, size_t i)
               (ROLE(c, i - 1, NCI_R_RANGEPRE | NCI_R_YEARCTX | NCI_R_DET) || cardword(c, i - 1, NCI_CC_ARTICLE)))))
             joined = 0; /* "rose from 5 to 10", "subió de 5 a 10": two values, not a range */
         if (joined && parse_term(c, r + 1, &b)) {
+            /* "$10-25m": the scale letter after the second end is money's */
+            if (a.prefix_cur && !b.has_unit && !b.v.scaled && ATT(c, b.end) && ROLE(c, b.end, NCI_R_SCALE) &&
+                LX(c, b.end)->scale_kind != NCI_SK_WORD && is_word_tok(c, b.end) && b.v.plain) {
+                b.v.v *= LX(c, b.end)->scale;
+                b.v.scaled = 1;
+                b.v.end = b.end = b.end + 1;
+            }
             /* "in 2004 to $200m": a currency sign on the second end only
              * starts an amount of its own */
             int ok = !(b.prefix_cur && !a.has_unit) && units_agree(&a, &b);
             if (DASH(c, r) && !(a.v.digits && b.v.digits))
                 ok = 0; /* "three-nought-four" is three numbers */
+            /* "two or three", "5 or 6": neighbours of one sort, not a choice
+             * between far apart values ("1 or 100") */
+            if (alt && ((!a.v.plain && a.v.digits) || (a.v.digits != 0) != (b.v.digits != 0) || a.v.frac || b.v.frac ||
+                        a.v.v != floor(a.v.v) || b.v.v != floor(b.v.v) || a.v.scaled))
+                ok = 0;
             double lo = a.v.v, hi = b.v.v;
             int rkind = a.has_unit ? a.kind : b.kind;
             /* years: "2025–26", "2010-2015" */
@@ -1478,23 +2011,34 @@ static size_t try_at(sc *c, size_t i)
                 if (S > 0 && lo * S < hi && lo < hi / S * 1.0000001)
                     lo *= S;
             }
-            if (ok && lo < hi && !(a.v.plain && b.v.plain && 0)) {
-                size_t end = b.end;
+            if (alt && !(hi <= 2 * lo + 1 && (!b.prefix_cur || hi - lo <= lo / 2)))
+                ok = 0; /* "£250 or £500" is a choice */
+            int kk = NC_NUM_COUNT;
+            if (ok && lo < hi) {
                 int dk = NC_NUM_COUNT;
                 /* dates: "12–13 January", "January 12–13" */
                 if (a.v.plain && b.v.plain && lo >= 1 && hi <= 31 && lo == floor(lo) && hi == floor(hi) &&
-                    (month_before(c, a.v.start) || month_after(c, end)))
+                    (month_before(c, a.v.start) || month_after(c, b.end)))
                     dk = NC_NUM_DATE;
-                /* durations: "5 to 10 years" */
-                size_t dkk = end;
+                /* durations: "5 to 10 years"; ages: "aged 16 to 18" */
+                size_t dkk = b.end;
                 if (DASH(c, dkk) && ATT(c, dkk))
                     dkk++;
-                if (!a.has_unit && !b.has_unit && ROLE(c, dkk, NCI_R_DUR) && is_word_tok(c, dkk))
+                if (!a.has_unit && !b.has_unit && ((ROLE(c, dkk, NCI_R_DUR) && is_word_tok(c, dkk)) || age))
                     dk = NC_NUM_DURATION;
-                int kk = rkind != NC_NUM_COUNT ? rkind : dk;
+                kk = rkind != NC_NUM_COUNT ? rkind : dk;
+                if (odash && kk == NC_NUM_COUNT)
+                    ok = 0; /* "from 0-40 down" is a score, not a range */
+            }
+            if (ok && lo < hi) {
+                size_t end = b.end;
                 const char *u = a.has_unit ? a.u.code : NULL;
                 emit(c, c->t[span_s].s, c->t[end - 1].e, kk, NC_QUAL_RANGE, 0, 0, 1, lo, 1, hi, u,
                      a.v.ovf || b.v.ovf, NULL, a.has_unit ? a.u.minor : 0);
+                for (size_t q = in0; q < in1 && !c->err;) { /* the converted amount */
+                    size_t nx = try_at(c, q);
+                    q = nx > q ? nx : q + 1;
+                }
                 return end;
             }
         }
@@ -1555,12 +2099,51 @@ static size_t try_at(sc *c, size_t i)
         span_s = j; /* "between 800" without its end: the opener is not part of it */
     size_t end = e;
     if (kind == NC_NUM_COUNT && !a.v.ovf) {
-        double dummy = 0;
-        size_t cend = end;
-        int ck = classify(c, &a, i, &cend, &dummy);
-        if (ck != NC_NUM_COUNT) {
-            kind = ck;
-            end = cend;
+        cls ck;
+        classify(c, &a, &ck);
+        if (ck.kind != NC_NUM_COUNT) {
+            kind = ck.kind;
+            end = ck.end;
+            a.v.v = ck.v;
+            if (ck.range) {
+                emit(c, c->t[span_s].s, c->t[end - 1].e, kind, NC_QUAL_RANGE, 0, 0, 1, ck.lo, 1, ck.hi, NULL, 0,
+                     NULL, 0);
+                return end;
+            }
+        }
+        /* ages: "aged 16", "Williams, 29, offers" (a name, then the age
+         * between commas); ages are durations, as in "a 30-year-old" */
+        if (kind == NC_NUM_COUNT && !a.v.scaled && a.v.v == floor(a.v.v) &&
+            (age || (a.v.plain && a.v.v >= 10 && a.v.v <= 110 && span_s == i && i > 1 && SYM(c, i - 1, ',') &&
+                     is_name_word(c, i - 2) && SYM(c, a.end, ','))))
+            kind = NC_NUM_DURATION;
+        /* "20 minutes 38 seconds", "one minute, 47.97 seconds", "2 hours
+         * and 5 minutes": one duration, in its smallest unit */
+        if (kind == NC_NUM_DURATION && end == a.end && dur_secs(c, end) > 0) {
+            double us = dur_secs(c, end), tot = a.v.v * us;
+            size_t last = end, q = end + 1;
+            for (;;) {
+                size_t q2 = q;
+                if (SYM(c, q2, ',') || (ROLE(c, q2, NCI_R_AND) && is_word_tok(c, q2)))
+                    q2++;
+                term b;
+                if (!parse_term(c, q2, &b) || b.has_unit || b.neg || b.v.scaled)
+                    break;
+                double bs = dur_secs(c, b.end);
+                if (!(bs > 0 && bs < us))
+                    break;
+                tot += b.v.v * bs;
+                us = bs;
+                last = b.end;
+                q = b.end + 1;
+            }
+            if (last > end) {
+                double dv = tot / us;
+                int hl = qual != NC_QUAL_LESS_THAN && qual != NC_QUAL_AT_MOST;
+                int hh = qual != NC_QUAL_MORE_THAN && qual != NC_QUAL_AT_LEAST;
+                emit(c, c->t[span_s].s, c->t[last].e, kind, qual, 1, dv, hl, dv, hh, dv, NULL, 0, NULL, 0);
+                return last + 1;
+            }
         }
     }
     /* the pronoun test for Spanish "uno" ("uno de ellos" is still one) */
@@ -1579,7 +2162,7 @@ static int number_near(const sc *c, size_t i)
         const nci_ntok *t = &c->t[k];
         if (t->type == NCI_TK_NUM)
             return 1;
-        if (t->lx && (t->lx->roles & (NCI_R_CARD | NCI_R_VAGUE | NCI_R_DENOM | NCI_R_SCALE)))
+        if (t->lx && (t->lx->roles & (NCI_R_CARD | NCI_R_VAGUE | NCI_R_DENOM | NCI_R_SCALE | NCI_R_ORD)))
             return 1;
         if (t->type == NCI_TK_WORD && t->pad)
             return 0; /* a run of other words */

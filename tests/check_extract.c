@@ -154,6 +154,12 @@ START_TEST(test_time_resolution)
     ck_assert_str_eq(str(tm, "start"), "2026-01-09"); /* publication date */
     ck_assert(json_is_null(json_object_get(tm, "text")));
     json_decref(d);
+    /* A decade is a window of years. */
+    d = extract("In the 1990s, 40 factories closed.", "2026-01-09");
+    tm = json_object_get(claim_with_low(d, 40), "time");
+    ck_assert_str_eq(str(tm, "start"), "1990");
+    ck_assert_str_eq(str(tm, "end"), "1999");
+    json_decref(d);
     /* No publication date and nothing in the sentence: null. */
     d = extract("Now 711 prisoners remain.", NULL);
     ck_assert(json_is_null(json_object_get(claim_with_low(d, 711), "time")));
@@ -166,6 +172,22 @@ START_TEST(test_furniture_not_claims)
     json_t *d = extract("3 min read\n4 hours ago\nThe flood displaced 4,000 people.", "2026-03-02");
     ck_assert_uint_eq(json_array_size(json_object_get(d, "claims")), 1);
     ck_assert_ptr_nonnull(claim_with_low(d, 4000));
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_demonyms)
+{
+    /* The adjective of a place the document names is not an entity. */
+    json_t *d = extract("Venezuela released prisoners. The Venezuelan opposition welcomed it.", NULL);
+    json_t *ents = json_object_get(d, "entities"), *e;
+    size_t i;
+    int venezuela = 0;
+    json_array_foreach(ents, i, e) {
+        ck_assert_str_ne(str(e, "name"), "Venezuelan");
+        venezuela |= !strcmp(str(e, "name"), "Venezuela");
+    }
+    ck_assert(venezuela);
     json_decref(d);
 }
 END_TEST
@@ -208,6 +230,7 @@ static Suite *extract_suite(void)
     tc = tcase_create("entities");
     tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
     tcase_add_test(tc, test_entities_linking);
+    tcase_add_test(tc, test_demonyms);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -438,6 +438,164 @@ START_TEST(test_kinds)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- context */
+
+/* the numbers of a text, one field each, checked in order */
+static void none_spans(const char *text, const char *lang, const char *span)
+{
+    res r = scan(text, lang);
+    ck_assert_msg(find(&r, span) == NULL, "\"%s\" is reported in \"%s\"", span, text);
+    nci_numvec_free(&r.v);
+}
+
+static void bounds_are(const char *text, const char *lang, const char *span, int kind, int q, double lo, double hi)
+{
+    res r = scan(text, lang);
+    const nci_number *p = must(&r, span);
+    ck_assert_msg(p->kind == kind, "\"%s\": kind %d, not %d", span, p->kind, kind);
+    ck_assert_msg(p->qualifier == q, "\"%s\": qualifier %d, not %d", span, p->qualifier, q);
+    ck_assert_msg(p->has_low && fabs(p->low - lo) <= 1e-9 * fmax(1, fabs(lo)), "\"%s\": low %g", span, p->low);
+    ck_assert_msg(p->has_high && fabs(p->high - hi) <= 1e-9 * fmax(1, fabs(hi)), "\"%s\": high %g", span, p->high);
+    nci_numvec_free(&r.v);
+}
+
+/* names with a number in them are identifiers, not counts */
+START_TEST(test_names)
+{
+    kind_is("their first win in the Six Nations since 2003", "en", "Six Nations", NC_NUM_IDENTIFIER);
+    kind_is("fit for Saturday's RBS 6 Nations opener", "en", "RBS 6 Nations", NC_NUM_IDENTIFIER);
+    kind_is("Collins told Radio Five Live on Monday", "en", "Radio Five Live", NC_NUM_IDENTIFIER);
+    kind_is("shown from 2000 on BBC One tonight", "en", "BBC One", NC_NUM_IDENTIFIER);
+    kind_is("older games, Doom 3 did not make it", "en", "Doom 3", NC_NUM_IDENTIFIER);
+    kind_is("the TFC 101 Tower opened", "en", "TFC 101 Tower", NC_NUM_IDENTIFIER);
+    kind_is("the song '03 Bonnie and Clyde", "en", "'03 Bonnie", NC_NUM_IDENTIFIER);
+    kind_is("OTHER GAFFES Three people have refused", "en", "Three", NC_NUM_COUNT);
+    kind_is("The Four-Kings clan is staging", "en", "Four-Kings", NC_NUM_IDENTIFIER);
+    value_is("we were all class of '83 - and", "en", "83", 1983);
+    kind_is("we were all class of '83 - and", "en", "83", NC_NUM_YEAR);
+    kind_is("the 2.5G network", "en", "2.5G", NC_NUM_IDENTIFIER);
+    kind_is("While in Fahrenheit 9/11 there are", "en", "9/11", NC_NUM_IDENTIFIER);
+    kind_is("buying of used P-3 Orion aircraft", "en", "P-3", NC_NUM_IDENTIFIER);
+    value_is("the result is 3/4", "en", "3/4", 0.75);
+    kind_is("Dirt Off Your Shoulder and 03 Bonnie and Clyde with", "en", "03 Bonnie", NC_NUM_IDENTIFIER);
+    /* a capitalised number opening a sentence is still a number */
+    kind_is("Six British soldiers died.", "en", "Six", NC_NUM_COUNT);
+    kind_is("He said: Two Britons died.", "en", "Two", NC_NUM_COUNT);
+}
+END_TEST
+
+/* ranks, positions and minutes of a match report are ordinals */
+START_TEST(test_ranks)
+{
+    kind_is("Jailhouse Rock at number 20, then", "en", "20", NC_NUM_ORDINAL);
+    value_is("the world number one Roger Federer", "en", "one", 1);
+    kind_is("the world number one Roger Federer", "en", "one", NC_NUM_ORDINAL);
+    kind_is("the title debuted at No 3 in the charts", "en", "3", NC_NUM_ORDINAL);
+    kind_is("Goals: Ronaldo 9, Rooney 87.", "en", "9", NC_NUM_ORDINAL);
+    kind_is("Goals: Ronaldo 9, Rooney 87.", "en", "87", NC_NUM_ORDINAL);
+    kind_is("Cole. Henry 2, 29. Cech", "en", "29", NC_NUM_ORDINAL);
+    kind_is("Taylor (Martin 89), Clay", "en", "89", NC_NUM_ORDINAL);
+    kind_is("Varga 40, Thompson 48 pen, Petrov 60.", "en", "48", NC_NUM_ORDINAL);
+    kind_is("for a third successive defeat", "en", "third", NC_NUM_ORDINAL);
+    kind_is("(France) 20 Tatiana Golovin (France)", "en", "20", NC_NUM_ORDINAL);
+    bounds_are("en los años 90", "es", "90", NC_NUM_YEAR, NC_QUAL_RANGE, 1990, 1999);
+    /* not a list of minutes: a name between commas */
+    kind_is("Windows XP, Service Pack 2, would not", "en", "Pack 2", NC_NUM_IDENTIFIER);
+    /* "a third of" is still a fraction */
+    value_is("a third of the firms", "en", "a third", 1.0 / 3);
+}
+END_TEST
+
+/* "two or three", a bracketed conversion inside a range, "80-odd", ratios */
+START_TEST(test_more_ranges)
+{
+    bounds_are("two or three days' rest", "en", "two or three", NC_NUM_DURATION, NC_QUAL_RANGE, 2, 3);
+    bounds_are("for five or six years", "en", "five or six", NC_NUM_DURATION, NC_QUAL_RANGE, 5, 6);
+    bounds_are("one or two players", "en", "one or two", NC_NUM_COUNT, NC_QUAL_RANGE, 1, 2);
+    count_is("worth £250 or £500 each", "en", 2); /* a choice, not a range */
+    count_is("either 1 or 100", "en", 2);
+    bounds_are("valued at between $30,000 (£16,000) and $50,000 here", "en", "between $30,000 (£16,000) and $50,000",
+               NC_NUM_MONEY, NC_QUAL_RANGE, 30000, 50000);
+    unit_is("valued at between $30,000 (£16,000) and $50,000 here", "en", "£16,000", "GBP", 16000);
+    qual_is("12 of the 80-odd resorts", "en", "80-odd", NC_QUAL_ABOUT);
+    qual_is("a £30m-plus bid", "en", "£30m-plus", NC_QUAL_AT_LEAST);
+    value_is("In the public sector, more than one in ten of the customers", "en", "more than one in ten", 0.1);
+    qual_is("more than one in ten of them", "en", "more than one in ten", NC_QUAL_MORE_THAN);
+    value_is("1 in twenty-one", "en", "1 in twenty-one", 1.0 / 21);
+    qual_is("How about 2 in 5 or more", "en", "2 in 5 or more", NC_QUAL_AT_LEAST);
+    /* not ratios: a year, a unit of time */
+    count_is("one in 2005", "en", 2);
+    count_is("scored 2 in 5 minutes", "en", 2);
+    kind_is("on 10-20 February", "en", "10-20", NC_NUM_DATE);
+    bounds_are("which runs from 10-20 February.", "en", "10-20", NC_NUM_DATE, NC_QUAL_RANGE, 10, 20);
+    count_is("He came from 0-40 down in the game", "en", 2); /* a score */
+    bounds_are("games will cost between $10-25m to make", "en", "$10-25m", NC_NUM_MONEY, NC_QUAL_RANGE, 1e7, 2.5e7);
+    bounds_are("Ties to be played on 19/20 February.", "en", "19/20", NC_NUM_DATE, NC_QUAL_RANGE, 19, 20);
+}
+END_TEST
+
+/* race times and compound durations are one duration, in the smallest unit */
+START_TEST(test_durations)
+{
+    value_is("in a time of one minute, 47.97 seconds.", "en", "one minute, 47.97 seconds", 107.97);
+    value_is("by one minute 53 secs.", "en", "one minute 53 secs", 113);
+    value_is("to win in 20 minutes 38 seconds.", "en", "20 minutes 38 seconds", 1238);
+    value_is("after two hours and 40 minutes", "en", "two hours and 40 minutes", 160);
+    value_is("the 1500m final in 3:48.82).", "en", "3:48.82", 228.82);
+    kind_is("the 1500m final in 3:48.82).", "en", "3:48.82", NC_NUM_DURATION);
+    count_is("the 1500m final in 3:48.82).", "en", 1);
+    kind_is("for a few seconds each", "en", "a few", NC_NUM_DURATION);
+    /* ages are durations, as "a 30-year-old" */
+    bounds_are("by learners aged 16 to 18.", "en", "16 to 18", NC_NUM_DURATION, NC_QUAL_RANGE, 16, 18);
+    kind_is("Blues flanker Williams, 29, offers", "en", "29", NC_NUM_DURATION);
+    kind_is("died of cancer aged 44.", "en", "44", NC_NUM_DURATION);
+    kind_is("in charge. Redknapp, 57, quit", "en", "57", NC_NUM_DURATION);
+    kind_is("Have one year's drug rehabilitation", "en", "one", NC_NUM_DURATION);
+    bounds_are("a man in his 30s was held", "en", "30s", NC_NUM_DURATION, NC_QUAL_RANGE, 30, 39);
+}
+END_TEST
+
+/* words that are not quantities */
+START_TEST(test_not_quantities)
+{
+    count_is("host the pools and a quarter-final.", "en", 0);
+    count_is("six megabits per second.", "en", 1);
+    none_spans("six megabits per second.", "en", "second");
+    count_is("it is not a one-off original", "en", 0);
+    count_is("buoyed by one-off gains", "en", 0);
+    count_is("The vision is a compelling one, but", "en", 0);
+    count_is("He is the only one left", "en", 0);
+    count_is("It took a further one year", "en", 1);
+}
+END_TEST
+
+/* times are hours after midnight; decades are their ten years */
+START_TEST(test_times_decades)
+{
+    value_is("from 8am to 6pm.", "en", "6pm", 18);
+    value_is("at 10.30am today", "en", "10.30am", 10.5);
+    value_is("at 18:30 today", "en", "18:30", 18.5);
+    value_is("at 1500 GMT today", "en", "1500 GMT", 15);
+    value_is("on Wednesday 19 January, from 1930 on BBC One.", "en", "1930", 19.5);
+    kind_is("on Wednesday 19 January, from 1930 on BBC One.", "en", "1930", NC_NUM_TIME);
+    kind_is("the crash of 1930 hit", "en", "1930", NC_NUM_YEAR);
+    bounds_are("about the late 80s and", "en", "80s", NC_NUM_YEAR, NC_QUAL_RANGE, 1980, 1989);
+    bounds_are("derelict since the 1980s.", "en", "1980s", NC_NUM_YEAR, NC_QUAL_RANGE, 1980, 1989);
+}
+END_TEST
+
+/* a decimal times a scale is the number as written */
+START_TEST(test_exact_scaling)
+{
+    value_is("Profit was 16.4bn rupees", "en", "16.4bn rupees", 16400000000.0);
+    res r = scan("Profit was 16.4bn rupees, $8.2 trillion and 4.1 million", "en");
+    ck_assert(must(&r, "16.4bn rupees")->value == 16400000000.0);
+    ck_assert(must(&r, "$8.2 trillion")->value == 8200000000000.0);
+    ck_assert(must(&r, "4.1 million")->value == 4100000.0);
+    nci_numvec_free(&r.v);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- accessors */
 
 START_TEST(test_accessors)
@@ -530,6 +688,15 @@ static Suite *numbers_suite(void)
     suite_add_tcase(s, tc);
     tc = group("kinds");
     tcase_add_test(tc, test_kinds);
+    suite_add_tcase(s, tc);
+    tc = group("context");
+    tcase_add_test(tc, test_names);
+    tcase_add_test(tc, test_ranks);
+    tcase_add_test(tc, test_more_ranges);
+    tcase_add_test(tc, test_durations);
+    tcase_add_test(tc, test_not_quantities);
+    tcase_add_test(tc, test_times_decades);
+    tcase_add_test(tc, test_exact_scaling);
     suite_add_tcase(s, tc);
     tc = group("accessors");
     tcase_add_test(tc, test_accessors);
