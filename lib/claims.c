@@ -283,10 +283,11 @@ static const char *intern_cue(const char *c)
         "posted", "tweeted", "stressed", "argued", "asserted", "affirmed", "indicated", "highlighted",
         "explained", "explains", "reiterated", "emphasised", "emphasized", "testified", "concluded",
         "calculates", "tallied", "listed", "identified", "verified", "believes", "believe", "thinks",
-        "suggested", "suggests", "projected", "projects", "put", "dijo", "afirmó", "informó", "aseguró",
+        "suggested", "suggests", "projected", "projects", "put", "pointed out", "points out",
+        "point out", "dijo", "afirmó", "informó", "aseguró",
         "señaló", "reportó", "denunció", "confirmó", "estimó", "estima", "contabilizó", "contabiliza",
         "registró", "documentó", "anunció", "indicó", "declaró", "explicó", "sostuvo", "cifró",
-        "according to", "cited by", "reported by", "citing", "según", "de acuerdo con", "citado por",
+        "wrote", "according to", "cited by", "reported by", "citing", "según", "de acuerdo con", "citado por",
         NULL};
     for (int i = 0; known[i]; i++)
         if (!strcasecmp(known[i], c))
@@ -439,6 +440,33 @@ static void claim_sources(const cues_t *cs, size_t lo, size_t ti, nci_claim *c)
             c->nsources = 1;
             return;
         }
+}
+
+/* An embedded post or quotation is signed on the line after it: "— Name
+ * (@handle) date".  A claim with no source of its own in the one or two
+ * sentences before such a line takes the name. */
+static void signature_source(const char *t, const nci_segs *S, const nci_ents *E, size_t s,
+                             nci_claim *c)
+{
+    for (size_t n = s + 1; n < S->nsents && n <= s + 2; n++) {
+        const nci_sent *x = &S->sents[n];
+        const char *p = t + x->start;
+        size_t dl = (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                    ((unsigned char)p[2] == 0x94 || (unsigned char)p[2] == 0x93) ? 3 : 0;
+        if (!dl)
+            continue;
+        for (size_t m = 0; m < E->nm; m++) {
+            const nci_mention *mm = &E->m[m];
+            if (mm->sent == n && (mm->type == NCI_ENT_PERSON || mm->type == NCI_ENT_ORG) &&
+                mm->tok <= x->tok_first + 1) {
+                c->sources[0] = mm->entity;
+                c->cues[0] = "wrote";
+                c->nsources = 1;
+                return;
+            }
+        }
+        return;
+    }
 }
 
 /* ---------------------------------------------------------------- measure */
@@ -815,6 +843,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                     bestd = d, c->place = mm->entity;
             }
             claim_sources(&cs, lo, ti, c);
+            if (!c->nsources)
+                signature_source(t, S, E, s, c);
             lo = te;
             claim_time(lex, t, S, s, nums, &pub, c, num->start);
         }

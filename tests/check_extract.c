@@ -135,6 +135,20 @@ START_TEST(test_sources)
 }
 END_TEST
 
+START_TEST(test_signed_post)
+{
+    /* An embedded post signed on the next line: "— Name (@handle) date". */
+    json_t *d = extract("We have freed 25 prisoners today.\n\xE2\x80\x94 Maria Lopez (@mlopez) March 3, 2026\n"
+                        "Rights groups have pointed out that 300 detainees remain.", "2026-03-03");
+    json_t *src = json_object_get(claim_with_low(d, 25), "source");
+    ck_assert_ptr_nonnull(src);
+    ck_assert_str_eq(str(src, "name"), "Maria Lopez");
+    src = json_object_get(claim_with_low(d, 300), "source");
+    ck_assert_str_eq(str(src, "cue"), "pointed out");
+    json_decref(d);
+}
+END_TEST
+
 START_TEST(test_time_resolution)
 {
     /* 2026-01-09 is a Friday: "on Thursday" is the 8th. */
@@ -225,6 +239,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_measure_keys);
     tcase_add_test(tc, test_sources);
     tcase_add_test(tc, test_time_resolution);
+    tcase_add_test(tc, test_signed_post);
     tcase_add_test(tc, test_furniture_not_claims);
     suite_add_tcase(s, tc);
     tc = tcase_create("entities");
