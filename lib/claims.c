@@ -65,6 +65,8 @@ static const char *const STOP[] = {
     "where", "so", "not", "also", "only", "just", "last", "next", "this", "each", "every",
     "against", "compared", "there", "here", "now", "then", "again", "already", "still", "yet",
     "ago", "alone", "respectively", "overall", "far", "earlier", "later", "year-on-year",
+    "remain", "remains", "remained", "remaining", "died", "fled", "left", "arrived", "live",
+    "lived", "work", "worked", "stay", "stayed", "came", "went", "took", "got", "face", "faced",
     "en", "de", "del", "y", "o", "que", "por", "con", "para", "se", "fueron", "son", "es", "han",
     "ha", "según", "al", "a", "los", "las", "el", "la", "un", "una", "su", "sus", "más", "menos",
     NULL};
@@ -743,6 +745,34 @@ static int usable_place(const nci_claimlex *lex, const char *t, const nci_segs *
     return 1;
 }
 
+/* A place named in the sentence is where the figure holds when the text
+ * says so: "in X" (en, across, throughout, inside, within), "X's ...", or X
+ * leading the sentence ("Venezuela has released ...").  A place mentioned
+ * otherwise ("talks with the United States") leaves the document's. */
+static int places_claim(const char *t, const nci_segs *S, const nci_sent *x, const nci_mention *m)
+{
+    static const char *const PREP[] = {"in", "en", "across", "throughout", "inside", "within", "de", NULL};
+    if (m->tok == x->tok_first || (m->tok == x->tok_first + 1 && tok_is(t, &S->toks[x->tok_first], "the")))
+        return 1;
+    if (m->tok > x->tok_first) {
+        const nci_tok *p = &S->toks[m->tok - 1];
+        if (tok_is(t, p, "the") && m->tok > x->tok_first + 1)
+            p--;
+        for (int i = 0; PREP[i]; i++)
+            if (tok_is(t, p, PREP[i]))
+                return 1;
+    }
+    size_t after = m->tok + m->ntok;
+    if (after < x->tok_first + x->tok_count) {
+        const nci_tok *n = &S->toks[after];
+        size_t nl = n->end - n->start;
+        const char *w = t + n->start;
+        if ((nl == 2 && w[0] == '\'' && (w[1] | 32) == 's') || (nl == 4 && !memcmp(w, "\xE2\x80\x99", 3)))
+            return 1;
+    }
+    return 0;
+}
+
 static int main_place(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E)
 {
     int best = -1;
@@ -835,10 +865,10 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                     continue;
                 if (mm->start >= c->m_start && mm->end <= c->m_end)
                     continue;
+                if (!places_claim(t, S, x, mm))
+                    continue;
                 long d = (long)mm->start - (long)num->start;
                 d = d < 0 ? -d : d;
-                if (mm->tok > 0 && (tok_is(t, &S->toks[mm->tok - 1], "in") || tok_is(t, &S->toks[mm->tok - 1], "en")))
-                    d /= 4;
                 if (bestd < 0 || d < bestd)
                     bestd = d, c->place = mm->entity;
             }
