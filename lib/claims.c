@@ -551,12 +551,12 @@ static size_t singular(const char *w, size_t n, const char *lang)
 }
 
 static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a,
-                         size_t b, const char *lang)
+                         size_t b, size_t action, const char *lang)
 {
     char buf[256];
     size_t n = 0;
-    for (size_t i = a; i < b; i++) {
-        const nci_tok *k = &S->toks[i];
+    for (size_t i = a; i < b + (action != SIZE_MAX); i++) {
+        const nci_tok *k = &S->toks[i < b ? i : action];
         if (word_in(lex->keydrop, t, k))
             continue;
         size_t fl;
@@ -579,6 +579,47 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
     if (key)
         memcpy(key, buf, n + 1);
     return key;
+}
+
+/* Nouns that name a count without saying of what ("figures ranging from 49
+ * to 73", "the number reached 40", "a total of 12"). */
+static const char *const GENERIC[] = {"figure", "figures", "number", "numbers", "total", "totals",
+                                      "tally", "count", "counts", "estimate", "estimates", "cifra",
+                                      "cifras", "número", NULL};
+
+static int is_generic(const char *t, const nci_tok *k)
+{
+    for (int i = 0; GENERIC[i]; i++)
+        if (tok_is(t, k, GENERIC[i]))
+            return 1;
+    return 0;
+}
+
+/* Nouns of people that say nothing of the event counted ("116
+ * individuals", "40 people"): the verb before the number says it
+ * ("released 116 individuals" is counted as "individuals released"). */
+static const char *const PERSONS[] = {"individual", "individuals", "people", "persons", "person",
+                                      "personas", NULL};
+
+/* The past participle just before the number (qualifier words between are
+ * skipped): "released", "detained", "freed". */
+static size_t action_before(const char *t, const nci_segs *S, const nci_sent *x, size_t ti, size_t ma,
+                            size_t mb)
+{
+    int person = 0;
+    for (int i = 0; PERSONS[i] && !person; i++)
+        person = mb == ma + 1 && tok_is(t, &S->toks[ma], PERSONS[i]);
+    if (!person)
+        return SIZE_MAX;
+    for (size_t j = ti, hops = 0; j > x->tok_first && hops < 3; j--, hops++) {
+        const nci_tok *k = &S->toks[j - 1];
+        size_t n = k->end - k->start;
+        if (k->kind != NC_TOKEN_WORD)
+            return SIZE_MAX;
+        if (n > 4 && t[k->start + n - 2] == 'e' && t[k->start + n - 1] == 'd' && !k->cap)
+            return j - 1;
+    }
+    return SIZE_MAX;
 }
 
 /* ---------------------------------------------------------------- time */
@@ -767,7 +808,11 @@ static int places_claim(const char *t, const nci_segs *S, const nci_sent *x, con
         const nci_tok *n = &S->toks[after];
         size_t nl = n->end - n->start;
         const char *w = t + n->start;
-        if ((nl == 2 && w[0] == '\'' && (w[1] | 32) == 's') || (nl == 4 && !memcmp(w, "\xE2\x80\x99", 3)))
+        /* "Venezuela's prisons", not "Spain's Ministry": the owned word is a
+         * common noun */
+        const nci_tok *o = after + 1 < x->tok_first + x->tok_count ? &S->toks[after + 1] : NULL;
+        if (((nl == 2 && w[0] == '\'' && (w[1] | 32) == 's') || (nl == 4 && !memcmp(w, "\xE2\x80\x99", 3))) &&
+            o && o->kind == NC_TOKEN_WORD && !o->cap)
             return 1;
     }
     return 0;
@@ -837,8 +882,16 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 mb = first_tok_at(S, x, p->m_end);
                 have = mb > ma;
             }
+            /* "figures ranging from 49 to 73": a generic noun counts what the
+             * claim before it in the sentence counts. */
+            if (have && mb == ma + 1 && is_generic(t, &S->toks[ma]) && out->n && out->v[out->n - 1].sent == s) {
+                const nci_claim *p = &out->v[out->n - 1];
+                ma = first_tok_at(S, x, p->m_start);
+                mb = first_tok_at(S, x, p->m_end);
+            }
             if (!have || is_time_unit(lex, t, S, ma, mb))
                 continue;
+            size_t action = action_before(t, S, x, ti, ma, mb);
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
             if (!c)
                 return NC_ENOMEM;
@@ -851,7 +904,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             c->m_end = S->toks[mb - 1].end;
             c->start = (uint32_t)num->start;
             c->end = (uint32_t)(mb > te ? c->m_end : num->end);
-            if (!(c->measure_key = measure_key(lex, t, S, ma, mb, lang)))
+            if (!(c->measure_key = measure_key(lex, t, S, ma, mb, action, lang)))
                 return NC_ENOMEM;
             out->n++;
             /* Place: a LOC in the sentence, nearest the number, not one

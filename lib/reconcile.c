@@ -1962,10 +1962,19 @@ static int conflicts(const R *r, size_t g, pairs *P)
                     const rcl *a = &r->c[pa], *b = &r->c[pb];
                     if (a->src == b->src || !same_time(a, b) || !(a->whi < b->wlo))
                         continue;
+                    /* One pair per pair of sources: the most precise one
+                     * (a stated range or figure rather than "dozens"). */
                     int dup = 0;
-                    for (size_t k = 0; k < emitted; k++)
-                        if (srcpairs[k][0] == a->src && srcpairs[k][1] == b->src)
+                    for (size_t k = 0; k < emitted && !dup; k++)
+                        if (srcpairs[k][0] == a->src && srcpairs[k][1] == b->src) {
                             dup = 1;
+                            size_t q = P->n - emitted + k;
+                            const rcl *oa = &r->c[P->p[q][1]], *ob = &r->c[P->p[q][0]];
+                            if ((a->whi - a->wlo) + (b->whi - b->wlo) < (oa->whi - oa->wlo) + (ob->whi - ob->wlo)) {
+                                P->p[q][0] = pb;
+                                P->p[q][1] = pa;
+                            }
+                        }
                     if (dup)
                         continue;
                     srcpairs[emitted][0] = a->src;
