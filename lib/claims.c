@@ -566,6 +566,15 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
         size_t sl = singular(f, fl, lang);
         if (fl >= 3 && !strcmp(f + fl - 3, "ies") && strcmp(lang, "es"))
             f[fl - 3] = 'y', sl = fl - 2;
+        /* the plural of an acronym: "PCs", "MPs", "CDs" */
+        size_t tl = k->end - k->start;
+        if (tl >= 3 && t[k->start + tl - 1] == 's' && sl == fl) {
+            int caps = 1;
+            for (size_t q = 0; q + 1 < tl; q++)
+                caps &= t[k->start + q] >= 'A' && t[k->start + q] <= 'Z';
+            if (caps)
+                sl = fl - 1;
+        }
         if (n + sl + 1 < sizeof buf) {
             if (n)
                 buf[n++] = ' ';

@@ -99,7 +99,9 @@ END_TEST
 
 START_TEST(test_measure_keys)
 {
-    json_t *d = extract("She won 3 singles matches. Officials opened 12 boxes. They counted 40 countries.", NULL);
+    json_t *d = extract("She won 3 singles matches. Officials opened 12 boxes. They counted 40 countries. "
+                        "Shops sold 70 PCs.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 70), "measure_key"), "pc");
     ck_assert_str_eq(str(claim_with_low(d, 3), "measure_key"), "single match");
     ck_assert_str_eq(str(claim_with_low(d, 12), "measure_key"), "box");
     ck_assert_str_eq(str(claim_with_low(d, 40), "measure_key"), "country");
