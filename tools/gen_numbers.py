@@ -12,6 +12,9 @@ or a missing value stops the build with the file and line.
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_table import c_string  # noqa: E402  (one C string writer for all tables)
+
 SOURCES = [("en", "data/numbers-en.tsv"), ("es", "data/numbers-es.tsv"),
            ("*", "data/currency-extra.tsv")]
 TYPES = {"card", "hundred", "scale", "mult", "ord", "denom", "vague", "qual", "pct",
@@ -19,18 +22,6 @@ TYPES = {"card", "hundred", "scale", "mult", "ord", "denom", "vague", "qual", "p
          "rangesep", "over", "det", "cur", "change", "keep", "daypart"}
 NEEDS_A = {"card", "hundred", "scale", "mult", "ord", "denom", "vague", "qual", "month",
            "rangepre", "cur"}
-
-
-def c_string(s):
-    out = []
-    for b in s.encode("utf-8"):
-        if b in (0x22, 0x5C):
-            out.append("\\" + chr(b))
-        elif 0x20 <= b < 0x7F:
-            out.append(chr(b))
-        else:
-            out.append("\\%03o" % b)
-    return '"' + "".join(out) + '"'
 
 
 def main():
