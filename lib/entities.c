@@ -172,8 +172,16 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
         }
         ends[j++] = k;
     }
-    if (nci_tagger_tag_doc(lex->model, td, toks, n, ends, ns, labels))
-        goto out;
+    /* One pass: the document's statistics first, then each sentence in
+     * order with the labels of the sentences before it as evidence.  The
+     * tagger's second pass (nci_tagger_tag_doc) doubles the cost for no
+     * gain measured on GUM dev (0.680 either way) or wikigold. */
+    for (size_t q = 0, b = 0; q < ns; b = ends[q++])
+        if (nci_tagger_doc_observe(td, toks + b, ends[q] - b))
+            goto out;
+    for (size_t q = 0, b = 0; q < ns; b = ends[q++])
+        if (nci_tagger_tag(lex->model, td, toks + b, ends[q] - b, labels + b))
+            goto out;
     rc = 0;
     for (size_t i = 0; i < n && !rc;) {
         unsigned type = NCI_TAG_TYPE(labels[i]);

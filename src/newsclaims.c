@@ -29,6 +29,7 @@ typedef struct {
     const char *lang;
     const char *datadir;
     int majority;
+    unsigned ctx_flags;
     nc_ctx *ctx;
     nc_claimset *set; /* reconcile: the claims of every input */
     int failed;
@@ -61,6 +62,7 @@ static const char USAGE[] =
     "  --data-dir=DIR       folder of the optional data files (default: NEWSCLAIMS_DATA_DIR,\n"
     "                       else the installed ones)\n"
     "  --majority           (reconcile) consensus by majority vote instead of truth discovery\n"
+    "  --no-model           names by capitalisation rules, without the NER model (a baseline)\n"
     "  -h, --help           this help\n"
     "  -V, --version        library and data versions\n"
     "\n"
@@ -431,6 +433,8 @@ int main(int argc, char **argv)
             o.datadir = a + 11;
         } else if (!strcmp(a, "--majority")) {
             o.majority = 1;
+        } else if (!strcmp(a, "--no-model")) {
+            o.ctx_flags |= NC_CTX_NO_MODEL;
         } else if (!strcmp(a, "--lang=en") || !strcmp(a, "--lang=es")) {
             o.lang = a + 7;
         } else {
@@ -448,7 +452,7 @@ int main(int argc, char **argv)
         o.datadir = getenv("NEWSCLAIMS_DATA_DIR");
     if (!o.datadir)
         o.datadir = default_datadir();
-    if (nc_ctx_new_with_data(NC_CTX_DEFAULT, o.datadir, &o.ctx, &err)) {
+    if (nc_ctx_new_with_data(o.ctx_flags, o.datadir, &o.ctx, &err)) {
         fprintf(stderr, "newsclaims: cannot create context: %s [%s]\n", err.message,
                 nc_strerror(err.code));
         return 1;
