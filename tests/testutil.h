@@ -9,8 +9,10 @@
 
 static nc_ctx *g_ctx;
 
+#define NC_TEST_HELPER __attribute__((unused)) static
+
 /* A context reading the data files of the source tree (top_srcdir/data). */
-static void ctx_setup(void)
+NC_TEST_HELPER void ctx_setup(void)
 {
     nc_error err;
     char dir[4096];
@@ -19,14 +21,14 @@ static void ctx_setup(void)
     ck_assert_msg(nc_ctx_new_with_data(NC_CTX_DEFAULT, dir, &g_ctx, &err) == NC_OK, "%s", err.message);
 }
 
-static void ctx_teardown(void)
+NC_TEST_HELPER void ctx_teardown(void)
 {
     nc_ctx_free(g_ctx);
     g_ctx = NULL;
 }
 
 /* Load a NUL-terminated literal as a document; fails the test on error. */
-static nc_doc *load_str(const char *s)
+NC_TEST_HELPER nc_doc *load_str(const char *s)
 {
     nc_doc *d = NULL;
     nc_error err;
@@ -36,7 +38,7 @@ static nc_doc *load_str(const char *s)
 }
 
 /* The text of [start, end) of doc as a new string (test only). */
-static char *span_dup(const nc_doc *d, size_t s, size_t e)
+NC_TEST_HELPER char *span_dup(const nc_doc *d, size_t s, size_t e)
 {
     size_t len;
     const char *t = nc_doc_text(d, &len);
@@ -47,7 +49,7 @@ static char *span_dup(const nc_doc *d, size_t s, size_t e)
     return p;
 }
 
-static int run_suite(Suite *s)
+NC_TEST_HELPER int run_suite(Suite *s)
 {
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
