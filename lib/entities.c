@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 #include "entities.h"
 #include "dates.h"
 #include "fold.h"
@@ -36,6 +38,7 @@ struct nci_entlex {
     nci_wordset *roles;      /* heads and post-modifiers */
     nci_wordset *titles;
     nci_wordset *stop;       /* words that never start or continue a role phrase */
+    nci_wordset *langs;      /* English names of languages (ICU): "Welsh", "Italian" */
 };
 
 /* Function words and verbs of attribution that stop a role phrase when
@@ -78,6 +81,25 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
     }
     for (int i = 0; STOP[i]; i++)
         nci_wordset_add(lex->stop, STOP[i], strlen(STOP[i]), 1);
+    /* Language names double as nationality adjectives ("Welsh", "Italian",
+     * "French"): a name of one word that is one is no entity.  From ICU's
+     * display names of the ISO 639 languages, in English. */
+    if (!(lex->langs = nci_wordset_new(1024))) {
+        nci_entlex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    for (const char *const *l = uloc_getISOLanguages(); l && *l; l++) {
+        UChar name[64];
+        char u8[128];
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t n = uloc_getDisplayLanguage(*l, "en", name, 64, &st);
+        int32_t bl = 0;
+        if (U_FAILURE(st) || n <= 0)
+            continue;
+        u_strToUTF8(u8, (int32_t)sizeof u8, &bl, name, n, &st);
+        if (U_SUCCESS(st) && bl > 2 && !memchr(u8, ' ', (size_t)bl) && strcmp(u8, *l))
+            nci_wordset_add(lex->langs, u8, (size_t)bl, 1);
+    }
     if (use_model) {
         nc_status s = nci_tagger_model_builtin(&lex->model);
         if (s && s != NC_ENOTIMPL) {
@@ -99,6 +121,7 @@ void nci_entlex_free(nci_entlex *lex)
     nci_wordset_free(lex->roles);
     nci_wordset_free(lex->titles);
     nci_wordset_free(lex->stop);
+    nci_wordset_free(lex->langs);
     free(lex);
 }
 
@@ -599,6 +622,11 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
                     m.tok++;
                     m.ntok--;
                 }
+            }
+            if (m.ntok == 1) {
+                const nci_tok *k = &S->toks[m.tok];
+                if (nci_wordset_get(lex->langs, t + k->start, k->end - k->start))
+                    m.ntok = 0; /* "Welsh", "Italian" */
             }
             if (m.ntok == 0)
                 continue;

@@ -205,6 +205,14 @@ START_TEST(test_demonyms)
     }
     ck_assert(venezuela);
     json_decref(d);
+    /* A language name is a nationality adjective, not a place (ICU's list). */
+    d = extract("Welsh fans cheered as Italian officials arrived in Cardiff.", NULL);
+    ents = json_object_get(d, "entities");
+    json_array_foreach(ents, i, e) {
+        ck_assert_str_ne(str(e, "name"), "Welsh");
+        ck_assert_str_ne(str(e, "name"), "Italian");
+    }
+    json_decref(d);
 }
 END_TEST
 
