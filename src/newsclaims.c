@@ -115,6 +115,25 @@ static void print_table_doc(const nc_doc *doc, int cmd)
     }
 }
 
+/* Print s in a column of `width` characters (code points, not bytes, so
+ * that "Raúl Ibáñez" lines up), cut or padded. */
+static void put_col(const char *s, int width)
+{
+    int n = 0;
+    const char *p = s ? s : "-";
+    while (*p && n < width) {
+        const char *q = p + 1;
+        while ((*q & 0xC0) == 0x80)
+            q++;
+        fwrite(p, 1, (size_t)(q - p), stdout);
+        p = q;
+        n++;
+    }
+    for (; n < width; n++)
+        fputc(' ', stdout);
+    fputc(' ', stdout);
+}
+
 /* The claims of a document as aligned text, from its JSON (the contract). */
 static void print_table_claims(const char *js)
 {
@@ -133,9 +152,9 @@ static void print_table_claims(const char *js)
         if (vague)
             snprintf(fig, sizeof fig, "%s", vague);
         else if (json_number_value(lo) == json_number_value(hi))
-            snprintf(fig, sizeof fig, "%g%s%s", json_number_value(lo), unit ? " " : "", unit ? unit : "");
+            snprintf(fig, sizeof fig, "%.15g%s%s", json_number_value(lo), unit ? " " : "", unit ? unit : "");
         else
-            snprintf(fig, sizeof fig, "%g-%g%s%s", json_number_value(lo), json_number_value(hi),
+            snprintf(fig, sizeof fig, "%.15g-%.15g%s%s", json_number_value(lo), json_number_value(hi),
                      unit ? " " : "", unit ? unit : "");
         json_t *src = json_object_get(c, "source"), *tm = json_object_get(c, "time");
         char when[40] = "-";
@@ -144,10 +163,12 @@ static void print_table_claims(const char *js)
             const char *b = json_string_value(json_object_get(tm, "end"));
             snprintf(when, sizeof when, "%s%s%s", a, b && strcmp(a, b) ? ".." : "", b && strcmp(a, b) ? b : "");
         }
-        printf("   %-4lld %-17s %-9s %-30.30s %-24.24s %s\n", (long long)json_integer_value(json_object_get(c, "id")),
-               fig, json_string_value(json_object_get(c, "qualifier")),
-               json_string_value(json_object_get(c, "measure")),
-               json_is_object(src) ? json_string_value(json_object_get(src, "name")) : "(the outlet)", when);
+        printf("   %-4lld ", (long long)json_integer_value(json_object_get(c, "id")));
+        put_col(fig, 17);
+        put_col(json_string_value(json_object_get(c, "qualifier")), 9);
+        put_col(json_string_value(json_object_get(c, "measure")), 30);
+        put_col(json_is_object(src) ? json_string_value(json_object_get(src, "name")) : "(the outlet)", 24);
+        printf("%s\n", when);
     }
     json_decref(o);
 }
