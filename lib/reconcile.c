@@ -2423,8 +2423,8 @@ static int table_report(R *r, nci_buf *b, uint32_t *tmp, srec *sr, pairs *P)
         char fig[96];
         fmt_fig(r, &tmpx, fig, sizeof fig);
         const char *pt = point_time(r, latest);
-        snprintf(t, sizeof t, "  consensus  %s at %s, confidence %.2f (%s)\n", fig, pt ? pt : "?", r->conf[v],
-                 (r->flags & NC_RECONCILE_MAJORITY) ? "majority" : "truth discovery");
+        snprintf(t, sizeof t, "  consensus  %s%s%s, confidence %.2f (%s)\n", fig, pt ? " at " : " (undated)",
+                 pt ? pt : "", r->conf[v], (r->flags & NC_RECONCILE_MAJORITY) ? "majority" : "truth discovery");
         nci_buf_puts(b, t);
     }
     return b->oom ? -1 : 0;
