@@ -271,29 +271,15 @@ static int is_source_type(unsigned type, int allow_loc)
            (allow_loc && type == NCI_ENT_LOC);
 }
 
-/* Static cue names: the claim keeps a pointer, so cues are interned here. */
+/* The cue as data/cues.tsv writes it: claims keep a pointer to it, and
+ * the generated table is static. */
 static const char *intern_cue(const char *c)
 {
-    static const char *const known[] = {
-        "said", "says", "say", "told", "tells", "reported", "reports", "report", "estimated",
-        "estimates", "estimate", "claimed", "claims", "claim", "confirmed", "confirms", "confirm",
-        "documented", "documents", "counted", "counts", "recorded", "registered", "announced",
-        "announces", "stated", "states", "added", "noted", "found", "showed", "shows", "show",
-        "revealed", "disclosed", "insisted", "acknowledged", "admitted", "published", "warned",
-        "predicted", "predicts", "forecast", "expects", "expected", "calculated", "puts", "speaks",
-        "spoke", "cited", "quoted", "mentions", "mentioned", "recalled", "recalls", "wrote", "writes",
-        "posted", "tweeted", "stressed", "argued", "asserted", "affirmed", "indicated", "highlighted",
-        "explained", "explains", "reiterated", "emphasised", "emphasized", "testified", "concluded",
-        "calculates", "tallied", "listed", "identified", "verified", "believes", "believe", "thinks",
-        "suggested", "suggests", "projected", "projects", "put", "pointed out", "points out",
-        "point out", "dijo", "afirmó", "informó", "aseguró",
-        "señaló", "reportó", "denunció", "confirmó", "estimó", "estima", "contabilizó", "contabiliza",
-        "registró", "documentó", "anunció", "indicó", "declaró", "explicó", "sostuvo", "cifró",
-        "wrote", "according to", "cited by", "reported by", "citing", "según", "de acuerdo con", "citado por",
-        NULL};
-    for (int i = 0; known[i]; i++)
-        if (!strcasecmp(known[i], c))
-            return known[i];
+    for (const char *const *r = nci_gen_cues; *r; r++) {
+        const char *w = strchr(*r, '\t');
+        if (w && !strcasecmp(w + 1, c))
+            return w + 1;
+    }
     return "said";
 }
 
@@ -462,7 +448,7 @@ static void signature_source(const char *t, const nci_segs *S, const nci_ents *E
             if (mm->sent == n && (mm->type == NCI_ENT_PERSON || mm->type == NCI_ENT_ORG) &&
                 mm->tok <= x->tok_first + 1) {
                 c->sources[0] = mm->entity;
-                c->cues[0] = "wrote";
+                c->cues[0] = intern_cue("wrote");
                 c->nsources = 1;
                 return;
             }
@@ -648,13 +634,12 @@ static void set_time(nci_claim *c, const char *ts, const char *te, size_t a, siz
 
 /* The time expression of the sentence nearest the number. */
 static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t s,
-                       const nci_numvec *nums, const pub_t *pub, nci_claim *c, size_t numpos)
+                       const nci_numvec *nums, const pub_t *pub, const nci_date *found, size_t nf,
+                       nci_claim *c, size_t numpos)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks + x->tok_first;
     size_t n = x->tok_count;
-    nci_date found[16];
-    size_t nf = nci_dates_find(lex->cal, t, k, n, found, 16);
     long bestdist = -1;
     char ts[16] = "", te[16] = "";
     size_t ta = 0, tb = 0;
@@ -866,6 +851,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             continue;
         sentence_cues(lex, t, S, E, s, prev, &cs);
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
+        nci_date found[16];
+        size_t nf = SIZE_MAX;
         for (; ni < nums->n && nums->v[ni].start < x->end; ni++) {
             const nci_number *num = &nums->v[ni];
             if (num->start < x->start)
@@ -938,7 +925,9 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             if (!c->nsources)
                 signature_source(t, S, E, s, c);
             lo = te;
-            claim_time(lex, t, S, s, nums, &pub, c, num->start);
+            if (nf == SIZE_MAX) /* the sentence's dates, once for all its claims */
+                nf = nci_dates_find(lex->cal, t, S->toks + x->tok_first, x->tok_count, found, 16);
+            claim_time(lex, t, S, s, nums, &pub, found, nf, c, num->start);
         }
         for (unsigned i = cs.n; i-- > 0;)
             if (cs.c[i].ent >= 0) {
