@@ -185,7 +185,9 @@ NC_EXPORT nc_status nc_ctx_new(unsigned flags, nc_ctx **out, nc_error *err);
  * Some tables can't be compiled into the library because of their licence
  * (data/README): the Spanish-English word table of the reconcile stage
  * (translations-es-en.tsv, GPL-2, from Apertium), which lets organisation
- * names match across languages ("Foro Penal" = "Penal Forum").  They are
+ * names match across languages ("Foro Penal" = "Penal Forum"), and the
+ * GeoNames city table (city-countries.tsv, CC BY 4.0), which puts a claim
+ * about a city with its country's.  They are
  * installed in the package data folder (`$(datadir)/libnewsclaims`) and read
  * from there by nc_ctx_new(), or from `datadir` here.  A missing file is not
  * an error: the context works without it (see nc_ctx_has_data()).
@@ -205,7 +207,7 @@ NC_EXPORT nc_status nc_ctx_new_with_data(unsigned flags, const char *datadir, nc
 
 /**
  * Whether the context found an optional data file.
- * @param name  "translations-es-en.tsv".
+ * @param name  "translations-es-en.tsv" or "city-countries.tsv".
  * @return 1 when it was read, 0 otherwise (or for an unknown name).
  * Thread-safety: safe.
  */

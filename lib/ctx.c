@@ -21,6 +21,8 @@ NC_EXPORT int nc_ctx_has_data(const nc_ctx *ctx, const char *name)
         return 0;
     if (!strcmp(name, "translations-es-en.tsv"))
         return ctx->have_translations;
+    if (!strcmp(name, "city-countries.tsv"))
+        return ctx->have_cities;
     return 0;
 }
 
@@ -60,7 +62,9 @@ NC_EXPORT nc_status nc_ctx_new_with_data(unsigned flags, const char *datadir, nc
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
     if ((s = nci_rows_load(datadir ? datadir : NC_PKGDATADIR, "translations-es-en.tsv", &c->translations,
-                           &c->have_translations, err))) {
+                           &c->have_translations, err)) ||
+        (s = nci_rows_load(datadir ? datadir : NC_PKGDATADIR, "city-countries.tsv", &c->cities,
+                           &c->have_cities, err))) {
         nc_ctx_free(c);
         return s;
     }
@@ -76,6 +80,7 @@ NC_EXPORT void nc_ctx_free(nc_ctx *ctx)
     nci_entlex_free(ctx->entlex);
     nci_claimlex_free(ctx->claimlex);
     nci_rows_free(&ctx->translations);
+    nci_rows_free(&ctx->cities);
     nci_seglex_free(ctx->seglex);
     nci_calendar_free(ctx->cal);
     nci_wordset_free(ctx->langwords);

@@ -21,5 +21,7 @@ struct nc_ctx {
     nci_claimlex *claimlex;
     nci_rows translations; /* data/translations-es-en.tsv when found (GPL-2: not compiled in) */
     int have_translations;
+    nci_rows cities;       /* data/city-countries.tsv when found (GeoNames, CC BY 4.0) */
+    int have_cities;
 };
 #endif

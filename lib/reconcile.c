@@ -677,6 +677,11 @@ typedef struct R {
     double *vc_lo, *vc_hi;
     double *conf, *trust;
     unsigned flags;
+    /* places: what country each entity used as a place is, or lies in */
+    const nci_places *places;
+    uint8_t *pl_done;     /* cluster -> 1 when pl_cc and pl_key are set */
+    char (*pl_cc)[3];     /* cluster -> ISO code when it names a country, else "" */
+    uint32_t *pl_key;     /* cluster -> its folded name (pool id) */
 } R;
 
 static int cmp_str(const nci_pool *p, uint32_t a, uint32_t b)
@@ -1474,6 +1479,81 @@ static int cmp_vote(const void *a, const void *b)
     return x->src < y->src ? -1 : x->src > y->src;
 }
 
+/* Folded name and country code of place cluster e, computed once. */
+static nc_status place_info(R *r, uint32_t e)
+{
+    if (r->pl_done[e])
+        return NC_OK;
+    nci_buf b = {0};
+    const char *name = nci_pool_str(r->pool, r->cl_name[e]);
+    nc_status rc = nci_rec_fold(name ? name : "", name ? strlen(name) : 0, &b);
+    if (rc != NC_OK) {
+        free(b.p);
+        return rc;
+    }
+    const char *cc = b.n ? nci_places_country(r->places, b.p) : NULL;
+    r->pl_cc[e][0] = cc ? cc[0] : '\0';
+    r->pl_cc[e][1] = cc ? cc[1] : '\0';
+    r->pl_cc[e][2] = '\0';
+    r->pl_key[e] = nci_pool_intern(r->pool, b.p ? b.p : "", b.n);
+    free(b.p);
+    if (!r->pl_key[e])
+        return NC_ENOMEM;
+    r->pl_done[e] = 1;
+    return NC_OK;
+}
+
+/* Places at country level: in a run of one family and kind (o[a..b),
+ * sorted by place), a claim placed in a city takes the place of the city's
+ * country when the run has claims placed at that country and no other city
+ * of it ("5 Spanish citizens in Caracas" joins "five Spanish nationals" in
+ * Venezuela; claims in Valencia and in Caracas stay apart from each other
+ * and from Venezuela's).  Sets *moved when a place changed. */
+static nc_status city_to_country(R *r, ord *o, size_t a, size_t b, int *moved)
+{
+    size_t ncountry = 0, nother = 0;
+    nc_status rc;
+    for (size_t q = a; q < b; q++) {
+        if (!o[q].place || (q > a && o[q].place == o[q - 1].place))
+            continue;
+        if ((rc = place_info(r, o[q].place)) != NC_OK)
+            return rc;
+        if (r->pl_cc[o[q].place][0])
+            ncountry++;
+        else
+            nother++;
+    }
+    if (!ncountry || !nother || !r->places)
+        return NC_OK;
+    /* each country place: the one city of the run in it, if one */
+    for (size_t q = a; q < b; q++) {
+        uint32_t c = o[q].place;
+        if (!c || !r->pl_cc[c][0] || (q > a && c == o[q - 1].place))
+            continue;
+        uint32_t city = 0;
+        int many = 0;
+        for (size_t t = a; t < b; t++) {
+            uint32_t p = o[t].place;
+            if (!p || r->pl_cc[p][0] || p == city || (t > a && p == o[t - 1].place))
+                continue;
+            if (nci_places_city_in(r->places, nci_pool_str(r->pool, r->pl_key[p]), r->pl_cc[c])) {
+                if (city)
+                    many = 1;
+                city = p;
+            }
+        }
+        if (!city || many)
+            continue;
+        for (size_t t = a; t < b; t++)
+            if (o[t].place == city) {
+                o[t].place = c;
+                r->c[o[t].i].place = c;
+                *moved = 1;
+            }
+    }
+    return NC_OK;
+}
+
 /* Groups, then time clusters and value clusters in each, then truth
  * discovery. */
 static nc_status analyse(R *r)
@@ -1505,12 +1585,30 @@ static nc_status analyse(R *r)
                      nci_pool_str(r->pool, c->cid), (uint32_t)nci_pool_len(r->pool, c->cid), (uint32_t)i};
     }
     qsort(o, n, sizeof *o, cmp_ord);
-    /* a claim without a place takes the one place of its family and kind;
-     * its run is sorted again */
+    /* a claim in a city joins its country's claims (city_to_country); a
+     * claim without a place takes the one place of its family and kind; the
+     * run is sorted again */
+    r->pl_done = calloc(r->nclusters + 1, 1);
+    r->pl_cc = calloc(r->nclusters + 1, sizeof *r->pl_cc);
+    r->pl_key = calloc(r->nclusters + 1, sizeof *r->pl_key);
+    if (!r->pl_done || !r->pl_cc || !r->pl_key)
+        goto out;
     for (size_t i = 0; i < n;) {
         size_t j = i;
         uint32_t place = 0;
-        int many = 0, none = 0;
+        int many = 0, none = 0, moved = 0;
+        while (j < n && o[j].famrank == o[i].famrank && o[j].kind == o[i].kind)
+            j++;
+        if (j - i > 1) {
+            nc_status prc = city_to_country(r, o, i, j, &moved);
+            if (prc != NC_OK) {
+                rc = prc;
+                goto out;
+            }
+            if (moved)
+                qsort(o + i, j - i, sizeof *o, cmp_ord);
+        }
+        j = i;
         while (j < n && o[j].famrank == o[i].famrank && o[j].kind == o[i].kind) {
             if (o[j].place) {
                 if (place && o[j].place != place)
@@ -2438,6 +2536,9 @@ static void r_free(R *r)
     free(r->docs_sorted);
     free(r->nodes);
     free(r->ent_of_node);
+    free(r->pl_done);
+    free(r->pl_cc);
+    free(r->pl_key);
     free(r->cl_nodes);
     free(r->cl_first);
     free(r->cl_name);
@@ -2525,6 +2626,7 @@ NC_EXPORT nc_status nc_claimset_reconcile_json(nc_claimset *set, unsigned flags,
     fr *fb = NULL;
     pairs P = {0};
     nci_buf b = {0};
+    nci_places *places = NULL;
     r.c = calloc(r.n ? r.n : 1, sizeof *r.c);
     if (!r.c)
         goto out;
@@ -2540,6 +2642,9 @@ NC_EXPORT nc_status nc_claimset_reconcile_json(nc_claimset *set, unsigned flags,
         bounds(&r, &r.c[i]);
         times(&r, &r.c[i]);
     }
+    if ((rc = nci_places_new(&set->ctx->cities, &places)) != NC_OK)
+        goto out;
+    r.places = places;
     if ((rc = sources(&r)) != NC_OK || (rc = analyse(&r)) != NC_OK)
         goto out;
     rc = NC_ENOMEM;
@@ -2580,6 +2685,7 @@ out:
     free(sr);
     free(fb);
     free(P.p);
+    nci_places_free(places);
     r_free(&r);
     return rc;
 }

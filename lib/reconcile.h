@@ -119,6 +119,21 @@ typedef struct rec_node {
     uint32_t root;     /* cluster (union-find parent while clustering) */
 } rec_node;
 
+/* ------------------------------------------------------------ places
+ * Which country a place is in: country names (folded, English and Spanish)
+ * from ICU's display data, cities from data/city-countries.tsv (GeoNames,
+ * read at run time; may be empty). */
+typedef struct nci_places nci_places;
+nc_status nci_places_new(const nci_rows *cities, nci_places **out);
+void nci_places_free(nci_places *p);
+/* ISO 3166 code ("VE") of the country whose folded name is key, or NULL. */
+const char *nci_places_country(const nci_places *p, const char *key);
+/* Codes "CC[,CC...]" (not NUL-terminated at *len) of the countries with a
+ * city whose folded name is key, most populous first, or NULL. */
+const char *nci_places_city(const nci_places *p, const char *key, size_t *len);
+/* Whether a city whose folded name is key lies in country cc. */
+int nci_places_city_in(const nci_places *p, const char *key, const char *cc);
+
 /* Cluster the nodes: fill root[] (every node's cluster representative, a
  * node index).  pool receives the folded keys it interns.  Returns NC_OK,
  * NC_ENOMEM. */

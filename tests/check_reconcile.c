@@ -61,6 +61,17 @@ static nc_claimset *set_of(const lines *L, size_t from, size_t to, int reverse)
     return s;
 }
 
+static nc_claimset *set_of_strings(const char *const *docs, size_t n)
+{
+    nc_claimset *s = NULL;
+    ck_assert_int_eq(nc_claimset_new(g_ctx, &s), NC_OK);
+    for (size_t i = 0; i < n; i++) {
+        nc_error err;
+        ck_assert_msg(nc_claimset_add_json(s, docs[i], strlen(docs[i]), &err) == NC_OK, "doc %zu: %s", i, err.message);
+    }
+    return s;
+}
+
 static char *report(nc_claimset *s, unsigned flags)
 {
     char *out = NULL;
@@ -343,12 +354,7 @@ START_TEST(test_rules)
         "{\"id\":2,\"low\":3,\"high\":3,\"measure\":\"Spanish citizens freed\",\"place\":\"Ruritania\","
         "\"time\":{\"start\":\"2026-02-01\",\"end\":\"2026-03-01\"}}]}",
     };
-    nc_claimset *s;
-    ck_assert_int_eq(nc_claimset_new(g_ctx, &s), NC_OK);
-    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
-        nc_error err;
-        ck_assert_msg(nc_claimset_add_json(s, docs[i], strlen(docs[i]), &err) == NC_OK, "doc %zu: %s", i, err.message);
-    }
+    nc_claimset *s = set_of_strings(docs, sizeof docs / sizeof *docs);
     json_t *rep = report_json(s, 0);
     /* presos politicos = political prisoners (stock); prisoners released =
      * liberations (flow); Spanish nationals released = Spanish citizens freed */
@@ -371,6 +377,41 @@ START_TEST(test_rules)
     json_t *un = entity_named(rep, "UN");
     ck_assert_uint_eq(json_array_size(json_object_get(un, "names")), 1);
     ck_assert_ptr_ne(entity_named(rep, "United Nations"), un);
+    json_decref(rep);
+    nc_claimset_free(s);
+}
+END_TEST
+
+START_TEST(test_city_in_country)
+{
+    /* a claim placed in a city joins its country's claims of the same
+     * measure when it is the one city of that country among them; two
+     * cities of one country stay apart, and a city of another country too */
+    if (!nc_ctx_has_data(g_ctx, "city-countries.tsv"))
+        ck_abort_msg("data/city-countries.tsv not found");
+    const char *docs[] = {
+        "{\"id\":\"p1\",\"date\":\"2026-03-01\",\"claims\":["
+        "{\"id\":1,\"low\":7,\"high\":7,\"measure\":\"Dutch nationals\",\"place\":\"Peru\"},"
+        "{\"id\":2,\"low\":12,\"high\":12,\"measure\":\"teachers arrested\",\"place\":\"France\"}]}",
+        "{\"id\":\"p2\",\"date\":\"2026-03-01\",\"claims\":["
+        "{\"id\":1,\"low\":7,\"high\":7,\"measure\":\"Dutch nationals\",\"place\":\"Lima\"},"
+        "{\"id\":2,\"low\":5,\"high\":5,\"measure\":\"teachers arrested\",\"place\":\"Lyon\"},"
+        "{\"id\":3,\"low\":4,\"high\":4,\"measure\":\"teachers arrested\",\"place\":\"Marseille\"},"
+        "{\"id\":4,\"low\":9,\"high\":9,\"measure\":\"teachers arrested\",\"place\":\"Bogotá\"}]}",
+    };
+    nc_claimset *s = set_of_strings(docs, sizeof docs / sizeof *docs);
+    json_t *rep = report_json(s, 0);
+    json_t *nl = group_with(rep, "p1", 7);
+    ck_assert_ptr_nonnull(nl);
+    ck_assert_ptr_eq(nl, group_with(rep, "p2", 7));
+    ck_assert_str_eq(json_string_value(json_object_get(nl, "place")), "Peru");
+    json_t *fr = group_with(rep, "p1", 12), *ly = group_with(rep, "p2", 5), *ma = group_with(rep, "p2", 4),
+           *bo = group_with(rep, "p2", 9);
+    ck_assert_ptr_ne(fr, ly);
+    ck_assert_ptr_ne(fr, ma);
+    ck_assert_ptr_ne(ly, ma);
+    ck_assert_ptr_ne(fr, bo);
+    ck_assert_uint_eq(group_count(rep), 5);
     json_decref(rep);
     nc_claimset_free(s);
 }
@@ -545,6 +586,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_table);
     tcase_add_test(tc, test_claims_from_elsewhere);
     tcase_add_test(tc, test_rules);
+    tcase_add_test(tc, test_city_in_country);
     suite_add_tcase(s, tc);
     tc = tcase_create("mapreduce");
     tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
