@@ -450,6 +450,27 @@ NC_EXPORT nc_status nc_doc_json(const nc_ctx *ctx, nc_doc *doc, unsigned flags, 
  */
 NC_EXPORT nc_status nc_numbers_json(const nc_ctx *ctx, const char *text, size_t len,
                                     const char *lang, char **out, size_t *outlen, nc_error *err);
+
+/** Flag of nc_numbers_json_select(): only numbers stated with a bound (a
+ *  range, "at least", "more than", "at most", "less than"). */
+#define NC_NUMBERS_BOUNDED 1u
+
+/**
+ * As nc_numbers_json(), keeping only some numbers: those whose kind is in
+ * `kinds`, a set of bits `1u << NC_NUM_...` (see ::nc_num_kind; 0 keeps
+ * every kind), and, with ::NC_NUMBERS_BOUNDED in `flags`, only those stated
+ * with a bound.  The numbers are found as by nc_numbers_json() (a number's
+ * kind and span do not depend on the selection).
+ * @param kinds  bits of the kinds to keep, or 0 for all.
+ * @param flags  0 or ::NC_NUMBERS_BOUNDED.
+ * @return as nc_numbers_json(); ::NC_EINVAL also for an unknown kind bit or
+ *         flag.
+ * Ownership: the caller frees `*out` with nc_free().
+ * Thread-safety: safe (ctx is only read).
+ */
+NC_EXPORT nc_status nc_numbers_json_select(const nc_ctx *ctx, const char *text, size_t len,
+                                           const char *lang, unsigned kinds, unsigned flags,
+                                           char **out, size_t *outlen, nc_error *err);
 /** @} */
 
 /* BEGIN reconcile: this section is owned by the reconcile stage (lib/reconcile.c) */

@@ -147,13 +147,30 @@ static void put_opt_num(nci_buf *b, int has, double v)
 }
 
 /* The numbers of the number stage as a JSON array (DESIGN.md, `numbers`). */
-static void put_numbers(nci_buf *b, const char *text, const nci_numvec *v)
+/* Whether number x passes a selection of nc_numbers_json_select(). */
+static int selected(const nci_number *x, unsigned kinds, unsigned flags)
+{
+    unsigned k = x->kind < 10 ? x->kind : 0;
+    if (kinds && !(kinds & (1u << k)))
+        return 0;
+    if ((flags & NC_NUMBERS_BOUNDED) &&
+        !(x->qualifier == NC_QUAL_AT_LEAST || x->qualifier == NC_QUAL_MORE_THAN || x->qualifier == NC_QUAL_AT_MOST ||
+          x->qualifier == NC_QUAL_LESS_THAN || x->qualifier == NC_QUAL_RANGE))
+        return 0;
+    return 1;
+}
+
+static void put_numbers(nci_buf *b, const char *text, const nci_numvec *v, unsigned kinds, unsigned flags)
 {
     nci_buf_put(b, "[", 1);
+    int first = 1;
     for (size_t i = 0; i < v->n; i++) {
         const nci_number *x = &v->v[i];
-        if (i)
+        if (!selected(x, kinds, flags))
+            continue;
+        if (!first)
             nci_buf_put(b, ",", 1);
+        first = 0;
         nci_buf_put(b, "{", 1);
         key(b, "start", 1);
         nci_buf_int(b, (long long)x->start);
@@ -380,7 +397,7 @@ NC_EXPORT nc_status nc_doc_json(const nc_ctx *ctx, nc_doc *doc, unsigned flags, 
     put_claims(&b, doc);
     if (flags & NC_JSON_NUMBERS) {
         key(&b, "numbers", 0);
-        put_numbers(&b, doc->text, &doc->numbers);
+        put_numbers(&b, doc->text, &doc->numbers, 0, 0);
     }
     if (flags & NC_JSON_SEGMENTS) {
         key(&b, "sentences", 0);
@@ -421,9 +438,18 @@ NC_EXPORT nc_status nc_doc_json(const nc_ctx *ctx, nc_doc *doc, unsigned flags, 
 NC_EXPORT nc_status nc_numbers_json(const nc_ctx *ctx, const char *text, size_t len,
                                     const char *lang, char **out, size_t *outlen, nc_error *err)
 {
+    return nc_numbers_json_select(ctx, text, len, lang, 0, 0, out, outlen, err);
+}
+
+NC_EXPORT nc_status nc_numbers_json_select(const nc_ctx *ctx, const char *text, size_t len,
+                                           const char *lang, unsigned kinds, unsigned flags,
+                                           char **out, size_t *outlen, nc_error *err)
+{
     nc_error_clear(err);
     if (!ctx || !out || (!text && len))
         return nci_error_set(err, NC_EINVAL, -1, 0, 0, "NULL argument");
+    if (kinds >> 10 || flags & ~(unsigned)NC_NUMBERS_BOUNDED)
+        return nci_error_set(err, NC_EINVAL, -1, 0, 0, "unknown kinds 0x%x or flags 0x%x", kinds, flags);
     *out = NULL;
     if (!text)
         text = "";
@@ -445,7 +471,7 @@ NC_EXPORT nc_status nc_numbers_json(const nc_ctx *ctx, const char *text, size_t 
         return nci_error_set(err, s, -1, 0, 0, NULL);
     }
     nci_buf b = {0};
-    put_numbers(&b, text, &v);
+    put_numbers(&b, text, &v, kinds, flags);
     nci_numvec_free(&v);
     return finish(&b, out, outlen, err);
 }

@@ -29,6 +29,7 @@ typedef struct {
     const char *lang;
     const char *datadir;
     int majority;
+    unsigned kinds, num_flags; /* numbers --lines: the selection */
     unsigned ctx_flags;
     nc_ctx *ctx;
     nc_claimset *set; /* reconcile: the claims of every input */
@@ -58,6 +59,10 @@ static const char USAGE[] =
     "  --repair             replace invalid UTF-8 by U+FFFD instead of failing\n"
     "  --lines              (numbers) each line of the input is a text of its own;\n"
     "                       prints {\"line\": N, \"numbers\": [...]} per line\n"
+    "  --kind=K[,K...]      (numbers --lines) only numbers of these kinds: count, percent,\n"
+    "                       money, year, date, time, ordinal, duration, phone, identifier\n"
+    "  --bounded            (numbers --lines) only numbers stated with a bound (a range,\n"
+    "                       \"at least\", \"more than\", \"at most\", \"less than\")\n"
     "  --lang=en|es         language of the input (default: detected; en for --lines)\n"
     "  --data-dir=DIR       folder of the optional data files (default: NEWSCLAIMS_DATA_DIR,\n"
     "                       else the installed ones)\n"
@@ -367,7 +372,8 @@ static void numbers_line(opts *o, const char *name, long long lineno, char *line
     nc_error err;
     char *js;
     size_t jl;
-    if (nc_numbers_json(o->ctx, line, n, o->lang ? o->lang : "en", &js, &jl, &err)) {
+    if (nc_numbers_json_select(o->ctx, line, n, o->lang ? o->lang : "en", o->kinds, o->num_flags, &js, &jl,
+                               &err)) {
         fprintf(stderr, "newsclaims: %s:%lld:%lld: %s [%s]\n", name, lineno, (long long)err.column,
                 err.message, nc_strerror(err.code));
         printf("{\"line\":%lld,\"numbers\":[],\"error\":\"%s\"}\n", lineno, nc_strerror(err.code));
@@ -385,6 +391,28 @@ static void numbers_line(opts *o, const char *name, long long lineno, char *line
 }
 
 /* ---------------------------------------------------------------- main */
+
+/* Bits of the kinds named in a comma-separated list, 0 when a name is
+ * unknown. */
+static unsigned parse_kinds(const char *s)
+{
+    static const char *const names[] = {"count", "percent", "money", "year", "date",
+                                        "time", "ordinal", "duration", "phone", "identifier"};
+    unsigned bits = 0;
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        unsigned k = 0;
+        while (k < 10 && !(strlen(names[k]) == n && !strncmp(names[k], s, n)))
+            k++;
+        if (k == 10)
+            return 0;
+        bits |= 1u << k;
+        s += n;
+        if (*s == ',')
+            s++;
+    }
+    return bits;
+}
 
 /* The installed data folder, or, for a tool run from its build tree before
  * `make install`, the source tree's data/. */
@@ -452,6 +480,11 @@ int main(int argc, char **argv)
             o.text_field = a + 13;
         } else if (!strncmp(a, "--data-dir=", 11) && a[11]) {
             o.datadir = a + 11;
+        } else if (!strncmp(a, "--kind=", 7)) {
+            if (!(o.kinds = parse_kinds(a + 7)))
+                return usage_error("unknown kind in ", a);
+        } else if (!strcmp(a, "--bounded")) {
+            o.num_flags |= NC_NUMBERS_BOUNDED;
         } else if (!strcmp(a, "--majority")) {
             o.majority = 1;
         } else if (!strcmp(a, "--no-model")) {
@@ -466,6 +499,8 @@ int main(int argc, char **argv)
         return usage_error("no command given (segment, extract, reconcile or numbers)", "");
     if (o.lines && o.cmd != CMD_NUMBERS)
         return usage_error("--lines is an option of 'numbers' only", "");
+    if ((o.kinds || o.num_flags) && !o.lines)
+        return usage_error("--kind and --bounded need 'numbers --lines'", "");
     if (nfiles == 0)
         files[nfiles++] = "-";
     nc_error err;

@@ -156,6 +156,43 @@ START_TEST(test_numbers_json_errors)
 }
 END_TEST
 
+START_TEST(test_numbers_json_select)
+{
+    const char *t = "More than 5 people paid $20 each in 2004; 3% voted.";
+    char *all = NULL, *js = NULL;
+    nc_error err;
+    ck_assert_int_eq(nc_numbers_json(g_ctx, t, strlen(t), "en", &all, NULL, &err), NC_OK);
+    /* no selection: the same as nc_numbers_json */
+    ck_assert_int_eq(nc_numbers_json_select(g_ctx, t, strlen(t), "en", 0, 0, &js, NULL, &err), NC_OK);
+    ck_assert_str_eq(js, all);
+    nc_free(js);
+    /* kinds */
+    ck_assert_int_eq(nc_numbers_json_select(g_ctx, t, strlen(t), "en", 1u << NC_NUM_MONEY, 0, &js, NULL, &err),
+                     NC_OK);
+    ck_assert_ptr_nonnull(strstr(js, "\"text\":\"$20\""));
+    ck_assert_ptr_null(strstr(js, "2004"));
+    ck_assert_ptr_null(strstr(js, "More than 5"));
+    nc_free(js);
+    ck_assert_int_eq(nc_numbers_json_select(g_ctx, t, strlen(t), "en",
+                                            (1u << NC_NUM_PERCENT) | (1u << NC_NUM_YEAR), 0, &js, NULL, &err),
+                     NC_OK);
+    ck_assert_ptr_nonnull(strstr(js, "2004"));
+    ck_assert_ptr_nonnull(strstr(js, "3%"));
+    ck_assert_ptr_null(strstr(js, "$20"));
+    nc_free(js);
+    /* bounded */
+    ck_assert_int_eq(nc_numbers_json_select(g_ctx, t, strlen(t), "en", 0, NC_NUMBERS_BOUNDED, &js, NULL, &err),
+                     NC_OK);
+    ck_assert_ptr_nonnull(strstr(js, "More than 5"));
+    ck_assert_ptr_null(strstr(js, "$20"));
+    nc_free(js);
+    /* unknown bits */
+    ck_assert_int_eq(nc_numbers_json_select(g_ctx, t, strlen(t), "en", 1u << 10, 0, &js, NULL, &err), NC_EINVAL);
+    ck_assert_int_eq(nc_numbers_json_select(g_ctx, t, strlen(t), "en", 0, 2, &js, NULL, &err), NC_EINVAL);
+    nc_free(all);
+}
+END_TEST
+
 START_TEST(test_extract_idempotent)
 {
     nc_doc *d = load_str("Some text with 5 numbers.");
@@ -186,6 +223,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, test_json_contract);
     tcase_add_test(tc, test_json_control_chars);
     tcase_add_test(tc, test_numbers_json_errors);
+    tcase_add_test(tc, test_numbers_json_select);
     tcase_add_test(tc, test_extract_idempotent);
     suite_add_tcase(s, tc);
     return s;

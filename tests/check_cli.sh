@@ -79,6 +79,16 @@ expect_status 1 "numbers lines" -- sh -c "\"$nc\" numbers --lines --format=json 
 contains "$tmp/out" '{"line":1,"numbers":[' "numbers line object"
 contains "$tmp/err" "<stdin>:3:4" "numbers error position"
 expect_status 2 "lines needs numbers" -- "$nc" extract --lines "$tmp/a.txt"
+printf 'Over 40 people paid $5 in 2001.\n' >"$tmp/sel.txt"
+expect_status 0 "numbers kinds" -- "$nc" numbers --lines --format=json --kind=money,year "$tmp/sel.txt"
+contains "$tmp/out" '"text":"$5"' "numbers --kind keeps money"
+contains "$tmp/out" '"text":"2001"' "numbers --kind keeps years"
+grep -q 'Over 40' "$tmp/out" && bad "numbers --kind dropped counts" || ok
+expect_status 0 "numbers bounded" -- "$nc" numbers --lines --format=json --bounded "$tmp/sel.txt"
+contains "$tmp/out" '"text":"Over 40"' "numbers --bounded keeps bounds"
+grep -q '2001' "$tmp/out" && bad "numbers --bounded dropped exact numbers" || ok
+expect_status 2 "unknown kind" -- "$nc" numbers --lines --kind=cars "$tmp/sel.txt"
+expect_status 2 "kind needs lines" -- "$nc" numbers --kind=money "$tmp/sel.txt"
 
 # reconcile: articles, or extract's output read back, give the same report.
 printf 'Rights group Watch reported 120 detainees held on January 5, 2026.\n' >"$tmp/r1.txt"
