@@ -132,8 +132,7 @@ int nci_places_city_in(const nci_places *p, const char *key, const char *cc)
 {
     size_t len = 0;
     const char *v = nci_places_city(p, key, &len);
-    for (size_t i = 0; v && i + 2 <= len; i += 3)
-        if (v[i] == cc[0] && v[i + 1] == cc[1])
-            return 1;
-    return 0;
+    /* a name that cities of two countries bear ("Dublin", "Valencia") says
+     * nothing of the country */
+    return v && len == 2 && v[0] == cc[0] && v[1] == cc[1];
 }

@@ -131,7 +131,8 @@ const char *nci_places_country(const nci_places *p, const char *key);
 /* Codes "CC[,CC...]" (not NUL-terminated at *len) of the countries with a
  * city whose folded name is key, most populous first, or NULL. */
 const char *nci_places_city(const nci_places *p, const char *key, size_t *len);
-/* Whether a city whose folded name is key lies in country cc. */
+/* Whether the cities whose folded name is key all lie in country cc (a
+ * name borne by cities of two countries is in none). */
 int nci_places_city_in(const nci_places *p, const char *key, const char *cc);
 
 /* Cluster the nodes: fill root[] (every node's cluster representative, a
