@@ -254,6 +254,40 @@ typedef struct card {
 static int frac_follows(const sc *c, size_t i, int any);
 static int month_after(const sc *c, size_t i);
 
+/* Token i (after "77m") says the "m" is millions, not metres: a currency
+ * name or code ("euros", "USD"): 2; a lower-case plural noun that is no
+ * unit of length or race ("copies", "people"; not "metres", "hurdles"): 1;
+ * else 0. */
+static int millions_follow(const sc *c, size_t i)
+{
+    if (i >= c->n || c->t[i].type != NCI_TK_WORD || !c->t[i].sp)
+        return 0;
+    if (ROLE(c, i, NCI_R_CUR | NCI_R_CODE))
+        return 2;
+    size_t s = c->t[i].s, e = s;
+    while (e < c->t[i].e && c->text[e] >= 'a' && c->text[e] <= 'z')
+        e++;
+    if (e - s < 3 || c->text[e - 1] != 's' || (e < c->t[i].e && c->text[e] != ' '))
+        return 0;
+    static const char *const NOT[] = {"metres", "meters", "miles", "yards", "feet", "hurdles",
+                                      "kilometres", "kilometers", "seconds", "minutes", "hours", NULL};
+    for (size_t k = 0; NOT[k]; k++)
+        if (strlen(NOT[k]) == e - s && memcmp(NOT[k], c->text + s, e - s) == 0)
+            return 0;
+    return 1;
+}
+
+/* The distances of running races in metres, which "m" after them most
+ * likely measures ("200m titles", "a 60m personal best"). */
+static int race_distance(double v)
+{
+    static const double D[] = {60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000};
+    for (size_t k = 0; k < sizeof D / sizeof *D; k++)
+        if (v == D[k])
+            return 1;
+    return 0;
+}
+
 static int is_plural_tok(const sc *c, size_t i)
 {
     return c->t[i].fl > 1 && c->fold[c->t[i].fs + c->t[i].fl - 1] == 's';
@@ -432,6 +466,19 @@ static int parse_card(const sc *c, size_t i, int money, int words_only, card *r)
                 int upper = c->text[t->s] >= 'A' && c->text[t->s] <= 'Z';
                 /* "1.4m workers": a decimal before "m" is a count of millions */
                 int dec = last == L_DIG && ATT(c, j) && (c->t[j - 1].flags & NCI_NF_DEC);
+                /* "77m euros", "3m copies": so is a whole number before "m"
+                 * that a currency or a counted plural follows, unless "the"
+                 * comes before it ("the 100m heats", "the 400m hurdles" are
+                 * races) or the number is a distance of a running race
+                 * ("100m and 200m titles") */
+                int mf = !dec && last == L_DIG && ATT(c, j) ? millions_follow(c, j + 1) : 0;
+                if (mf == 2 || (mf == 1 && !(i > 0 && TAILW(c, i - 1, "the")) && !race_distance(cur)))
+                    dec = 1;
+                /* "2.16m high", "1.5m wide": a length */
+                if (dec && !upper && !money && j + 1 < c->n &&
+                    (HEADW(c, j + 1, "high") || HEADW(c, j + 1, "long") || HEADW(c, j + 1, "tall") ||
+                     HEADW(c, j + 1, "deep") || HEADW(c, j + 1, "wide")))
+                    dec = 0;
                 if (last != L_DIG || !(upper || money || dec) ||
                     (!ATT(c, j) && !(upper && !(j + 1 < c->n && c->t[j + 1].type == NCI_TK_WORD))))
                     break;
@@ -1969,6 +2016,10 @@ static size_t try_at(sc *c, size_t i)
              (i > 1 && ROLE(c, i - 2, NCI_R_CHANGE) && is_word_tok(c, i - 2) && is_word_tok(c, i - 1) &&
               (ROLE(c, i - 1, NCI_R_RANGEPRE | NCI_R_YEARCTX | NCI_R_DET) || cardword(c, i - 1, NCI_CC_ARTICLE)))))
             joined = 0; /* "rose from 5 to 10", "subió de 5 a 10": two values, not a range */
+        /* "raised income by 400m euros to 2.5bn euros": an amount with its
+         * own unit after "by" is the change, the next the new level */
+        if (joined && !DASH(c, r) && ROLE(c, r, NCI_R_RANGESEP) && a.has_unit && i > 0 && TAILW(c, i - 1, "by"))
+            joined = 0;
         if (joined && parse_term(c, r + 1, &b)) {
             /* "$10-25m": the scale letter after the second end is money's */
             if (a.prefix_cur && !b.has_unit && !b.v.scaled && ATT(c, b.end) && ROLE(c, b.end, NCI_R_SCALE) &&
@@ -1979,7 +2030,13 @@ static size_t try_at(sc *c, size_t i)
             }
             /* "in 2004 to $200m": a currency sign on the second end only
              * starts an amount of its own */
-            int ok = !(b.prefix_cur && !a.has_unit) && units_agree(&a, &b);
+            int ok = !(b.prefix_cur && !a.has_unit);
+            /* "in 2004 to 789m euros": a year, then an amount */
+            const nci_ntok *ta0 = &c->t[a.v.start];
+            if (!a.has_unit && b.has_unit && a.v.plain && ta0->nd == 4 && !(ta0->flags & (NCI_NF_SEP | NCI_NF_DEC)) &&
+                a.v.v >= 1000 && a.v.v <= 2199)
+                ok = 0;
+            ok = ok && units_agree(&a, &b);
             if (DASH(c, r) && !(a.v.digits && b.v.digits))
                 ok = 0; /* "three-nought-four" is three numbers */
             /* "two or three", "5 or 6": neighbours of one sort, not a choice
@@ -2180,6 +2237,7 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
         return NC_ELIMIT;
     sc c;
     memset(&c, 0, sizeof c);
+    size_t v0 = vec->n;
     c.es = lang && lang[0] == 'e' && lang[1] == 's';
     c.tab = &lex->tab[c.es ? 1 : 0];
     c.text = text;
@@ -2249,6 +2307,13 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
             }
         }
         i = nx > i ? nx : i + 1;
+    }
+    /* a date, a phone number or an identifier names, it does not count:
+     * no value (nc_number_value()) */
+    for (size_t k = v0; k < vec->n; k++) {
+        nci_number *x = &vec->v[k];
+        if (x->kind == NC_NUM_DATE || x->kind == NC_NUM_PHONE || x->kind == NC_NUM_IDENTIFIER)
+            x->has_value = x->has_low = x->has_high = 0;
     }
     if (toks != stack_toks)
         free(toks);

@@ -275,6 +275,24 @@ void nci_segs_free(nci_segs *segs)
 
 enum { C_SPACE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT, C_SYMBOL, C_OTHER };
 
+/* ASCII letters and digits: a word or number goes on while they do. */
+static const unsigned char ASCII_ALNUM[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1};
+
+static inline int ascii_alnum(const char *t, size_t j, size_t end)
+{
+    return j < end && (unsigned char)t[j] < 0x80 && ASCII_ALNUM[(unsigned char)t[j]];
+}
+
 static int classify(uint32_t c)
 {
     if (c < 0x80) {
@@ -348,6 +366,10 @@ static size_t scan_word(const char *t, size_t i, size_t end)
     size_t letters = 1;
     int dotted = 0; /* "U.S." style: single letters and dots */
     for (;;) {
+        while (ascii_alnum(t, j, end)) { /* the common case, without decoding */
+            j++;
+            letters++;
+        }
         int k = peek(t, j, end, &c, &nx);
         if (k == C_LETTER || k == C_MARK || k == C_DIGIT) {
             j = nx;
@@ -398,6 +420,8 @@ static size_t scan_number(const char *t, size_t i, size_t end)
     uint32_t c;
     nci_utf8_next(t, &j);
     for (;;) {
+        while (ascii_alnum(t, j, end))
+            j++;
         int k = peek(t, j, end, &c, &nx);
         if (k == C_DIGIT || k == C_LETTER || k == C_MARK) {
             j = nx;
