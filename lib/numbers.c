@@ -124,6 +124,19 @@ static int word_edge_eq(const sc *c, size_t i, const char *w, int tail)
     return 1;
 }
 
+/* The text before token i ends with w (lower-case ASCII, compared without
+ * case) and one space: "the age of 29" ends with " age of". */
+static int text_before(const sc *c, size_t i, const char *w)
+{
+    size_t l = strlen(w), s = c->t[i].s;
+    if (s < l + 1 || c->text[s - 1] != ' ')
+        return 0;
+    for (size_t k = 0; k < l; k++)
+        if ((c->text[s - 1 - l + k] | 0x20) != w[k] && !(w[k] == ' ' && c->text[s - 1 - l + k] == ' '))
+            return 0;
+    return 1;
+}
+
 static inline int HEADW(const sc *c, size_t i, const char *w)
 {
     return word_edge_eq(c, i, w, 0);
@@ -1481,6 +1494,24 @@ static size_t minute_run(const sc *c, size_t p, size_t *k1)
     return e;
 }
 
+/* Capitalised words from token k whose last is a word for a street ("10
+ * Downing Street", "221 Baker Street", "1600 Pennsylvania Avenue"): the
+ * number before them is an address. */
+static int street_after(const sc *c, size_t k)
+{
+    static const char *const W[] = {"street", "road", "avenue", "lane", "square", "drive", "boulevard",
+                                     "terrace", "crescent", "place", NULL};
+    size_t e = k;
+    while (is_name_word(c, e))
+        e++;
+    if (e == k)
+        return 0;
+    for (size_t x = 0; W[x]; x++)
+        if (HEADW(c, e - 1, W[x]) && c->t[e - 1].e - c->t[e - 1].s == strlen(W[x]))
+            return 1;
+    return 0;
+}
+
 /* A number that is part of a name (see try_at); returns the token after
  * the name, or 0.  A spelled number is part of a name when it is
  * capitalised inside a sentence and a capitalised word is next to it ("the
@@ -1503,6 +1534,10 @@ static size_t name_number(const sc *c, size_t i)
          * heading in capitals ("OTHER GAFFES Three people") */
         int before = i > 0 && is_name_word(c, i - 1) && !sent_start(c, i - 1) &&
                      (c->t[i - 1].caps == 1 || c->t[i - 1].e - c->t[i - 1].s <= 4);
+        /* "the Group of Eight", "the Band of Four" */
+        if (!before && i >= 2 && is_word_tok(c, i - 1) && c->t[i - 1].e - c->t[i - 1].s == 2 &&
+            TAILW(c, i - 1, "of") && is_name_word(c, i - 2) && c->t[i - 2].caps == 1)
+            before = 1;
         if (!is_name_word(c, k) && !before)
             return 0;
     } else if (PNUM(c, i) && !(t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP | NCI_NF_FRAC)) && t->nd <= 3) {
@@ -1510,7 +1545,11 @@ static size_t name_number(const sc *c, size_t i)
         int before = i > 0 && t->sp && is_name_word(c, i - 1) && !sent_start(c, i - 1);
         /* a leading zero is a label, not a count: "03 Bonnie and Clyde", "007 Racing" */
         int zero = (t->flags & NCI_NF_LEAD0) && t->v >= 1;
-        if (!(apos || before || zero) || !c->t[i + 1 < c->n ? i + 1 : i].sp)
+        /* "007", "001": three digits or more with a leading zero are a label */
+        if (zero && t->nd >= 3 && !(i + 1 < c->n && ATT(c, i + 1) && !TYPE(c, i + 1, NCI_TK_SYM)) &&
+            !(SYM(c, i + 1, '.') && i + 2 < c->n && ATT(c, i + 2) && TYPE(c, i + 2, NCI_TK_NUM)))
+            return i + 1;
+        if (!(apos || before || zero || street_after(c, i + 1)) || !c->t[i + 1 < c->n ? i + 1 : i].sp)
             return 0;
         k = i + 1;
         if (!is_name_word(c, k))
@@ -1657,6 +1696,8 @@ static size_t try_at(sc *c, size_t i)
                 ns = i - 1;
             else if (t->type == NCI_TK_NUM && i > 0 && ATT(c, i) && (SYM(c, i - 1, '\'') || SYM(c, i - 1, 0x2019)))
                 ns = i - 1; /* "'03 Bonnie" */
+            else if (t->type == NCI_TK_WORD && i >= 2 && TAILW(c, i - 1, "of") && is_name_word(c, i - 2))
+                ns = i - 2; /* "Group of Eight" */
             emit(c, c->t[ns].s, c->t[ne - 1].e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
             return ne;
         }
@@ -1702,20 +1743,26 @@ static size_t try_at(sc *c, size_t i)
             return i + 1;
         }
     }
-    /* a name and its number: "Channel 4", "PlayStation 2", "Windows 95" --
-     * a capitalised word that is not a number word, a month or a unit, not
-     * opening a sentence, then a small whole number standing alone */
+    /* a name and its number: "Channel 4", "PlayStation 2", "Windows 95",
+     * "Half-Life 2", a quoted '"Halo 2"' (not '"I'm 30', not a substitute's
+     * minute "(Wright-Phillips 83)") -- a capitalised word that is not a
+     * number word, a month or a unit, not opening a sentence, then a small
+     * whole number standing alone */
     if (PNUM(c, i) && !(t->flags & (NCI_NF_SEP | NCI_NF_DEC | NCI_NF_EXP | NCI_NF_FRAC)) && t->nd <= 3 && i >= 2 &&
         t->sp && is_word_tok(c, i - 1) && c->t[i - 1].caps == 1 && c->t[i - 1].fl >= 2 &&
         !(c->t[i - 1].lx && (c->t[i - 1].lx->roles & ~(NCI_R_PHRASE | NCI_R_PHRKEY))) &&
-        (is_word_tok(c, i - 2) || TYPE(c, i - 2, NCI_TK_IDENT) || SYM(c, i - 2, ',') || SYM(c, i - 2, ';')) &&
-        c->t[i - 1].sp) {
+        (((is_word_tok(c, i - 2) || TYPE(c, i - 2, NCI_TK_IDENT) || SYM(c, i - 2, ',') || SYM(c, i - 2, ';')) &&
+          c->t[i - 1].sp) ||
+         ((((SYM(c, i - 2, '"') || SYM(c, i - 2, 0x201C) || SYM(c, i - 2, 0x2018)) && ATT(c, i - 1)) ||
+           (DASH(c, i - 2) && ATT(c, i - 2) && ATT(c, i - 1) && i >= 3 && c->t[i - 3].caps == 1)) &&
+          !memchr(c->text + c->t[i - 1].s, '\'', c->t[i - 1].e - c->t[i - 1].s) && !SYM(c, i + 1, ')')))) {
         term nm;
         if (parse_term(c, i, &nm) && !nm.has_unit && !nm.v.scaled && nm.v.end == i + 1 &&
             !(ATT(c, i + 1) && (TYPE(c, i + 1, NCI_TK_WORD) || TYPE(c, i + 1, NCI_TK_NUM) || TYPE(c, i + 1, NCI_TK_IDENT))) &&
             !DASH(c, i + 1) &&
             !SYM(c, i + 1, '/') && !SYM(c, i + 1, '%') && !(ROLE(c, i + 1, NCI_R_DUR | NCI_R_TIME | NCI_R_MONTH) && is_word_tok(c, i + 1))) {
-            emit(c, c->t[i - 1].s, t->e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
+            size_t ns = DASH(c, i - 2) && ATT(c, i - 2) && ATT(c, i - 1) ? i - 3 : i - 1;
+            emit(c, c->t[ns].s, t->e, NC_NUM_IDENTIFIER, NC_QUAL_EXACT, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0);
             return i + 1;
         }
     }
@@ -1888,12 +1935,16 @@ static size_t try_at(sc *c, size_t i)
         emit(c, c->t[i + 1].s, c->t[i + 1].e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, ov, 1, ov, 1, ov, NULL, 0, NULL, 0);
         return i + 2;
     }
-    /* ranks: "at number 20", "number one", "No. 1", "No 1" */
+    /* ranks: "at number 20", "number one", "No. 1", "No 1"; places in a
+     * series: "part two", "chapter 11", "stage 12" */
     if (qual < 0 && !opener && !a.has_unit && !a.neg && a.v.v == floor(a.v.v) && a.v.v >= 1 && !a.v.scaled &&
         a.v.start == i && i > 0 && !(ATT(c, a.v.end) && TYPE(c, a.v.end, NCI_TK_WORD)) &&
-        (TAILW(c, i - 1, "number") || (!c->es && FOLDEQ(c, i - 1, "no") && c->t[i - 1].caps == 1) ||
+        (TAILW(c, i - 1, "number") || TAILW(c, i - 1, "part") || TAILW(c, i - 1, "chapter") ||
+         TAILW(c, i - 1, "episode") || TAILW(c, i - 1, "volume") || TAILW(c, i - 1, "stage") ||
+         TAILW(c, i - 1, "phase") || (!c->es && FOLDEQ(c, i - 1, "no") && c->t[i - 1].caps == 1) ||
          (!c->es && SYM(c, i - 1, '.') && i > 1 && ATT(c, i - 1) && FOLDEQ(c, i - 2, "no") && c->t[i - 2].caps == 1)) &&
-        !(ROLE(c, a.end, NCI_R_DUR | NCI_R_PCT) && is_word_tok(c, a.end)) && !FOLDEQ(c, a.end, "of")) {
+        !(ROLE(c, a.end, NCI_R_DUR | NCI_R_PCT) && is_word_tok(c, a.end)) &&
+        !(FOLDEQ(c, a.end, "of") && TAILW(c, i - 1, "number"))) {
         emit(c, c->t[i].s, c->t[a.end - 1].e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, a.v.v, 1, a.v.v, 1, a.v.v, NULL,
              a.v.ovf, NULL, 0);
         return a.end;
@@ -1972,7 +2023,8 @@ static size_t try_at(sc *c, size_t i)
             return end;
         }
     }
-    int age = !a.has_unit && span_s > 0 && (TAILW(c, span_s - 1, "aged") || TAILW(c, span_s - 1, "ages"));
+    int age = !a.has_unit && span_s > 0 &&
+              (TAILW(c, span_s - 1, "aged") || TAILW(c, span_s - 1, "ages") || text_before(c, span_s, " age of"));
     /* ranges: "between 800 and 1,200", "49 to 73", "49–73", "2025–26",
      * "two or three days"; a converted amount in brackets may stand between
      * the ends ("between $30,000 (£16,000) and $50,000") */

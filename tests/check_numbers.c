@@ -485,6 +485,12 @@ START_TEST(test_names)
     kind_is("shown from 2000 on BBC One tonight", "en", "BBC One", NC_NUM_IDENTIFIER);
     kind_is("older games, Doom 3 did not make it", "en", "Doom 3", NC_NUM_IDENTIFIER);
     kind_is("the TFC 101 Tower opened", "en", "TFC 101 Tower", NC_NUM_IDENTIFIER);
+    kind_is("leaders of the Group of Eight met", "en", "Group of Eight", NC_NUM_IDENTIFIER);
+    kind_is("he left 10 Downing Street at noon", "en", "10 Downing Street", NC_NUM_IDENTIFIER);
+    kind_is("the new 007 film opened", "en", "007", NC_NUM_IDENTIFIER);
+    kind_is("sales of Half-Life 2 rose", "en", "Half-Life 2", NC_NUM_IDENTIFIER);
+    kind_is("sales of \"Halo 2\" rose", "en", "Halo 2", NC_NUM_IDENTIFIER);
+    kind_is("she saw 10 Russian tanks", "en", "10", NC_NUM_COUNT);
     kind_is("the song '03 Bonnie and Clyde", "en", "'03 Bonnie", NC_NUM_IDENTIFIER);
     kind_is("OTHER GAFFES Three people have refused", "en", "Three", NC_NUM_COUNT);
     kind_is("The Four-Kings clan is staging", "en", "Four-Kings", NC_NUM_IDENTIFIER);
@@ -504,6 +510,10 @@ END_TEST
 /* ranks, positions and minutes of a match report are ordinals */
 START_TEST(test_ranks)
 {
+    kind_is("in part two of the series", "en", "two", NC_NUM_ORDINAL);
+    kind_is("it filed for chapter 11 protection", "en", "11", NC_NUM_ORDINAL);
+    kind_is("he died at the age of 29 in Leeds", "en", "29", NC_NUM_DURATION);
+    kind_is("a page of 29 lines", "en", "29", NC_NUM_COUNT);
     kind_is("Jailhouse Rock at number 20, then", "en", "20", NC_NUM_ORDINAL);
     value_is("the world number one Roger Federer", "en", "one", 1);
     kind_is("the world number one Roger Federer", "en", "one", NC_NUM_ORDINAL);
