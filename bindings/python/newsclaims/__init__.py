@@ -39,7 +39,7 @@ __all__ = [
     "Context", "Document", "ClaimSet", "Error", "OutOfMemoryError", "InvalidArgumentError",
     "FileError", "EncodingError", "ParseError", "LimitError", "NotImplementedInLibraryError",
     "ICUError", "version", "data_version", "library_path", "has_reconcile", "shared_context",
-    "name_key", "CTX_DEFAULT", "CTX_ICU_SENTENCES", "CTX_NO_MODEL",
+    "name_key", "CTX_DEFAULT", "CTX_ICU_SENTENCES", "CTX_NO_MODEL", "NUMBER_KINDS",
 ]
 
 #: Context flag: default settings.
@@ -56,8 +56,13 @@ _RECONCILE_TABLE = 1
 _RECONCILE_MAJORITY = 2
 _META = {"id": 0, "source": 1, "date": 2, "url": 3, "title": 4, "lang": 5}
 
+#: Kinds of numbers, in the order of the C enum ``nc_num_kind``.
+NUMBER_KINDS = ("count", "percent", "money", "year", "date", "time", "ordinal", "duration", "phone",
+                "identifier")
+
 
 # ---------------------------------------------------------------- errors
+
 
 class Error(Exception):
     """A libnewsclaims call failed.
@@ -436,19 +441,28 @@ class Context:
             return doc.to_dict()
 
     # -- numbers
-    def numbers(self, text, lang="en"):
+    def numbers(self, text, lang="en", kinds=None, bounded=False):
         """Every numeric expression of ``text`` (the number stage alone, no segmentation):
         a list of ``{"start", "end", "text", "value", "low", "high", "qualifier",
-        "unit", "kind", "vague"}``.  ``lang`` is "en" or "es"."""
-        return json.loads(self.numbers_json(text, lang))
+        "unit", "kind", "vague"}``.  ``lang`` is "en" or "es".  ``kinds`` (an
+        iterable of kind names: "count", "percent", "money", "year", "date",
+        "time", "ordinal", "duration", "phone", "identifier") keeps only those
+        kinds; ``bounded=True`` only numbers stated with a bound (a range, "at
+        least", "more than", "at most", "less than")."""
+        return json.loads(self.numbers_json(text, lang, kinds, bounded))
 
-    def numbers_json(self, text, lang="en"):
+    def numbers_json(self, text, lang="en", kinds=None, bounded=False):
         """As :meth:`numbers`, but the JSON array as text."""
         lib = self._lib
         b = _bytes(text)
+        bits = 0
+        for k in kinds or ():
+            if k not in NUMBER_KINDS:
+                raise ValueError("unknown number kind %r (one of %s)" % (k, ", ".join(NUMBER_KINDS)))
+            bits |= 1 << NUMBER_KINDS.index(k)
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _lib.NcError()
-        rc = lib.nc_numbers_json(self._handle(), b, len(b), _opt(lang), ctypes.byref(out),
-                                 ctypes.byref(n), ctypes.byref(err))
+        rc = lib.nc_numbers_json_select(self._handle(), b, len(b), _opt(lang), bits, 1 if bounded else 0,
+                                        ctypes.byref(out), ctypes.byref(n), ctypes.byref(err))
         if rc:
             _raise(rc, err)
         return _lib.take_string(lib, out, n.value).decode()

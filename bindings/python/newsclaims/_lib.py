@@ -114,6 +114,7 @@ def _declare(lib):
         "nc_doc_extract": ([P, P, E], c_int),
         "nc_doc_json": ([P, P, c_uint, PP, PS, E], c_int),
         "nc_numbers_json": ([P, c_char_p, S, c_char_p, PP, PS, E], c_int),
+        "nc_numbers_json_select": ([P, c_char_p, S, c_char_p, c_uint, c_uint, PP, PS, E], c_int),
     }
     reconcile = {
         "nc_claimset_new": ([P, PP], c_int),

@@ -63,6 +63,12 @@ class ContextTest(unittest.TestCase):
         self.assertEqual(es[0]["value"], 806)
         self.assertEqual(self.ctx.numbers(""), [])
         self.assertEqual(json.loads(self.ctx.numbers_json("five")), self.ctx.numbers("five"))
+        sel = self.ctx.numbers("more than 5 paid $20 in 2004", kinds=["money", "year"])
+        self.assertEqual([n["text"] for n in sel], ["$20", "2004"])
+        self.assertEqual([n["text"] for n in self.ctx.numbers("more than 5 paid $20", bounded=True)],
+                         ["more than 5"])
+        with self.assertRaises(ValueError):
+            self.ctx.numbers("5", kinds=["cars"])
 
     def test_document(self):
         with self.ctx.load("Caf\u00e9 owners met on January 13, 2026. They agreed.", id="d",
