@@ -91,9 +91,18 @@ void nci_buf_cstr(nci_buf *b, const char *s)
 
 void nci_buf_int(nci_buf *b, long long v)
 {
-    char tmp[32];
-    int k = snprintf(tmp, sizeof tmp, "%lld", v);
-    nci_buf_put(b, tmp, (size_t)k);
+    char tmp[24];
+    size_t k = sizeof tmp;
+    /* digits from the end, without printf: offsets are most of the numbers
+     * of the output */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--k] = '-';
+    nci_buf_put(b, tmp + k, sizeof tmp - k);
 }
 
 void nci_buf_num(nci_buf *b, double v)
