@@ -114,12 +114,15 @@ nc_status nci_rec_truth(const rec_vote *votes, size_t nvotes, size_t nobj, size_
                     mx = score[votes[j].val];
                 j++;
             }
+            /* each value once (its votes are adjacent): its exp is kept in
+             * conf until z is known */
             double z = exp(-mx);
             for (size_t q = i; q < j; q++)
                 if (q == i || votes[q].val != votes[q - 1].val)
-                    z += exp(score[votes[q].val] - mx);
+                    z += conf[votes[q].val] = exp(score[votes[q].val] - mx);
             for (size_t q = i; q < j; q++)
-                conf[votes[q].val] = exp(score[votes[q].val] - mx) / z;
+                if (q == i || votes[q].val != votes[q - 1].val)
+                    conf[votes[q].val] /= z;
             i = j;
         }
         for (size_t s = 0; s < nsrc; s++)

@@ -2310,8 +2310,9 @@ static int json_report(R *r, nci_buf *b, uint32_t *tmp, srec *sr, fr *f, pairs *
                 put_bound(b, l <= h ? l : r->vc_lo[v]);
                 PUTL(b, ",\"high\":");
                 put_bound(b, l <= h ? h : r->vc_hi[v]);
-                snprintf(t, sizeof t, ",\"outlets\":%zu,\"claims\":[", no);
-                nci_buf_puts(b, t);
+                PUTL(b, ",\"outlets\":");
+                nci_buf_int(b, (long long)no);
+                PUTL(b, ",\"claims\":[");
                 for (size_t q = r->vc_first[v]; q < r->vc_first[v] + r->vc_count[v]; q++) {
                     if (q > r->vc_first[v])
                         nci_buf_put(b, ",", 1);
@@ -2358,9 +2359,10 @@ static int json_report(R *r, nci_buf *b, uint32_t *tmp, srec *sr, fr *f, pairs *
         put_bound(b, h);
         PUTL(b, ",\"confidence\":");
         put_prob(b, r->conf[v]);
-        snprintf(t, sizeof t, ",\"claims\":%zu,\"method\":\"%s\"}}", r->vc_count[v],
-                 (r->flags & NC_RECONCILE_MAJORITY) ? "majority" : "truth discovery");
-        nci_buf_puts(b, t);
+        PUTL(b, ",\"claims\":");
+        nci_buf_int(b, (long long)r->vc_count[v]);
+        nci_buf_puts(b, (r->flags & NC_RECONCILE_MAJORITY) ? ",\"method\":\"majority\"}}"
+                                                            : ",\"method\":\"truth discovery\"}}");
     }
     /* sources and their trust */
     PUTL(b, "],\"sources\":[");
@@ -2383,8 +2385,9 @@ static int json_report(R *r, nci_buf *b, uint32_t *tmp, srec *sr, fr *f, pairs *
             put_ent(b, x->ent);
             PUTL(b, ",\"trust\":");
             put_prob(b, r->trust[x->src]);
-            snprintf(t, sizeof t, ",\"claims\":%zu}", j - q);
-            nci_buf_puts(b, t);
+            PUTL(b, ",\"claims\":");
+            nci_buf_int(b, (long long)(j - q));
+            nci_buf_put(b, "}", 1);
             q = j;
         }
     }
