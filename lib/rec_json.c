@@ -95,12 +95,20 @@ static int str(jp *j, const char **s, size_t *n)
     if (j->p >= j->e || *j->p != '"')
         return -1;
     const char *a = ++j->p;
-    int esc = 0;
-    while (j->p < j->e && *j->p != '"') {
+    int esc = 0, high = 0;
+    while (j->p < j->e) {
         unsigned char c = (unsigned char)*j->p;
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { /* most bytes */
+            j->p++;
+            continue;
+        }
+        if (c == '"')
+            break;
         if (c < 0x20)
             return -1;
-        if (c == '\\') {
+        if (c >= 0x80) {
+            high = 1;
+        } else { /* a backslash */
             esc = 1;
             j->p++;
             if (j->p >= j->e)
@@ -112,7 +120,8 @@ static int str(jp *j, const char **s, size_t *n)
         return -1;
     const char *z = j->p++;
     if (!esc) {
-        if (utf8_ok((const unsigned char *)a, (size_t)(z - a)))
+        /* ASCII needs no UTF-8 check */
+        if (high && utf8_ok((const unsigned char *)a, (size_t)(z - a)))
             return -1;
         *s = a;
         *n = (size_t)(z - a);
