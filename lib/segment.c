@@ -32,6 +32,7 @@ typedef struct {
     unsigned char prefix; /* 0: whole line, 1: prefix of a short line */
     unsigned char n;
     unsigned char minlen, maxlen; /* content tokens a matching line can have */
+    uint64_t first[4];            /* bytes a matching line's first token can begin with */
     pelem el[MAX_ELEMS];
 } fpat;
 
@@ -107,6 +108,22 @@ static int parse_pattern(const char *row, char **store, fpat *p)
         }
         s = e;
     }
+    /* the first bytes a match can start with: a quick test per line */
+    const pelem *f = &p->el[0];
+    int any = p->n == 0 || f->type != EL_WORDS;
+    for (size_t a = 0; !any && a < f->nalts; a++) {
+        if (f->altlen[a] == 0 || (f->altlen[a] == 1 && f->alt[a][0] == '#') ||
+            (f->altlen[a] == 5 && !memcmp(f->alt[a], "MONTH", 5))) {
+            any = 1;
+            break;
+        }
+        unsigned char c = (unsigned char)f->alt[a][0];
+        p->first[c >> 6] |= 1ull << (c & 63);
+        if (c >= 'a' && c <= 'z')
+            p->first[(c - 32) >> 6] |= 1ull << ((c - 32) & 63);
+    }
+    if (any)
+        p->first[0] = p->first[1] = p->first[2] = p->first[3] = ~0ull;
     p->minlen = 0;
     p->maxlen = p->prefix ? 255 : 0;
     for (size_t i = 0; i < p->n; i++) {
@@ -596,9 +613,11 @@ static int is_furniture(const nci_seglex *lex, const char *t, const nci_tok *tok
     }
     if (m == 0)
         return n > 0; /* only bullets, rules or symbols */
+    unsigned char b0 = (unsigned char)t[tk[0]->start];
     for (size_t p = 0; p < lex->npats; p++) {
         const fpat *fp = &lex->pats[p];
-        if (m >= fp->minlen && m <= fp->maxlen && match_from(lex, fp, 0, t, tk, m, 0))
+        if (m >= fp->minlen && m <= fp->maxlen && (fp->first[b0 >> 6] >> (b0 & 63) & 1) &&
+            match_from(lex, fp, 0, t, tk, m, 0))
             return 1;
     }
     return 0;
