@@ -1908,6 +1908,12 @@ static size_t try_at(sc *c, size_t i)
         return a.v.end;
     if (a.v.lone_one && (FOLDEQ(c, a.v.end, "another") || FOLDEQ(c, a.v.end, "day")))
         return a.v.end;
+    /* "One can only hope", "one must": "one" as the subject of a modal verb */
+    if (a.v.lone_one && !c->es &&
+        (HEADW(c, a.v.end, "can") || HEADW(c, a.v.end, "could") || HEADW(c, a.v.end, "may") ||
+         HEADW(c, a.v.end, "might") || HEADW(c, a.v.end, "must") || HEADW(c, a.v.end, "should") ||
+         HEADW(c, a.v.end, "would") || HEADW(c, a.v.end, "cannot")))
+        return a.v.end;
     /* "a compelling one", "the only one": an article, one word, "one" */
     if (a.v.lone_one && qual < 0 && !opener && a.v.start >= 2 && c->t[a.v.start - 1].pad &&
         !memchr(c->text + c->t[a.v.start - 1].s, ' ', c->t[a.v.start - 1].e - c->t[a.v.start - 1].s) &&
@@ -2221,10 +2227,12 @@ static size_t try_at(sc *c, size_t i)
             }
         }
         /* ages: "aged 16", "Williams, 29, offers" (a name, then the age
-         * between commas); ages are durations, as in "a 30-year-old" */
+         * between commas, or ending the sentence: "said Elgindy, 36.");
+         * ages are durations, as in "a 30-year-old" */
         if (kind == NC_NUM_COUNT && !a.v.scaled && a.v.v == floor(a.v.v) &&
             (age || (a.v.plain && a.v.v >= 10 && a.v.v <= 110 && span_s == i && i > 1 && SYM(c, i - 1, ',') &&
-                     is_name_word(c, i - 2) && SYM(c, a.end, ','))))
+                     is_name_word(c, i - 2) &&
+                     (SYM(c, a.end, ',') || SYM(c, a.end, ';') || (SYM(c, a.end, '.') && a.end + 1 >= c->n)))))
             kind = NC_NUM_DURATION;
         /* "20 minutes 38 seconds", "one minute, 47.97 seconds", "2 hours
          * and 5 minutes": one duration, in its smallest unit */

@@ -513,6 +513,11 @@ START_TEST(test_ranks)
     kind_is("in part two of the series", "en", "two", NC_NUM_ORDINAL);
     kind_is("it filed for chapter 11 protection", "en", "11", NC_NUM_ORDINAL);
     kind_is("he died at the age of 29 in Leeds", "en", "29", NC_NUM_DURATION);
+    kind_is("the claim was denied by Elgindy, 36.", "en", "36", NC_NUM_DURATION);
+    kind_is("the index rose to 36.", "en", "36", NC_NUM_COUNT);
+    count_is("One can only hope it works.", "en", 0);
+    count_is("one must wait", "en", 0);
+    kind_is("One man can do it.", "en", "One", NC_NUM_COUNT);
     kind_is("a page of 29 lines", "en", "29", NC_NUM_COUNT);
     kind_is("Jailhouse Rock at number 20, then", "en", "20", NC_NUM_ORDINAL);
     value_is("the world number one Roger Federer", "en", "one", 1);
