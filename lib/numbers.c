@@ -290,6 +290,22 @@ static int millions_follow(const sc *c, size_t i)
     return 1;
 }
 
+/* Token i begins with a noun that counts occurrences in a series, after
+ * which an ordinal-fraction word ("a fourth title", "a third straight
+ * win") is an ordinal: titles, wins, terms, attempts, children... */
+static int series_noun(const sc *c, size_t i)
+{
+    static const char *const W[] = {"title", "win", "victory", "defeat", "goal", "wicket", "try",
+                                    "child", "attempt", "bid", "album", "film", "book", "edition",
+                                    "game", "match", "set", "leg", "stage", "season", "series",
+                                    "successive", "consecutive", "straight", "party", "generation",
+                                    "wave", "trial", "election", "referendum", "candidate", NULL};
+    for (size_t k = 0; W[k]; k++)
+        if (HEADW(c, i, W[k]))
+            return 1;
+    return 0;
+}
+
 /* The distances of running races in metres, which "m" after them most
  * likely measures ("200m titles", "a 60m personal best"). */
 static int race_distance(double v)
@@ -1930,13 +1946,13 @@ static size_t try_at(sc *c, size_t i)
            FOLDEQ(c, a.v.end + 1, "finalist") || FOLDEQ(c, a.v.end + 1, "finalists"))) ||
          (a.v.lone_one && FOLDEQ(c, a.v.end + 1, "off"))))
         return a.v.end + 2;
-    /* "a third term", "a second week": an ordinal before a unit of time or
-     * a word that marks a place in a series, not a fraction */
+    /* "a third term", "a second week", "a fourth title": an ordinal before
+     * a unit of time or a noun of a series, not a fraction ("a third of",
+     * "a fifth said", "a fifth" alone are) */
     if (a.v.article && a.v.frac && a.v.end == i + 2 && !c->es && ROLE(c, i + 1, NCI_R_ORD) &&
         ((ROLE(c, a.v.end, NCI_R_DUR) && is_word_tok(c, a.v.end) && !is_plural_tok(c, a.v.end)) ||
-         HEADW(c, a.v.end, "consecutive") || HEADW(c, a.v.end, "successive") || HEADW(c, a.v.end, "straight") ||
          HEADW(c, a.v.end, "term") || HEADW(c, a.v.end, "time") || HEADW(c, a.v.end, "round") ||
-         HEADW(c, a.v.end, "place") || FOLDEQ(c, a.v.end, "quarter"))) {
+         HEADW(c, a.v.end, "place") || FOLDEQ(c, a.v.end, "quarter") || series_noun(c, a.v.end))) {
         double ov = LX(c, i + 1)->ord;
         emit(c, c->t[i + 1].s, c->t[i + 1].e, NC_NUM_ORDINAL, NC_QUAL_EXACT, 1, ov, 1, ov, 1, ov, NULL, 0, NULL, 0);
         return i + 2;

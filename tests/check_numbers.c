@@ -516,6 +516,8 @@ START_TEST(test_ranks)
     kind_is("the claim was denied by Elgindy, 36.", "en", "36", NC_NUM_DURATION);
     kind_is("the index rose to 36.", "en", "36", NC_NUM_COUNT);
     count_is("One can only hope it works.", "en", 0);
+    kind_is("she won a fourth title in 2004", "en", "fourth", NC_NUM_ORDINAL);
+    kind_is("only a fifth said so", "en", "a fifth", NC_NUM_COUNT);
     count_is("one must wait", "en", 0);
     kind_is("One man can do it.", "en", "One", NC_NUM_COUNT);
     kind_is("a page of 29 lines", "en", "29", NC_NUM_COUNT);
