@@ -9,6 +9,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <locale.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ typedef struct {
     const char *datadir;
     int majority;
     unsigned kinds, num_flags; /* numbers --lines: the selection */
+    int jobs;                  /* -j N: documents extracted by N threads */
     unsigned ctx_flags;
     nc_ctx *ctx;
     nc_claimset *set; /* reconcile: the claims of every input */
@@ -66,6 +68,7 @@ static const char USAGE[] =
     "  --lang=en|es         language of the input (default: detected; en for --lines)\n"
     "  --data-dir=DIR       folder of the optional data files (default: NEWSCLAIMS_DATA_DIR,\n"
     "                       else the installed ones)\n"
+    "  -j N, --jobs=N       extract documents with N threads (output in input order)\n"
     "  --majority           (reconcile) consensus by majority vote instead of truth discovery\n"
     "  --no-model           names by capitalisation rules, without the NER model (a baseline)\n"
     "  -h, --help           this help\n"
@@ -217,6 +220,155 @@ static int emit(opts *o, nc_doc *doc, const char *name)
     return 0;
 }
 
+/* ---------------------------------------------------------------- -j N
+ * Documents are read in batches; N threads load and extract the documents
+ * of a batch (and, for JSON output, write their JSON), then the main thread
+ * prints them or adds them to the claim set in input order, so the output
+ * is the same as with one thread. */
+
+typedef struct item {
+    char *text;        /* a JSON Lines record, or NULL for a file */
+    size_t len;
+    const char *path;  /* the file (a record's input file) */
+    long long lineno;  /* the record's line, 0 for a file */
+    nc_doc *doc;
+    char *js;          /* the document's JSON (JSON output) */
+    size_t jl;
+    nc_error err;
+    int failed;        /* 1: load failed (err), 2: JSON failed (err) */
+    int claims;        /* reconcile: the record is extract output */
+} item;
+
+typedef struct batch {
+    opts *o;
+    item *it;
+    size_t n;
+    size_t next;       /* next item to take */
+    pthread_mutex_t mu;
+} batch;
+
+#define BATCH_MAX 512
+
+static void work_item(opts *o, item *x)
+{
+    nc_status s;
+    if (x->text)
+        s = nc_doc_load_json(o->ctx, x->text, x->len, o->text_field, o->load_flags, &x->doc, &x->err);
+    else
+        s = nc_doc_load_file(o->ctx, x->path, o->load_flags, &x->doc, &x->err);
+    if (s) {
+        x->failed = 1;
+        return;
+    }
+    if (o->lang && nc_doc_set_meta(x->doc, NC_META_LANG, o->lang) != NC_OK)
+        return; /* reported by emit() */
+    if (o->format == FMT_JSON && o->cmd != CMD_RECONCILE) {
+        unsigned jf = o->cmd == CMD_SEGMENT ? NC_JSON_SEGMENTS : o->cmd == CMD_NUMBERS ? NC_JSON_NUMBERS : 0;
+        if (nc_doc_json(o->ctx, x->doc, jf, &x->js, &x->jl, &x->err))
+            x->failed = 2;
+    } else {
+        nc_doc_extract(o->ctx, x->doc, NULL); /* emit() reports a failure */
+    }
+}
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    for (;;) {
+        pthread_mutex_lock(&b->mu);
+        size_t i = b->next < b->n ? b->next++ : b->n;
+        pthread_mutex_unlock(&b->mu);
+        if (i >= b->n)
+            return NULL;
+        if (!b->it[i].claims)
+            work_item(b->o, &b->it[i]);
+    }
+}
+
+/* Process the items of a batch with o->jobs threads, then print or add
+ * them in order, and free them. */
+static void run_batch(opts *o, item *it, size_t n)
+{
+    batch b = {o, it, n, 0, PTHREAD_MUTEX_INITIALIZER};
+    pthread_t th[64];
+    int started = 0;
+    for (int t = 1; t < o->jobs && t < 64; t++)
+        if (pthread_create(&th[started], NULL, worker, &b) == 0)
+            started++;
+    worker(&b);
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    for (size_t i = 0; i < n; i++) {
+        item *x = &it[i];
+        char label[4096];
+        const char *name = strcmp(x->path, "-") ? x->path : "<stdin>";
+        if (x->lineno)
+            snprintf(label, sizeof label, "%s:%lld", name, x->lineno);
+        else
+            snprintf(label, sizeof label, "%s", name);
+        if (x->claims) {
+            nc_error err;
+            if (nc_claimset_add_json(o->set, x->text, x->len, &err)) {
+                report(name, x->lineno, &err);
+                o->failed = 1;
+            }
+        } else if (x->failed == 1) {
+            report(name, x->lineno, &x->err);
+            o->failed = 1;
+        } else if (x->failed == 2) {
+            report(label, 0, &x->err);
+            o->failed = 1;
+        } else if (x->js) {
+            fwrite(x->js, 1, x->jl, stdout);
+            fputc('\n', stdout);
+        } else if (emit(o, x->doc, label)) {
+            o->failed = 1;
+        }
+        nc_free(x->js);
+        nc_doc_free(x->doc);
+        free(x->text);
+    }
+}
+
+typedef struct queue {
+    item it[BATCH_MAX];
+    size_t n, bytes;
+} queue;
+
+static void queue_flush(opts *o, queue *q)
+{
+    if (q->n)
+        run_batch(o, q->it, q->n);
+    q->n = q->bytes = 0;
+}
+
+static void queue_add(opts *o, queue *q, const char *path, long long lineno, const char *text, size_t len,
+                      int claims)
+{
+    item *x = &q->it[q->n];
+    memset(x, 0, sizeof *x);
+    x->path = path;
+    x->lineno = lineno;
+    x->claims = claims;
+    if (text) {
+        x->text = malloc(len + 1);
+        if (!x->text) {
+            fprintf(stderr, "newsclaims: out of memory\n");
+            o->failed = 1;
+            return;
+        }
+        memcpy(x->text, text, len);
+        x->text[len] = '\0';
+        x->len = len;
+    }
+    q->n++;
+    q->bytes += len;
+    if (q->n == BATCH_MAX || q->bytes > ((size_t)16 << 20))
+        queue_flush(o, q);
+}
+
+static queue *g_queue; /* -j N: the pending documents (main thread only) */
+
 /* ---------------------------------------------------------------- input */
 
 static char *read_all(FILE *f, size_t *len)
@@ -254,6 +406,12 @@ static void do_text(opts *o, const char *path)
     nc_doc *doc = NULL;
     nc_status s;
     const char *name = strcmp(path, "-") ? path : "<stdin>";
+    if (g_queue && strcmp(path, "-")) {
+        queue_add(o, g_queue, path, 0, NULL, 0, 0);
+        return;
+    }
+    if (g_queue)
+        queue_flush(o, g_queue); /* standard input is read here, in order */
     if (!strcmp(path, "-")) {
         size_t len;
         char *buf = read_all(stdin, &len);
@@ -346,6 +504,10 @@ static void jsonl_line(opts *o, const char *name, long long lineno, char *line, 
         return; /* blank line */
     nc_error err;
     nc_doc *doc = NULL;
+    if (g_queue) {
+        queue_add(o, g_queue, name, lineno, line, n, o->cmd == CMD_RECONCILE && is_extract_output(line, n));
+        return;
+    }
     if (o->cmd == CMD_RECONCILE && is_extract_output(line, n)) {
         /* extract's output read back: its claims as they are */
         if (nc_claimset_add_json(o->set, line, n, &err)) {
@@ -483,6 +645,13 @@ int main(int argc, char **argv)
         } else if (!strncmp(a, "--kind=", 7)) {
             if (!(o.kinds = parse_kinds(a + 7)))
                 return usage_error("unknown kind in ", a);
+        } else if (!strcmp(a, "-j") || !strncmp(a, "--jobs=", 7) || (!strncmp(a, "-j", 2) && a[2])) {
+            const char *v = !strcmp(a, "-j") ? (i + 1 < argc ? argv[++i] : "") : a[1] == 'j' ? a + 2 : a + 7;
+            char *end;
+            long j = strtol(v, &end, 10);
+            if (!*v || *end || j < 1 || j > 64)
+                return usage_error("-j needs a number of threads from 1 to 64: ", v);
+            o.jobs = (int)j;
         } else if (!strcmp(a, "--bounded")) {
             o.num_flags |= NC_NUMBERS_BOUNDED;
         } else if (!strcmp(a, "--majority")) {
@@ -518,6 +687,16 @@ int main(int argc, char **argv)
         nc_ctx_free(o.ctx);
         return 1;
     }
+    queue *q = NULL;
+    if (o.jobs > 1 && !o.lines) {
+        q = malloc(sizeof *q);
+        if (!q) {
+            fprintf(stderr, "newsclaims: out of memory\n");
+            return 1;
+        }
+        q->n = q->bytes = 0;
+        g_queue = q;
+    }
     for (int i = 0; i < nfiles; i++) {
         if (o.lines)
             for_each_line(&o, files[i], numbers_line);
@@ -525,6 +704,11 @@ int main(int argc, char **argv)
             for_each_line(&o, files[i], jsonl_line);
         else
             do_text(&o, files[i]);
+    }
+    if (q) {
+        queue_flush(&o, q);
+        g_queue = NULL;
+        free(q);
     }
     if (o.set) {
         char *rep;

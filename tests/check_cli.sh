@@ -90,6 +90,21 @@ grep -q '2001' "$tmp/out" && bad "numbers --bounded dropped exact numbers" || ok
 expect_status 2 "unknown kind" -- "$nc" numbers --lines --kind=cars "$tmp/sel.txt"
 expect_status 2 "kind needs lines" -- "$nc" numbers --kind=money "$tmp/sel.txt"
 
+# -j N: the same output, messages and exit status as one thread.
+for args in "extract --jsonl --format=json $tmp/docs.jsonl" "extract --format=table $tmp/a.txt $tmp/bad.txt $tmp/b.txt" \
+    "segment --format=json $tmp/a.txt $tmp/b.txt" "reconcile --jsonl --format=json $tmp/docs.jsonl"; do
+    # shellcheck disable=SC2086
+    "$nc" $args >"$tmp/j1.out" 2>"$tmp/j1.err"; s1=$?
+    # shellcheck disable=SC2086
+    "$nc" -j 3 $args >"$tmp/j3.out" 2>"$tmp/j3.err"; s3=$?
+    if [ "$s1" -eq "$s3" ] && cmp -s "$tmp/j1.out" "$tmp/j3.out" && cmp -s "$tmp/j1.err" "$tmp/j3.err"; then ok
+    else bad "-j 3 differs from one thread: $args"; fi
+done
+expect_status 2 "-j 0" -- "$nc" extract -j 0 "$tmp/a.txt"
+expect_status 2 "-j without a number" -- "$nc" extract --jobs=x "$tmp/a.txt"
+expect_status 0 "--jobs=2" -- "$nc" extract --jobs=2 --format=json "$tmp/a.txt" "$tmp/b.txt"
+[ "$(wc -l <"$tmp/out")" -eq 2 ] && ok || bad "--jobs=2: two documents expected"
+
 # reconcile: articles, or extract's output read back, give the same report.
 printf 'Rights group Watch reported 120 detainees held on January 5, 2026.\n' >"$tmp/r1.txt"
 printf 'Rights group Watch reported 95 detainees held on January 20, 2026.\n' >"$tmp/r2.txt"
