@@ -166,6 +166,37 @@ static int is_possessive(const char *t, const nci_tok *k)
 
 /* ---------------------------------------------------------------- tagger */
 
+/* The segmenter splits the period off an initial or an abbreviation ("C",
+ * ".") and may end a sentence there ("St. | Louis"); the tagger was trained
+ * on text where "C." and "St." are one token.  A word whose period follows
+ * it directly is given to the tagger with its period when the word is one
+ * capital letter or a short abbreviation of names and titles. */
+static int is_name_abbrev(const char *w, size_t n)
+{
+    static const char *const AB[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Ltd",
+                                     "Co", "Corp", "Bros", "Gen", "Lt", "Col", "Capt", "Sgt",
+                                     "Sen", "Rep", "Gov", "Prof", "Rev", "Mt", "Ft", "Messrs",
+                                     "Ave", "Adm", "Cmdr", "Maj", "Supt", "Hon", "Fr", NULL};
+    if (n == 1)
+        return w[0] >= 'A' && w[0] <= 'Z';
+    if (n > 6 || !(w[0] >= 'A' && w[0] <= 'Z'))
+        return 0;
+    for (int i = 0; AB[i]; i++)
+        if (strlen(AB[i]) == n && !memcmp(AB[i], w, n))
+            return 1;
+    return 0;
+}
+
+/* Whether token i of S is such a word and token i + 1 its period. */
+static int abbrev_period(const char *t, const nci_segs *S, size_t i, size_t end)
+{
+    if (i + 1 >= end)
+        return 0;
+    const nci_tok *a = &S->toks[i], *b = &S->toks[i + 1];
+    return a->kind == NC_TOKEN_WORD && a->cap && b->start == a->end && b->end == b->start + 1 &&
+           t[b->start] == '.' && is_name_abbrev(t + a->start, a->end - a->start);
+}
+
 static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     size_t n = 0, ns = 0;
@@ -175,33 +206,52 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
     if (!n)
         return 0;
     nci_tagger_token *toks = malloc(n * sizeof *toks);
-    uint32_t *map = malloc(n * sizeof *map), *sentof = malloc(n * sizeof *sentof);
+    /* tagger token k is segment tokens [map[k], last[k]] */
+    uint32_t *map = malloc(n * sizeof *map), *last = malloc(n * sizeof *last),
+             *sentof = malloc(n * sizeof *sentof);
     size_t *ends = malloc(ns * sizeof *ends);
     uint8_t *labels = malloc(n);
     nci_tagger_doc *td = NULL;
     int rc = -1;
-    if (!toks || !map || !sentof || !ends || !labels || nci_tagger_doc_new(lex->model, &td))
+    if (!toks || !map || !last || !sentof || !ends || !labels || nci_tagger_doc_new(lex->model, &td))
         goto out;
     size_t k = 0, j = 0;
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
         if (x->furniture)
             continue;
-        for (uint32_t i = 0; i < x->tok_count; i++, k++) {
-            const nci_tok *tk = &S->toks[x->tok_first + i];
+        size_t e = x->tok_first + x->tok_count;
+        for (size_t i = x->tok_first; i < e; i++, k++) {
+            const nci_tok *tk = &S->toks[i];
             toks[k].ptr = tok_ptr(t, tk, &toks[k].len);
-            map[k] = x->tok_first + i;
+            map[k] = last[k] = (uint32_t)i;
             sentof[k] = (uint32_t)s;
+            if (abbrev_period(t, S, i, e)) {
+                toks[k].len++;
+                last[k] = (uint32_t)++i;
+            }
         }
+        /* "St. | Louis", "William C. | Cesaroni": a sentence that ends in
+         * such an abbreviation goes on into the next when that starts with
+         * a capital (the tagger sees one sentence) */
+        if (k && last[k - 1] > map[k - 1] && s + 1 < S->nsents && !S->sents[s + 1].furniture &&
+            S->sents[s + 1].tok_count && last[k - 1] + 1 == S->sents[s + 1].tok_first &&
+            S->toks[S->sents[s + 1].tok_first].cap)
+            continue;
         ends[j++] = k;
     }
-    /* One pass: the document's statistics first, then each sentence in
+    if (!j || ends[j - 1] != k)
+        ends[j++] = k;
+    ns = j;
+    n = k;
+    /* One pass: the document's statistics first (all capitalised words,
+     * then all lower-case ones: a lower-case "downtown" before the first
+     * "Downtown" counts, as in training), then each sentence in
      * order with the labels of the sentences before it as evidence.  The
      * tagger's second pass (nci_tagger_tag_doc) doubles the cost for no
      * gain measured on GUM dev (0.680 either way) or wikigold. */
-    for (size_t q = 0, b = 0; q < ns; b = ends[q++])
-        if (nci_tagger_doc_observe(td, toks + b, ends[q] - b))
-            goto out;
+    if (nci_tagger_doc_observe_all(td, toks, n, ends, ns))
+        goto out;
     for (size_t q = 0, b = 0; q < ns; b = ends[q++])
         if (nci_tagger_tag(lex->model, td, toks + b, ends[q] - b, labels + b))
             goto out;
@@ -213,23 +263,30 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
             continue;
         }
         size_t e = i + 1;
-        while (e < n && sentof[e] == sentof[i] && NCI_TAG_TYPE(labels[e]) == type && !NCI_TAG_IS_B(labels[e]))
+        while (e < n && NCI_TAG_TYPE(labels[e]) == type && !NCI_TAG_IS_B(labels[e]))
             e++;
         /* Tagger types are PER=1, ORG=2, LOC=3, as ours. */
-        size_t a = map[i], b = map[e - 1] + 1;
+        size_t a = map[i], b = last[e - 1] + 1;
         if (type == NCI_ENT_PERSON) {
             while (a < b) { /* titles: "President Trump" -> "Trump" */
                 size_t wl;
                 const char *w = tok_ptr(t, &S->toks[a], &wl);
+                size_t skip = abbrev_period(t, S, a, b) ? 2 : 1;
                 if (wl && w[wl - 1] == '.')
                     wl--;
-                if (!nci_wordset_get(lex->titles, w, wl) || b - a == 1)
+                if (!nci_wordset_get(lex->titles, w, wl) || b - a <= skip)
                     break;
-                a++;
+                a += skip;
             }
         }
-        while (b > a && (is_possessive(t, &S->toks[b - 1]) || S->toks[b - 1].kind == NC_TOKEN_PUNCT))
+        while (b > a && (is_possessive(t, &S->toks[b - 1]) || S->toks[b - 1].kind == NC_TOKEN_PUNCT)) {
+            /* keep the period of a final initial or abbreviation ("Smith
+             * Jr.", "Apple Inc.") when it is not also the sentence's end */
+            if (b - 2 > a && abbrev_period(t, S, b - 2, b) &&
+                b < S->sents[sentof[e - 1]].tok_first + S->sents[sentof[e - 1]].tok_count)
+                break;
             b--;
+        }
         while (a < b && S->toks[a].kind == NC_TOKEN_PUNCT)
             a++;
         if (b > a && add_mention(E, S, sentof[i], a, b - a, type))
@@ -240,6 +297,7 @@ out:
     nci_tagger_doc_free(td);
     free(toks);
     free(map);
+    free(last);
     free(sentof);
     free(ends);
     free(labels);
@@ -575,6 +633,10 @@ out:
 static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
 {
     static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
+    /* a place ending in "n" is not its own adjective ("London", "Houston":
+     * cut the "n", add "n") */
+    if (n == pn && !strncasecmp(w, p, n))
+        return 0;
     for (int cut = 0; cut <= 1; cut++) {
         if (pn <= (size_t)cut + 2)
             continue;

@@ -216,6 +216,39 @@ START_TEST(test_demonyms)
 }
 END_TEST
 
+START_TEST(test_entity_names_with_periods)
+{
+    /* A place that ends in "n" is not its own adjective: every "London"
+     * stays a mention. */
+    json_t *d = extract("Flights to London resumed on Monday. Officials in London said more would follow.", NULL);
+    json_t *ents = json_object_get(d, "entities"), *e;
+    size_t i;
+    int london = 0;
+    json_array_foreach(ents, i, e) {
+        if (!strcmp(str(e, "name"), "London")) {
+            london++;
+            ck_assert_uint_eq(json_array_size(json_object_get(e, "mentions")), 2);
+        }
+    }
+    ck_assert_int_eq(london, 1);
+    json_decref(d);
+    /* An initial or an abbreviation keeps its period inside the name, even
+     * where the segmenter ends a sentence after it ("St. | Louis"). */
+    d = extract("He moved to St. Louis in 1990 with William C. Cesaroni, a lawyer.", NULL);
+    ents = json_object_get(d, "entities");
+    int stl = 0, wcc = 0;
+    json_array_foreach(ents, i, e) {
+        ck_assert_str_ne(str(e, "name"), "St");
+        ck_assert_str_ne(str(e, "name"), "William C");
+        stl |= !strcmp(str(e, "name"), "St. Louis");
+        wcc |= !strcmp(str(e, "name"), "William C. Cesaroni");
+    }
+    ck_assert(stl);
+    ck_assert(wcc);
+    json_decref(d);
+}
+END_TEST
+
 START_TEST(test_entities_linking)
 {
     /* Dates and roles by rule; keys fold accents and case. */
@@ -256,6 +289,7 @@ static Suite *extract_suite(void)
     tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
     tcase_add_test(tc, test_entities_linking);
     tcase_add_test(tc, test_demonyms);
+    tcase_add_test(tc, test_entity_names_with_periods);
     suite_add_tcase(s, tc);
     return s;
 }
