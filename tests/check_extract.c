@@ -246,6 +246,16 @@ START_TEST(test_entity_names_with_periods)
     ck_assert(stl);
     ck_assert(wcc);
     json_decref(d);
+    /* Titles are not part of a person's name (data/roles.tsv "title"). */
+    d = extract("The opinion was written by Justice Antonin Scalia and Professor Jane Smith.", NULL);
+    ents = json_object_get(d, "entities");
+    json_array_foreach(ents, i, e) {
+        if (strcmp(str(e, "type"), "PERSON"))
+            continue;
+        ck_assert(strncmp(str(e, "name"), "Justice", 7) != 0);
+        ck_assert(strncmp(str(e, "name"), "Professor", 9) != 0);
+    }
+    json_decref(d);
 }
 END_TEST
 
