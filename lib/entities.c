@@ -674,6 +674,14 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
         nci_mention m = E->m[i];
         if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
             while (m.ntok > 0 && is_demonym(t, S, E, &S->toks[m.tok])) {
+                /* an organisation whose name starts with the adjective
+                 * keeps it ("Canadian Press", "Australian Labor Party")
+                 * unless a role word follows ("Venezuelan NGO Foro Penal") */
+                if (m.type == NCI_ENT_ORG && m.ntok > 1) {
+                    const nci_tok *k = &S->toks[m.tok + 1];
+                    if (nci_wordset_get(lex->roles, t + k->start, k->end - k->start) != ROLE_HEAD)
+                        break;
+                }
                 m.tok++;
                 m.ntok--;
                 /* a role word after it: "NGO", "government" */
@@ -699,12 +707,60 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
     E->nm = w;
 }
 
+/* Document-level consistency: the same name is one kind of thing throughout
+ * a document.  Every PERSON/ORG/LOC mention of a string takes the type most
+ * of its mentions have (a tie keeps each mention's own). */
+static void vote_types(const char *t, nci_ents *E)
+{
+    if (E->nm < 2 || E->nm > 4096)
+        return;
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        size_t len = m->end - m->start;
+        unsigned cnt[4] = {0, 0, 0, 0};
+        int first = 1;
+        for (size_t j = 0; j < E->nm; j++) {
+            const nci_mention *o = &E->m[j];
+            if (o->end - o->start != len || o->type < 1 || o->type > 3 ||
+                memcmp(t + o->start, t + m->start, len))
+                continue;
+            if (j < i) {
+                first = 0; /* decided with the first mention of the string */
+                break;
+            }
+            cnt[o->type]++;
+        }
+        if (!first)
+            continue;
+        unsigned best = 0, bc = 0, tie = 0;
+        for (unsigned k = 1; k <= 3; k++) {
+            if (cnt[k] > bc) {
+                bc = cnt[k];
+                best = k;
+                tie = 0;
+            } else if (cnt[k] == bc && bc) {
+                tie = 1;
+            }
+        }
+        if (tie || !best)
+            continue;
+        for (size_t j = i; j < E->nm; j++) {
+            nci_mention *o = &E->m[j];
+            if (o->end - o->start == len && o->type >= 1 && o->type <= 3 &&
+                !memcmp(t + o->start, t + m->start, len))
+                o->type = (unsigned char)best;
+        }
+    }
+}
+
 nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,
                            nci_ents *ents)
 {
     int rc = lex->model ? tag_mentions(lex, text, segs, ents) : rule_mentions(lex, text, segs, ents);
     if (!rc)
         drop_demonyms(lex, text, segs, ents);
+    if (!rc)
+        vote_types(text, ents);
     if (!rc)
         rc = date_mentions(lex, text, segs, ents);
     if (!rc)

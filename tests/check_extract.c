@@ -205,6 +205,16 @@ START_TEST(test_demonyms)
     }
     ck_assert(venezuela);
     json_decref(d);
+    /* An organisation named with the adjective keeps it. */
+    d = extract("Canada sent troops, the Canadian Press reported on Monday. The Canadian Press said more would follow.", NULL);
+    ents = json_object_get(d, "entities");
+    int cp = 0;
+    json_array_foreach(ents, i, e) {
+        ck_assert_str_ne(str(e, "name"), "Press");
+        cp |= !strcmp(str(e, "name"), "Canadian Press");
+    }
+    ck_assert(cp);
+    json_decref(d);
     /* A language name is a nationality adjective, not a place (ICU's list). */
     d = extract("Welsh fans cheered as Italian officials arrived in Cardiff.", NULL);
     ents = json_object_get(d, "entities");
