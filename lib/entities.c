@@ -695,8 +695,15 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
             }
             if (m.ntok == 1) {
                 const nci_tok *k = &S->toks[m.tok];
-                if (nci_wordset_get(lex->langs, t + k->start, k->end - k->start))
+                const char *kw = t + k->start;
+                size_t wl = k->end - k->start;
+                if (nci_wordset_get(lex->langs, kw, wl))
                     m.ntok = 0; /* "Welsh", "Italian" */
+                /* a title or a role word alone names no one ("Pope" of
+                 * "Pope Leo XIV" cut off, "NGO", "Committee") */
+                else if (nci_wordset_get(lex->titles, kw, wl) ||
+                         nci_wordset_get(lex->roles, kw, wl) == ROLE_HEAD)
+                    m.ntok = 0;
             }
             if (m.ntok == 0)
                 continue;

