@@ -637,6 +637,9 @@ static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
      * cut the "n", add "n") */
     if (n == pn && !strncasecmp(w, p, n))
         return 0;
+    /* quick rejects: the adjective is 0-3 bytes longer and starts alike */
+    if (n < pn || n > pn + 3 || ((w[0] ^ p[0]) & ~0x20))
+        return 0;
     for (int cut = 0; cut <= 1; cut++) {
         if (pn <= (size_t)cut + 2)
             continue;

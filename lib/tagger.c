@@ -301,6 +301,14 @@ static uint8_t tok_flags(const char *p, size_t len)
         ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
     const unsigned char *s = (const unsigned char *)p;
     size_t i = 0;
+    /* most tokens are lower-case ASCII words */
+    while (i < len && (unsigned)(s[i] - 'a') < 26u)
+        i++;
+    if (i == len && len)
+        return TF_ALPHA | TF_LOWWORD;
+    if (len == 1 && s[0] < 0x80 && !cls[s[0]])
+        return TF_PUNCT;
+    i = 0;
     int nlet = 0, nup = 0, first_letter = -1, dig = 0;
     while (i < len) {
         if (s[i] < 0x80) {
@@ -1398,8 +1406,15 @@ typedef struct model_hdr {
 
 struct nci_tagger_model {
     model_hdr hdr;
-    uint16_t *chk;  /* 2^table_bits checks, 0 = empty */
-    uint8_t *codes; /* 8 bytes a slot: 7 codes + pad */
+    /* 2^table_bits slots of 16 bytes (a quarter of a cache line): the
+     * feature's check (0 = empty) and its 7 weights as int16 in units of
+     * wscale.  One line is read per probe, where separate arrays of checks
+     * and codes cost two misses, and no codebook is read while decoding. */
+    struct wslot {
+        uint16_t chk;
+        int16_t w[NT];
+    } *slots;
+    float wscale;
     size_t tmask;
     nci_tagger_gaz gaz;
 };
@@ -1408,8 +1423,7 @@ void nci_tagger_model_free(nci_tagger_model *m)
 {
     if (!m)
         return;
-    free(m->chk);
-    free(m->codes);
+    free(m->slots);
     free(m->gaz.keys);
     free(m->gaz.vals);
     free(m);
@@ -1446,18 +1460,25 @@ nc_status nci_tagger_model_load(const void *buf, size_t len, int copy, nci_tagge
         return NC_ENOMEM;
     m->hdr = h;
     m->tmask = ts - 1;
-    m->chk = calloc(ts, sizeof *m->chk);
-    m->codes = malloc(ts * 8);
+    m->slots = calloc(ts, sizeof *m->slots);
     m->gaz.keys = calloc(gs, sizeof *m->gaz.keys);
     m->gaz.vals = calloc(gs, 1);
     m->gaz.mask = gs - 1;
     m->gaz.count = h.ngaz;
     m->gaz.owned = 0;
-    if (!m->chk || !m->codes || !m->gaz.keys || !m->gaz.vals) {
+    if (!m->slots || !m->gaz.keys || !m->gaz.vals) {
         nci_tagger_model_free(m);
         return NC_ENOMEM;
     }
-    /* codes of empty slots are never read (the check comes first) */
+    /* weights of empty slots are never read (the check comes first) */
+    float wmax = 1e-6f;
+    for (int c = 0; c < 256; c++)
+        if (fabsf(h.codebook[c]) > wmax)
+            wmax = fabsf(h.codebook[c]);
+    m->wscale = wmax / 32000.0f;
+    int16_t q[256];
+    for (int c = 0; c < 256; c++)
+        q[c] = (int16_t)lrintf(h.codebook[c] / m->wscale);
     const unsigned char *b = buf;
     size_t o = sizeof(model_hdr);
     size_t slot = 0;
@@ -1481,8 +1502,9 @@ nc_status nci_tagger_model_load(const void *buf, size_t len, int copy, nci_tagge
         uint16_t c = (uint16_t)(b[o] | (b[o + 1] << 8));
         if (c == 0)
             goto bad;
-        m->chk[slot] = c;
-        memcpy(m->codes + slot * 8, b + o + 2, 7);
+        m->slots[slot].chk = c;
+        for (unsigned t = 0; t < NT; t++)
+            m->slots[slot].w[t] = q[b[o + 2 + t]];
         o += 9;
     }
     for (uint32_t g = 0; g < h.ngaz; g++) {
@@ -1625,19 +1647,18 @@ static inline uint16_t feat_check(uint64_t h)
     return c ? c : 1;
 }
 
-static inline void model_add(const nci_tagger_model *m, uint64_t h, float *acc)
+/* Add feature h's weights (in units of m->wscale) to acc. */
+static inline void model_add(const nci_tagger_model *m, uint64_t h, int32_t *acc)
 {
     uint16_t c = feat_check(h);
     size_t i = (size_t)h & m->tmask;
     for (int p = 0; p < NCI_MAX_PROBE; p++) {
-        uint16_t k = m->chk[i];
-        if (k == 0)
+        const struct wslot *sl = &m->slots[i];
+        if (sl->chk == 0)
             return;
-        if (k == c) {
-            const uint8_t *cd = m->codes + i * 8;
-            const float *cb = m->hdr.codebook;
+        if (sl->chk == c) {
             for (unsigned t = 0; t < NT; t++)
-                acc[t] += cb[cd[t]];
+                acc[t] += sl->w[t];
             return;
         }
         i = (i + 1) & m->tmask;
@@ -1816,13 +1837,17 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
     if (st)
         return st;
 #if defined(__GNUC__)
-    /* the weight table doesn't fit in L2: ask for every slot first, so the
-     * misses overlap instead of coming one after another */
-    for (uint32_t k = 0; k < off[n]; k++) {
-        size_t slot = (size_t)F[k] & m->tmask;
-        __builtin_prefetch(m->chk + slot);
-        __builtin_prefetch(m->codes + slot * 8);
-    }
+    /* the weight table doesn't fit in L2: each slot is asked for PF_DIST
+     * features ahead, so that misses overlap instead of coming one after
+     * another (asking for all of a long sentence's slots at once evicts
+     * the first before they are read) */
+    enum { PF_DIST = 24 };
+    const uint32_t total = off[n];
+    for (uint32_t k = 0; k < total && k < PF_DIST; k++)
+        __builtin_prefetch(m->slots + ((size_t)F[k] & m->tmask));
+#define PF(k) do { if ((k) + PF_DIST < total) __builtin_prefetch(m->slots + ((size_t)F[(k) + PF_DIST] & m->tmask)); } while (0)
+#else
+#define PF(k) ((void)0)
 #endif
     size_t i = 0;
     while (i < n) {
@@ -1836,22 +1861,29 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
         size_t s = i;
         while (i < n && cand[i]) {
             float *e = d->emit + (i - s) * NT;
-            for (unsigned t = 0; t < NT; t++)
-                e[t] = 0.0f;
-            for (uint32_t k = off[i]; k < d->dyn[i]; k++)
-                model_add(m, F[k], e);
+            int32_t acc[NT] = {0};
+            for (uint32_t k = off[i]; k < d->dyn[i]; k++) {
+                PF(k);
+                model_add(m, F[k], acc);
+            }
             if (cache != SIZE_MAX) {
-                memcpy(d->c_emit + (cache + i) * NT, e, NT * sizeof *e);
+                for (unsigned t = 0; t < NT; t++)
+                    d->c_emit[(cache + i) * NT + t] = (float)acc[t] * m->wscale;
                 d->c_lower[cache + i] = d->ti[i].lower;
                 d->c_fl[cache + i] = d->fl[i];
                 d->c_cs[cache + i] = (uint8_t)(d->cs8[i] + 1);
             }
-            for (uint32_t k = d->dyn[i]; k < off[i + 1]; k++)
-                model_add(m, F[k], e);
+            for (uint32_t k = d->dyn[i]; k < off[i + 1]; k++) {
+                PF(k);
+                model_add(m, F[k], acc);
+            }
+            for (unsigned t = 0; t < NT; t++)
+                e[t] = (float)acc[t] * m->wscale;
             i++;
         }
         nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
     }
+#undef PF
     return NC_OK;
 }
 
@@ -1876,8 +1908,11 @@ static nc_status tag_sentence_cached(const nci_tagger_model *m, nci_tagger_doc *
                 if (de) {
                     uint64_t cs = (uint64_t)(d->c_cs[cache + i] - 1) * F_CTX;
                     size_t nf = label_feats(d, de, cs, (int)NCI_TAG_TYPE(pass1[i]), F);
+                    int32_t acc[NT] = {0};
                     for (size_t k = 0; k < nf; k++)
-                        model_add(m, F[k], e);
+                        model_add(m, F[k], acc);
+                    for (unsigned t = 0; t < NT; t++)
+                        e[t] += (float)acc[t] * m->wscale;
                 }
             }
             i++;
