@@ -16,6 +16,7 @@
  * - an all-capitals ORG mention joins an ORG whose initials it spells, or
  *   that it follows in brackets ("Associated Press (AP)", "AP").
  * The entity's name is its longest mention. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,6 +40,7 @@ struct nci_entlex {
     nci_wordset *titles;
     nci_wordset *stop;       /* words that never start or continue a role phrase */
     nci_wordset *langs;      /* English names of languages (ICU): "Welsh", "Italian" */
+    nci_wordset *countries;  /* English names of countries (ICU): "France", "Faroe Islands" */
 };
 
 /* Function words and verbs of attribution that stop a role phrase when
@@ -100,6 +102,29 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
         if (U_SUCCESS(st) && bl > 2 && !memchr(u8, ' ', (size_t)bl) && strcmp(u8, *l))
             nci_wordset_add(lex->langs, u8, (size_t)bl, 1);
     }
+    /* Country names (ICU, English), for the type of a name that is one. */
+    if (!(lex->countries = nci_wordset_new(512))) {
+        nci_entlex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    for (const char *const *c = uloc_getISOCountries(); c && *c; c++) {
+        char loc[8];
+        UChar name[64];
+        char u8[128];
+        UErrorCode st = U_ZERO_ERROR;
+        snprintf(loc, sizeof loc, "_%s", *c);
+        int32_t n = uloc_getDisplayCountry(loc, "en", name, 64, &st);
+        int32_t bl = 0;
+        if (U_FAILURE(st) || n <= 0)
+            continue;
+        u_strToUTF8(u8, (int32_t)sizeof u8, &bl, name, n, &st);
+        if (U_SUCCESS(st) && bl > 2 && strcmp(u8, *c))
+            nci_wordset_add(lex->countries, u8, (size_t)bl, 1);
+    }
+    /* the nations of the United Kingdom, which ISO 3166 doesn't list */
+    static const char *const NATIONS[] = {"England", "Scotland", "Wales", "Northern Ireland", NULL};
+    for (int i = 0; NATIONS[i]; i++)
+        nci_wordset_add(lex->countries, NATIONS[i], strlen(NATIONS[i]), 1);
     if (use_model) {
         nc_status s = nci_tagger_model_builtin(&lex->model);
         if (s && s != NC_ENOTIMPL) {
@@ -122,6 +147,7 @@ void nci_entlex_free(nci_entlex *lex)
     nci_wordset_free(lex->titles);
     nci_wordset_free(lex->stop);
     nci_wordset_free(lex->langs);
+    nci_wordset_free(lex->countries);
     free(lex);
 }
 
@@ -763,12 +789,54 @@ static void vote_types(const char *t, nci_ents *E)
     }
 }
 
+/* Types by the name and its neighbours:
+ * - a name that is a country's name is a place, also where it stands for a
+ *   team or a government (CoNLL's rule): "France", "Israel";
+ * - another name on either side of "v" or "vs" is a team ("Everton v
+ *   Plymouth"), an organisation. */
+static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+{
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        if (m->type < NCI_ENT_PERSON || m->type > NCI_ENT_LOC)
+            continue;
+        if (nci_wordset_get(lex->countries, t + m->start, m->end - m->start)) {
+            m->type = NCI_ENT_LOC;
+            continue;
+        }
+        const nci_sent *x = &S->sents[m->sent];
+        size_t first = x->tok_first, end = first + x->tok_count;
+        int vs = 0;
+        for (int side = 0; side < 2 && !vs; side++) {
+            size_t k;
+            if (side == 0) {
+                if (m->tok <= first)
+                    continue;
+                k = m->tok - 1;
+            } else {
+                k = m->tok + m->ntok;
+                if (k >= end)
+                    continue;
+            }
+            const nci_tok *v = &S->toks[k];
+            size_t n = v->end - v->start;
+            const char *w = t + v->start;
+            vs = (n == 1 && w[0] == 'v') || (n == 2 && !memcmp(w, "vs", 2)) ||
+                 (n == 3 && !memcmp(w, "vs.", 3));
+        }
+        if (vs)
+            m->type = NCI_ENT_ORG;
+    }
+}
+
 nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,
                            nci_ents *ents)
 {
     int rc = lex->model ? tag_mentions(lex, text, segs, ents) : rule_mentions(lex, text, segs, ents);
     if (!rc)
         drop_demonyms(lex, text, segs, ents);
+    if (!rc && lex->model)
+        fix_types(lex, text, segs, ents);
     if (!rc)
         vote_types(text, ents);
     if (!rc)

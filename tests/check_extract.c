@@ -269,6 +269,29 @@ START_TEST(test_entity_names_with_periods)
 }
 END_TEST
 
+START_TEST(test_entity_types_by_context)
+{
+    /* Either side of "v" is a team; a country's name stays a place. */
+    json_t *d = extract("Fixtures: Everton v Plymouth, Cyprus v Israel, Burnley v Cardiff.", NULL);
+    json_t *ents = json_object_get(d, "entities"), *e;
+    size_t i;
+    int seen = 0;
+    json_array_foreach(ents, i, e) {
+        const char *n = str(e, "name"), *ty = str(e, "type");
+        if (!strcmp(n, "Plymouth") || !strcmp(n, "Burnley") || !strcmp(n, "Cardiff")) {
+            ck_assert_str_eq(ty, "ORG");
+            seen++;
+        }
+        if (!strcmp(n, "Cyprus") || !strcmp(n, "Israel")) {
+            ck_assert_str_eq(ty, "LOC");
+            seen++;
+        }
+    }
+    ck_assert_int_ge(seen, 3);
+    json_decref(d);
+}
+END_TEST
+
 START_TEST(test_entities_linking)
 {
     /* Dates and roles by rule; keys fold accents and case. */
@@ -310,6 +333,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_entities_linking);
     tcase_add_test(tc, test_demonyms);
     tcase_add_test(tc, test_entity_names_with_periods);
+    tcase_add_test(tc, test_entity_types_by_context);
     suite_add_tcase(s, tc);
     return s;
 }
