@@ -41,6 +41,9 @@ struct nci_entlex {
     nci_wordset *stop;       /* words that never start or continue a role phrase */
     nci_wordset *langs;      /* English names of languages (ICU): "Welsh", "Italian" */
     nci_wordset *countries;  /* English names of countries (ICU): "France", "Faroe Islands" */
+    /* head_len[c]: bit n set when a role head of n bytes starts with byte c
+     * (either case): most words are rejected before hashing */
+    uint32_t head_len[256];
 };
 
 /* Function words and verbs of attribution that stop a role phrase when
@@ -74,9 +77,18 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
             continue;
         size_t kl = (size_t)(tab - *r);
         const char *w = tab + 1;
-        if (kl == 4 && !strncmp(*r, "head", 4))
-            nci_wordset_add(lex->roles, w, strlen(w), ROLE_HEAD);
-        else if (kl == 4 && !strncmp(*r, "post", 4))
+        if (kl == 4 && !strncmp(*r, "head", 4)) {
+            size_t wl = strlen(w);
+            unsigned char c0 = (unsigned char)w[0];
+            nci_wordset_add(lex->roles, w, wl, ROLE_HEAD);
+            if (wl < 32) {
+                lex->head_len[c0] |= 1u << wl;
+                if (c0 >= 'a' && c0 <= 'z')
+                    lex->head_len[c0 - 32] |= 1u << wl;
+                if (c0 >= 'A' && c0 <= 'Z')
+                    lex->head_len[c0 + 32] |= 1u << wl;
+            }
+        } else if (kl == 4 && !strncmp(*r, "post", 4))
             nci_wordset_add(lex->roles, w, strlen(w), ROLE_POST);
         else if (kl == 5 && !strncmp(*r, "title", 5))
             nci_wordset_add(lex->titles, w, strlen(w), 1);
@@ -417,7 +429,9 @@ static int role_mentions(const nci_entlex *lex, const char *t, const nci_segs *S
         for (size_t i = first; i < end; i++) {
             size_t wl;
             const char *w = tok_ptr(t, &S->toks[i], &wl);
-            if (S->toks[i].kind != NC_TOKEN_WORD || nci_wordset_get(lex->roles, w, wl) != ROLE_HEAD)
+            if (S->toks[i].kind != NC_TOKEN_WORD || wl >= 32 ||
+                !(lex->head_len[(unsigned char)w[0]] >> wl & 1u) ||
+                nci_wordset_get(lex->roles, w, wl) != ROLE_HEAD)
                 continue;
             size_t a = i, b = i + 1;
             /* Modifiers to the left. */
