@@ -134,7 +134,11 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
             nci_wordset_add(lex->countries, u8, (size_t)bl, 1);
     }
     /* the nations of the United Kingdom, which ISO 3166 doesn't list */
-    static const char *const NATIONS[] = {"England", "Scotland", "Wales", "Northern Ireland", NULL};
+    static const char *const NATIONS[] = {"England", "Scotland", "Wales", "Northern Ireland",
+                                          /* common names ICU doesn't give */
+                                          "Britain", "Great Britain", "Republic of Ireland",
+                                          "Czech Republic", "Ivory Coast", "Holland", "Burma",
+                                          "East Timor", "Swaziland", "Macedonia", NULL};
     for (int i = 0; NATIONS[i]; i++)
         nci_wordset_add(lex->countries, NATIONS[i], strlen(NATIONS[i]), 1);
     if (use_model) {
@@ -200,6 +204,25 @@ static int is_possessive(const char *t, const nci_tok *k)
     const char *p = t + k->start;
     return (n == 2 && p[0] == '\'' && (p[1] | 32) == 's') ||
            (n == 4 && !memcmp(p, "\xE2\x80\x99", 3) && (p[3] | 32) == 's');
+}
+
+/* Words that start sentences and are never the first word of a name
+ * (capitalised there, so the tagger may take them in). */
+static int is_lead_word(const char *t, const nci_tok *k)
+{
+    static const char *const LEAD[] = {"but", "and", "or", "so", "if", "when", "while", "as",
+                                       "after", "before", "although", "though", "however",
+                                       "because", "since", "then", "yet", "also", "now", "still",
+                                       "meanwhile", "despite", "with", "for", "at", "in", "on",
+                                       "by", "from", "to", "than", "like", "unlike", "under", NULL};
+    size_t n = k->end - k->start;
+    const char *w = t + k->start;
+    if (k->kind != NC_TOKEN_WORD || !(w[0] >= 'A' && w[0] <= 'Z') || (n > 1 && w[1] >= 'A' && w[1] <= 'Z'))
+        return 0; /* "But", not "AT" (of "AT&T") */
+    for (int i = 0; LEAD[i]; i++)
+        if (strlen(LEAD[i]) == n && !strncasecmp(t + k->start, LEAD[i], n))
+            return 1;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- tagger */
@@ -315,6 +338,25 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
                 if (!nci_wordset_get(lex->titles, w, wl) || b - a <= skip)
                     break;
                 a += skip;
+            }
+        }
+        /* a sentence's first word glued on ("But McCreadie") */
+        {
+            size_t f = S->sents[sentof[i]].tok_first;
+            while (f < a && S->toks[f].kind == NC_TOKEN_PUNCT)
+                f++;
+            if (f == a && b - a > 1 && is_lead_word(t, &S->toks[a]))
+                a++;
+        }
+        /* a place's possessive before a name ("London's South Bank
+         * Centre"): two names; not inside a name ("Sadler's Wells") */
+        if (b - a > 2 && is_possessive(t, &S->toks[a + 1])) {
+            const nci_tok *p = &S->toks[a];
+            unsigned g = nci_tagger_model_gaz_word(lex->model, t + p->start, p->end - p->start);
+            if (g & ((1u << NCI_GAZ_COUNTRY) | (1u << NCI_GAZ_REGION) | (1u << NCI_GAZ_CITY))) {
+                if (add_mention(E, S, sentof[i], a, 1, NCI_ENT_LOC))
+                    rc = -1;
+                a += 2;
             }
         }
         while (b > a && (is_possessive(t, &S->toks[b - 1]) || S->toks[b - 1].kind == NC_TOKEN_PUNCT)) {
@@ -807,7 +849,8 @@ static void vote_types(const char *t, nci_ents *E)
  * - a name that is a country's name is a place, also where it stands for a
  *   team or a government (CoNLL's rule): "France", "Israel";
  * - another name on either side of "v" or "vs" is a team ("Everton v
- *   Plymouth"), an organisation. */
+ *   Plymouth"), an organisation;
+ * - so is a one-word name before a word for a team's people ("Villa boss"). */
 static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     for (size_t i = 0; i < E->nm; i++) {
@@ -838,8 +881,25 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             vs = (n == 1 && w[0] == 'v') || (n == 2 && !memcmp(w, "vs", 2)) ||
                  (n == 3 && !memcmp(w, "vs.", 3));
         }
-        if (vs)
+        if (vs) {
             m->type = NCI_ENT_ORG;
+            continue;
+        }
+        /* "Villa boss", "Leicester fans", "Bolton striker": a name before
+         * one of a team's people is the team (one-word persons and places) */
+        static const char *const TEAMW[] = {"boss", "manager", "coach", "striker", "midfielder",
+                                            "defender", "goalkeeper", "keeper", "winger", "fans",
+                                            "supporters", "captain", "skipper", NULL};
+        size_t k = m->tok + m->ntok;
+        if (m->type == NCI_ENT_ORG || (m->type == NCI_ENT_PERSON && m->ntok > 1) || k >= end)
+            continue;
+        const nci_tok *v = &S->toks[k];
+        size_t n = v->end - v->start;
+        for (int j = 0; TEAMW[j]; j++)
+            if (strlen(TEAMW[j]) == n && !memcmp(t + v->start, TEAMW[j], n)) {
+                m->type = NCI_ENT_ORG;
+                break;
+            }
     }
 }
 

@@ -1626,6 +1626,13 @@ nc_status nci_tagger_model_load_base64(const char *rows, size_t stride, size_t n
     return st;
 }
 
+unsigned nci_tagger_model_gaz_word(const nci_tagger_model *m, const char *w, size_t len)
+{
+    if (!m || !w || !len)
+        return 0;
+    return (unsigned)gaz_find(&m->gaz, gaz_step(0, lower_hash(w, len))) & 0x7fu;
+}
+
 size_t nci_tagger_model_features(const nci_tagger_model *m)
 {
     return m ? m->hdr.nfeat : 0;

@@ -76,6 +76,10 @@ nc_status nci_tagger_model_builtin(nci_tagger_model **out);
 
 void nci_tagger_model_free(nci_tagger_model *m);
 
+/* Gazetteer categories (bits 1 << nci_gaz_cat) of the one-word entry w
+ * (case-insensitive) in the model's gazetteer; 0 when absent. */
+unsigned nci_tagger_model_gaz_word(const nci_tagger_model *m, const char *w, size_t len);
+
 /* Number of weight rows and of gazetteer entries in the model (for tools). */
 size_t nci_tagger_model_features(const nci_tagger_model *m);
 size_t nci_tagger_model_gazetteer_size(const nci_tagger_model *m);

@@ -289,6 +289,21 @@ START_TEST(test_entity_types_by_context)
     }
     ck_assert_int_ge(seen, 3);
     json_decref(d);
+    /* A city's possessive before a name makes two names; "AT&T" keeps its
+     * "AT" (not the sentence-initial word "At"). */
+    d = extract("The concert will be held at London's South Bank Centre in June, organisers said. "
+                "AT&T shares rose.", NULL);
+    ents = json_object_get(d, "entities");
+    int london = 0, sbc = 0, att = 0;
+    json_array_foreach(ents, i, e) {
+        const char *n = str(e, "name");
+        ck_assert(strncmp(n, "London's", 8) != 0);
+        london |= !strcmp(n, "London");
+        sbc |= !strcmp(n, "South Bank Centre");
+        att |= !strcmp(n, "AT&T");
+    }
+    ck_assert(london && sbc && att);
+    json_decref(d);
 }
 END_TEST
 
