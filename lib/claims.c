@@ -11,8 +11,19 @@
  *    or a measure that is a unit of time ("three years": a duration).
  *
  * Measure: the words after the number up to a function word, a verb of a
- * closed list, punctuation or four words; measure_key folds it (fold.h),
- * drops determiners and makes each word singular.
+ * closed list, punctuation or four words ("of" and a determiner or
+ * possessive skipped: "35% of their components"; a bracketed conversion
+ * skipped: "$1.75bn (£900m) deal"); measure_key folds it (fold.h), drops
+ * determiners and makes each word singular.  Before a percentage or an
+ * amount (or a count linked by a verb): the noun phrase before the change
+ * verb, auxiliaries skipped ("shares have fallen 6.7%", "growth is
+ * expected to fall from 5%"), and when that phrase ends a prepositional
+ * phrase, its head too ("shares in American Express surged 8%", "exports
+ * for the year rose 14%").  A count right after "to", "from", "up", "down"
+ * or "by" with no measure of its own counts what the figure just before it
+ * counts ("sales rose 2.3% to 80,600").  A decimal count before a singular
+ * noun names a kind ("2.5 generation"), not a quantity; a month or weekday
+ * is never a measure.
  *
  * Source: attribution cues of data/cues.tsv in the sentence: "according to
  * X", "cited by X" (X after the cue); "X said/reported/estimates..." (the
@@ -52,6 +63,8 @@ struct nci_claimlex {
     nci_wordset *link;    /* words between a measure and a later percentage/amount */
     nci_wordset *timeunit;
     nci_wordset *keydrop; /* words dropped from measure keys */
+    nci_wordset *aux;     /* words skipped between a measure and a later figure, no link themselves */
+    nci_wordset *det;     /* determiners and possessives after "of" and before a noun */
 };
 
 static const char *const STOP[] = {
@@ -64,7 +77,8 @@ static const char *const STOP[] = {
     "out", "off", "of", "the", "a", "an", "their", "its", "his", "her", "our", "if", "when",
     "where", "so", "not", "also", "only", "just", "last", "next", "this", "each", "every",
     "against", "compared", "there", "here", "now", "then", "again", "already", "still", "yet",
-    "ago", "alone", "respectively", "overall", "far", "earlier", "later", "year-on-year",
+    "ago", "alone", "respectively", "although", "though", "because", "despite", "unless", "whether",
+    "saw", "sees", "see", "overall", "far", "earlier", "later", "year-on-year",
     "remain", "remains", "remained", "remaining", "died", "fled", "left", "arrived", "live",
     "lived", "work", "worked", "stay", "stayed", "came", "went", "took", "got", "face", "faced",
     "en", "de", "del", "y", "o", "que", "por", "con", "para", "se", "fueron", "son", "es", "han",
@@ -86,6 +100,17 @@ static const char *const TIMEUNIT[] = {
     "minutes", "min", "mins", "second", "seconds", "decade", "decades", "century", "centuries",
     "time", "times", "año", "años", "mes", "meses", "semana", "semanas", "día", "días", "hora",
     "horas", "minuto", "minutos", "década", "décadas", "vez", "veces", NULL};
+/* Auxiliaries and adverbs that may stand between a subject and its verb
+ * ("shares have fallen 6.7%", "the disabled will make up 16%", "sales
+ * there fell 16%", "growth is expected to fall from 5%"); skipped, but for a count they do not link a measure by
+ * themselves ("Leeds have 31" takes no measure). */
+static const char *const AUX[] = {
+    "have", "has", "had", "will", "would", "could", "should", "may", "might", "can", "be", "been",
+    "being", "also", "now", "already", "still", "there", "make", "makes", "made", "expected",
+    "forecast", "predicted", "projected", "likely", "due", "tipped", "poised", "ha", "han", "había",
+    NULL};
+static const char *const DET[] = {"the", "their", "its", "his", "her", "our", "my", "your", "all",
+                                  "los", "las", "sus", "su", NULL};
 static const char *const KEYDROP[] = {"the", "a", "an", "those", "these", "them", "of", "el", "la",
                                       "los", "las", "de", "del", "un", "una", "unos", "unas", NULL};
 
@@ -102,7 +127,8 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
     nci_claimlex *lex = calloc(1, sizeof *lex);
     if (!lex || !(lex->cues = nci_wordset_new(256)) || !(lex->stop = set_of(STOP, 1)) ||
         !(lex->link = set_of(LINK, 1)) || !(lex->timeunit = set_of(TIMEUNIT, 1)) ||
-        !(lex->keydrop = set_of(KEYDROP, 1))) {
+        !(lex->keydrop = set_of(KEYDROP, 1)) || !(lex->aux = set_of(AUX, 1)) ||
+        !(lex->det = set_of(DET, 1))) {
         nci_claimlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
@@ -135,6 +161,8 @@ void nci_claimlex_free(nci_claimlex *lex)
     nci_wordset_free(lex->link);
     nci_wordset_free(lex->timeunit);
     nci_wordset_free(lex->keydrop);
+    nci_wordset_free(lex->aux);
+    nci_wordset_free(lex->det);
     free(lex);
 }
 
@@ -472,6 +500,15 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
                          size_t end, size_t *a, size_t *b)
 {
     const nci_tok *k = S->toks;
+    /* "$1.75bn (£900m) deal": a bracketed conversion or gloss stands between
+     * the figure and what it counts. */
+    if (i < end && tok_is(t, &k[i], "(")) {
+        size_t c = i + 1;
+        while (c < end && c < i + 8 && !tok_is(t, &k[c], ")"))
+            c++;
+        if (c < end && tok_is(t, &k[c], ")"))
+            i = c + 1;
+    }
     if (i < end && (tok_is(t, &k[i], "of") || tok_is(t, &k[i], "de") || tok_is(t, &k[i], "del"))) {
         i++;
         /* "86 of those detained": the demonstrative and the word after it. */
@@ -481,7 +518,8 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
             *b = i + 2;
             return 1;
         }
-        if (i < end && (tok_is(t, &k[i], "the") || tok_is(t, &k[i], "los") || tok_is(t, &k[i], "las")))
+        /* "35% of their components", "75% of all the mobiles" */
+        for (int d = 0; d < 2 && i < end && word_in(lex->det, t, &k[i]); d++)
             i++;
     }
     size_t j = i;
@@ -493,15 +531,29 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     return j > i;
 }
 
+/* The possessive "'s" as a token of its own ("Sri Lanka 's stock market"):
+ * the measure starts after it. */
+static int is_possessive(const char *t, const nci_tok *k)
+{
+    size_t n = k->end - k->start;
+    const char *w = t + k->start;
+    return (n == 2 && w[0] == '\'' && (w[1] | 32) == 's') || (n == 4 && !memcmp(w, "\xE2\x80\x99", 3) && (w[3] | 32) == 's');
+}
+
 /* Measure before a percentage or an amount: "profits jumped 76%". */
 static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
-                          size_t first, int need_link, size_t *a, size_t *b)
+                          size_t first, int need_link, size_t *a, size_t *b, size_t *head_end)
 {
     const nci_tok *k = S->toks;
     size_t j = i;
-    int skipped = 0;
-    while (j > first && skipped < 4 && k[j - 1].kind == NC_TOKEN_WORD && word_in(lex->link, t, &k[j - 1]))
-        j--, skipped++;
+    int skipped = 0, hops = 0;
+    while (j > first && hops < 6 && k[j - 1].kind == NC_TOKEN_WORD) {
+        if (word_in(lex->link, t, &k[j - 1]))
+            skipped++;
+        else if (!word_in(lex->aux, t, &k[j - 1]))
+            break;
+        j--, hops++;
+    }
     /* A count takes a measure from before it only through a verb or
      * preposition that links them ("figures ranging from 49 to 73", "the
      * toll rose to 41"), never from a bare neighbour. */
@@ -509,11 +561,32 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
         return 0;
     size_t e = j;
     while (j > first && e - j < 3 && k[j - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j - 1]) &&
-           !is_cue_word(lex, t, &k[j - 1]))
+           !is_cue_word(lex, t, &k[j - 1]) && !is_possessive(t, &k[j - 1]))
         j--;
+    if (e == j)
+        return 0;
+    *head_end = e;
+    /* The words found may end a prepositional phrase whose head stands
+     * before it: "shares in American Express surged 8%", "exports for the
+     * year rose by 14%", "revenues from its car-making operations rise
+     * 11%", "annual sales in Asia to 150,000".  The head (one or two words
+     * before in, of, from, for, at, on) is what is counted. */
+    size_t d = j;
+    if (d > first && word_in(lex->det, t, &k[d - 1]))
+        d--;
+    if (d > first + 1 && (tok_is(t, &k[d - 1], "in") || tok_is(t, &k[d - 1], "of") ||
+                          tok_is(t, &k[d - 1], "from") || tok_is(t, &k[d - 1], "for") ||
+                          tok_is(t, &k[d - 1], "at") || tok_is(t, &k[d - 1], "on"))) {
+        size_t h = d - 1;
+        while (h > first && d - 1 - h < 2 && k[h - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[h - 1]) &&
+               !is_cue_word(lex, t, &k[h - 1]) && !word_in(lex->link, t, &k[h - 1]))
+            h--;
+        if (h < d - 1)
+            j = h, *head_end = d - 1;
+    }
     *a = j;
     *b = e;
-    return e > j;
+    return 1;
 }
 
 /* English and Spanish plurals to singular, by suffix. */
@@ -615,6 +688,41 @@ static size_t action_before(const char *t, const nci_segs *S, const nci_sent *x,
             return j - 1;
     }
     return SIZE_MAX;
+}
+
+/* A change links a count to the figure before it: "to", "from", "up",
+ * "down", "by" right before the count (a qualifier may stand between), and
+ * the earlier figure ends at most six tokens before. */
+static int change_before(const char *t, const nci_segs *S, const nci_sent *x, size_t ti, uint32_t prev_end)
+{
+    static const char *const CH[] = {"to", "from", "up", "down", "by", "hasta", NULL};
+    size_t j = ti;
+    while (j > x->tok_first && j + 2 > ti && S->toks[j - 1].kind == NC_TOKEN_WORD) {
+        for (int i = 0; CH[i]; i++)
+            if (tok_is(t, &S->toks[j - 1], CH[i])) {
+                size_t p = j - 1;
+                while (p > x->tok_first && S->toks[p - 1].start >= prev_end)
+                    p--;
+                return j - 1 - p <= 6;
+            }
+        j--;
+    }
+    return 0;
+}
+
+/* The last word of a measure is a plural, or a noun that counts as one. */
+static int plural_head(const char *t, const nci_tok *k)
+{
+    static const char *const INVARIANT[] = {"people", "staff", "police", "children", "men", "women", "cattle",
+                                            "sheep", "fish", "personnel", "aircraft", "crew", "personas",
+                                            "gente", NULL};
+    size_t n = k->end - k->start;
+    if (n > 1 && (t[k->end - 1] == 's' || t[k->end - 1] == 'S'))
+        return 1;
+    for (int i = 0; INVARIANT[i]; i++)
+        if (tok_is(t, k, INVARIANT[i]))
+            return 1;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- time */
@@ -866,17 +974,22 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             if (num->has_value && num->value == 1 && !(t[num->start] >= '0' && t[num->start] <= '9'))
                 continue;
             size_t ma = te, mb = te;
-            int have = measure_after(lex, t, S, te, end, &ma, &mb);
+            int have = measure_after(lex, t, S, te, end, &ma, &mb), after = have, borrowed = 0;
+            size_t mh = mb; /* end of the measure's head word */
             if (!have)
-                have = measure_before(lex, t, S, ti, x->tok_first, num->kind == NC_NUM_COUNT, &ma, &mb);
+                have = measure_before(lex, t, S, ti, x->tok_first, num->kind == NC_NUM_COUNT, &ma, &mb, &mh);
             /* "profit fell 15% to $56m": an amount or percentage with no
              * measure of its own counts what the claim before it in the
-             * sentence counts. */
-            if (!have && num->kind != NC_NUM_COUNT && out->n && out->v[out->n - 1].sent == s) {
+             * sentence counts; so does a count that a change links to that
+             * claim ("sales rose 2.3% to 80,600", "37,000 files - up
+             * 22,000"). */
+            if (!have && out->n && out->v[out->n - 1].sent == s &&
+                (num->kind != NC_NUM_COUNT || change_before(t, S, x, ti, nums->v[out->v[out->n - 1].num].end))) {
                 const nci_claim *p = &out->v[out->n - 1];
                 ma = first_tok_at(S, x, p->m_start);
                 mb = first_tok_at(S, x, p->m_end);
                 have = mb > ma;
+                borrowed = 1;
             }
             /* "figures ranging from 49 to 73": a generic noun counts what the
              * claim before it in the sentence counts. */
@@ -884,8 +997,20 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 const nci_claim *p = &out->v[out->n - 1];
                 ma = first_tok_at(S, x, p->m_start);
                 mb = first_tok_at(S, x, p->m_end);
+                borrowed = 1;
             }
-            if (!have || is_time_unit(lex, t, S, ma, mb))
+            if (!have || (!borrowed && is_time_unit(lex, t, S, ma, after ? mb : mh)))
+                continue;
+            /* "2.5G technology - 2.5 generation": a count that is not whole
+             * before a singular noun names a kind of thing, it counts
+             * nothing. */
+            if (num->kind == NC_NUM_COUNT && after && num->has_value && num->value != (double)(long long)num->value &&
+                memchr(t + num->start, '.', num->end - num->start) && !plural_head(t, &S->toks[mb - 1]))
+                continue;
+            /* A month or weekday is when, never what ("since October from
+             * 785"). */
+            if (!after && mb == ma + 1 && (nci_month_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start) ||
+                                           nci_weekday_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start)))
                 continue;
             size_t action = action_before(t, S, x, ti, ma, mb);
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
@@ -899,7 +1024,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             c->m_start = S->toks[ma].start;
             c->m_end = S->toks[mb - 1].end;
             c->start = (uint32_t)num->start;
-            c->end = (uint32_t)(mb > te ? c->m_end : num->end);
+            c->end = (uint32_t)(mb > te && !borrowed ? c->m_end : num->end);
             if (!(c->measure_key = measure_key(lex, t, S, ma, mb, action, lang)))
                 return NC_ENOMEM;
             out->n++;

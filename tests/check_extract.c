@@ -109,6 +109,31 @@ START_TEST(test_measure_keys)
 }
 END_TEST
 
+START_TEST(test_measure_before_and_links)
+{
+    /* The head of a prepositional phrase before a change verb; auxiliaries
+     * skipped; a count after "to" counts what the figure before it counts;
+     * a bracketed conversion skipped; a possessive after "of". */
+    json_t *d = extract("Shares in Acme Widgets fell 4% on the news. Exports for the quarter rose by 12%. "
+                        "Ticket sales rose 5% to 40,000. About 30% of their members voted. "
+                        "The $4bn (£2bn) merger was approved. Profits have fallen 8%.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 4), "measure_key"), "share in acme widget");
+    ck_assert_str_eq(str(claim_with_low(d, 12), "measure_key"), "export for quarter");
+    ck_assert_str_eq(str(claim_with_low(d, 40000), "measure_key"), "ticket sale");
+    ck_assert_str_eq(str(claim_with_low(d, 40000), "text"), "40,000"); /* the measure is borrowed */
+    ck_assert_str_eq(str(claim_with_low(d, 30), "measure_key"), "member voted");
+    ck_assert_str_eq(str(claim_with_low(d, 4e9), "measure_key"), "merger");
+    ck_assert_str_eq(str(claim_with_low(d, 8), "measure_key"), "profit");
+    json_decref(d);
+    /* A decimal count before a singular noun names a kind ("3.5 generation
+     * modem"); before a plural it counts. */
+    d = extract("The phone has a 3.5 generation modem. The lab bought 2.5 million radios.", NULL);
+    ck_assert_ptr_null(claim_with_low(d, 3.5));
+    ck_assert_ptr_nonnull(claim_with_low(d, 2.5e6));
+    json_decref(d);
+}
+END_TEST
+
 START_TEST(test_sources)
 {
     json_t *d = extract("According to the health ministry, 42 patients died. Rights advocates estimate that "
@@ -247,6 +272,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_not_claims);
     tcase_add_test(tc, test_bounds_and_units);
     tcase_add_test(tc, test_measure_keys);
+    tcase_add_test(tc, test_measure_before_and_links);
     tcase_add_test(tc, test_sources);
     tcase_add_test(tc, test_time_resolution);
     tcase_add_test(tc, test_signed_post);
