@@ -28,18 +28,38 @@
  * Source: attribution cues of data/cues.tsv in the sentence: "according to
  * X", "cited by X" (X after the cue); "X said/reported/estimates..." (the
  * nearest PERSON, ORG or ROLE mention before the verb, or right after it:
- * "..., said the minister"); a pronoun before the verb ("They reported")
- * stands for the previous sentence's source; a figure in quotation marks
- * takes the speaker of the next or previous sentence.  Several cues give
- * several sources.  No cue: null, the outlet's own statement.
+ * "..., said the minister"; not after "told", whose object is the
+ * hearer).  A verb after a determiner is a noun ("the report"); after a
+ * form of "be" it is passive and its subject is no source ("growth is
+ * forecast to reach 4%"; "..., is reported by X" gives X).  Pronouns and
+ * descriptions before the verb point back (kinds of cues.tsv): "they" the
+ * previous source, or the subject of a cue verb right before ("companies
+ * reported they expect": none); "he"/"she" the last PERSON named in the
+ * sentences before; "it", "the company" the last ORG quoted, else named.
+ * A document ("the report said", "according to the study", "..., predicts
+ * the report by BT") is its author when "by/from/of X" names one, else,
+ * when definite, the last ORG quoted.  A figure inside quotation marks
+ * with no cue of its own takes the speaker of the quoting sentence just
+ * before ('"...," said X. "... 45 children ..."') or of a cue at the start
+ * of the next one ('He added: ...').  A figure takes the cues between the
+ * previous figure and itself, else the nearest before, else the first
+ * after.  Several cues give several sources.  No cue: null, the outlet's
+ * own statement.
  *
  * Time: the date expression of the sentence nearest the number: "as of
  * January 5" (that day), "since 8 January" (from then to publication),
  * "late December 2025" (the month), "on Thursday" (the last Thursday on or
- * before publication), "yesterday", "today", "in 2020" (the year); a date
- * without a year takes the publication year (the year before when that would
- * put it after publication).  No expression: the publication date, with no
- * text.  No publication date either: null.
+ * before publication), "yesterday", "today", a year after "in", "since",
+ * "by", "for", "of", "during", "until" ("by 2010": that year), a part of
+ * a year ("the fourth quarter of 2004", "fourth-quarter 2004", "the first
+ * half of", "the end of 2005": its months), a possessive year for the
+ * figure it owns ("2003's $1.2bn loss"); a date without a year takes the
+ * publication year (the year before when that would put it after
+ * publication).  "a year earlier/ago/before", "the previous year" right
+ * after a figure (no other figure between, not after "than/on/over") puts
+ * it one year before the sentence's date ("$387m for the fourth quarter of
+ * 2004, against $111m a year earlier": 2003-10..12).  No expression: the
+ * publication date, with no text.  No publication date either: null.
  *
  * Place: the LOC mention of the sentence nearest the number, else the LOC
  * the document names most. */
@@ -54,7 +74,11 @@
 
 extern const char *const nci_gen_cues[];
 
-enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3, CUE_PREFIX = 4 };
+/* Kinds of data/cues.tsv: verb, prep, pron (they, we: the previous
+ * source), pers (he, she: the last person named), orgn (it, the company:
+ * the last organisation), docu (report, study: a document whose author is
+ * the last organisation quoted); a prefix of a phrase cue. */
+enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3, CUE_PREFIX = 4, CUE_PERS = 5, CUE_ORGN = 6, CUE_DOCU = 7 };
 
 struct nci_claimlex {
     const nci_calendar *cal;
@@ -65,6 +89,7 @@ struct nci_claimlex {
     nci_wordset *keydrop; /* words dropped from measure keys */
     nci_wordset *aux;     /* words skipped between a measure and a later figure, no link themselves */
     nci_wordset *det;     /* determiners and possessives after "of" and before a noun */
+    nci_wordset *docu;    /* nouns of documents: report, study (cues.tsv "docu") */
 };
 
 static const char *const STOP[] = {
@@ -128,7 +153,7 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
     if (!lex || !(lex->cues = nci_wordset_new(256)) || !(lex->stop = set_of(STOP, 1)) ||
         !(lex->link = set_of(LINK, 1)) || !(lex->timeunit = set_of(TIMEUNIT, 1)) ||
         !(lex->keydrop = set_of(KEYDROP, 1)) || !(lex->aux = set_of(AUX, 1)) ||
-        !(lex->det = set_of(DET, 1))) {
+        !(lex->det = set_of(DET, 1)) || !(lex->docu = nci_wordset_new(64))) {
         nci_claimlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
@@ -137,13 +162,24 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
         const char *tab = strchr(*r, '\t');
         if (!tab)
             continue;
-        int kind = !strncmp(*r, "verb", 4) ? CUE_VERB : !strncmp(*r, "prep", 4) ? CUE_PREP : CUE_PRON;
+        int kind = !strncmp(*r, "verb", 4)   ? CUE_VERB
+                   : !strncmp(*r, "prep", 4) ? CUE_PREP
+                   : !strncmp(*r, "pers", 4) ? CUE_PERS
+                   : !strncmp(*r, "orgn", 4) ? CUE_ORGN
+                   : !strncmp(*r, "docu", 4) ? CUE_DOCU
+                                             : CUE_PRON;
+        if (kind == CUE_DOCU) { /* "report" is also a verb: a table of its own */
+            nci_wordset_add(lex->docu, tab + 1, strlen(tab + 1), kind);
+            continue;
+        }
         nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind);
     }
     /* The first words of a phrase cue ("according" of "according to"), so
      * that cue_at() stops as soon as no phrase can go on. */
     for (const char *const *r = nci_gen_cues; *r; r++) {
         const char *w = strchr(*r, '\t');
+        if (!strncmp(*r, "docu", 4))
+            continue;
         for (const char *sp = w ? strchr(w + 1, ' ') : NULL; sp; sp = strchr(sp + 1, ' '))
             if (!nci_wordset_get(lex->cues, w + 1, (size_t)(sp - w - 1)))
                 nci_wordset_add(lex->cues, w + 1, (size_t)(sp - w - 1), CUE_PREFIX);
@@ -163,6 +199,7 @@ void nci_claimlex_free(nci_claimlex *lex)
     nci_wordset_free(lex->keydrop);
     nci_wordset_free(lex->aux);
     nci_wordset_free(lex->det);
+    nci_wordset_free(lex->docu);
     free(lex);
 }
 
@@ -240,7 +277,7 @@ static int tok_is(const char *t, const nci_tok *k, const char *lit)
 static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
 {
     int v = k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->cues, t + k->start, k->end - k->start) : 0;
-    return v && v != CUE_PREFIX;
+    return v == CUE_VERB || v == CUE_PREP;
 }
 
 /* Cue starting at token i of [i, end): its kind, and *len tokens. */
@@ -311,10 +348,36 @@ static const char *intern_cue(const char *c)
     return "said";
 }
 
+/* What an anaphor can stand for, as the claim stage walks the document:
+ * the last source named, the last one that is an organisation, and the
+ * last PERSON and ORG mentions of the sentences before. */
+typedef struct {
+    int32_t prev, prev_org, last_per, last_org;
+} refs_t;
+
+static int is_pron_kind(int kind)
+{
+    return kind == CUE_PRON || kind == CUE_PERS || kind == CUE_ORGN;
+}
+
+/* The referent of a pronoun or definite description of a kind:
+ * "he/she" the last person named (a quote's speaker is named before it:
+ * "Williams was disappointed. '...,' she said"), "it", "the company",
+ * "the report" the last organisation quoted, else named; "they" the
+ * previous source. */
+static int32_t pron_ref(int kind, const refs_t *r)
+{
+    if (kind == CUE_PERS)
+        return r->last_per >= 0 ? r->last_per : r->prev;
+    if (kind == CUE_ORGN || kind == CUE_DOCU)
+        return r->prev_org >= 0 ? r->prev_org : r->last_org >= 0 ? r->last_org : r->prev;
+    return r->prev;
+}
+
 /* A definite description that points back ("the organisation", "the
- * group"): two tokens, a determiner and a head the cue list marks as a
- * pronoun-like phrase. */
-static int is_anaphor(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
+ * group"): a ROLE mention of two tokens, a determiner and a head the cue
+ * list marks as a pronoun-like phrase.  Returns its kind, or 0. */
+static int anaphor_kind(const nci_claimlex *lex, const char *t, const nci_mention *m)
 {
     if (m->type != NCI_ENT_ROLE || m->ntok != 2)
         return 0;
@@ -323,21 +386,20 @@ static int is_anaphor(const nci_claimlex *lex, const char *t, const nci_segs *S,
     if (n >= sizeof buf)
         return 0;
     memcpy(buf, t + m->start, n);
-    for (size_t i = 0; i < n; i++)
-        buf[i] = (char)(buf[i] >= 'A' && buf[i] <= 'Z' ? buf[i] + 32 : buf[i]);
-    (void)S;
-    return nci_wordset_get(lex->cues, buf, n) == CUE_PRON;
+    int kind = nci_wordset_get(lex->cues, buf, n);
+    return is_pron_kind(kind) ? kind : 0;
 }
 
 /* The source a mention stands for: a role followed by a name in apposition
- * ("the Venezuelan NGO Foro Penal") is the name; an anaphor is the previous
- * source. */
-static int32_t resolve(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
-                       size_t mi, size_t m1, int32_t prev)
+ * ("the Venezuelan NGO Foro Penal") is the name; an anaphor is what it
+ * points back to. */
+static int32_t resolve(const nci_claimlex *lex, const char *t, const nci_ents *E, size_t mi, size_t m1,
+                       const refs_t *r)
 {
     const nci_mention *m = &E->m[mi];
-    if (is_anaphor(lex, t, S, m) && prev >= 0)
-        return prev;
+    int ak = anaphor_kind(lex, t, m);
+    if (ak && pron_ref(ak, r) >= 0)
+        return pron_ref(ak, r);
     if (m->type == NCI_ENT_ROLE) {
         for (size_t j = mi + 1; j < m1; j++) {
             const nci_mention *n = &E->m[j];
@@ -350,24 +412,77 @@ static int32_t resolve(const nci_claimlex *lex, const char *t, const nci_segs *S
     return m->entity;
 }
 
-/* Every attribution cue of sentence s, with the source it names. */
+static int word_kind(const nci_claimlex *lex, const char *t, const nci_tok *k)
+{
+    return k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->docu, t + k->start, k->end - k->start) : 0;
+}
+
+static int is_det(const char *t, const nci_tok *k)
+{
+    return tok_is(t, k, "the") || tok_is(t, k, "this") || tok_is(t, k, "that") || tok_is(t, k, "its") ||
+           tok_is(t, k, "their") || tok_is(t, k, "a") || tok_is(t, k, "an") || tok_is(t, k, "el") ||
+           tok_is(t, k, "la") || tok_is(t, k, "un") || tok_is(t, k, "una");
+}
+
+/* A document named at token j ("the report", "a study by BT", "its latest
+ * survey"): its author when "by"/"from"/"of" names one within four tokens,
+ * else for a definite document the organisation last quoted; -2 when no
+ * document stands there. */
+static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
+                           size_t j, size_t end, size_t m0, size_t m1, const refs_t *r)
+{
+    const nci_tok *k = S->toks;
+    size_t d = j;
+    int definite = 0;
+    if (d < end && is_det(t, &k[d]))
+        definite = !tok_is(t, &k[d], "a") && !tok_is(t, &k[d], "an") && !tok_is(t, &k[d], "un") &&
+                   !tok_is(t, &k[d], "una"),
+        d++;
+    if (d < end && word_kind(lex, t, &k[d]) != CUE_DOCU && d + 1 < end && word_kind(lex, t, &k[d + 1]) == CUE_DOCU)
+        d++; /* "the latest report" */
+    if (d >= end || word_kind(lex, t, &k[d]) != CUE_DOCU)
+        return -2;
+    if (d + 1 < end && (tok_is(t, &k[d + 1], "by") || tok_is(t, &k[d + 1], "from") || tok_is(t, &k[d + 1], "of")))
+        for (size_t m = m0; m < m1; m++)
+            if (E->m[m].tok > d + 1 && E->m[m].tok <= d + 5 && is_source_type(E->m[m].type, 0))
+                return resolve(lex, t, E, m, m1, r);
+    return definite ? pron_ref(CUE_DOCU, r) : -1;
+}
+
+/* A form of "be" (and an adverb in -ly) before a verb makes it passive:
+ * "is forecast to grow", "are widely expected to add". */
+static int passive_before(const char *t, const nci_tok *k, size_t i, size_t first)
+{
+    static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "fue", "fueron", "es", "son", NULL};
+    size_t j = i;
+    if (j > first + 1 && k[j - 1].kind == NC_TOKEN_WORD && k[j - 1].end - k[j - 1].start > 3 &&
+        t[k[j - 1].end - 2] == 'l' && t[k[j - 1].end - 1] == 'y')
+        j--;
+    if (j <= first)
+        return 0;
+    for (int b = 0; BE[b]; b++)
+        if (tok_is(t, &k[j - 1], BE[b]))
+            return 1;
+    return 0;
+}
+
+/* Every attribution cue of sentence s (whose mentions are [m0, m1)), with
+ * the source it names. */
 static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
-                          size_t s, int32_t prev, cues_t *out)
+                          size_t s, size_t m0, size_t m1, const refs_t *r, cues_t *out)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks;
     size_t first = x->tok_first, end = first + x->tok_count;
     out->n = 0;
-    size_t m0 = 0;
-    while (m0 < E->nm && E->m[m0].sent < s)
-        m0++;
-    size_t m1 = m0;
-    while (m1 < E->nm && E->m[m1].sent == s)
-        m1++;
     for (size_t i = first; i < end && out->n < MAX_CUES; i++) {
         size_t len = 0;
         int kind = cue_at(lex, t, k, i, end, &len);
-        if (!kind || kind == CUE_PRON)
+        if (kind != CUE_VERB && kind != CUE_PREP)
+            continue;
+        /* After a determiner a verb of the list is a noun: "the report",
+         * "its forecast", "a claim". */
+        if (kind == CUE_VERB && i > first && is_det(t, &k[i - 1]))
             continue;
         char buf[64];
         cuehit *h = &out->c[out->n++];
@@ -376,9 +491,24 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
         h->cue = intern_cue(cue_text(t, k + i, len, buf, sizeof buf));
         h->ent = -1;
         if (kind == CUE_PREP) {
-            for (size_t m = m0; m < m1 && h->ent < 0; m++)
+            /* "according to the study" */
+            size_t pl = 0;
+            int pk = i + len < end ? cue_at(lex, t, k, i + len, end, &pl) : 0;
+            int32_t doc = document_at(lex, t, S, E, i + len, end, m0, m1, r);
+            if (doc != -2)
+                h->ent = doc;
+            else if (is_pron_kind(pk))
+                h->ent = pron_ref(pk, r);
+            for (size_t m = m0; m < m1 && h->ent < 0 && doc == -2; m++)
                 if (E->m[m].tok >= i + len && E->m[m].tok < i + len + 10 && is_source_type(E->m[m].type, 1))
-                    h->ent = resolve(lex, t, S, E, m, m1, prev);
+                    h->ent = resolve(lex, t, E, m, m1, r);
+        } else if (passive_before(t, k, i, first)) {
+            /* "growth is forecast to reach 4%": the subject is what is
+             * forecast, not who forecasts; "..., is reported by AP" */
+            if (i + len < end && tok_is(t, &k[i + len], "by"))
+                for (size_t m = m0; m < m1 && h->ent < 0; m++)
+                    if (E->m[m].tok > i + len && E->m[m].tok <= i + len + 3 && is_source_type(E->m[m].type, 0))
+                        h->ent = resolve(lex, t, E, m, m1, r);
         } else {
             /* The subject: the nearest mention ending before the verb,
              * within 8 tokens; when a comma stands right before the verb,
@@ -404,17 +534,41 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                 }
             }
             if (best != SIZE_MAX)
-                h->ent = resolve(lex, t, S, E, best, m1, prev);
-            /* "They reported": the previous source. */
+                h->ent = resolve(lex, t, E, best, m1, r);
+            /* A pronoun or a document right before the verb: "They
+             * reported", "he said", "The report forecast". */
             size_t pl = 0;
-            for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++)
-                if (cue_at(lex, t, k, b, i, &pl) == CUE_PRON && b + pl == i && prev >= 0 &&
-                    (h->ent < 0 || best_end < b))
-                    h->ent = prev;
-            /* "..., said the minister" */
-            for (size_t m = m0; m < m1 && h->ent < 0; m++)
-                if (E->m[m].tok >= i + len && E->m[m].tok <= i + len + 2 && is_source_type(E->m[m].type, 0))
-                    h->ent = resolve(lex, t, S, E, m, m1, prev);
+            for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++) {
+                int pk = cue_at(lex, t, k, b, i, &pl);
+                int32_t doc = document_at(lex, t, S, E, b, i, m0, m1, r);
+                if (!(is_pron_kind(pk) && b + pl == i) && doc == -2)
+                    continue;
+                if (h->ent >= 0 && best_end >= b)
+                    break;
+                if (doc != -2) {
+                    h->ent = doc;
+                    break;
+                }
+                /* "Companies reported they expect": the pronoun is the
+                 * subject of the verb just before it. */
+                size_t q = b > first && tok_is(t, &k[b - 1], "that") ? b - 1 : b;
+                if (out->n > 1 && out->c[out->n - 2].tok + out->c[out->n - 2].len == q) {
+                    h->ent = out->c[out->n - 2].ent;
+                    break;
+                }
+                h->ent = pron_ref(pk, r);
+                break;
+            }
+            /* "..., said the minister", "..., predicts the report by BT";
+             * after "told" stands whom it was told to. */
+            if (h->ent < 0 && !tok_is(t, &k[i], "told") && !tok_is(t, &k[i], "tells")) {
+                int32_t doc = i + len < end ? document_at(lex, t, S, E, i + len, end, m0, m1, r) : -2;
+                if (doc != -2)
+                    h->ent = doc;
+                for (size_t m = m0; m < m1 && h->ent < 0 && doc == -2; m++)
+                    if (E->m[m].tok >= i + len && E->m[m].tok <= i + len + 2 && is_source_type(E->m[m].type, 0))
+                        h->ent = resolve(lex, t, E, m, m1, r);
+            }
         }
         i += len - 1;
     }
@@ -461,7 +615,7 @@ static void claim_sources(const cues_t *cs, size_t lo, size_t ti, nci_claim *c)
 /* An embedded post or quotation is signed on the line after it: "— Name
  * (@handle) date".  A claim with no source of its own in the one or two
  * sentences before such a line takes the name. */
-static void signature_source(const char *t, const nci_segs *S, const nci_ents *E, size_t s,
+static void signature_source(const char *t, const nci_segs *S, const nci_ents *E, size_t s, size_t m1,
                              nci_claim *c)
 {
     for (size_t n = s + 1; n < S->nsents && n <= s + 2; n++) {
@@ -471,7 +625,7 @@ static void signature_source(const char *t, const nci_segs *S, const nci_ents *E
                     ((unsigned char)p[2] == 0x94 || (unsigned char)p[2] == 0x93) ? 3 : 0;
         if (!dl)
             continue;
-        for (size_t m = 0; m < E->nm; m++) {
+        for (size_t m = m1; m < E->nm && E->m[m].sent <= n; m++) { /* m1: the first after sentence s */
             const nci_mention *mm = &E->m[m];
             if (mm->sent == n && (mm->type == NCI_ENT_PERSON || mm->type == NCI_ENT_ORG) &&
                 mm->tok <= x->tok_first + 1) {
@@ -740,9 +894,124 @@ static void set_time(nci_claim *c, const char *ts, const char *te, size_t a, siz
     c->t_end = (uint32_t)b;
 }
 
+/* A part of a year named at token h ("the end of", "first quarter",
+ * "fourth-quarter", "second half", "Q3"): its first and last month and the
+ * token where the phrase starts. */
+static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m1, size_t *pa)
+{
+    static const char *const ORD[] = {"first", "second", "third", "fourth", NULL};
+    static const char *const LAST[] = {"last", "final", NULL};
+    const char *w = t + k[h].start;
+    size_t n = k[h].end - k[h].start;
+    if (tok_is(t, &k[h], "end") || tok_is(t, &k[h], "close")) {
+        *m0 = *m1 = 12;
+        *pa = h > 0 && tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        return;
+    }
+    if (tok_is(t, &k[h], "start") || tok_is(t, &k[h], "beginning")) {
+        *m0 = *m1 = 1;
+        *pa = h > 0 && tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        return;
+    }
+    if (n == 2 && (w[0] == 'Q' || w[0] == 'q') && w[1] >= '1' && w[1] <= '4') {
+        *m0 = (w[1] - '1') * 3 + 1, *m1 = *m0 + 2, *pa = h;
+        return;
+    }
+    /* "fourth-quarter" as one token, or "fourth quarter" / "fourth - quarter" */
+    int half = 0, ord = 0;
+    size_t start = h;
+    const char *dash = memchr(w, '-', n);
+    if (dash) {
+        size_t ol = (size_t)(dash - w), rl = n - ol - 1;
+        half = rl == 4 && !strncasecmp(dash + 1, "half", 4);
+        if (!(half || (rl == 7 && !strncasecmp(dash + 1, "quarter", 7))))
+            return;
+        for (int i = 0; ORD[i]; i++)
+            if (strlen(ORD[i]) == ol && !strncasecmp(w, ORD[i], ol))
+                ord = i + 1;
+        for (int i = 0; LAST[i]; i++)
+            if (strlen(LAST[i]) == ol && !strncasecmp(w, LAST[i], ol))
+                ord = 4;
+    } else {
+        half = tok_is(t, &k[h], "half");
+        if (!(half || tok_is(t, &k[h], "quarter")))
+            return;
+        size_t o = h;
+        if (o > 0 && tok_is(t, &k[o - 1], "-"))
+            o--;
+        for (int i = 0; o > 0 && ORD[i]; i++)
+            if (tok_is(t, &k[o - 1], ORD[i]))
+                ord = i + 1, start = o - 1;
+        for (int i = 0; o > 0 && LAST[i]; i++)
+            if (tok_is(t, &k[o - 1], LAST[i]))
+                ord = 4, start = o - 1;
+    }
+    if (ord == 4 && half)
+        ord = 2; /* "the last half" */
+    if (!ord || (half && ord > 2))
+        return;
+    *m0 = half ? (ord - 1) * 6 + 1 : (ord - 1) * 3 + 1;
+    *m1 = *m0 + (half ? 5 : 2);
+    *pa = start > 0 && tok_is(t, &k[start - 1], "the") ? start - 1 : start;
+}
+
+/* "a year earlier", "a year before", "a year ago", "the previous year",
+ * "the year before", "the same period last year" is not one (last year is
+ * the publication's): after the number at byte numpos, with no claimable
+ * number between.  Its tokens [*ra, *rb). */
+static int year_before_follows(const char *t, const nci_tok *k, size_t n, const nci_numvec *nums, size_t n0,
+                               const nci_sent *x, size_t numpos, size_t *ra, size_t *rb)
+{
+    size_t i = 0;
+    while (i < n && k[i].start <= numpos)
+        i++;
+    for (; i + 2 < n; i++) {
+        size_t e = 0;
+        if ((tok_is(t, &k[i], "a") || tok_is(t, &k[i], "one")) && tok_is(t, &k[i + 1], "year") &&
+            (tok_is(t, &k[i + 2], "earlier") || tok_is(t, &k[i + 2], "before") || tok_is(t, &k[i + 2], "ago") ||
+             tok_is(t, &k[i + 2], "previously")))
+            e = i + 3;
+        else if (tok_is(t, &k[i], "the") && (tok_is(t, &k[i + 1], "previous") || tok_is(t, &k[i + 1], "prior")) &&
+                 tok_is(t, &k[i + 2], "year"))
+            e = i + 3;
+        else if (tok_is(t, &k[i], "the") && tok_is(t, &k[i + 1], "year") && tok_is(t, &k[i + 2], "before"))
+            e = i + 3;
+        if (!e)
+            continue;
+        /* "7.7% more than the previous year", "up 5% on a year earlier":
+         * the base of a comparison, not the figure's own time. */
+        if (i > 0 && (tok_is(t, &k[i - 1], "than") || tok_is(t, &k[i - 1], "on") || tok_is(t, &k[i - 1], "over") ||
+                      tok_is(t, &k[i - 1], "with")))
+            return 0;
+        for (size_t j = n0; j < nums->n && nums->v[j].start < k[i].start; j++) {
+            const nci_number *v = &nums->v[j];
+            if (v->start > numpos && v->start >= x->start &&
+                (v->kind == NC_NUM_COUNT || v->kind == NC_NUM_PERCENT || v->kind == NC_NUM_MONEY))
+                return 0;
+        }
+        *ra = i;
+        *rb = e;
+        return 1;
+    }
+    return 0;
+}
+
+/* "2004" -> "2003", "2004-10" -> "2003-10"; leaves other text alone. */
+static void shift_year(char buf[16], int by)
+{
+    if (strlen(buf) < 4)
+        return;
+    int y = atoi(buf) + by;
+    if (y < 0 || y > 9999)
+        return;
+    char tmp[16];
+    snprintf(tmp, sizeof tmp, "%04d%s", y, buf + 4);
+    memcpy(buf, tmp, 16);
+}
+
 /* The time expression of the sentence nearest the number. */
 static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t s,
-                       const nci_numvec *nums, const pub_t *pub, const nci_date *found, size_t nf,
+                       const nci_numvec *nums, size_t n0, const pub_t *pub, const nci_date *found, size_t nf,
                        nci_claim *c, size_t numpos)
 {
     const nci_sent *x = &S->sents[s];
@@ -828,18 +1097,47 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             tb = k[i].end;
         }
     }
-    /* "in 2020": a year from the number stage. */
-    for (size_t i = 0; i < nums->n; i++) {
+    /* "in 2020": a year from the number stage, after a preposition that
+     * puts the figure in it ("in", "by 2010", "for 2004", "during", "the
+     * end of 2005"), before a possessive ("2003's $1.2bn loss"), or after a
+     * quarter or half ("the fourth quarter of 2004", "fourth-quarter 2004
+     * profits": its months). */
+    for (size_t i = n0; i < nums->n && nums->v[i].start < x->end; i++) {
         const nci_number *y = &nums->v[i];
         if (y->kind != NC_NUM_YEAR || y->start < x->start || y->end > x->end || !(y->has_value || y->has_low))
             continue;
         size_t ti = 0;
         while (ti < n && k[ti].start < y->start)
             ti++;
+        while (ti + 1 < n && k[ti].end < y->end && k[ti + 1].start < y->end)
+            ti++; /* the year itself, after a qualifier the number stage kept ("lower than 2003") */
+        size_t yi = ti; /* the year's token */
         if (ti > 1 && (tok_is(t, &k[ti - 1], "the") || tok_is(t, &k[ti - 1], "los")))
             ti--; /* "in the 1990s" */
-        if (!(ti > 0 && (tok_is(t, &k[ti - 1], "in") || tok_is(t, &k[ti - 1], "en") ||
-                         tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"))))
+        int since = ti > 0 && (tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"));
+        int poss = yi + 1 < n && is_possessive(t, &k[yi + 1]) && k[yi + 1].start == y->end;
+        int m0 = 0, m1 = 0; /* months of a part of the year */
+        size_t pa = ti;       /* where the phrase starts */
+        if (ti > 0 && (tok_is(t, &k[ti - 1], "of") || tok_is(t, &k[ti - 1], "de"))) {
+            /* "the end of 2005", "the first quarter of 2004" */
+            size_t h = ti - 1;
+            if (h > 0)
+                year_part(t, k, h - 1, &m0, &m1, &pa);
+            if (!m0)
+                pa = ti - 1;
+        } else if (ti > 0) {
+            year_part(t, k, ti - 1, &m0, &m1, &pa); /* "fourth-quarter 2004" */
+        }
+        int prep = ti > 0 && (tok_is(t, &k[ti - 1], "in") || tok_is(t, &k[ti - 1], "en") || since ||
+                              tok_is(t, &k[ti - 1], "by") || tok_is(t, &k[ti - 1], "for") ||
+                              tok_is(t, &k[ti - 1], "of") || tok_is(t, &k[ti - 1], "during") ||
+                              tok_is(t, &k[ti - 1], "throughout") || tok_is(t, &k[ti - 1], "until") ||
+                              tok_is(t, &k[ti - 1], "para") || tok_is(t, &k[ti - 1], "durante") ||
+                              tok_is(t, &k[ti - 1], "de"));
+        /* a possessive year dates the figure it owns only */
+        if (poss && !prep && !m0 && !(yi + 2 < n && numpos >= k[yi + 2].start && numpos < k[yi + 2].end + 1))
+            continue;
+        if (!prep && !poss && !m0)
             continue;
         long dist = DIST(y->start);
         if (bestdist >= 0 && dist >= bestdist)
@@ -848,13 +1146,36 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         /* a year, or a decade ("in the 1990s": 1990..1999) */
         int yr = (int)(y->has_value ? y->value : y->low);
         int yend = (int)(y->has_value || !y->has_high ? yr : y->high);
-        fmt_date(ts, yr, 0, 0);
-        if ((tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde")) && pub->y)
-            fmt_date(te, pub->y, pub->m, pub->d);
-        else
-            fmt_date(te, yend, 0, 0);
-        ta = k[ti - 1].start;
+        if (m0) {
+            fmt_date(ts, yr, m0, 0);
+            fmt_date(te, yr, m1, 0);
+        } else {
+            fmt_date(ts, yr, 0, 0);
+            if (since && pub->y)
+                fmt_date(te, pub->y, pub->m, pub->d);
+            else
+                fmt_date(te, yend, 0, 0);
+        }
+        ta = m0 ? k[pa].start : (prep ? k[ti - 1].start : k[yi].start);
         tb = y->end;
+    }
+    /* "against $66m a year earlier": a figure that a phrase of the year
+     * before follows, with no other figure between, is one year before the
+     * time the sentence names (or the publication's year). */
+    size_t ra, rb;
+    if (year_before_follows(t, k, n, nums, n0, x, numpos, &ra, &rb)) {
+        if (bestdist >= 0) {
+            shift_year(ts, -1);
+            shift_year(te, -1);
+            ta = k[ra].start;
+            tb = k[rb - 1].end;
+        } else if (pub->y) {
+            fmt_date(ts, pub->y - 1, 0, 0);
+            memcpy(te, ts, 16);
+            ta = k[ra].start;
+            tb = k[rb - 1].end;
+            bestdist = 0;
+        }
     }
 #undef DIST
     if (bestdist >= 0)
@@ -866,6 +1187,60 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
 }
 
 /* ---------------------------------------------------------------- run */
+
+static void note_mention(const nci_ents *E, const nci_mention *m, refs_t *r)
+{
+    (void)E;
+    if (m->type == NCI_ENT_PERSON)
+        r->last_per = m->entity;
+    else if (m->type == NCI_ENT_ORG)
+        r->last_org = m->entity;
+}
+
+/* Quotation marks: straight, or curly (U+201C opens, U+201D closes). */
+static int quote_at(const char *t, size_t p, size_t end, int *opens)
+{
+    unsigned char c = (unsigned char)t[p];
+    if (c == '"') {
+        *opens = -1; /* either way */
+        return 1;
+    }
+    if (c == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80 &&
+        ((unsigned char)t[p + 2] == 0x9C || (unsigned char)t[p + 2] == 0x9D)) {
+        *opens = (unsigned char)t[p + 2] == 0x9C;
+        return 1;
+    }
+    return 0;
+}
+
+static int has_quote(const char *t, const nci_sent *x)
+{
+    int o;
+    for (size_t p = x->start; p < x->end; p++)
+        if (quote_at(t, p, x->end, &o))
+            return 1;
+    return 0;
+}
+
+/* Whether byte pos of sentence x stands inside a quotation: one is open
+ * before it in the sentence, or one that began in an earlier sentence
+ * closes after it. */
+static int in_quote(const char *t, const nci_sent *x, size_t pos)
+{
+    int open = 0, o;
+    for (size_t p = x->start; p < pos; p++)
+        if (quote_at(t, p, x->end, &o))
+            open = o < 0 ? !open : o;
+    if (open)
+        return 1;
+    for (size_t p = pos; p < x->end; p++)
+        if (quote_at(t, p, x->end, &o)) {
+            if (o < 0) /* a straight quote closes after a non-blank */
+                return p > x->start && t[p - 1] != ' ' && t[p - 1] != '\n';
+            return !o;
+        }
+    return 0;
+}
 
 /* A LOC mention that can be a place: not a month or weekday name, not a
  * function word ("The"), not a word ending in -an/-ans/-ish/-ese used as a
@@ -950,14 +1325,22 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         pub.days = days_from_civil(pub.y, pub.m ? pub.m : 1, pub.d ? pub.d : 1);
     }
     int home = main_place(lex, t, S, E);
-    int32_t prev = -1; /* the last source named, for "They reported" and "the organisation" */
-    cues_t cs;
-    size_t ni = 0;
+    refs_t refs = {-1, -1, -1, -1}; /* what "they", "he", "it", "the report" point back to */
+    int32_t quoted = -1;            /* the source of the sentence before, when it quotes */
+    cues_t cs, next;
+    size_t ni = 0, m0 = 0;
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
+        while (m0 < E->nm && E->m[m0].sent < s)
+            m0++;
+        size_t m1 = m0;
+        while (m1 < E->nm && E->m[m1].sent == s)
+            m1++;
         if (x->furniture)
             continue;
-        sentence_cues(lex, t, S, E, s, prev, &cs);
+        sentence_cues(lex, t, S, E, s, m0, m1, &refs, &cs);
+        int have_next = 0;
+        size_t sn0 = ni; /* the sentence's numbers start at or after it */
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
         nci_date found[16];
         size_t nf = SIZE_MAX;
@@ -1033,9 +1416,9 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * "in" it counts as nearer. */
             c->place = home;
             long bestd = -1;
-            for (size_t m = 0; m < E->nm; m++) {
+            for (size_t m = m0; m < m1; m++) {
                 const nci_mention *mm = &E->m[m];
-                if (mm->sent != s || mm->type != NCI_ENT_LOC || !usable_place(lex, t, S, mm))
+                if (mm->type != NCI_ENT_LOC || !usable_place(lex, t, S, mm))
                     continue;
                 if (mm->start >= c->m_start && mm->end <= c->m_end)
                     continue;
@@ -1048,17 +1431,51 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             }
             claim_sources(&cs, lo, ti, c);
             if (!c->nsources)
-                signature_source(t, S, E, s, c);
+                signature_source(t, S, E, s, m1, c);
+            /* A figure inside a quotation with no cue of its own: the
+             * speaker of the quotation before ('"...," said Daldry. "... 45
+             * children ..."') or of the one that goes on in the next
+             * sentence ('He added: "..."'). */
+            if (!c->nsources && in_quote(t, x, num->start)) {
+                int32_t q = quoted;
+                if (q < 0 && s + 1 < S->nsents && !S->sents[s + 1].furniture) {
+                    if (!have_next) {
+                        size_t n0 = m1, n1 = m1;
+                        while (n1 < E->nm && E->m[n1].sent == s + 1)
+                            n1++;
+                        refs_t nr = refs;
+                        for (size_t m = m0; m < m1; m++)
+                            note_mention(E, &E->m[m], &nr);
+                        sentence_cues(lex, t, S, E, s + 1, n0, n1, &nr, &next);
+                        have_next = 1;
+                    }
+                    for (unsigned i = 0; i < next.n && q < 0; i++)
+                        if (next.c[i].ent >= 0 && next.c[i].tok < S->sents[s + 1].tok_first + 4)
+                            q = next.c[i].ent;
+                }
+                if (q >= 0) {
+                    c->sources[0] = q;
+                    c->cues[0] = intern_cue("said");
+                    c->nsources = 1;
+                }
+            }
             lo = te;
             if (nf == SIZE_MAX) /* the sentence's dates, once for all its claims */
                 nf = nci_dates_find(lex->cal, t, S->toks + x->tok_first, x->tok_count, found, 16);
-            claim_time(lex, t, S, s, nums, &pub, found, nf, c, num->start);
+            claim_time(lex, t, S, s, nums, sn0, &pub, found, nf, c, num->start);
         }
-        for (unsigned i = cs.n; i-- > 0;)
+        quoted = -1;
+        for (unsigned i = 0; i < cs.n; i++)
             if (cs.c[i].ent >= 0) {
-                prev = cs.c[i].ent;
-                break;
+                refs.prev = cs.c[i].ent;
+                if (E->e[cs.c[i].ent].type == NCI_ENT_ORG)
+                    refs.prev_org = cs.c[i].ent;
+                quoted = cs.c[i].ent;
             }
+        if (quoted >= 0 && !has_quote(t, x))
+            quoted = -1;
+        for (size_t m = m0; m < m1; m++)
+            note_mention(E, &E->m[m], &refs);
     }
     return NC_OK;
 }

@@ -162,6 +162,58 @@ START_TEST(test_sources)
 }
 END_TEST
 
+static const char *source_name(json_t *c)
+{
+    json_t *src = json_object_get(c, "source");
+    return json_is_object(src) ? str(src, "name") : NULL;
+}
+
+START_TEST(test_sources_anaphora)
+{
+    /* A passive cue names no source; "she" is the last person named; a
+     * figure inside a quotation takes the speaker of the quotation before;
+     * "they" right after a cue verb is that verb's subject; "the survey"
+     * is the one named before; "the company" the last organisation. */
+    json_t *d = extract("Growth is forecast to reach 4% next year. Maria Lopez runs the clinic in Leeds. "
+                        "\"We treated 40 patients,\" she said. \"It was a hard winter,\" said Maria Lopez. "
+                        "\"We hired 12 nurses.\" Companies reported they expect to hire 500 staff. "
+                        "A survey by Gallup found 60% of voters were undecided. The survey found 25% of voters "
+                        "had moved. Toyota has built a plant in Ohio. The company said it employs 900 workers.",
+                        NULL);
+    ck_assert_ptr_null(source_name(claim_with_low(d, 4)));
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Maria Lopez");
+    ck_assert_str_eq(source_name(claim_with_low(d, 12)), "Maria Lopez");
+    ck_assert_ptr_null(source_name(claim_with_low(d, 500)));
+    ck_assert_str_eq(source_name(claim_with_low(d, 60)), "Gallup");
+    ck_assert_str_eq(source_name(claim_with_low(d, 25)), "Gallup");
+    ck_assert_str_eq(source_name(claim_with_low(d, 900)), "Toyota");
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_time_years_and_quarters)
+{
+    /* Quarters, "by YEAR", a possessive year, "a year earlier" after a
+     * figure; a comparison's "previous year" leaves the figure's own time. */
+    json_t *d = extract("Profits rose to $50m in the fourth quarter of 2024, against $40m a year earlier. "
+                        "Sales will reach 2 million cars by 2030. The bank lost $3bn, more than 2019's $2bn loss. "
+                        "Output rose 7% more in 2021 than the previous year. Fourth-quarter 2023 revenue rose 8%.",
+                        NULL);
+    json_t *tm = json_object_get(claim_with_low(d, 50e6), "time");
+    ck_assert_str_eq(str(tm, "start"), "2024-10");
+    ck_assert_str_eq(str(tm, "end"), "2024-12");
+    tm = json_object_get(claim_with_low(d, 40e6), "time");
+    ck_assert_str_eq(str(tm, "start"), "2023-10");
+    ck_assert_str_eq(str(tm, "text"), "a year earlier");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 2e6), "time"), "start"), "2030");
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 3e9), "time")));
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 2e9), "time"), "start"), "2019");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 7), "time"), "start"), "2021");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 8), "time"), "end"), "2023-12");
+    json_decref(d);
+}
+END_TEST
+
 START_TEST(test_signed_post)
 {
     /* An embedded post signed on the next line: "— Name (@handle) date". */
@@ -274,6 +326,8 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_measure_keys);
     tcase_add_test(tc, test_measure_before_and_links);
     tcase_add_test(tc, test_sources);
+    tcase_add_test(tc, test_sources_anaphora);
+    tcase_add_test(tc, test_time_years_and_quarters);
     tcase_add_test(tc, test_time_resolution);
     tcase_add_test(tc, test_signed_post);
     tcase_add_test(tc, test_furniture_not_claims);
