@@ -8,7 +8,11 @@
  *    percentage or an amount the noun phrase before it ("profits jumped 76%");
  *    a count with no measure is no claim;
  * 3. not a number in passing: a bare "one"/"a" (value 1 written in words),
- *    or a measure that is a unit of time ("three years": a duration).
+ *    a measure that is a unit of time ("three years": a duration; "66
+ *    times" counts occasions, but "ten times more" is a multiplier), a
+ *    vague quantity below ten ("a few", "a couple", "several", "a
+ *    handful": no figure), digits over digits ("2/9": odds, unless "1/3
+ *    of ...").
  *
  * Measure: the words after the number up to a function word, a verb of a
  * closed list, punctuation or four words ("of" and a determiner or
@@ -23,7 +27,11 @@
  * or "by" with no measure of its own counts what the figure just before it
  * counts ("sales rose 2.3% to 80,600").  A decimal count before a singular
  * noun names a kind ("2.5 generation"), not a quantity; a month or weekday
- * is never a measure.
+ * is never a measure.  "six out of every 10 planes" counts planes; "77
+ * short and medium-distance flights" keeps a coordination of modifiers;
+ * after "of" a possessor gives way to what it owns ("10% of the company's
+ * shares"); a price verb makes the measure a price ("tickets cost £20":
+ * "ticket cost"; "priced at £229": "price").
  *
  * Source: attribution cues of data/cues.tsv in the sentence: "according to
  * X", "cited by X" (X after the cue); "X said/reported/estimates..." (the
@@ -118,7 +126,7 @@ static const char *const LINK[] = {
     "falls", "risen", "fallen", "put", "puts", "estimated", "set", "surged", "soared", "plunged",
     "tumbled", "slumped", "rallied", "gained", "lost", "edged", "eased", "advanced", "shed", "dipped",
     "sank", "leapt", "leaped", "rocketed", "slid", "grows", "increases", "decreases", "drops",
-    "jumps", "climbs", "totals", "reaches", "hits",
+    "jumps", "climbs", "totals", "reaches", "hits", "priced", "retails",
     "fue", "es", "un", "del", "de", "en", "a", "el", NULL};
 static const char *const TIMEUNIT[] = {
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
@@ -649,6 +657,9 @@ static size_t first_tok_at(const nci_segs *S, const nci_sent *x, size_t off)
     return i;
 }
 
+static int plural_head(const char *t, const nci_tok *k);
+static int is_possessive(const char *t, const nci_tok *k);
+
 /* Measure after the number: tokens [*a, *b). */
 static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
                          size_t end, size_t *a, size_t *b)
@@ -663,8 +674,10 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
         if (c < end && tok_is(t, &k[c], ")"))
             i = c + 1;
     }
+    int of = 0;
     if (i < end && (tok_is(t, &k[i], "of") || tok_is(t, &k[i], "de") || tok_is(t, &k[i], "del"))) {
         i++;
+        of = 1;
         /* "86 of those detained": the demonstrative and the word after it. */
         if (i + 1 < end && (tok_is(t, &k[i], "those") || tok_is(t, &k[i], "these")) &&
             k[i + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[i + 1])) {
@@ -676,10 +689,43 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
         for (int d = 0; d < 2 && i < end && word_in(lex->det, t, &k[i]); d++)
             i++;
     }
+    /* "six out of every 10 planes": what the whole counts. */
+    if (i + 2 < end && tok_is(t, &k[i], "out") && tok_is(t, &k[i + 1], "of")) {
+        size_t o = i + 2;
+        if (o < end && (tok_is(t, &k[o], "every") || word_in(lex->det, t, &k[o])))
+            o++;
+        if (o < end && k[o].kind == NC_TOKEN_NUMBER)
+            i = o + 1;
+    }
     size_t j = i;
     while (j < end && j < i + 4 && k[j].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j]) &&
-           !(j > i && is_cue_word(lex, t, &k[j])))
+           !(j > i && is_cue_word(lex, t, &k[j])) && !(of && is_possessive(t, &k[j])))
         j++;
+    /* "two of the All Blacks' seven tries", "10% of the company's shares":
+     * after "of", what the possessor owns is counted. */
+    if (of && j < end && j > i && (is_possessive(t, &k[j]) || tok_is(t, &k[j], "'") ||
+                                   tok_is(t, &k[j], "\xE2\x80\x99"))) {
+        size_t o = j + 1;
+        if (o < end && k[o].kind == NC_TOKEN_NUMBER)
+            o++;
+        size_t e = o;
+        while (e < end && e < o + 4 && k[e].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[e]) &&
+               !is_cue_word(lex, t, &k[e]))
+            e++;
+        if (e > o)
+            i = o, j = e;
+    }
+    /* "77 short and medium-distance flights": one word that is no plural,
+     * "and"/"or", and two or more words after it, up to a stop. */
+    if (j == i + 1 && j + 1 < end && (tok_is(t, &k[j], "and") || tok_is(t, &k[j], "or")) &&
+        !plural_head(t, &k[i]) && k[j + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j + 1])) {
+        size_t e = j + 1;
+        while (e < end && e < j + 4 && k[e].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[e]) &&
+               !is_cue_word(lex, t, &k[e]))
+            e++;
+        if (e > j + 2)
+            j = e;
+    }
     *a = i;
     *b = j;
     return j > i;
@@ -695,12 +741,22 @@ static int is_possessive(const char *t, const nci_tok *k)
 }
 
 /* Measure before a percentage or an amount: "profits jumped 76%". */
+static int is_price_verb(const char *t, const nci_tok *k)
+{
+    return tok_is(t, k, "priced") || tok_is(t, k, "cost") || tok_is(t, k, "costs") || tok_is(t, k, "costing") ||
+           tok_is(t, k, "retails");
+}
+
 static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
-                          size_t first, int need_link, size_t *a, size_t *b, size_t *head_end)
+                          size_t first, int need_link, size_t *a, size_t *b, size_t *head_end, size_t *price)
 {
     const nci_tok *k = S->toks;
     size_t j = i;
     int skipped = 0, hops = 0;
+    /* "cost(s)" right before the amount is a verb ("tickets cost £20"),
+     * elsewhere a noun ("borrowing costs to 1.75%") */
+    if (j > first && (tok_is(t, &k[j - 1], "cost") || tok_is(t, &k[j - 1], "costs") || tok_is(t, &k[j - 1], "costing")))
+        j--, skipped++, hops++;
     while (j > first && hops < 6 && k[j - 1].kind == NC_TOKEN_WORD) {
         if (word_in(lex->link, t, &k[j - 1]))
             skipped++;
@@ -717,6 +773,18 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
     while (j > first && e - j < 3 && k[j - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j - 1]) &&
            !is_cue_word(lex, t, &k[j - 1]) && !is_possessive(t, &k[j - 1]))
         j--;
+    /* "tickets cost £20", "priced at £229": what is measured is the price
+     * (of the noun before, when there is one). */
+    *price = SIZE_MAX;
+    for (size_t p = e; p < i; p++)
+        if (is_price_verb(t, &k[p]))
+            *price = p;
+    if (e == j && *price != SIZE_MAX) {
+        *a = *price;
+        *b = *head_end = *price + 1;
+        *price = SIZE_MAX;
+        return 1;
+    }
     if (e == j)
         return 0;
     *head_end = e;
@@ -777,6 +845,11 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
         if (!f)
             return NULL;
         size_t sl = singular(f, fl, lang);
+        /* the verb of a price is its noun: "priced" -> "price" */
+        if ((fl == 6 && !memcmp(f, "priced", 6)) || (fl == 7 && !memcmp(f, "pricing", 7)))
+            sl = 5;
+        else if (fl == 7 && !memcmp(f, "costing", 7))
+            sl = 4;
         if (fl >= 3 && !strcmp(f + fl - 3, "ies") && strcmp(lang, "es"))
             f[fl - 3] = 'y', sl = fl - 2;
         /* the plural of an acronym: "PCs", "MPs", "CDs" */
@@ -1188,6 +1261,18 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
 
 /* ---------------------------------------------------------------- run */
 
+static int is_slash_fraction(const char *t, size_t a, size_t b)
+{
+    size_t i = a, d1 = 0, d2 = 0;
+    while (i < b && t[i] >= '0' && t[i] <= '9')
+        i++, d1++;
+    if (!d1 || i >= b || t[i] != '/')
+        return 0;
+    for (i++; i < b && t[i] >= '0' && t[i] <= '9'; i++)
+        d2++;
+    return d2 && i == b;
+}
+
 static void note_mention(const nci_ents *E, const nci_mention *m, refs_t *r)
 {
     (void)E;
@@ -1306,9 +1391,26 @@ static int main_place(const nci_claimlex *lex, const char *t, const nci_segs *S,
     return best;
 }
 
-static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a, size_t b)
+/* A unit of time ends the measure: "three years" is a duration.  "times"
+ * alone counts occasions ("raised taxes 66 times", "broke her serve three
+ * times"), unless a comparison follows ("ten times more", "six times as
+ * much", "four times higher"): a multiplier. */
+static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a, size_t b,
+                        size_t end)
 {
-    return b > a && word_in(lex->timeunit, t, &S->toks[b - 1]);
+    if (b <= a)
+        return 0;
+    const nci_tok *k = &S->toks[a];
+    if (tok_is(t, k, "times") || tok_is(t, k, "veces")) {
+        if (a + 1 >= end)
+            return 0;
+        const nci_tok *n = &S->toks[a + 1];
+        size_t nl = n->end - n->start;
+        return tok_is(t, n, "as") || tok_is(t, n, "more") || tok_is(t, n, "less") || tok_is(t, n, "the") ||
+               tok_is(t, n, "than") || tok_is(t, n, "that") || tok_is(t, n, "más") || tok_is(t, n, "menos") ||
+               (n->kind == NC_TOKEN_WORD && nl > 3 && t[n->end - 2] == 'e' && t[n->end - 1] == 'r');
+    }
+    return word_in(lex->timeunit, t, &S->toks[b - 1]);
 }
 
 nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs *S,
@@ -1353,14 +1455,23 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 continue;
             size_t end = x->tok_first + x->tok_count;
             size_t ti = first_tok_at(S, x, num->start), te = first_tok_at(S, x, num->end);
+            /* "a few", "a couple", "several", "a handful": a vague quantity
+             * below ten states no figure. */
+            if (num->vague && num->has_high && num->high < 10)
+                continue;
+            /* "2/9", "5/1": digits over digits are odds (or a score, a
+             * date), no figure; "1/3 of voters" is a share. */
+            if (num->kind == NC_NUM_COUNT && is_slash_fraction(t, num->start, num->end) &&
+                !(te < x->tok_first + x->tok_count && tok_is(t, &S->toks[te], "of")))
+                continue;
             /* A bare "one" or "a": a number in passing. */
             if (num->has_value && num->value == 1 && !(t[num->start] >= '0' && t[num->start] <= '9'))
                 continue;
             size_t ma = te, mb = te;
             int have = measure_after(lex, t, S, te, end, &ma, &mb), after = have, borrowed = 0;
-            size_t mh = mb; /* end of the measure's head word */
+            size_t mh = mb, price = SIZE_MAX; /* end of the measure's head word; a price verb */
             if (!have)
-                have = measure_before(lex, t, S, ti, x->tok_first, num->kind == NC_NUM_COUNT, &ma, &mb, &mh);
+                have = measure_before(lex, t, S, ti, x->tok_first, num->kind == NC_NUM_COUNT, &ma, &mb, &mh, &price);
             /* "profit fell 15% to $56m": an amount or percentage with no
              * measure of its own counts what the claim before it in the
              * sentence counts; so does a count that a change links to that
@@ -1382,7 +1493,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 mb = first_tok_at(S, x, p->m_end);
                 borrowed = 1;
             }
-            if (!have || (!borrowed && is_time_unit(lex, t, S, ma, after ? mb : mh)))
+            if (!have || (!borrowed && is_time_unit(lex, t, S, ma, after ? mb : mh, x->tok_first + x->tok_count)))
                 continue;
             /* "2.5G technology - 2.5 generation": a count that is not whole
              * before a singular noun names a kind of thing, it counts
@@ -1395,7 +1506,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             if (!after && mb == ma + 1 && (nci_month_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start) ||
                                            nci_weekday_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start)))
                 continue;
-            size_t action = action_before(t, S, x, ti, ma, mb);
+            size_t action = borrowed || price == SIZE_MAX ? action_before(t, S, x, ti, ma, mb) : price;
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
             if (!c)
                 return NC_ENOMEM;

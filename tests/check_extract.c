@@ -134,6 +134,30 @@ START_TEST(test_measure_before_and_links)
 }
 END_TEST
 
+START_TEST(test_measure_shapes)
+{
+    /* small vague quantities and odds are no figures; "N out of every M
+     * X"; coordinated modifiers; prices; "N times" counts occasions unless
+     * a comparison follows; what a possessor owns after "of". */
+    json_t *d = extract("Only a handful of staff knew, and a few fans came. Six out of every 10 planes were late. "
+                        "The airline cut 77 short and long-haul flights. Tickets cost £20. "
+                        "Priced at £229, the console is dear. The champion won the title five times. "
+                        "Sales were twelve times higher. Kenzie is favourite at 2/9. "
+                        "The firm sold 15% of the company's shares.", NULL);
+    ck_assert_ptr_null(claim_with_low(d, 2)); /* a handful */
+    ck_assert_ptr_null(claim_with_low(d, 3)); /* a few */
+    ck_assert_str_eq(str(claim_with_low(d, 6), "measure_key"), "plane");
+    ck_assert_str_eq(str(claim_with_low(d, 77), "measure_key"), "short and long-haul flight");
+    ck_assert_str_eq(str(claim_with_low(d, 20), "measure_key"), "ticket cost");
+    ck_assert_str_eq(str(claim_with_low(d, 229), "measure_key"), "price");
+    ck_assert_str_eq(str(claim_with_low(d, 5), "measure_key"), "time");
+    ck_assert_ptr_null(claim_with_low(d, 12)); /* a multiplier */
+    ck_assert_int_eq(json_array_size(json_object_get(d, "claims")), 7); /* no 2/9 */
+    ck_assert_str_eq(str(claim_with_low(d, 15), "measure_key"), "share");
+    json_decref(d);
+}
+END_TEST
+
 START_TEST(test_sources)
 {
     json_t *d = extract("According to the health ministry, 42 patients died. Rights advocates estimate that "
@@ -325,6 +349,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_bounds_and_units);
     tcase_add_test(tc, test_measure_keys);
     tcase_add_test(tc, test_measure_before_and_links);
+    tcase_add_test(tc, test_measure_shapes);
     tcase_add_test(tc, test_sources);
     tcase_add_test(tc, test_sources_anaphora);
     tcase_add_test(tc, test_time_years_and_quarters);
