@@ -98,6 +98,7 @@ struct nci_claimlex {
     nci_wordset *aux;     /* words skipped between a measure and a later figure, no link themselves */
     nci_wordset *det;     /* determiners and possessives after "of" and before a noun */
     nci_wordset *docu;    /* nouns of documents: report, study (cues.tsv "docu") */
+    nci_wordset *docdet;  /* determiners before a document or a noun that looks like a verb */
 };
 
 static const char *const STOP[] = {
@@ -144,6 +145,8 @@ static const char *const AUX[] = {
     NULL};
 static const char *const DET[] = {"the", "their", "its", "his", "her", "our", "my", "your", "all",
                                   "los", "las", "sus", "su", NULL};
+static const char *const DOCDET[] = {"the", "this", "that", "its", "their", "a", "an", "el", "la", "un", "una",
+                                     NULL};
 static const char *const KEYDROP[] = {"the", "a", "an", "those", "these", "them", "of", "el", "la",
                                       "los", "las", "de", "del", "un", "una", "unos", "unas", NULL};
 
@@ -161,7 +164,8 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
     if (!lex || !(lex->cues = nci_wordset_new(256)) || !(lex->stop = set_of(STOP, 1)) ||
         !(lex->link = set_of(LINK, 1)) || !(lex->timeunit = set_of(TIMEUNIT, 1)) ||
         !(lex->keydrop = set_of(KEYDROP, 1)) || !(lex->aux = set_of(AUX, 1)) ||
-        !(lex->det = set_of(DET, 1)) || !(lex->docu = nci_wordset_new(64))) {
+        !(lex->det = set_of(DET, 1)) || !(lex->docu = nci_wordset_new(64)) ||
+        !(lex->docdet = set_of(DOCDET, 1))) {
         nci_claimlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
@@ -180,7 +184,8 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
             nci_wordset_add(lex->docu, tab + 1, strlen(tab + 1), kind);
             continue;
         }
-        nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind);
+        /* the value keeps the row, so a claim points at the table's text */
+        nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind | (int)((r - nci_gen_cues) << 3));
     }
     /* The first words of a phrase cue ("according" of "according to"), so
      * that cue_at() stops as soon as no phrase can go on. */
@@ -208,6 +213,7 @@ void nci_claimlex_free(nci_claimlex *lex)
     nci_wordset_free(lex->aux);
     nci_wordset_free(lex->det);
     nci_wordset_free(lex->docu);
+    nci_wordset_free(lex->docdet);
     free(lex);
 }
 
@@ -284,7 +290,7 @@ static int tok_is(const char *t, const nci_tok *k, const char *lit)
 
 static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
 {
-    int v = k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->cues, t + k->start, k->end - k->start) : 0;
+    int v = k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->cues, t + k->start, k->end - k->start) & 7 : 0;
     return v == CUE_VERB || v == CUE_PREP;
 }
 
@@ -306,12 +312,21 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
         int v = nci_wordset_get(lex->cues, buf, n);
         if (!v)
             break;
-        if (v != CUE_PREFIX) {
+        if ((v & 7) != CUE_PREFIX) {
             best = v;
             *len = j - i + 1;
         }
     }
     return best;
+}
+
+/* The kind of a cue_at() value, and the cue as data/cues.tsv writes it
+ * (claims keep a pointer to the static generated table). */
+#define CUE_KIND(v) ((v) & 7)
+static const char *cue_row_text(int v)
+{
+    const char *r = nci_gen_cues[v >> 3], *tab = strchr(r, '\t');
+    return tab ? tab + 1 : r;
 }
 
 /* ---------------------------------------------------------------- sources */
@@ -327,16 +342,6 @@ typedef struct {
     cuehit c[MAX_CUES];
     unsigned n;
 } cues_t;
-
-static const char *cue_text(const char *t, const nci_tok *k, size_t len, char *buf, size_t cap)
-{
-    size_t n = k[len - 1].end - k[0].start;
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(buf, t + k[0].start, n);
-    buf[n] = '\0';
-    return buf;
-}
 
 static int is_source_type(unsigned type, int allow_loc)
 {
@@ -394,7 +399,7 @@ static int anaphor_kind(const nci_claimlex *lex, const char *t, const nci_mentio
     if (n >= sizeof buf)
         return 0;
     memcpy(buf, t + m->start, n);
-    int kind = nci_wordset_get(lex->cues, buf, n);
+    int kind = CUE_KIND(nci_wordset_get(lex->cues, buf, n));
     return is_pron_kind(kind) ? kind : 0;
 }
 
@@ -425,11 +430,9 @@ static int word_kind(const nci_claimlex *lex, const char *t, const nci_tok *k)
     return k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->docu, t + k->start, k->end - k->start) : 0;
 }
 
-static int is_det(const char *t, const nci_tok *k)
+static int is_det(const nci_claimlex *lex, const char *t, const nci_tok *k)
 {
-    return tok_is(t, k, "the") || tok_is(t, k, "this") || tok_is(t, k, "that") || tok_is(t, k, "its") ||
-           tok_is(t, k, "their") || tok_is(t, k, "a") || tok_is(t, k, "an") || tok_is(t, k, "el") ||
-           tok_is(t, k, "la") || tok_is(t, k, "un") || tok_is(t, k, "una");
+    return word_in(lex->docdet, t, k);
 }
 
 /* A document named at token j ("the report", "a study by BT", "its latest
@@ -442,7 +445,7 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
     const nci_tok *k = S->toks;
     size_t d = j;
     int definite = 0;
-    if (d < end && is_det(t, &k[d]))
+    if (d < end && is_det(lex, t, &k[d]))
         definite = !tok_is(t, &k[d], "a") && !tok_is(t, &k[d], "an") && !tok_is(t, &k[d], "un") &&
                    !tok_is(t, &k[d], "una"),
         d++;
@@ -485,23 +488,22 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
     out->n = 0;
     for (size_t i = first; i < end && out->n < MAX_CUES; i++) {
         size_t len = 0;
-        int kind = cue_at(lex, t, k, i, end, &len);
+        int cv = cue_at(lex, t, k, i, end, &len), kind = CUE_KIND(cv);
         if (kind != CUE_VERB && kind != CUE_PREP)
             continue;
         /* After a determiner a verb of the list is a noun: "the report",
          * "its forecast", "a claim". */
-        if (kind == CUE_VERB && i > first && is_det(t, &k[i - 1]))
+        if (kind == CUE_VERB && i > first && is_det(lex, t, &k[i - 1]))
             continue;
-        char buf[64];
         cuehit *h = &out->c[out->n++];
         h->tok = (uint32_t)i;
         h->len = (uint32_t)len;
-        h->cue = intern_cue(cue_text(t, k + i, len, buf, sizeof buf));
+        h->cue = cue_row_text(cv);
         h->ent = -1;
         if (kind == CUE_PREP) {
             /* "according to the study" */
             size_t pl = 0;
-            int pk = i + len < end ? cue_at(lex, t, k, i + len, end, &pl) : 0;
+            int pk = i + len < end ? CUE_KIND(cue_at(lex, t, k, i + len, end, &pl)) : 0;
             int32_t doc = document_at(lex, t, S, E, i + len, end, m0, m1, r);
             if (doc != -2)
                 h->ent = doc;
@@ -547,7 +549,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
              * reported", "he said", "The report forecast". */
             size_t pl = 0;
             for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++) {
-                int pk = cue_at(lex, t, k, b, i, &pl);
+                int pk = CUE_KIND(cue_at(lex, t, k, b, i, &pl));
                 int32_t doc = document_at(lex, t, S, E, b, i, m0, m1, r);
                 if (!(is_pron_kind(pk) && b + pl == i) && doc == -2)
                     continue;
@@ -1040,6 +1042,8 @@ static int year_before_follows(const char *t, const nci_tok *k, size_t n, const 
         i++;
     for (; i + 2 < n; i++) {
         size_t e = 0;
+        if (!tok_is(t, &k[i + 1], "year") && !tok_is(t, &k[i + 2], "year"))
+            continue; /* every phrase has "year" second or third */
         if ((tok_is(t, &k[i], "a") || tok_is(t, &k[i], "one")) && tok_is(t, &k[i + 1], "year") &&
             (tok_is(t, &k[i + 2], "earlier") || tok_is(t, &k[i + 2], "before") || tok_is(t, &k[i + 2], "ago") ||
              tok_is(t, &k[i + 2], "previously")))
@@ -1302,7 +1306,7 @@ static int has_quote(const char *t, const nci_sent *x)
 {
     int o;
     for (size_t p = x->start; p < x->end; p++)
-        if (quote_at(t, p, x->end, &o))
+        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o))
             return 1;
     return 0;
 }
@@ -1314,7 +1318,7 @@ static int in_quote(const char *t, const nci_sent *x, size_t pos)
 {
     int open = 0, o;
     for (size_t p = x->start; p < pos; p++)
-        if (quote_at(t, p, x->end, &o))
+        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o))
             open = o < 0 ? !open : o;
     if (open)
         return 1;
