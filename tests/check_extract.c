@@ -235,6 +235,15 @@ START_TEST(test_time_years_and_quarters)
     ck_assert_str_eq(str(json_object_get(claim_with_low(d, 7), "time"), "start"), "2021");
     ck_assert_str_eq(str(json_object_get(claim_with_low(d, 8), "time"), "end"), "2023-12");
     json_decref(d);
+    /* A limit ahead or a birth is not the day of writing: no date is
+     * inferred from them. */
+    d = extract("The regulator moved the deadline until 15 July 2030. The founder, born in March 1950, "
+                "sold 40 shops.", NULL);
+    ck_assert(json_is_null(json_object_get(d, "date")));
+    json_decref(d);
+    d = extract("On 3 March 2027 the firm sold 40 shops.", NULL);
+    ck_assert_str_eq(str(d, "date"), "2027-03-03");
+    json_decref(d);
 }
 END_TEST
 
