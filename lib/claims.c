@@ -25,7 +25,8 @@
  * phrase, its head too ("shares in American Express surged 8%", "exports
  * for the year rose 14%").  A count right after "to", "from", "up", "down"
  * or "by" with no measure of its own counts what the figure just before it
- * counts ("sales rose 2.3% to 80,600").  A decimal count before a singular
+ * counts ("sales rose 2.3% to 80,600"), as does one before an adverb
+ * ("four points behind Arsenal and five back from Chelsea").  A decimal count before a singular
  * noun names a kind ("2.5 generation"), not a quantity; a month or weekday
  * is never a measure.  "six out of every 10 planes" counts planes; "77
  * short and medium-distance flights" keeps a coordination of modifiers;
@@ -84,9 +85,11 @@ extern const char *const nci_gen_cues[];
 
 /* Kinds of data/cues.tsv: verb, prep, pron (they, we: the previous
  * source), pers (he, she: the last person named), orgn (it, the company:
- * the last organisation), docu (report, study: a document whose author is
- * the last organisation quoted); a prefix of a phrase cue. */
-enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3, CUE_PREFIX = 4, CUE_PERS = 5, CUE_ORGN = 6, CUE_DOCU = 7 };
+ * the last organisation quoted, else named), orgq (it: the last
+ * organisation quoted), docu (report, study: a document whose author is the
+ * last organisation quoted); a prefix of a phrase cue. */
+enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3, CUE_PREFIX = 4, CUE_PERS = 5, CUE_ORGN = 6, CUE_DOCU = 7,
+       CUE_ORGQ = 8 };
 
 struct nci_claimlex {
     const nci_calendar *cal;
@@ -112,7 +115,8 @@ static const char *const STOP[] = {
     "where", "so", "not", "also", "only", "just", "last", "next", "this", "each", "every",
     "against", "compared", "there", "here", "now", "then", "again", "already", "still", "yet",
     "ago", "alone", "respectively", "although", "though", "because", "despite", "unless", "whether",
-    "saw", "sees", "see", "overall", "far", "earlier", "later", "year-on-year",
+    "saw", "sees", "see", "worldwide", "apiece", "altogether", "abroad", "annually", "ahead", "behind",
+    "apart", "away", "back", "adrift", "clear", "overall", "far", "earlier", "later", "year-on-year",
     "remain", "remains", "remained", "remaining", "died", "fled", "left", "arrived", "live",
     "lived", "work", "worked", "stay", "stayed", "came", "went", "took", "got", "face", "faced",
     "en", "de", "del", "y", "o", "que", "por", "con", "para", "se", "fueron", "son", "es", "han",
@@ -141,7 +145,8 @@ static const char *const TIMEUNIT[] = {
 static const char *const AUX[] = {
     "have", "has", "had", "will", "would", "could", "should", "may", "might", "can", "be", "been",
     "being", "also", "now", "already", "still", "there", "make", "makes", "made", "expected",
-    "forecast", "predicted", "projected", "likely", "due", "tipped", "poised", "ha", "han", "había",
+    "forecast", "predicted", "projected", "likely", "due", "tipped", "poised", "back", "scaled", "revised",
+    "downgraded", "upgraded", "trimmed", "lowered", "ha", "han", "había",
     NULL};
 static const char *const DET[] = {"the", "their", "its", "his", "her", "our", "my", "your", "all",
                                   "los", "las", "sus", "su", NULL};
@@ -178,6 +183,7 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
                    : !strncmp(*r, "prep", 4) ? CUE_PREP
                    : !strncmp(*r, "pers", 4) ? CUE_PERS
                    : !strncmp(*r, "orgn", 4) ? CUE_ORGN
+                   : !strncmp(*r, "orgq", 4) ? CUE_ORGQ
                    : !strncmp(*r, "docu", 4) ? CUE_DOCU
                                              : CUE_PRON;
         if (kind == CUE_DOCU) { /* "report" is also a verb: a table of its own */
@@ -185,7 +191,7 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
             continue;
         }
         /* the value keeps the row, so a claim points at the table's text */
-        nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind | (int)((r - nci_gen_cues) << 3));
+        nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind | (int)((r - nci_gen_cues) << 4));
     }
     /* The first words of a phrase cue ("according" of "according to"), so
      * that cue_at() stops as soon as no phrase can go on. */
@@ -290,7 +296,7 @@ static int tok_is(const char *t, const nci_tok *k, const char *lit)
 
 static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
 {
-    int v = k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->cues, t + k->start, k->end - k->start) & 7 : 0;
+    int v = k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->cues, t + k->start, k->end - k->start) & 15 : 0;
     return v == CUE_VERB || v == CUE_PREP;
 }
 
@@ -312,7 +318,7 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
         int v = nci_wordset_get(lex->cues, buf, n);
         if (!v)
             break;
-        if ((v & 7) != CUE_PREFIX) {
+        if ((v & 15) != CUE_PREFIX) {
             best = v;
             *len = j - i + 1;
         }
@@ -322,10 +328,10 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
 
 /* The kind of a cue_at() value, and the cue as data/cues.tsv writes it
  * (claims keep a pointer to the static generated table). */
-#define CUE_KIND(v) ((v) & 7)
+#define CUE_KIND(v) ((v) & 15)
 static const char *cue_row_text(int v)
 {
-    const char *r = nci_gen_cues[v >> 3], *tab = strchr(r, '\t');
+    const char *r = nci_gen_cues[v >> 4], *tab = strchr(r, '\t');
     return tab ? tab + 1 : r;
 }
 
@@ -370,20 +376,22 @@ typedef struct {
 
 static int is_pron_kind(int kind)
 {
-    return kind == CUE_PRON || kind == CUE_PERS || kind == CUE_ORGN;
+    return kind == CUE_PRON || kind == CUE_PERS || kind == CUE_ORGN || kind == CUE_ORGQ;
 }
 
 /* The referent of a pronoun or definite description of a kind:
  * "he/she" the last person named (a quote's speaker is named before it:
- * "Williams was disappointed. '...,' she said"), "it", "the company",
- * "the report" the last organisation quoted, else named; "they" the
- * previous source. */
+ * "Williams was disappointed. '...,' she said"); "the company", "the
+ * report" the last organisation quoted, else named; "it" the last
+ * organisation quoted only; "they" the previous source. */
 static int32_t pron_ref(int kind, const refs_t *r)
 {
     if (kind == CUE_PERS)
         return r->last_per >= 0 ? r->last_per : r->prev;
     if (kind == CUE_ORGN || kind == CUE_DOCU)
         return r->prev_org >= 0 ? r->prev_org : r->last_org >= 0 ? r->last_org : r->prev;
+    if (kind == CUE_ORGQ) /* a bare "it" may be anything named: only a quoted organisation */
+        return r->prev_org;
     return r->prev;
 }
 
@@ -939,6 +947,21 @@ static int change_before(const char *t, const nci_segs *S, const nci_sent *x, si
     return 0;
 }
 
+/* "four points behind Arsenal and five back from Chelsea": a count
+ * followed by an adverb of distance or comparison leaves its noun out; it
+ * counts what the figure before it counts. */
+static int elliptic_after(const char *t, const nci_segs *S, size_t te, size_t end)
+{
+    static const char *const ADV[] = {"back", "ahead", "behind", "clear", "more", "fewer", "less", "apart",
+                                      "adrift", "short", NULL};
+    if (te >= end)
+        return 0;
+    for (int i = 0; ADV[i]; i++)
+        if (tok_is(t, &S->toks[te], ADV[i]))
+            return 1;
+    return 0;
+}
+
 /* The last word of a measure is a plural, or a noun that counts as one. */
 static int plural_head(const char *t, const nci_tok *k)
 {
@@ -1482,7 +1505,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * claim ("sales rose 2.3% to 80,600", "37,000 files - up
              * 22,000"). */
             if (!have && out->n && out->v[out->n - 1].sent == s &&
-                (num->kind != NC_NUM_COUNT || change_before(t, S, x, ti, nums->v[out->v[out->n - 1].num].end))) {
+                (num->kind != NC_NUM_COUNT || change_before(t, S, x, ti, nums->v[out->v[out->n - 1].num].end) ||
+                 elliptic_after(t, S, te, end))) {
                 const nci_claim *p = &out->v[out->n - 1];
                 ma = first_tok_at(S, x, p->m_start);
                 mb = first_tok_at(S, x, p->m_end);

@@ -129,7 +129,7 @@ const char *const nci_gen_cues[] = {
     "pron\twe",
     "pers\the",
     "pers\tshe",
-    "orgn\tit",
+    "orgq\tit",
     "orgn\tthe organisation",
     "orgn\tthe organization",
     "orgn\tthe group",

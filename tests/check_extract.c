@@ -155,6 +155,11 @@ START_TEST(test_measure_shapes)
     ck_assert_int_eq(json_array_size(json_object_get(d, "claims")), 7); /* no 2/9 */
     ck_assert_str_eq(str(claim_with_low(d, 15), "measure_key"), "share");
     json_decref(d);
+    /* An adverb after a count leaves the noun out: the figure before's. */
+    d = extract("Leeds are four points behind Hull and five back from York. Sales rose to $9m worldwide.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 5), "measure_key"), "point");
+    ck_assert_str_eq(str(claim_with_low(d, 9e6), "measure_key"), "sale");
+    json_decref(d);
 }
 END_TEST
 
@@ -211,6 +216,10 @@ START_TEST(test_sources_anaphora)
     ck_assert_str_eq(source_name(claim_with_low(d, 60)), "Gallup");
     ck_assert_str_eq(source_name(claim_with_low(d, 25)), "Gallup");
     ck_assert_str_eq(source_name(claim_with_low(d, 900)), "Toyota");
+    json_decref(d);
+    /* A bare "it" stands only for an organisation quoted before. */
+    d = extract("Maria Lopez said the clinic was full. It revealed that 30 patients waited.", NULL);
+    ck_assert_ptr_null(source_name(claim_with_low(d, 30)));
     json_decref(d);
 }
 END_TEST
