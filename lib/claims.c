@@ -335,6 +335,8 @@ static const char *cue_row_text(int v)
     return tab ? tab + 1 : r;
 }
 
+static int is_possessive(const char *t, const nci_tok *k);
+
 /* ---------------------------------------------------------------- sources */
 
 typedef struct {
@@ -517,9 +519,18 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                 h->ent = doc;
             else if (is_pron_kind(pk))
                 h->ent = pron_ref(pk, r);
-            for (size_t m = m0; m < m1 && h->ent < 0 && doc == -2; m++)
-                if (E->m[m].tok >= i + len && E->m[m].tok < i + len + 10 && is_source_type(E->m[m].type, 1))
-                    h->ent = resolve(lex, t, E, m, m1, r);
+            /* the first source named after the cue; a place that owns
+             * the next name is no source ("according to France's Le
+             * Figaro") */
+            for (size_t m = m0; m < m1 && h->ent < 0 && doc == -2; m++) {
+                const nci_mention *mm = &E->m[m];
+                if (!(mm->tok >= i + len && mm->tok < i + len + 10 && is_source_type(mm->type, 1)))
+                    continue;
+                if (mm->type == NCI_ENT_LOC && mm->tok + mm->ntok < end && is_possessive(t, &k[mm->tok + mm->ntok]) &&
+                    m + 1 < m1 && E->m[m + 1].tok <= mm->tok + mm->ntok + 4 && is_source_type(E->m[m + 1].type, 0))
+                    continue;
+                h->ent = resolve(lex, t, E, m, m1, r);
+            }
         } else if (passive_before(t, k, i, first)) {
             /* "growth is forecast to reach 4%": the subject is what is
              * forecast, not who forecasts; "..., is reported by AP" */
@@ -533,9 +544,11 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
              * the words back to the comma before it are an apposition
              * ("Foro Penal, a Venezuelan NGO that ..., reported"), and the
              * subject is before them. */
-            size_t limit = i;
-            if (i > first && tok_is(t, &k[i - 1], ",")) {
-                size_t c = i - 1;
+            size_t limit = i, v = i;
+            while (v > first + 1 && v + 2 > i && word_in(lex->aux, t, &k[v - 1]))
+                v--; /* "Deutsche Boerse, the exchange ..., has said" */
+            if (v > first && tok_is(t, &k[v - 1], ",")) {
+                size_t c = v - 1;
                 while (c > first && !tok_is(t, &k[c - 1], ","))
                     c--;
                 if (c > first)
@@ -668,7 +681,6 @@ static size_t first_tok_at(const nci_segs *S, const nci_sent *x, size_t off)
 }
 
 static int plural_head(const char *t, const nci_tok *k);
-static int is_possessive(const char *t, const nci_tok *k);
 
 /* Measure after the number: tokens [*a, *b). */
 static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,

@@ -217,6 +217,12 @@ START_TEST(test_sources_anaphora)
     ck_assert_str_eq(source_name(claim_with_low(d, 25)), "Gallup");
     ck_assert_str_eq(source_name(claim_with_low(d, 900)), "Toyota");
     json_decref(d);
+    /* A place that owns the next name is no source; an apposition before
+     * "has said" is skipped back to its head. */
+    d = extract("Jugnot made 5.45m Euros (£3.77m) last year, according to a table drawn up by France's Le Figaro "
+                "newspaper.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 5.45e6)), "Le Figaro");
+    json_decref(d);
     /* A bare "it" stands only for an organisation quoted before. */
     d = extract("Maria Lopez said the clinic was full. It revealed that 30 patients waited.", NULL);
     ck_assert_ptr_null(source_name(claim_with_low(d, 30)));
