@@ -719,6 +719,13 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
         if (o < end && k[o].kind == NC_TOKEN_NUMBER)
             i = o + 1;
     }
+    /* "3.35m euros (£2.31m) putting him third": a participle that opens a
+     * clause is no measure */
+    static const char *const ING[] = {"putting", "making", "giving", "taking", "bringing", "leaving", "pushing",
+                                      "lifting", "raising", "sending", "driving", "taking", NULL};
+    for (int g = 0; i < end && ING[g]; g++)
+        if (tok_is(t, &k[i], ING[g]))
+            return 0;
     size_t j = i;
     while (j < end && j < i + 4 && k[j].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j]) &&
            !(j > i && is_cue_word(lex, t, &k[j])) && !(of && is_possessive(t, &k[j])))
@@ -823,7 +830,7 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
                           tok_is(t, &k[d - 1], "at") || tok_is(t, &k[d - 1], "on"))) {
         size_t h = d - 1;
         while (h > first && d - 1 - h < 2 && k[h - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[h - 1]) &&
-               !is_cue_word(lex, t, &k[h - 1]) && !word_in(lex->link, t, &k[h - 1]))
+               !is_cue_word(lex, t, &k[h - 1]) && !word_in(lex->link, t, &k[h - 1]) && !is_possessive(t, &k[h - 1]))
             h--;
         if (h < d - 1)
             j = h, *head_end = d - 1;
@@ -1124,7 +1131,7 @@ static void shift_year(char buf[16], int by)
 /* The time expression of the sentence nearest the number. */
 static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t s,
                        const nci_numvec *nums, size_t n0, const pub_t *pub, const nci_date *found, size_t nf,
-                       nci_claim *c, size_t numpos)
+                       nci_claim *c, size_t numpos, size_t numend)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks + x->tok_first;
@@ -1210,8 +1217,8 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         }
     }
     /* "in 2020": a year from the number stage, after a preposition that
-     * puts the figure in it ("in", "by 2010", "for 2004", "during", "the
-     * end of 2005"), before a possessive ("2003's $1.2bn loss"), or after a
+     * puts the figure in it ("in", "by 2010", "for 2004", "during"; "of"
+     * only after a part of the year: "the end of 2005"), before a possessive ("2003's $1.2bn loss"), or after a
      * quarter or half ("the fourth quarter of 2004", "fourth-quarter 2004
      * profits": its months). */
     for (size_t i = n0; i < nums->n && nums->v[i].start < x->end; i++) {
@@ -1228,7 +1235,7 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             ti--; /* "in the 1990s" */
         int since = ti > 0 && (tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"));
         int poss = yi + 1 < n && is_possessive(t, &k[yi + 1]) && k[yi + 1].start == y->end;
-        int m0 = 0, m1 = 0; /* months of a part of the year */
+        int m0 = 0, m1 = 0, partof = 0; /* months of a part of the year */
         size_t pa = ti;       /* where the phrase starts */
         if (ti > 0 && (tok_is(t, &k[ti - 1], "of") || tok_is(t, &k[ti - 1], "de"))) {
             /* "the end of 2005", "the first quarter of 2004" */
@@ -1237,20 +1244,36 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
                 year_part(t, k, h - 1, &m0, &m1, &pa);
             if (!m0)
                 pa = ti - 1;
+            /* "the last three months of 2004", "the rest of 2005": a part
+             * of that year */
+            if (!m0 && h > 0 &&
+                (tok_is(t, &k[h - 1], "months") || tok_is(t, &k[h - 1], "weeks") || tok_is(t, &k[h - 1], "days") ||
+                 tok_is(t, &k[h - 1], "middle") || tok_is(t, &k[h - 1], "rest") || tok_is(t, &k[h - 1], "course") ||
+                 tok_is(t, &k[h - 1], "meses") || tok_is(t, &k[h - 1], "semanas")))
+                partof = 1;
         } else if (ti > 0) {
             year_part(t, k, ti - 1, &m0, &m1, &pa); /* "fourth-quarter 2004" */
         }
         int prep = ti > 0 && (tok_is(t, &k[ti - 1], "in") || tok_is(t, &k[ti - 1], "en") || since ||
                               tok_is(t, &k[ti - 1], "by") || tok_is(t, &k[ti - 1], "for") ||
-                              tok_is(t, &k[ti - 1], "of") || tok_is(t, &k[ti - 1], "during") ||
+                              tok_is(t, &k[ti - 1], "during") ||
                               tok_is(t, &k[ti - 1], "throughout") || tok_is(t, &k[ti - 1], "until") ||
-                              tok_is(t, &k[ti - 1], "para") || tok_is(t, &k[ti - 1], "durante") ||
-                              tok_is(t, &k[ti - 1], "de"));
+                              tok_is(t, &k[ti - 1], "para") || tok_is(t, &k[ti - 1], "durante"));
         /* a possessive year dates the figure it owns only */
         if (poss && !prep && !m0 && !(yi + 2 < n && numpos >= k[yi + 2].start && numpos < k[yi + 2].end + 1))
             continue;
-        if (!prep && !poss && !m0)
+        if (!prep && !poss && !m0 && !partof)
             continue;
+        /* "40% higher than at the start of 2004", "$14 more than the price
+         * fixed for 2004": a date after "than" is the base of a comparison,
+         * not the figure's time. */
+        if (y->start > numpos) {
+            int than = 0;
+            for (size_t q = 0; q < pa && !than; q++)
+                than = k[q].start >= numend && tok_is(t, &k[q], "than");
+            if (than)
+                continue;
+        }
         long dist = DIST(y->start);
         if (bestdist >= 0 && dist >= bestdist)
             continue;
@@ -1268,7 +1291,7 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             else
                 fmt_date(te, yend, 0, 0);
         }
-        ta = m0 ? k[pa].start : (prep ? k[ti - 1].start : k[yi].start);
+        ta = m0 ? k[pa].start : partof ? k[ti - 2].start : (prep ? k[ti - 1].start : k[yi].start);
         tb = y->end;
     }
     /* "against $66m a year earlier": a figure that a phrase of the year
@@ -1613,7 +1636,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             lo = te;
             if (nf == SIZE_MAX) /* the sentence's dates, once for all its claims */
                 nf = nci_dates_find(lex->cal, t, S->toks + x->tok_first, x->tok_count, found, 16);
-            claim_time(lex, t, S, s, nums, sn0, &pub, found, nf, c, num->start);
+            claim_time(lex, t, S, s, nums, sn0, &pub, found, nf, c, num->start, num->end);
         }
         quoted = -1;
         for (unsigned i = 0; i < cs.n; i++)

@@ -250,6 +250,14 @@ START_TEST(test_time_years_and_quarters)
     ck_assert_str_eq(str(json_object_get(claim_with_low(d, 7), "time"), "start"), "2021");
     ck_assert_str_eq(str(json_object_get(claim_with_low(d, 8), "time"), "end"), "2023-12");
     json_decref(d);
+    /* A date after "than" is the base of a comparison; "the last three
+     * months of 2021" is in 2021; "of" alone dates nothing. */
+    d = extract("Prices are 40% higher than at the start of 2020. Profits were $5m in the last three months of "
+                "2021. After falls at the back-end of 2019, sales rose 3% in January.", NULL);
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 40), "time")));
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 5e6), "time"), "start"), "2021");
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 3), "time")));
+    json_decref(d);
     /* A limit ahead or a birth is not the day of writing: no date is
      * inferred from them. */
     d = extract("The regulator moved the deadline until 15 July 2030. The founder, born in March 1950, "
