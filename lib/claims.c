@@ -1534,6 +1534,12 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             size_t mh = mb, price = SIZE_MAX; /* end of the measure's head word; a price verb */
             if (!have)
                 have = measure_before(lex, t, S, ti, x->tok_first, num->kind == NC_NUM_COUNT, &ma, &mb, &mh, &price);
+            /* A month or weekday is when, never what ("fell from £180,126 in
+             * November to £178,906": the figure before's measure, if any). */
+            if (have && !after && mb == ma + 1 &&
+                (nci_month_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start) ||
+                 nci_weekday_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start)))
+                have = 0;
             /* "profit fell 15% to $56m": an amount or percentage with no
              * measure of its own counts what the claim before it in the
              * sentence counts; so does a count that a change links to that
@@ -1563,11 +1569,6 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * nothing. */
             if (num->kind == NC_NUM_COUNT && after && num->has_value && num->value != (double)(long long)num->value &&
                 memchr(t + num->start, '.', num->end - num->start) && !plural_head(t, &S->toks[mb - 1]))
-                continue;
-            /* A month or weekday is when, never what ("since October from
-             * 785"). */
-            if (!after && mb == ma + 1 && (nci_month_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start) ||
-                                           nci_weekday_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start)))
                 continue;
             size_t action = borrowed || price == SIZE_MAX ? action_before(t, S, x, ti, ma, mb) : price;
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
