@@ -307,6 +307,9 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
     char buf[64];
     size_t n = 0;
     int best = 0;
+    /* most words are no cue and start none: look the word up in place */
+    if (i < end && (k[i].kind != NC_TOKEN_WORD || !nci_wordset_get(lex->cues, t + k[i].start, k[i].end - k[i].start)))
+        return 0;
     for (size_t j = i; j < end && j < i + 3; j++) {
         size_t wl = k[j].end - k[j].start;
         if (k[j].kind != NC_TOKEN_WORD || n + wl + 1 >= sizeof buf)
@@ -1073,8 +1076,8 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
 }
 
 /* "a year earlier", "a year before", "a year ago", "the previous year",
- * "the year before", "the same period last year" is not one (last year is
- * the publication's): after the number at byte numpos, with no claimable
+ * "the year before" ("last year" is not one: it is the publication's):
+ * within 20 tokens after the number at byte numpos, with no claimable
  * number between.  Its tokens [*ra, *rb). */
 static int year_before_follows(const char *t, const nci_tok *k, size_t n, const nci_numvec *nums, size_t n0,
                                const nci_sent *x, size_t numpos, size_t *ra, size_t *rb)
@@ -1082,7 +1085,8 @@ static int year_before_follows(const char *t, const nci_tok *k, size_t n, const 
     size_t i = 0;
     while (i < n && k[i].start <= numpos)
         i++;
-    for (; i + 2 < n; i++) {
+    size_t stop = i + 20 < n ? i + 20 : n; /* within the figure's clause */
+    for (; i + 2 < stop; i++) {
         size_t e = 0;
         if (!tok_is(t, &k[i + 1], "year") && !tok_is(t, &k[i + 2], "year"))
             continue; /* every phrase has "year" second or third */
