@@ -144,7 +144,7 @@ static const char *const TIMEUNIT[] = {
  * themselves ("Leeds have 31" takes no measure). */
 static const char *const AUX[] = {
     "have", "has", "had", "will", "would", "could", "should", "may", "might", "can", "be", "been",
-    "being", "also", "now", "already", "still", "there", "make", "makes", "made", "expected",
+    "being", "also", "now", "already", "still", "there", "expected",
     "forecast", "predicted", "projected", "likely", "due", "tipped", "poised", "back", "scaled", "revised",
     "downgraded", "upgraded", "trimmed", "lowered", "ha", "han", "había",
     NULL};
@@ -490,6 +490,17 @@ static int passive_before(const char *t, const nci_tok *k, size_t i, size_t firs
     return 0;
 }
 
+/* Cue verbs that are also nouns ("profit forecasts", "IMF estimates"). */
+static int noun_cue(const char *t, const nci_tok *k)
+{
+    static const char *const N[] = {"forecasts", "forecast", "estimates", "estimate", "reports", "report",
+                                    "claims", "claim", "counts", "documents", "projects", NULL};
+    for (int i = 0; N[i]; i++)
+        if (tok_is(t, k, N[i]))
+            return 1;
+    return 0;
+}
+
 /* Every attribution cue of sentence s (whose mentions are [m0, m1)), with
  * the source it names. */
 static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
@@ -505,8 +516,17 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
         if (kind != CUE_VERB && kind != CUE_PREP)
             continue;
         /* After a determiner a verb of the list is a noun: "the report",
-         * "its forecast", "a claim". */
+         * "its forecast", "a claim"; so is one after a preposition and a
+         * word ("ahead of IMF forecasts", "beat profit forecasts").
+         * "accused of" is a participle: the accused is no source. */
         if (kind == CUE_VERB && i > first && is_det(lex, t, &k[i - 1]))
+            continue;
+        if (kind == CUE_VERB && i > first + 1 && k[i - 1].kind == NC_TOKEN_WORD && noun_cue(t, &k[i]) &&
+            (tok_is(t, &k[i - 2], "of") || tok_is(t, &k[i - 2], "than") || tok_is(t, &k[i - 2], "with") ||
+             tok_is(t, &k[i - 2], "beat") || tok_is(t, &k[i - 2], "above") || tok_is(t, &k[i - 2], "below")))
+            continue;
+        if (kind == CUE_VERB && i + len < end && tok_is(t, &k[i + len], "of") &&
+            (tok_is(t, &k[i], "accused") || tok_is(t, &k[i], "alleged")))
             continue;
         cuehit *h = &out->c[out->n++];
         h->tok = (uint32_t)i;
@@ -575,6 +595,12 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++) {
                 int pk = CUE_KIND(cue_at(lex, t, k, b, i, &pl));
                 int32_t doc = document_at(lex, t, S, E, b, i, m0, m1, r);
+                /* "the bosses polled for the survey say": a document after a
+                 * preposition is not the verb's subject */
+                if (doc != -2 && b > first &&
+                    (tok_is(t, &k[b - 1], "for") || tok_is(t, &k[b - 1], "in") || tok_is(t, &k[b - 1], "by") ||
+                     tok_is(t, &k[b - 1], "of") || tok_is(t, &k[b - 1], "from") || tok_is(t, &k[b - 1], "to")))
+                    doc = -2;
                 if (!(is_pron_kind(pk) && b + pl == i) && doc == -2)
                     continue;
                 if (h->ent >= 0 && best_end >= b)
@@ -722,6 +748,17 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
         if (o < end && k[o].kind == NC_TOKEN_NUMBER)
             i = o + 1;
     }
+    /* "15% more passengers": the noun after "more", "fewer", "extra" */
+    if (i + 1 < end && (tok_is(t, &k[i], "more") || tok_is(t, &k[i], "fewer") || tok_is(t, &k[i], "extra") ||
+                        tok_is(t, &k[i], "additional"))) {
+        /* a noun follows: a plural within three words ("18% more likely"
+         * has none) */
+        int noun = 0;
+        for (size_t q = i + 1; q < end && q < i + 4 && k[q].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[q]) && !noun; q++)
+            noun = plural_head(t, &k[q]);
+        if (noun)
+            i++;
+    }
     /* "3.35m euros (£2.31m) putting him third": a participle that opens a
      * clause is no measure */
     static const char *const ING[] = {"putting", "making", "giving", "taking", "bringing", "leaving", "pushing",
@@ -785,6 +822,10 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
     const nci_tok *k = S->toks;
     size_t j = i;
     int skipped = 0, hops = 0;
+    /* "the disabled will make up 16%": "make up" links */
+    if (j > first + 1 && tok_is(t, &k[j - 1], "up") &&
+        (tok_is(t, &k[j - 2], "make") || tok_is(t, &k[j - 2], "makes") || tok_is(t, &k[j - 2], "made")))
+        j -= 2, skipped++, hops += 2;
     /* "cost(s)" right before the amount is a verb ("tickets cost £20"),
      * elsewhere a noun ("borrowing costs to 1.75%") */
     if (j > first && (tok_is(t, &k[j - 1], "cost") || tok_is(t, &k[j - 1], "costs") || tok_is(t, &k[j - 1], "costing")))
@@ -980,7 +1021,7 @@ static int elliptic_after(const char *t, const nci_segs *S, size_t te, size_t en
         return 0;
     for (int i = 0; ADV[i]; i++)
         if (tok_is(t, &S->toks[te], ADV[i]))
-            return 1;
+            return 1; /* "15% more passengers" took its noun in measure_after() */
     return 0;
 }
 
@@ -1268,12 +1309,14 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             continue;
         if (!prep && !poss && !m0 && !partof)
             continue;
-        /* "40% higher than at the start of 2004", "$14 more than the price
-         * fixed for 2004": a date after "than" is the base of a comparison,
-         * not the figure's time. */
+        /* "40% higher than at the start of 2004", "than it was in 2003": a
+         * date up to four words after "than" is the base of a comparison,
+         * not the figure's time ("18% more likely than men to enter
+         * university in 2000" keeps it). */
         if (y->start > numpos) {
             int than = 0;
-            for (size_t q = 0; q < pa && !than; q++)
+            size_t ws = m0 ? pa : prep ? ti - 1 : yi; /* where the date phrase starts */
+            for (size_t q = ws > 5 ? ws - 5 : 0; q < ws && !than; q++)
                 than = k[q].start >= numend && tok_is(t, &k[q], "than");
             if (than)
                 continue;

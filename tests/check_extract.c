@@ -160,6 +160,11 @@ START_TEST(test_measure_shapes)
     ck_assert_str_eq(str(claim_with_low(d, 5), "measure_key"), "point");
     ck_assert_str_eq(str(claim_with_low(d, 9e6), "measure_key"), "sale");
     json_decref(d);
+    /* "15% more passengers" counts passengers; "18% more likely" does not
+     * skip "more". */
+    d = extract("Revenue fell 7%, although 15% more passengers were carried.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 15), "measure_key"), "passenger");
+    json_decref(d);
 }
 END_TEST
 
@@ -222,6 +227,15 @@ START_TEST(test_sources_anaphora)
     d = extract("Jugnot made 5.45m Euros (£3.77m) last year, according to a table drawn up by France's Le Figaro "
                 "newspaper.", NULL);
     ck_assert_str_eq(source_name(claim_with_low(d, 5.45e6)), "Le Figaro");
+    json_decref(d);
+    /* "accused of" names the accused; a cue verb that is a noun after a
+     * preposition ("ahead of IMF forecasts") and a document after one
+     * ("polled for the survey say") name no source. */
+    d = extract("The trial of Jack Smith, accused of taking $600m, starts today. Growth averaged 6% a year, "
+                "ahead of IMF forecasts. About 28% of the bosses polled for the survey say they moved.", NULL);
+    ck_assert_ptr_null(source_name(claim_with_low(d, 600e6)));
+    ck_assert_ptr_null(source_name(claim_with_low(d, 6)));
+    ck_assert_ptr_null(source_name(claim_with_low(d, 28)));
     json_decref(d);
     /* A bare "it" stands only for an organisation quoted before. */
     d = extract("Maria Lopez said the clinic was full. It revealed that 30 patients waited.", NULL);
