@@ -377,6 +377,7 @@ static const char *intern_cue(const char *c)
  * last PERSON and ORG mentions of the sentences before. */
 typedef struct {
     int32_t prev, prev_org, last_per, last_org;
+    int32_t sent_per; /* a PERSON quoted in the sentence just before */
 } refs_t;
 
 static int is_pron_kind(int kind)
@@ -385,14 +386,16 @@ static int is_pron_kind(int kind)
 }
 
 /* The referent of a pronoun or definite description of a kind:
- * "he/she" the last person named (a quote's speaker is named before it:
- * "Williams was disappointed. '...,' she said"); "the company", "the
+ * "he/she" the person quoted in the sentence just before ("Mr Howard told
+ * the BBC Mr Blair had refused. He said: ..."), else the last person named
+ * (a quote's speaker is named before it: "Williams was disappointed.
+ * '...,' she said"); "the company", "the
  * report" the last organisation quoted, else named; "it" the last
  * organisation quoted only; "they" the previous source. */
 static int32_t pron_ref(int kind, const refs_t *r)
 {
     if (kind == CUE_PERS)
-        return r->last_per >= 0 ? r->last_per : r->prev;
+        return r->sent_per >= 0 ? r->sent_per : r->last_per >= 0 ? r->last_per : r->prev;
     if (kind == CUE_ORGN || kind == CUE_DOCU)
         return r->prev_org >= 0 ? r->prev_org : r->last_org >= 0 ? r->last_org : r->prev;
     if (kind == CUE_ORGQ) /* a bare "it" may be anything named: only a quoted organisation */
@@ -578,13 +581,25 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                     limit = c - 1;
             }
             size_t best_end = 0, best = SIZE_MAX;
-            for (size_t m = m0; m < m1; m++) {
-                const nci_mention *mm = &E->m[m];
-                size_t me = mm->tok + mm->ntok;
-                if (me <= limit && me + 8 >= limit && is_source_type(mm->type, 1) &&
-                    (best == SIZE_MAX || me > best_end || (me == best_end && mm->type != NCI_ENT_LOC))) {
-                    best = m;
-                    best_end = me;
+            for (int pass = 0; pass < 2 && best == SIZE_MAX; pass++) {
+                /* no subject before an apposition ("In the year, the MDA's
+                 * chairman Mike Short, has predicted"): the comma closed an
+                 * opening phrase; a name right before it is the subject */
+                if (pass == 1 && limit == i)
+                    break;
+                for (size_t m = m0; m < m1; m++) {
+                    const nci_mention *mm = &E->m[m];
+                    size_t me = mm->tok + mm->ntok;
+                    if (pass == 1) { /* only a name that the comma ends */
+                        if (me == v - 1 && is_source_type(mm->type, 0))
+                            best = m, best_end = me;
+                        continue;
+                    }
+                    if (me <= limit && me + 8 >= limit && is_source_type(mm->type, 1) &&
+                        (best == SIZE_MAX || me > best_end || (me == best_end && mm->type != NCI_ENT_LOC))) {
+                        best = m;
+                        best_end = me;
+                    }
                 }
             }
             if (best != SIZE_MAX)
@@ -1142,6 +1157,9 @@ static int year_before_follows(const char *t, const nci_tok *k, size_t n, const 
             e = i + 3;
         if (!e)
             continue;
+        /* "from the previous year's 1,070bn": it dates the figure it owns */
+        if (e < n && is_possessive(t, &k[e]))
+            return 0;
         /* "7.7% more than the previous year", "up 5% on a year earlier":
          * the base of a comparison, not the figure's own time. */
         if (i > 0 && (tok_is(t, &k[i - 1], "than") || tok_is(t, &k[i - 1], "on") || tok_is(t, &k[i - 1], "over") ||
@@ -1536,7 +1554,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         pub.days = days_from_civil(pub.y, pub.m ? pub.m : 1, pub.d ? pub.d : 1);
     }
     int home = main_place(lex, t, S, E);
-    refs_t refs = {-1, -1, -1, -1}; /* what "they", "he", "it", "the report" point back to */
+    refs_t refs = {-1, -1, -1, -1, -1}; /* what "they", "he", "it", "the report" point back to */
     int32_t quoted = -1;            /* the source of the sentence before, when it quotes */
     cues_t cs, next;
     size_t ni = 0, m0 = 0;
@@ -1687,8 +1705,11 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             claim_time(lex, t, S, s, nums, sn0, &pub, found, nf, c, num->start, num->end);
         }
         quoted = -1;
+        refs.sent_per = -1;
         for (unsigned i = 0; i < cs.n; i++)
             if (cs.c[i].ent >= 0) {
+                if (E->e[cs.c[i].ent].type == NCI_ENT_PERSON)
+                    refs.sent_per = cs.c[i].ent;
                 refs.prev = cs.c[i].ent;
                 if (E->e[cs.c[i].ent].type == NCI_ENT_ORG)
                     refs.prev_org = cs.c[i].ent;

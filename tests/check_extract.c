@@ -237,6 +237,11 @@ START_TEST(test_sources_anaphora)
     ck_assert_ptr_null(source_name(claim_with_low(d, 6)));
     ck_assert_ptr_null(source_name(claim_with_low(d, 28)));
     json_decref(d);
+    /* "He" after a sentence that quotes a person is that person, even when
+     * another is named after him. */
+    d = extract("Mark Dale told reporters Anna Ford had changed her mind. He said: \"We saw 40 reversals.\"", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Mark Dale");
+    json_decref(d);
     /* A bare "it" stands only for an organisation quoted before. */
     d = extract("Maria Lopez said the clinic was full. It revealed that 30 patients waited.", NULL);
     ck_assert_ptr_null(source_name(claim_with_low(d, 30)));
