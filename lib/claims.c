@@ -339,6 +339,7 @@ static const char *cue_row_text(int v)
 }
 
 static int is_possessive(const char *t, const nci_tok *k);
+static int in_quote(const char *t, const nci_sent *x, size_t pos);
 
 /* ---------------------------------------------------------------- sources */
 
@@ -452,9 +453,10 @@ static int is_det(const nci_claimlex *lex, const char *t, const nci_tok *k)
 }
 
 /* A document named at token j ("the report", "a study by BT", "its latest
- * survey"): its author when "by"/"from"/"of" names one within four tokens,
- * else for a definite document the organisation last quoted; -2 when no
- * document stands there. */
+ * survey", "the Pew report"): its author when a name stands before the
+ * noun or "by"/"from"/"of" names one within four tokens, else for a
+ * definite document the organisation last quoted (-1 for an indefinite
+ * one); -2 when no document stands there. */
 static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
                            size_t j, size_t end, size_t m0, size_t m1, const refs_t *r)
 {
@@ -465,10 +467,15 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
         definite = !tok_is(t, &k[d], "a") && !tok_is(t, &k[d], "an") && !tok_is(t, &k[d], "un") &&
                    !tok_is(t, &k[d], "una"),
         d++;
+    size_t mod = SIZE_MAX; /* a word before the document's noun */
     if (d < end && word_kind(lex, t, &k[d]) != CUE_DOCU && d + 1 < end && word_kind(lex, t, &k[d + 1]) == CUE_DOCU)
-        d++; /* "the latest report" */
+        mod = d++; /* "the latest report", "the Pew report", "CEA research" */
     if (d >= end || word_kind(lex, t, &k[d]) != CUE_DOCU)
         return -2;
+    /* a name before the noun is the author: "the Pew report" */
+    for (size_t m = m0; m < m1 && mod != SIZE_MAX; m++)
+        if (E->m[m].tok <= mod && E->m[m].tok + E->m[m].ntok > mod && is_source_type(E->m[m].type, 0))
+            return resolve(lex, t, E, m, m1, r);
     if (d + 1 < end && (tok_is(t, &k[d + 1], "by") || tok_is(t, &k[d + 1], "from") || tok_is(t, &k[d + 1], "of")))
         for (size_t m = m0; m < m1; m++)
             if (E->m[m].tok > d + 1 && E->m[m].tok <= d + 5 && is_source_type(E->m[m].type, 0))
@@ -531,6 +538,10 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
         if (kind == CUE_VERB && i + len < end && tok_is(t, &k[i + len], "of") &&
             (tok_is(t, &k[i], "accused") || tok_is(t, &k[i], "alleged")))
             continue;
+        /* a verb inside a quotation ('"... we expect this to grow," said
+         * X') is the speaker's words, not an attribution */
+        if (in_quote(t, x, k[i].start))
+            continue;
         cuehit *h = &out->c[out->n++];
         h->tok = (uint32_t)i;
         h->len = (uint32_t)len;
@@ -548,9 +559,11 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             /* the first source named after the cue; a place that owns
              * the next name is no source ("according to France's Le
              * Figaro") */
-            for (size_t m = m0; m < m1 && h->ent < 0 && doc == -2; m++) {
+            for (size_t m = m0; m < m1 && h->ent < 0 && doc < 0; m++) {
                 const nci_mention *mm = &E->m[m];
-                if (!(mm->tok >= i + len && mm->tok < i + len + 10 && is_source_type(mm->type, 1)))
+                /* after a document ("a report by UK think-tank Demos") a
+                 * place is no author */
+                if (!(mm->tok >= i + len && mm->tok < i + len + 10 && is_source_type(mm->type, doc == -2)))
                     continue;
                 if (mm->type == NCI_ENT_LOC && mm->tok + mm->ntok < end && is_possessive(t, &k[mm->tok + mm->ntok]) &&
                     m + 1 < m1 && E->m[m + 1].tok <= mm->tok + mm->ntok + 4 && is_source_type(E->m[m + 1].type, 0))
@@ -1040,6 +1053,18 @@ static int elliptic_after(const char *t, const nci_segs *S, size_t te, size_t en
     return 0;
 }
 
+/* A unit of measurement: "2.6 metre" is a length, in the singular too. */
+static int is_unit(const char *t, const nci_tok *k)
+{
+    static const char *const U[] = {"metre", "meter", "kilometre", "kilometer", "mile", "inch", "foot", "litre",
+                                    "liter", "gram", "kilogram", "kilo", "tonne", "ton", "degree", "percent",
+                                    "point", "acre", "hectare", "barrel", NULL};
+    for (int i = 0; U[i]; i++)
+        if (tok_is(t, k, U[i]))
+            return 1;
+    return 0;
+}
+
 /* The last word of a measure is a plural, or a noun that counts as one. */
 static int plural_head(const char *t, const nci_tok *k)
 {
@@ -1441,8 +1466,12 @@ static int in_quote(const char *t, const nci_sent *x, size_t pos)
 {
     int open = 0, o;
     for (size_t p = x->start; p < pos; p++)
-        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o))
-            open = o < 0 ? !open : o;
+        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o)) {
+            if (o < 0) /* a straight quote after a blank and before a word opens */
+                o = (p == x->start || t[p - 1] == ' ' || t[p - 1] == '\n' || t[p - 1] == '(') &&
+                    p + 1 < x->end && t[p + 1] != ' ' && t[p + 1] != '\n';
+            open = o;
+        }
     if (open)
         return 1;
     for (size_t p = pos; p < x->end; p++)
@@ -1633,7 +1662,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * before a singular noun names a kind of thing, it counts
              * nothing. */
             if (num->kind == NC_NUM_COUNT && after && num->has_value && num->value != (double)(long long)num->value &&
-                memchr(t + num->start, '.', num->end - num->start) && !plural_head(t, &S->toks[mb - 1]))
+                memchr(t + num->start, '.', num->end - num->start) && !plural_head(t, &S->toks[mb - 1]) &&
+                !is_unit(t, &S->toks[ma]))
                 continue;
             size_t action = borrowed || price == SIZE_MAX ? action_before(t, S, x, ti, ma, mb) : price;
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);

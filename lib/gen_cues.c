@@ -30,6 +30,7 @@ const char *const nci_gen_cues[] = {
     "verb\tstated",
     "verb\tstates",
     "verb\tadded",
+    "verb\tadds",
     "verb\tnoted",
     "verb\tfound",
     "verb\tshowed",

@@ -127,9 +127,11 @@ START_TEST(test_measure_before_and_links)
     json_decref(d);
     /* A decimal count before a singular noun names a kind ("3.5 generation
      * modem"); before a plural it counts. */
-    d = extract("The phone has a 3.5 generation modem. The lab bought 2.5 million radios.", NULL);
+    d = extract("The phone has a 3.5 generation modem. The lab bought 2.5 million radios. The screen is 1.5 metre "
+                "wide.", NULL);
     ck_assert_ptr_null(claim_with_low(d, 3.5));
     ck_assert_ptr_nonnull(claim_with_low(d, 2.5e6));
+    ck_assert_ptr_nonnull(claim_with_low(d, 1.5)); /* a unit in the singular */
     json_decref(d);
 }
 END_TEST
@@ -241,6 +243,13 @@ START_TEST(test_sources_anaphora)
      * another is named after him. */
     d = extract("Mark Dale told reporters Anna Ford had changed her mind. He said: \"We saw 40 reversals.\"", NULL);
     ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Mark Dale");
+    json_decref(d);
+    /* A name before a document's noun is its author; a cue inside a
+     * quotation is the speaker's words. */
+    d = extract("About 57% of buyers are women, according to Forrester research. \"Users made up 40% of the "
+                "audience and we expect more,\" said Jane Roe.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 57)), "Forrester");
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Jane Roe");
     json_decref(d);
     /* A bare "it" stands only for an organisation quoted before. */
     d = extract("Maria Lopez said the clinic was full. It revealed that 30 patients waited.", NULL);
