@@ -58,7 +58,8 @@
  * Time: the date expression of the sentence nearest the number: "as of
  * January 5" (that day), "since 8 January" (from then to publication),
  * "late December 2025" (the month), "on Thursday" (the last Thursday on or
- * before publication), "yesterday", "today", a year after "in", "since",
+ * before publication), "yesterday", "today", "currently" (publication; with
+ * no publication date, none), a year after "in", "since",
  * "by", "for", "of", "during", "until" ("by 2010": that year), a part of
  * a year ("the fourth quarter of 2004", "fourth-quarter 2004", "the first
  * half of", "the end of 2005": its months), a possessive year for the
@@ -1304,6 +1305,29 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             tb = k[i].end;
         }
     }
+    /* "currently", "at present": the day of writing; without a
+     * publication date nothing, but a year further away no longer dates
+     * the figure ("currently at 62%, and 85% by 2008"). */
+    for (size_t i = 0; i < n; i++) {
+        size_t e = 0;
+        if (tok_is(t, &k[i], "currently") || tok_is(t, &k[i], "presently") || tok_is(t, &k[i], "actualmente"))
+            e = i + 1;
+        else if (i + 1 < n && tok_is(t, &k[i], "at") && tok_is(t, &k[i + 1], "present"))
+            e = i + 2;
+        if (!e)
+            continue;
+        long dist = DIST(k[i].start);
+        if (bestdist >= 0 && dist >= bestdist)
+            continue;
+        bestdist = dist;
+        if (pub->y)
+            fmt_date(ts, pub->y, pub->m, pub->d);
+        else
+            ts[0] = '\0';
+        memcpy(te, ts, 16);
+        ta = k[i].start;
+        tb = k[e - 1].end;
+    }
     /* "in 2020": a year from the number stage, after a preposition that
      * puts the figure in it ("in", "by 2010", "for 2004", "during"; "of"
      * only after a part of the year: "the end of 2005"), before a possessive ("2003's $1.2bn loss"), or after a
@@ -1389,7 +1413,7 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
      * time the sentence names (or the publication's year). */
     size_t ra, rb;
     if (year_before_follows(t, k, n, nums, n0, x, numpos, &ra, &rb)) {
-        if (bestdist >= 0) {
+        if (bestdist >= 0 && ts[0]) {
             shift_year(ts, -1);
             shift_year(te, -1);
             ta = k[ra].start;
@@ -1403,8 +1427,10 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         }
     }
 #undef DIST
-    if (bestdist >= 0)
+    if (bestdist >= 0 && ts[0])
         set_time(c, ts, te, ta, tb);
+    else if (bestdist >= 0)
+        ; /* "currently" with no publication date: unknown */
     else if (pub->y) {
         fmt_date(ts, pub->y, pub->m, pub->d);
         set_time(c, ts, ts, 0, 0);

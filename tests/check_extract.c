@@ -286,6 +286,14 @@ START_TEST(test_time_years_and_quarters)
     ck_assert_str_eq(str(json_object_get(claim_with_low(d, 5e6), "time"), "start"), "2021");
     ck_assert(json_is_null(json_object_get(claim_with_low(d, 3), "time")));
     json_decref(d);
+    /* "currently" is the day of writing, never a year further away. */
+    d = extract("The share is currently at 62%, and will rise to 85% by 2030.", NULL);
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 62), "time")));
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 85), "time"), "start"), "2030");
+    json_decref(d);
+    d = extract("The share is currently at 62%.", "2026-02-01");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 62), "time"), "text"), "currently");
+    json_decref(d);
     /* A limit ahead or a birth is not the day of writing: no date is
      * inferred from them. */
     d = extract("The regulator moved the deadline until 15 July 2030. The founder, born in March 1950, "
