@@ -37,6 +37,7 @@ const char *const nci_gen_cues[] = {
     "verb\tshows",
     "verb\tshow",
     "verb\trevealed",
+    "verb\treveals",
     "verb\tdisclosed",
     "verb\tinsisted",
     "verb\tacknowledged",
