@@ -59,7 +59,8 @@
  * January 5" (that day), "since 8 January" (from then to publication),
  * "late December 2025" (the month), "on Thursday" (the last Thursday on or
  * before publication), "yesterday", "today", "currently" (publication; with
- * no publication date, none), a year after "in", "since",
+ * no publication date, none), "in January" (a month after a preposition:
+ * in the publication's year; with no publication date, none), a year after "in", "since",
  * "by", "for", "of", "during", "until" ("by 2010": that year), a part of
  * a year ("the fourth quarter of 2004", "fourth-quarter 2004", "the first
  * half of", "the end of 2005": its months), a possessive year for the
@@ -1304,6 +1305,36 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             ta = i > 0 && (tok_is(t, &k[i - 1], "on") || tok_is(t, &k[i - 1], "el")) ? k[i - 1].start : k[i].start;
             tb = k[i].end;
         }
+    }
+    /* "in January", "during May": a month alone after a preposition, in the
+     * publication's year (the year before when it would fall after
+     * publication); without a publication date nothing, but a year further
+     * away no longer dates the figure ("falls at the end of 2004 ... prices
+     * rose 0.8% in January"). */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!(tok_is(t, &k[i], "in") || tok_is(t, &k[i], "during") || tok_is(t, &k[i], "en") ||
+              tok_is(t, &k[i], "durante")))
+            continue;
+        size_t j = i + 1;
+        /* English month names are capitalised ("in May", not "in may");
+         * Spanish ones are not ("en enero") */
+        if (!k[j].cap && !(tok_is(t, &k[i], "en") || tok_is(t, &k[i], "durante")))
+            continue;
+        int mo = k[j].kind == NC_TOKEN_WORD ? nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start) : 0;
+        if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
+            continue; /* "in January 2005" is a full date, found above */
+        long dist = DIST(k[i].start);
+        if (bestdist >= 0 && dist >= bestdist)
+            continue;
+        bestdist = dist;
+        if (pub->y) {
+            fmt_date(ts, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0);
+        } else {
+            ts[0] = '\0';
+        }
+        memcpy(te, ts, 16);
+        ta = k[i].start;
+        tb = k[j].end;
     }
     /* "currently", "at present": the day of writing; without a
      * publication date nothing, but a year further away no longer dates

@@ -286,6 +286,15 @@ START_TEST(test_time_years_and_quarters)
     ck_assert_str_eq(str(json_object_get(claim_with_low(d, 5e6), "time"), "start"), "2021");
     ck_assert(json_is_null(json_object_get(claim_with_low(d, 3), "time")));
     json_decref(d);
+    /* A month alone after "in" is in the publication's year (or the year
+     * before); without a publication date, nothing. */
+    d = extract("Prices rose 0.8% in January and 0.5% in November.", "2026-03-10");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 0.8), "time"), "start"), "2026-01");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 0.5), "time"), "start"), "2025-11");
+    json_decref(d);
+    d = extract("After falls at the end of 2024, prices rose 0.8% in January.", NULL);
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 0.8), "time")));
+    json_decref(d);
     /* "currently" is the day of writing, never a year further away. */
     d = extract("The share is currently at 62%, and will rise to 85% by 2030.", NULL);
     ck_assert(json_is_null(json_object_get(claim_with_low(d, 62), "time")));
