@@ -1312,6 +1312,9 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
      * away no longer dates the figure ("falls at the end of 2004 ... prices
      * rose 0.8% in January"). */
     for (size_t i = 0; i + 1 < n; i++) {
+        char c0 = (char)(t[k[i].start] | 32);
+        if (k[i + 1].kind != NC_TOKEN_WORD || k[i + 1].end - k[i + 1].start < 3 || (c0 != 'i' && c0 != 'd' && c0 != 'e'))
+            continue; /* quick: no preposition of the list, or no month name after it */
         if (!(tok_is(t, &k[i], "in") || tok_is(t, &k[i], "during") || tok_is(t, &k[i], "en") ||
               tok_is(t, &k[i], "durante")))
             continue;
@@ -1341,6 +1344,9 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
      * the figure ("currently at 62%, and 85% by 2008"). */
     for (size_t i = 0; i < n; i++) {
         size_t e = 0;
+        char c0 = (char)(t[k[i].start] | 32);
+        if (k[i].kind != NC_TOKEN_WORD || (c0 != 'c' && c0 != 'p' && c0 != 'a'))
+            continue; /* quick: none of the words below */
         if (tok_is(t, &k[i], "currently") || tok_is(t, &k[i], "presently") || tok_is(t, &k[i], "actualmente"))
             e = i + 1;
         else if (i + 1 < n && tok_is(t, &k[i], "at") && tok_is(t, &k[i + 1], "present"))
