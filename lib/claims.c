@@ -8,27 +8,69 @@
  *    percentage or an amount the noun phrase before it ("profits jumped 76%");
  *    a count with no measure is no claim;
  * 3. not a number in passing: a bare "one"/"a" (value 1 written in words),
- *    or a measure that is a unit of time ("three years": a duration).
+ *    a measure that is a unit of time ("three years": a duration; "66
+ *    times" counts occasions, but "ten times more" is a multiplier), a
+ *    vague quantity below ten ("a few", "a couple", "several", "a
+ *    handful": no figure), digits over digits ("2/9": odds, unless "1/3
+ *    of ...").
  *
  * Measure: the words after the number up to a function word, a verb of a
- * closed list, punctuation or four words; measure_key folds it (fold.h),
- * drops determiners and makes each word singular.
+ * closed list, punctuation or four words ("of" and a determiner or
+ * possessive skipped: "35% of their components"; a bracketed conversion
+ * skipped: "$1.75bn (£900m) deal"); measure_key folds it (fold.h), drops
+ * determiners and makes each word singular.  Before a percentage or an
+ * amount (or a count linked by a verb): the noun phrase before the change
+ * verb, auxiliaries skipped ("shares have fallen 6.7%", "growth is
+ * expected to fall from 5%"), and when that phrase ends a prepositional
+ * phrase, its head too ("shares in American Express surged 8%", "exports
+ * for the year rose 14%").  A count right after "to", "from", "up", "down"
+ * or "by" with no measure of its own counts what the figure just before it
+ * counts ("sales rose 2.3% to 80,600"), as does one before an adverb
+ * ("four points behind Arsenal and five back from Chelsea").  A decimal count before a singular
+ * noun names a kind ("2.5 generation"), not a quantity; a month or weekday
+ * is never a measure.  "six out of every 10 planes" counts planes; "77
+ * short and medium-distance flights" keeps a coordination of modifiers;
+ * after "of" a possessor gives way to what it owns ("10% of the company's
+ * shares"); a price verb makes the measure a price ("tickets cost £20":
+ * "ticket cost"; "priced at £229": "price").
  *
  * Source: attribution cues of data/cues.tsv in the sentence: "according to
  * X", "cited by X" (X after the cue); "X said/reported/estimates..." (the
  * nearest PERSON, ORG or ROLE mention before the verb, or right after it:
- * "..., said the minister"); a pronoun before the verb ("They reported")
- * stands for the previous sentence's source; a figure in quotation marks
- * takes the speaker of the next or previous sentence.  Several cues give
- * several sources.  No cue: null, the outlet's own statement.
+ * "..., said the minister"; not after "told", whose object is the
+ * hearer).  A verb after a determiner is a noun ("the report"); after a
+ * form of "be" it is passive and its subject is no source ("growth is
+ * forecast to reach 4%"; "..., is reported by X" gives X).  Pronouns and
+ * descriptions before the verb point back (kinds of cues.tsv): "they" the
+ * previous source, or the subject of a cue verb right before ("companies
+ * reported they expect": none); "he"/"she" the last PERSON named in the
+ * sentences before; "it", "the company" the last ORG quoted, else named.
+ * A document ("the report said", "according to the study", "..., predicts
+ * the report by BT") is its author when "by/from/of X" names one, else,
+ * when definite, the last ORG quoted.  A figure inside quotation marks
+ * with no cue of its own takes the speaker of the quoting sentence just
+ * before ('"...," said X. "... 45 children ..."') or of a cue at the start
+ * of the next one ('He added: ...').  A figure takes the cues between the
+ * previous figure and itself, else the nearest before, else the first
+ * after.  Several cues give several sources.  No cue: null, the outlet's
+ * own statement.
  *
  * Time: the date expression of the sentence nearest the number: "as of
  * January 5" (that day), "since 8 January" (from then to publication),
  * "late December 2025" (the month), "on Thursday" (the last Thursday on or
- * before publication), "yesterday", "today", "in 2020" (the year); a date
- * without a year takes the publication year (the year before when that would
- * put it after publication).  No expression: the publication date, with no
- * text.  No publication date either: null.
+ * before publication), "yesterday", "today", "currently" (publication; with
+ * no publication date, none), "in January" (a month after a preposition:
+ * in the publication's year; with no publication date, none), a year after "in", "since",
+ * "by", "for", "of", "during", "until" ("by 2010": that year), a part of
+ * a year ("the fourth quarter of 2004", "fourth-quarter 2004", "the first
+ * half of", "the end of 2005": its months), a possessive year for the
+ * figure it owns ("2003's $1.2bn loss"); a date without a year takes the
+ * publication year (the year before when that would put it after
+ * publication).  "a year earlier/ago/before", "the previous year" right
+ * after a figure (no other figure between, not after "than/on/over") puts
+ * it one year before the sentence's date ("$387m for the fourth quarter of
+ * 2004, against $111m a year earlier": 2003-10..12).  No expression: the
+ * publication date, with no text.  No publication date either: null.
  *
  * Place: the LOC mention of the sentence nearest the number, else the LOC
  * the document names most. */
@@ -43,7 +85,13 @@
 
 extern const char *const nci_gen_cues[];
 
-enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3, CUE_PREFIX = 4 };
+/* Kinds of data/cues.tsv: verb, prep, pron (they, we: the previous
+ * source), pers (he, she: the last person named), orgn (it, the company:
+ * the last organisation quoted, else named), orgq (it: the last
+ * organisation quoted), docu (report, study: a document whose author is the
+ * last organisation quoted); a prefix of a phrase cue. */
+enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3, CUE_PREFIX = 4, CUE_PERS = 5, CUE_ORGN = 6, CUE_DOCU = 7,
+       CUE_ORGQ = 8 };
 
 struct nci_claimlex {
     const nci_calendar *cal;
@@ -52,6 +100,10 @@ struct nci_claimlex {
     nci_wordset *link;    /* words between a measure and a later percentage/amount */
     nci_wordset *timeunit;
     nci_wordset *keydrop; /* words dropped from measure keys */
+    nci_wordset *aux;     /* words skipped between a measure and a later figure, no link themselves */
+    nci_wordset *det;     /* determiners and possessives after "of" and before a noun */
+    nci_wordset *docu;    /* nouns of documents: report, study (cues.tsv "docu") */
+    nci_wordset *docdet;  /* determiners before a document or a noun that looks like a verb */
 };
 
 static const char *const STOP[] = {
@@ -64,7 +116,9 @@ static const char *const STOP[] = {
     "out", "off", "of", "the", "a", "an", "their", "its", "his", "her", "our", "if", "when",
     "where", "so", "not", "also", "only", "just", "last", "next", "this", "each", "every",
     "against", "compared", "there", "here", "now", "then", "again", "already", "still", "yet",
-    "ago", "alone", "respectively", "overall", "far", "earlier", "later", "year-on-year",
+    "ago", "alone", "respectively", "although", "though", "because", "despite", "unless", "whether",
+    "saw", "sees", "see", "worldwide", "apiece", "altogether", "abroad", "annually", "ahead", "behind",
+    "apart", "away", "back", "adrift", "clear", "overall", "far", "earlier", "later", "year-on-year",
     "remain", "remains", "remained", "remaining", "died", "fled", "left", "arrived", "live",
     "lived", "work", "worked", "stay", "stayed", "came", "went", "took", "got", "face", "faced",
     "en", "de", "del", "y", "o", "que", "por", "con", "para", "se", "fueron", "son", "es", "han",
@@ -79,13 +133,27 @@ static const char *const LINK[] = {
     "falls", "risen", "fallen", "put", "puts", "estimated", "set", "surged", "soared", "plunged",
     "tumbled", "slumped", "rallied", "gained", "lost", "edged", "eased", "advanced", "shed", "dipped",
     "sank", "leapt", "leaped", "rocketed", "slid", "grows", "increases", "decreases", "drops",
-    "jumps", "climbs", "totals", "reaches", "hits",
+    "jumps", "climbs", "totals", "reaches", "hits", "priced", "retails",
     "fue", "es", "un", "del", "de", "en", "a", "el", NULL};
 static const char *const TIMEUNIT[] = {
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
     "minutes", "min", "mins", "second", "seconds", "decade", "decades", "century", "centuries",
     "time", "times", "año", "años", "mes", "meses", "semana", "semanas", "día", "días", "hora",
     "horas", "minuto", "minutos", "década", "décadas", "vez", "veces", NULL};
+/* Auxiliaries and adverbs that may stand between a subject and its verb
+ * ("shares have fallen 6.7%", "the disabled will make up 16%", "sales
+ * there fell 16%", "growth is expected to fall from 5%"); skipped, but for a count they do not link a measure by
+ * themselves ("Leeds have 31" takes no measure). */
+static const char *const AUX[] = {
+    "have", "has", "had", "will", "would", "could", "should", "may", "might", "can", "be", "been",
+    "being", "also", "now", "already", "still", "there", "expected",
+    "forecast", "predicted", "projected", "likely", "due", "tipped", "poised", "back", "scaled", "revised",
+    "downgraded", "upgraded", "trimmed", "lowered", "ha", "han", "había",
+    NULL};
+static const char *const DET[] = {"the", "their", "its", "his", "her", "our", "my", "your", "all",
+                                  "los", "las", "sus", "su", NULL};
+static const char *const DOCDET[] = {"the", "this", "that", "its", "their", "a", "an", "el", "la", "un", "una",
+                                     NULL};
 static const char *const KEYDROP[] = {"the", "a", "an", "those", "these", "them", "of", "el", "la",
                                       "los", "las", "de", "del", "un", "una", "unos", "unas", NULL};
 
@@ -102,7 +170,9 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
     nci_claimlex *lex = calloc(1, sizeof *lex);
     if (!lex || !(lex->cues = nci_wordset_new(256)) || !(lex->stop = set_of(STOP, 1)) ||
         !(lex->link = set_of(LINK, 1)) || !(lex->timeunit = set_of(TIMEUNIT, 1)) ||
-        !(lex->keydrop = set_of(KEYDROP, 1))) {
+        !(lex->keydrop = set_of(KEYDROP, 1)) || !(lex->aux = set_of(AUX, 1)) ||
+        !(lex->det = set_of(DET, 1)) || !(lex->docu = nci_wordset_new(64)) ||
+        !(lex->docdet = set_of(DOCDET, 1))) {
         nci_claimlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
@@ -111,13 +181,26 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
         const char *tab = strchr(*r, '\t');
         if (!tab)
             continue;
-        int kind = !strncmp(*r, "verb", 4) ? CUE_VERB : !strncmp(*r, "prep", 4) ? CUE_PREP : CUE_PRON;
-        nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind);
+        int kind = !strncmp(*r, "verb", 4)   ? CUE_VERB
+                   : !strncmp(*r, "prep", 4) ? CUE_PREP
+                   : !strncmp(*r, "pers", 4) ? CUE_PERS
+                   : !strncmp(*r, "orgn", 4) ? CUE_ORGN
+                   : !strncmp(*r, "orgq", 4) ? CUE_ORGQ
+                   : !strncmp(*r, "docu", 4) ? CUE_DOCU
+                                             : CUE_PRON;
+        if (kind == CUE_DOCU) { /* "report" is also a verb: a table of its own */
+            nci_wordset_add(lex->docu, tab + 1, strlen(tab + 1), kind);
+            continue;
+        }
+        /* the value keeps the row, so a claim points at the table's text */
+        nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind | (int)((r - nci_gen_cues) << 4));
     }
     /* The first words of a phrase cue ("according" of "according to"), so
      * that cue_at() stops as soon as no phrase can go on. */
     for (const char *const *r = nci_gen_cues; *r; r++) {
         const char *w = strchr(*r, '\t');
+        if (!strncmp(*r, "docu", 4))
+            continue;
         for (const char *sp = w ? strchr(w + 1, ' ') : NULL; sp; sp = strchr(sp + 1, ' '))
             if (!nci_wordset_get(lex->cues, w + 1, (size_t)(sp - w - 1)))
                 nci_wordset_add(lex->cues, w + 1, (size_t)(sp - w - 1), CUE_PREFIX);
@@ -135,6 +218,10 @@ void nci_claimlex_free(nci_claimlex *lex)
     nci_wordset_free(lex->link);
     nci_wordset_free(lex->timeunit);
     nci_wordset_free(lex->keydrop);
+    nci_wordset_free(lex->aux);
+    nci_wordset_free(lex->det);
+    nci_wordset_free(lex->docu);
+    nci_wordset_free(lex->docdet);
     free(lex);
 }
 
@@ -211,8 +298,8 @@ static int tok_is(const char *t, const nci_tok *k, const char *lit)
 
 static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
 {
-    int v = k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->cues, t + k->start, k->end - k->start) : 0;
-    return v && v != CUE_PREFIX;
+    int v = k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->cues, t + k->start, k->end - k->start) & 15 : 0;
+    return v == CUE_VERB || v == CUE_PREP;
 }
 
 /* Cue starting at token i of [i, end): its kind, and *len tokens. */
@@ -222,6 +309,9 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
     char buf[64];
     size_t n = 0;
     int best = 0;
+    /* most words are no cue and start none: look the word up in place */
+    if (i < end && (k[i].kind != NC_TOKEN_WORD || !nci_wordset_get(lex->cues, t + k[i].start, k[i].end - k[i].start)))
+        return 0;
     for (size_t j = i; j < end && j < i + 3; j++) {
         size_t wl = k[j].end - k[j].start;
         if (k[j].kind != NC_TOKEN_WORD || n + wl + 1 >= sizeof buf)
@@ -233,13 +323,25 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
         int v = nci_wordset_get(lex->cues, buf, n);
         if (!v)
             break;
-        if (v != CUE_PREFIX) {
+        if ((v & 15) != CUE_PREFIX) {
             best = v;
             *len = j - i + 1;
         }
     }
     return best;
 }
+
+/* The kind of a cue_at() value, and the cue as data/cues.tsv writes it
+ * (claims keep a pointer to the static generated table). */
+#define CUE_KIND(v) ((v) & 15)
+static const char *cue_row_text(int v)
+{
+    const char *r = nci_gen_cues[v >> 4], *tab = strchr(r, '\t');
+    return tab ? tab + 1 : r;
+}
+
+static int is_possessive(const char *t, const nci_tok *k);
+static int in_quote(const char *t, const nci_sent *x, size_t pos);
 
 /* ---------------------------------------------------------------- sources */
 
@@ -254,16 +356,6 @@ typedef struct {
     cuehit c[MAX_CUES];
     unsigned n;
 } cues_t;
-
-static const char *cue_text(const char *t, const nci_tok *k, size_t len, char *buf, size_t cap)
-{
-    size_t n = k[len - 1].end - k[0].start;
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(buf, t + k[0].start, n);
-    buf[n] = '\0';
-    return buf;
-}
 
 static int is_source_type(unsigned type, int allow_loc)
 {
@@ -283,10 +375,41 @@ static const char *intern_cue(const char *c)
     return "said";
 }
 
+/* What an anaphor can stand for, as the claim stage walks the document:
+ * the last source named, the last one that is an organisation, and the
+ * last PERSON and ORG mentions of the sentences before. */
+typedef struct {
+    int32_t prev, prev_org, last_per, last_org;
+    int32_t sent_per; /* a PERSON quoted in the sentence just before */
+} refs_t;
+
+static int is_pron_kind(int kind)
+{
+    return kind == CUE_PRON || kind == CUE_PERS || kind == CUE_ORGN || kind == CUE_ORGQ;
+}
+
+/* The referent of a pronoun or definite description of a kind:
+ * "he/she" the person quoted in the sentence just before ("Mr Howard told
+ * the BBC Mr Blair had refused. He said: ..."), else the last person named
+ * (a quote's speaker is named before it: "Williams was disappointed.
+ * '...,' she said"); "the company", "the
+ * report" the last organisation quoted, else named; "it" the last
+ * organisation quoted only; "they" the previous source. */
+static int32_t pron_ref(int kind, const refs_t *r)
+{
+    if (kind == CUE_PERS)
+        return r->sent_per >= 0 ? r->sent_per : r->last_per >= 0 ? r->last_per : r->prev;
+    if (kind == CUE_ORGN || kind == CUE_DOCU)
+        return r->prev_org >= 0 ? r->prev_org : r->last_org >= 0 ? r->last_org : r->prev;
+    if (kind == CUE_ORGQ) /* a bare "it" may be anything named: only a quoted organisation */
+        return r->prev_org;
+    return r->prev;
+}
+
 /* A definite description that points back ("the organisation", "the
- * group"): two tokens, a determiner and a head the cue list marks as a
- * pronoun-like phrase. */
-static int is_anaphor(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
+ * group"): a ROLE mention of two tokens, a determiner and a head the cue
+ * list marks as a pronoun-like phrase.  Returns its kind, or 0. */
+static int anaphor_kind(const nci_claimlex *lex, const char *t, const nci_mention *m)
 {
     if (m->type != NCI_ENT_ROLE || m->ntok != 2)
         return 0;
@@ -295,21 +418,20 @@ static int is_anaphor(const nci_claimlex *lex, const char *t, const nci_segs *S,
     if (n >= sizeof buf)
         return 0;
     memcpy(buf, t + m->start, n);
-    for (size_t i = 0; i < n; i++)
-        buf[i] = (char)(buf[i] >= 'A' && buf[i] <= 'Z' ? buf[i] + 32 : buf[i]);
-    (void)S;
-    return nci_wordset_get(lex->cues, buf, n) == CUE_PRON;
+    int kind = CUE_KIND(nci_wordset_get(lex->cues, buf, n));
+    return is_pron_kind(kind) ? kind : 0;
 }
 
 /* The source a mention stands for: a role followed by a name in apposition
- * ("the Venezuelan NGO Foro Penal") is the name; an anaphor is the previous
- * source. */
-static int32_t resolve(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
-                       size_t mi, size_t m1, int32_t prev)
+ * ("the Venezuelan NGO Foro Penal") is the name; an anaphor is what it
+ * points back to. */
+static int32_t resolve(const nci_claimlex *lex, const char *t, const nci_ents *E, size_t mi, size_t m1,
+                       const refs_t *r)
 {
     const nci_mention *m = &E->m[mi];
-    if (is_anaphor(lex, t, S, m) && prev >= 0)
-        return prev;
+    int ak = anaphor_kind(lex, t, m);
+    if (ak && pron_ref(ak, r) >= 0)
+        return pron_ref(ak, r);
     if (m->type == NCI_ENT_ROLE) {
         for (size_t j = mi + 1; j < m1; j++) {
             const nci_mention *n = &E->m[j];
@@ -322,71 +444,221 @@ static int32_t resolve(const nci_claimlex *lex, const char *t, const nci_segs *S
     return m->entity;
 }
 
-/* Every attribution cue of sentence s, with the source it names. */
+static int word_kind(const nci_claimlex *lex, const char *t, const nci_tok *k)
+{
+    return k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->docu, t + k->start, k->end - k->start) : 0;
+}
+
+static int is_det(const nci_claimlex *lex, const char *t, const nci_tok *k)
+{
+    return word_in(lex->docdet, t, k);
+}
+
+/* A document named at token j ("the report", "a study by BT", "its latest
+ * survey", "the Pew report"): its author when a name stands before the
+ * noun or "by"/"from"/"of" names one within four tokens, else for a
+ * definite document the organisation last quoted (-1 for an indefinite
+ * one); -2 when no document stands there. */
+static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
+                           size_t j, size_t end, size_t m0, size_t m1, const refs_t *r)
+{
+    const nci_tok *k = S->toks;
+    size_t d = j;
+    int definite = 0;
+    if (d < end && is_det(lex, t, &k[d]))
+        definite = !tok_is(t, &k[d], "a") && !tok_is(t, &k[d], "an") && !tok_is(t, &k[d], "un") &&
+                   !tok_is(t, &k[d], "una"),
+        d++;
+    size_t mod = SIZE_MAX; /* a word before the document's noun */
+    if (d < end && word_kind(lex, t, &k[d]) != CUE_DOCU && d + 1 < end && word_kind(lex, t, &k[d + 1]) == CUE_DOCU)
+        mod = d++; /* "the latest report", "the Pew report", "CEA research" */
+    if (d >= end || word_kind(lex, t, &k[d]) != CUE_DOCU)
+        return -2;
+    /* a name before the noun is the author: "the Pew report" */
+    for (size_t m = m0; m < m1 && mod != SIZE_MAX; m++)
+        if (E->m[m].tok <= mod && E->m[m].tok + E->m[m].ntok > mod && is_source_type(E->m[m].type, 0))
+            return resolve(lex, t, E, m, m1, r);
+    if (d + 1 < end && (tok_is(t, &k[d + 1], "by") || tok_is(t, &k[d + 1], "from") || tok_is(t, &k[d + 1], "of")))
+        for (size_t m = m0; m < m1; m++)
+            if (E->m[m].tok > d + 1 && E->m[m].tok <= d + 5 && is_source_type(E->m[m].type, 0))
+                return resolve(lex, t, E, m, m1, r);
+    return definite ? pron_ref(CUE_DOCU, r) : -1;
+}
+
+/* A form of "be" (and an adverb in -ly) before a verb makes it passive:
+ * "is forecast to grow", "are widely expected to add". */
+static int passive_before(const char *t, const nci_tok *k, size_t i, size_t first)
+{
+    static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "fue", "fueron", "es", "son", NULL};
+    size_t j = i;
+    if (j > first + 1 && k[j - 1].kind == NC_TOKEN_WORD && k[j - 1].end - k[j - 1].start > 3 &&
+        t[k[j - 1].end - 2] == 'l' && t[k[j - 1].end - 1] == 'y')
+        j--;
+    if (j <= first)
+        return 0;
+    for (int b = 0; BE[b]; b++)
+        if (tok_is(t, &k[j - 1], BE[b]))
+            return 1;
+    return 0;
+}
+
+/* Cue verbs that are also nouns ("profit forecasts", "IMF estimates"). */
+static int noun_cue(const char *t, const nci_tok *k)
+{
+    static const char *const N[] = {"forecasts", "forecast", "estimates", "estimate", "reports", "report",
+                                    "claims", "claim", "counts", "documents", "projects", NULL};
+    for (int i = 0; N[i]; i++)
+        if (tok_is(t, k, N[i]))
+            return 1;
+    return 0;
+}
+
+/* Every attribution cue of sentence s (whose mentions are [m0, m1)), with
+ * the source it names. */
 static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
-                          size_t s, int32_t prev, cues_t *out)
+                          size_t s, size_t m0, size_t m1, const refs_t *r, cues_t *out)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks;
     size_t first = x->tok_first, end = first + x->tok_count;
     out->n = 0;
-    size_t m0 = 0;
-    while (m0 < E->nm && E->m[m0].sent < s)
-        m0++;
-    size_t m1 = m0;
-    while (m1 < E->nm && E->m[m1].sent == s)
-        m1++;
     for (size_t i = first; i < end && out->n < MAX_CUES; i++) {
         size_t len = 0;
-        int kind = cue_at(lex, t, k, i, end, &len);
-        if (!kind || kind == CUE_PRON)
+        int cv = cue_at(lex, t, k, i, end, &len), kind = CUE_KIND(cv);
+        if (kind != CUE_VERB && kind != CUE_PREP)
             continue;
-        char buf[64];
+        /* After a determiner a verb of the list is a noun: "the report",
+         * "its forecast", "a claim"; so is one after a preposition and a
+         * word ("ahead of IMF forecasts", "beat profit forecasts").
+         * "accused of" is a participle: the accused is no source. */
+        if (kind == CUE_VERB && i > first && is_det(lex, t, &k[i - 1]))
+            continue;
+        if (kind == CUE_VERB && i > first + 1 && k[i - 1].kind == NC_TOKEN_WORD && noun_cue(t, &k[i]) &&
+            (tok_is(t, &k[i - 2], "of") || tok_is(t, &k[i - 2], "than") || tok_is(t, &k[i - 2], "with") ||
+             tok_is(t, &k[i - 2], "beat") || tok_is(t, &k[i - 2], "above") || tok_is(t, &k[i - 2], "below")))
+            continue;
+        if (kind == CUE_VERB && i + len < end && tok_is(t, &k[i + len], "of") &&
+            (tok_is(t, &k[i], "accused") || tok_is(t, &k[i], "alleged")))
+            continue;
+        /* a verb inside a quotation ('"... we expect this to grow," said
+         * X') is the speaker's words, not an attribution */
+        if (in_quote(t, x, k[i].start))
+            continue;
         cuehit *h = &out->c[out->n++];
         h->tok = (uint32_t)i;
         h->len = (uint32_t)len;
-        h->cue = intern_cue(cue_text(t, k + i, len, buf, sizeof buf));
+        h->cue = cue_row_text(cv);
         h->ent = -1;
         if (kind == CUE_PREP) {
-            for (size_t m = m0; m < m1 && h->ent < 0; m++)
-                if (E->m[m].tok >= i + len && E->m[m].tok < i + len + 10 && is_source_type(E->m[m].type, 1))
-                    h->ent = resolve(lex, t, S, E, m, m1, prev);
+            /* "according to the study" */
+            size_t pl = 0;
+            int pk = i + len < end ? CUE_KIND(cue_at(lex, t, k, i + len, end, &pl)) : 0;
+            int32_t doc = document_at(lex, t, S, E, i + len, end, m0, m1, r);
+            if (doc != -2)
+                h->ent = doc;
+            else if (is_pron_kind(pk))
+                h->ent = pron_ref(pk, r);
+            /* the first source named after the cue; a place that owns
+             * the next name is no source ("according to France's Le
+             * Figaro") */
+            for (size_t m = m0; m < m1 && h->ent < 0 && doc < 0; m++) {
+                const nci_mention *mm = &E->m[m];
+                /* after a document ("a report by UK think-tank Demos") a
+                 * place is no author */
+                if (!(mm->tok >= i + len && mm->tok < i + len + 10 && is_source_type(mm->type, doc == -2)))
+                    continue;
+                if (mm->type == NCI_ENT_LOC && mm->tok + mm->ntok < end && is_possessive(t, &k[mm->tok + mm->ntok]) &&
+                    m + 1 < m1 && E->m[m + 1].tok <= mm->tok + mm->ntok + 4 && is_source_type(E->m[m + 1].type, 0))
+                    continue;
+                h->ent = resolve(lex, t, E, m, m1, r);
+            }
+        } else if (passive_before(t, k, i, first)) {
+            /* "growth is forecast to reach 4%": the subject is what is
+             * forecast, not who forecasts; "..., is reported by AP" */
+            if (i + len < end && tok_is(t, &k[i + len], "by"))
+                for (size_t m = m0; m < m1 && h->ent < 0; m++)
+                    if (E->m[m].tok > i + len && E->m[m].tok <= i + len + 3 && is_source_type(E->m[m].type, 0))
+                        h->ent = resolve(lex, t, E, m, m1, r);
         } else {
             /* The subject: the nearest mention ending before the verb,
              * within 8 tokens; when a comma stands right before the verb,
              * the words back to the comma before it are an apposition
              * ("Foro Penal, a Venezuelan NGO that ..., reported"), and the
              * subject is before them. */
-            size_t limit = i;
-            if (i > first && tok_is(t, &k[i - 1], ",")) {
-                size_t c = i - 1;
+            size_t limit = i, v = i;
+            while (v > first + 1 && v + 2 > i && word_in(lex->aux, t, &k[v - 1]))
+                v--; /* "Deutsche Boerse, the exchange ..., has said" */
+            if (v > first && tok_is(t, &k[v - 1], ",")) {
+                size_t c = v - 1;
                 while (c > first && !tok_is(t, &k[c - 1], ","))
                     c--;
                 if (c > first)
                     limit = c - 1;
             }
             size_t best_end = 0, best = SIZE_MAX;
-            for (size_t m = m0; m < m1; m++) {
-                const nci_mention *mm = &E->m[m];
-                size_t me = mm->tok + mm->ntok;
-                if (me <= limit && me + 8 >= limit && is_source_type(mm->type, 1) &&
-                    (best == SIZE_MAX || me > best_end || (me == best_end && mm->type != NCI_ENT_LOC))) {
-                    best = m;
-                    best_end = me;
+            for (int pass = 0; pass < 2 && best == SIZE_MAX; pass++) {
+                /* no subject before an apposition ("In the year, the MDA's
+                 * chairman Mike Short, has predicted"): the comma closed an
+                 * opening phrase; a name right before it is the subject */
+                if (pass == 1 && limit == i)
+                    break;
+                for (size_t m = m0; m < m1; m++) {
+                    const nci_mention *mm = &E->m[m];
+                    size_t me = mm->tok + mm->ntok;
+                    if (pass == 1) { /* only a name that the comma ends */
+                        if (me == v - 1 && is_source_type(mm->type, 0))
+                            best = m, best_end = me;
+                        continue;
+                    }
+                    if (me <= limit && me + 8 >= limit && is_source_type(mm->type, 1) &&
+                        (best == SIZE_MAX || me > best_end || (me == best_end && mm->type != NCI_ENT_LOC))) {
+                        best = m;
+                        best_end = me;
+                    }
                 }
             }
             if (best != SIZE_MAX)
-                h->ent = resolve(lex, t, S, E, best, m1, prev);
-            /* "They reported": the previous source. */
+                h->ent = resolve(lex, t, E, best, m1, r);
+            /* A pronoun or a document right before the verb: "They
+             * reported", "he said", "The report forecast". */
             size_t pl = 0;
-            for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++)
-                if (cue_at(lex, t, k, b, i, &pl) == CUE_PRON && b + pl == i && prev >= 0 &&
-                    (h->ent < 0 || best_end < b))
-                    h->ent = prev;
-            /* "..., said the minister" */
-            for (size_t m = m0; m < m1 && h->ent < 0; m++)
-                if (E->m[m].tok >= i + len && E->m[m].tok <= i + len + 2 && is_source_type(E->m[m].type, 0))
-                    h->ent = resolve(lex, t, S, E, m, m1, prev);
+            for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++) {
+                int pk = CUE_KIND(cue_at(lex, t, k, b, i, &pl));
+                int32_t doc = document_at(lex, t, S, E, b, i, m0, m1, r);
+                /* "the bosses polled for the survey say": a document after a
+                 * preposition is not the verb's subject */
+                if (doc != -2 && b > first &&
+                    (tok_is(t, &k[b - 1], "for") || tok_is(t, &k[b - 1], "in") || tok_is(t, &k[b - 1], "by") ||
+                     tok_is(t, &k[b - 1], "of") || tok_is(t, &k[b - 1], "from") || tok_is(t, &k[b - 1], "to")))
+                    doc = -2;
+                if (!(is_pron_kind(pk) && b + pl == i) && doc == -2)
+                    continue;
+                if (h->ent >= 0 && best_end >= b)
+                    break;
+                if (doc != -2) {
+                    h->ent = doc;
+                    break;
+                }
+                /* "Companies reported they expect": the pronoun is the
+                 * subject of the verb just before it. */
+                size_t q = b > first && tok_is(t, &k[b - 1], "that") ? b - 1 : b;
+                if (out->n > 1 && out->c[out->n - 2].tok + out->c[out->n - 2].len == q) {
+                    h->ent = out->c[out->n - 2].ent;
+                    break;
+                }
+                h->ent = pron_ref(pk, r);
+                break;
+            }
+            /* "..., said the minister", "..., predicts the report by BT";
+             * after "told" stands whom it was told to. */
+            if (h->ent < 0 && !tok_is(t, &k[i], "told") && !tok_is(t, &k[i], "tells")) {
+                int32_t doc = i + len < end ? document_at(lex, t, S, E, i + len, end, m0, m1, r) : -2;
+                if (doc != -2)
+                    h->ent = doc;
+                for (size_t m = m0; m < m1 && h->ent < 0 && doc == -2; m++)
+                    if (E->m[m].tok >= i + len && E->m[m].tok <= i + len + 2 && is_source_type(E->m[m].type, 0))
+                        h->ent = resolve(lex, t, E, m, m1, r);
+            }
         }
         i += len - 1;
     }
@@ -433,7 +705,7 @@ static void claim_sources(const cues_t *cs, size_t lo, size_t ti, nci_claim *c)
 /* An embedded post or quotation is signed on the line after it: "— Name
  * (@handle) date".  A claim with no source of its own in the one or two
  * sentences before such a line takes the name. */
-static void signature_source(const char *t, const nci_segs *S, const nci_ents *E, size_t s,
+static void signature_source(const char *t, const nci_segs *S, const nci_ents *E, size_t s, size_t m1,
                              nci_claim *c)
 {
     for (size_t n = s + 1; n < S->nsents && n <= s + 2; n++) {
@@ -443,7 +715,7 @@ static void signature_source(const char *t, const nci_segs *S, const nci_ents *E
                     ((unsigned char)p[2] == 0x94 || (unsigned char)p[2] == 0x93) ? 3 : 0;
         if (!dl)
             continue;
-        for (size_t m = 0; m < E->nm; m++) {
+        for (size_t m = m1; m < E->nm && E->m[m].sent <= n; m++) { /* m1: the first after sentence s */
             const nci_mention *mm = &E->m[m];
             if (mm->sent == n && (mm->type == NCI_ENT_PERSON || mm->type == NCI_ENT_ORG) &&
                 mm->tok <= x->tok_first + 1) {
@@ -467,13 +739,26 @@ static size_t first_tok_at(const nci_segs *S, const nci_sent *x, size_t off)
     return i;
 }
 
+static int plural_head(const char *t, const nci_tok *k);
+
 /* Measure after the number: tokens [*a, *b). */
 static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
                          size_t end, size_t *a, size_t *b)
 {
     const nci_tok *k = S->toks;
+    /* "$1.75bn (£900m) deal": a bracketed conversion or gloss stands between
+     * the figure and what it counts. */
+    if (i < end && tok_is(t, &k[i], "(")) {
+        size_t c = i + 1;
+        while (c < end && c < i + 8 && !tok_is(t, &k[c], ")"))
+            c++;
+        if (c < end && tok_is(t, &k[c], ")"))
+            i = c + 1;
+    }
+    int of = 0;
     if (i < end && (tok_is(t, &k[i], "of") || tok_is(t, &k[i], "de") || tok_is(t, &k[i], "del"))) {
         i++;
+        of = 1;
         /* "86 of those detained": the demonstrative and the word after it. */
         if (i + 1 < end && (tok_is(t, &k[i], "those") || tok_is(t, &k[i], "these")) &&
             k[i + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[i + 1])) {
@@ -481,27 +766,107 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
             *b = i + 2;
             return 1;
         }
-        if (i < end && (tok_is(t, &k[i], "the") || tok_is(t, &k[i], "los") || tok_is(t, &k[i], "las")))
+        /* "35% of their components", "75% of all the mobiles" */
+        for (int d = 0; d < 2 && i < end && word_in(lex->det, t, &k[i]); d++)
             i++;
     }
+    /* "six out of every 10 planes": what the whole counts. */
+    if (i + 2 < end && tok_is(t, &k[i], "out") && tok_is(t, &k[i + 1], "of")) {
+        size_t o = i + 2;
+        if (o < end && (tok_is(t, &k[o], "every") || word_in(lex->det, t, &k[o])))
+            o++;
+        if (o < end && k[o].kind == NC_TOKEN_NUMBER)
+            i = o + 1;
+    }
+    /* "15% more passengers": the noun after "more", "fewer", "extra" */
+    if (i + 1 < end && (tok_is(t, &k[i], "more") || tok_is(t, &k[i], "fewer") || tok_is(t, &k[i], "extra") ||
+                        tok_is(t, &k[i], "additional"))) {
+        /* a noun follows: a plural within three words ("18% more likely"
+         * has none) */
+        int noun = 0;
+        for (size_t q = i + 1; q < end && q < i + 4 && k[q].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[q]) && !noun; q++)
+            noun = plural_head(t, &k[q]);
+        if (noun)
+            i++;
+    }
+    /* "3.35m euros (£2.31m) putting him third": a participle that opens a
+     * clause is no measure */
+    static const char *const ING[] = {"putting", "making", "giving", "taking", "bringing", "leaving", "pushing",
+                                      "lifting", "raising", "sending", "driving", "taking", NULL};
+    for (int g = 0; i < end && ING[g]; g++)
+        if (tok_is(t, &k[i], ING[g]))
+            return 0;
     size_t j = i;
     while (j < end && j < i + 4 && k[j].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j]) &&
-           !(j > i && is_cue_word(lex, t, &k[j])))
+           !(j > i && is_cue_word(lex, t, &k[j])) && !(of && is_possessive(t, &k[j])))
         j++;
+    /* "two of the All Blacks' seven tries", "10% of the company's shares":
+     * after "of", what the possessor owns is counted. */
+    if (of && j < end && j > i && (is_possessive(t, &k[j]) || tok_is(t, &k[j], "'") ||
+                                   tok_is(t, &k[j], "\xE2\x80\x99"))) {
+        size_t o = j + 1;
+        if (o < end && k[o].kind == NC_TOKEN_NUMBER)
+            o++;
+        size_t e = o;
+        while (e < end && e < o + 4 && k[e].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[e]) &&
+               !is_cue_word(lex, t, &k[e]))
+            e++;
+        if (e > o)
+            i = o, j = e;
+    }
+    /* "77 short and medium-distance flights": one word that is no plural,
+     * "and"/"or", and two or more words after it, up to a stop. */
+    if (j == i + 1 && j + 1 < end && (tok_is(t, &k[j], "and") || tok_is(t, &k[j], "or")) &&
+        !plural_head(t, &k[i]) && k[j + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j + 1])) {
+        size_t e = j + 1;
+        while (e < end && e < j + 4 && k[e].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[e]) &&
+               !is_cue_word(lex, t, &k[e]))
+            e++;
+        if (e > j + 2)
+            j = e;
+    }
     *a = i;
     *b = j;
     return j > i;
 }
 
+/* The possessive "'s" as a token of its own ("Sri Lanka 's stock market"):
+ * the measure starts after it. */
+static int is_possessive(const char *t, const nci_tok *k)
+{
+    size_t n = k->end - k->start;
+    const char *w = t + k->start;
+    return (n == 2 && w[0] == '\'' && (w[1] | 32) == 's') || (n == 4 && !memcmp(w, "\xE2\x80\x99", 3) && (w[3] | 32) == 's');
+}
+
 /* Measure before a percentage or an amount: "profits jumped 76%". */
+static int is_price_verb(const char *t, const nci_tok *k)
+{
+    return tok_is(t, k, "priced") || tok_is(t, k, "cost") || tok_is(t, k, "costs") || tok_is(t, k, "costing") ||
+           tok_is(t, k, "retails");
+}
+
 static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
-                          size_t first, int need_link, size_t *a, size_t *b)
+                          size_t first, int need_link, size_t *a, size_t *b, size_t *head_end, size_t *price)
 {
     const nci_tok *k = S->toks;
     size_t j = i;
-    int skipped = 0;
-    while (j > first && skipped < 4 && k[j - 1].kind == NC_TOKEN_WORD && word_in(lex->link, t, &k[j - 1]))
-        j--, skipped++;
+    int skipped = 0, hops = 0;
+    /* "the disabled will make up 16%": "make up" links */
+    if (j > first + 1 && tok_is(t, &k[j - 1], "up") &&
+        (tok_is(t, &k[j - 2], "make") || tok_is(t, &k[j - 2], "makes") || tok_is(t, &k[j - 2], "made")))
+        j -= 2, skipped++, hops += 2;
+    /* "cost(s)" right before the amount is a verb ("tickets cost £20"),
+     * elsewhere a noun ("borrowing costs to 1.75%") */
+    if (j > first && (tok_is(t, &k[j - 1], "cost") || tok_is(t, &k[j - 1], "costs") || tok_is(t, &k[j - 1], "costing")))
+        j--, skipped++, hops++;
+    while (j > first && hops < 6 && k[j - 1].kind == NC_TOKEN_WORD) {
+        if (word_in(lex->link, t, &k[j - 1]))
+            skipped++;
+        else if (!word_in(lex->aux, t, &k[j - 1]))
+            break;
+        j--, hops++;
+    }
     /* A count takes a measure from before it only through a verb or
      * preposition that links them ("figures ranging from 49 to 73", "the
      * toll rose to 41"), never from a bare neighbour. */
@@ -509,11 +874,44 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
         return 0;
     size_t e = j;
     while (j > first && e - j < 3 && k[j - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j - 1]) &&
-           !is_cue_word(lex, t, &k[j - 1]))
+           !is_cue_word(lex, t, &k[j - 1]) && !is_possessive(t, &k[j - 1]))
         j--;
+    /* "tickets cost £20", "priced at £229": what is measured is the price
+     * (of the noun before, when there is one). */
+    *price = SIZE_MAX;
+    for (size_t p = e; p < i; p++)
+        if (is_price_verb(t, &k[p]))
+            *price = p;
+    if (e == j && *price != SIZE_MAX) {
+        *a = *price;
+        *b = *head_end = *price + 1;
+        *price = SIZE_MAX;
+        return 1;
+    }
+    if (e == j)
+        return 0;
+    *head_end = e;
+    /* The words found may end a prepositional phrase whose head stands
+     * before it: "shares in American Express surged 8%", "exports for the
+     * year rose by 14%", "revenues from its car-making operations rise
+     * 11%", "annual sales in Asia to 150,000".  The head (one or two words
+     * before in, of, from, for, at, on) is what is counted. */
+    size_t d = j;
+    if (d > first && word_in(lex->det, t, &k[d - 1]))
+        d--;
+    if (d > first + 1 && (tok_is(t, &k[d - 1], "in") || tok_is(t, &k[d - 1], "of") ||
+                          tok_is(t, &k[d - 1], "from") || tok_is(t, &k[d - 1], "for") ||
+                          tok_is(t, &k[d - 1], "at") || tok_is(t, &k[d - 1], "on"))) {
+        size_t h = d - 1;
+        while (h > first && d - 1 - h < 2 && k[h - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[h - 1]) &&
+               !is_cue_word(lex, t, &k[h - 1]) && !word_in(lex->link, t, &k[h - 1]) && !is_possessive(t, &k[h - 1]))
+            h--;
+        if (h < d - 1)
+            j = h, *head_end = d - 1;
+    }
     *a = j;
     *b = e;
-    return e > j;
+    return 1;
 }
 
 /* English and Spanish plurals to singular, by suffix. */
@@ -550,6 +948,11 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
         if (!f)
             return NULL;
         size_t sl = singular(f, fl, lang);
+        /* the verb of a price is its noun: "priced" -> "price" */
+        if ((fl == 6 && !memcmp(f, "priced", 6)) || (fl == 7 && !memcmp(f, "pricing", 7)))
+            sl = 5;
+        else if (fl == 7 && !memcmp(f, "costing", 7))
+            sl = 4;
         if (fl >= 3 && !strcmp(f + fl - 3, "ies") && strcmp(lang, "es"))
             f[fl - 3] = 'y', sl = fl - 2;
         /* the plural of an acronym: "PCs", "MPs", "CDs" */
@@ -617,6 +1020,68 @@ static size_t action_before(const char *t, const nci_segs *S, const nci_sent *x,
     return SIZE_MAX;
 }
 
+/* A change links a count to the figure before it: "to", "from", "up",
+ * "down", "by" right before the count (a qualifier may stand between), and
+ * the earlier figure ends at most six tokens before. */
+static int change_before(const char *t, const nci_segs *S, const nci_sent *x, size_t ti, uint32_t prev_end)
+{
+    static const char *const CH[] = {"to", "from", "up", "down", "by", "hasta", NULL};
+    size_t j = ti;
+    while (j > x->tok_first && j + 2 > ti && S->toks[j - 1].kind == NC_TOKEN_WORD) {
+        for (int i = 0; CH[i]; i++)
+            if (tok_is(t, &S->toks[j - 1], CH[i])) {
+                size_t p = j - 1;
+                while (p > x->tok_first && S->toks[p - 1].start >= prev_end)
+                    p--;
+                return j - 1 - p <= 6;
+            }
+        j--;
+    }
+    return 0;
+}
+
+/* "four points behind Arsenal and five back from Chelsea": a count
+ * followed by an adverb of distance or comparison leaves its noun out; it
+ * counts what the figure before it counts. */
+static int elliptic_after(const char *t, const nci_segs *S, size_t te, size_t end)
+{
+    static const char *const ADV[] = {"back", "ahead", "behind", "clear", "more", "fewer", "less", "apart",
+                                      "adrift", "short", NULL};
+    if (te >= end)
+        return 0;
+    for (int i = 0; ADV[i]; i++)
+        if (tok_is(t, &S->toks[te], ADV[i]))
+            return 1; /* "15% more passengers" took its noun in measure_after() */
+    return 0;
+}
+
+/* A unit of measurement: "2.6 metre" is a length, in the singular too. */
+static int is_unit(const char *t, const nci_tok *k)
+{
+    static const char *const U[] = {"metre", "meter", "kilometre", "kilometer", "mile", "inch", "foot", "litre",
+                                    "liter", "gram", "kilogram", "kilo", "tonne", "ton", "degree", "percent",
+                                    "point", "acre", "hectare", "barrel", NULL};
+    for (int i = 0; U[i]; i++)
+        if (tok_is(t, k, U[i]))
+            return 1;
+    return 0;
+}
+
+/* The last word of a measure is a plural, or a noun that counts as one. */
+static int plural_head(const char *t, const nci_tok *k)
+{
+    static const char *const INVARIANT[] = {"people", "staff", "police", "children", "men", "women", "cattle",
+                                            "sheep", "fish", "personnel", "aircraft", "crew", "personas",
+                                            "gente", NULL};
+    size_t n = k->end - k->start;
+    if (n > 1 && (t[k->end - 1] == 's' || t[k->end - 1] == 'S'))
+        return 1;
+    for (int i = 0; INVARIANT[i]; i++)
+        if (tok_is(t, k, INVARIANT[i]))
+            return 1;
+    return 0;
+}
+
 /* ---------------------------------------------------------------- time */
 
 typedef struct {
@@ -632,10 +1097,131 @@ static void set_time(nci_claim *c, const char *ts, const char *te, size_t a, siz
     c->t_end = (uint32_t)b;
 }
 
+/* A part of a year named at token h ("the end of", "first quarter",
+ * "fourth-quarter", "second half", "Q3"): its first and last month and the
+ * token where the phrase starts. */
+static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m1, size_t *pa)
+{
+    static const char *const ORD[] = {"first", "second", "third", "fourth", NULL};
+    static const char *const LAST[] = {"last", "final", NULL};
+    const char *w = t + k[h].start;
+    size_t n = k[h].end - k[h].start;
+    if (tok_is(t, &k[h], "end") || tok_is(t, &k[h], "close")) {
+        *m0 = *m1 = 12;
+        *pa = h > 0 && tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        return;
+    }
+    if (tok_is(t, &k[h], "start") || tok_is(t, &k[h], "beginning")) {
+        *m0 = *m1 = 1;
+        *pa = h > 0 && tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        return;
+    }
+    if (n == 2 && (w[0] == 'Q' || w[0] == 'q') && w[1] >= '1' && w[1] <= '4') {
+        *m0 = (w[1] - '1') * 3 + 1, *m1 = *m0 + 2, *pa = h;
+        return;
+    }
+    /* "fourth-quarter" as one token, or "fourth quarter" / "fourth - quarter" */
+    int half = 0, ord = 0;
+    size_t start = h;
+    const char *dash = memchr(w, '-', n);
+    if (dash) {
+        size_t ol = (size_t)(dash - w), rl = n - ol - 1;
+        half = rl == 4 && !strncasecmp(dash + 1, "half", 4);
+        if (!(half || (rl == 7 && !strncasecmp(dash + 1, "quarter", 7))))
+            return;
+        for (int i = 0; ORD[i]; i++)
+            if (strlen(ORD[i]) == ol && !strncasecmp(w, ORD[i], ol))
+                ord = i + 1;
+        for (int i = 0; LAST[i]; i++)
+            if (strlen(LAST[i]) == ol && !strncasecmp(w, LAST[i], ol))
+                ord = 4;
+    } else {
+        half = tok_is(t, &k[h], "half");
+        if (!(half || tok_is(t, &k[h], "quarter")))
+            return;
+        size_t o = h;
+        if (o > 0 && tok_is(t, &k[o - 1], "-"))
+            o--;
+        for (int i = 0; o > 0 && ORD[i]; i++)
+            if (tok_is(t, &k[o - 1], ORD[i]))
+                ord = i + 1, start = o - 1;
+        for (int i = 0; o > 0 && LAST[i]; i++)
+            if (tok_is(t, &k[o - 1], LAST[i]))
+                ord = 4, start = o - 1;
+    }
+    if (ord == 4 && half)
+        ord = 2; /* "the last half" */
+    if (!ord || (half && ord > 2))
+        return;
+    *m0 = half ? (ord - 1) * 6 + 1 : (ord - 1) * 3 + 1;
+    *m1 = *m0 + (half ? 5 : 2);
+    *pa = start > 0 && tok_is(t, &k[start - 1], "the") ? start - 1 : start;
+}
+
+/* "a year earlier", "a year before", "a year ago", "the previous year",
+ * "the year before" ("last year" is not one: it is the publication's):
+ * within 20 tokens after the number at byte numpos, with no claimable
+ * number between.  Its tokens [*ra, *rb). */
+static int year_before_follows(const char *t, const nci_tok *k, size_t n, const nci_numvec *nums, size_t n0,
+                               const nci_sent *x, size_t numpos, size_t *ra, size_t *rb)
+{
+    size_t i = 0;
+    while (i < n && k[i].start <= numpos)
+        i++;
+    size_t stop = i + 20 < n ? i + 20 : n; /* within the figure's clause */
+    for (; i + 2 < stop; i++) {
+        size_t e = 0;
+        if (!tok_is(t, &k[i + 1], "year") && !tok_is(t, &k[i + 2], "year"))
+            continue; /* every phrase has "year" second or third */
+        if ((tok_is(t, &k[i], "a") || tok_is(t, &k[i], "one")) && tok_is(t, &k[i + 1], "year") &&
+            (tok_is(t, &k[i + 2], "earlier") || tok_is(t, &k[i + 2], "before") || tok_is(t, &k[i + 2], "ago") ||
+             tok_is(t, &k[i + 2], "previously")))
+            e = i + 3;
+        else if (tok_is(t, &k[i], "the") && (tok_is(t, &k[i + 1], "previous") || tok_is(t, &k[i + 1], "prior")) &&
+                 tok_is(t, &k[i + 2], "year"))
+            e = i + 3;
+        else if (tok_is(t, &k[i], "the") && tok_is(t, &k[i + 1], "year") && tok_is(t, &k[i + 2], "before"))
+            e = i + 3;
+        if (!e)
+            continue;
+        /* "from the previous year's 1,070bn": it dates the figure it owns */
+        if (e < n && is_possessive(t, &k[e]))
+            return 0;
+        /* "7.7% more than the previous year", "up 5% on a year earlier":
+         * the base of a comparison, not the figure's own time. */
+        if (i > 0 && (tok_is(t, &k[i - 1], "than") || tok_is(t, &k[i - 1], "on") || tok_is(t, &k[i - 1], "over") ||
+                      tok_is(t, &k[i - 1], "with")))
+            return 0;
+        for (size_t j = n0; j < nums->n && nums->v[j].start < k[i].start; j++) {
+            const nci_number *v = &nums->v[j];
+            if (v->start > numpos && v->start >= x->start &&
+                (v->kind == NC_NUM_COUNT || v->kind == NC_NUM_PERCENT || v->kind == NC_NUM_MONEY))
+                return 0;
+        }
+        *ra = i;
+        *rb = e;
+        return 1;
+    }
+    return 0;
+}
+
+/* "2004" -> "2003", "2004-10" -> "2003-10"; leaves other text alone. */
+static void shift_year(char buf[16], int by)
+{
+    if (strlen(buf) < 4)
+        return;
+    int y = atoi(buf) + by;
+    if (y < 0 || y > 9999)
+        return;
+    char tmp[16];
+    snprintf(tmp, sizeof tmp, "%04d%s", y, buf + 4);
+    memcpy(buf, tmp, 16);
+}
+
 /* The time expression of the sentence nearest the number. */
 static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t s,
-                       const nci_numvec *nums, const pub_t *pub, const nci_date *found, size_t nf,
-                       nci_claim *c, size_t numpos)
+                       const nci_numvec *nums, size_t n0, const pub_t *pub, const nci_date *found, size_t nf,
+                       nci_claim *c, size_t numpos, size_t numend)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks + x->tok_first;
@@ -720,19 +1306,125 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             tb = k[i].end;
         }
     }
-    /* "in 2020": a year from the number stage. */
-    for (size_t i = 0; i < nums->n; i++) {
+    /* "in January", "during May": a month alone after a preposition, in the
+     * publication's year (the year before when it would fall after
+     * publication); without a publication date nothing, but a year further
+     * away no longer dates the figure ("falls at the end of 2004 ... prices
+     * rose 0.8% in January"). */
+    for (size_t i = 0; i + 1 < n; i++) {
+        char c0 = (char)(t[k[i].start] | 32);
+        if (k[i + 1].kind != NC_TOKEN_WORD || k[i + 1].end - k[i + 1].start < 3 || (c0 != 'i' && c0 != 'd' && c0 != 'e'))
+            continue; /* quick: no preposition of the list, or no month name after it */
+        if (!(tok_is(t, &k[i], "in") || tok_is(t, &k[i], "during") || tok_is(t, &k[i], "en") ||
+              tok_is(t, &k[i], "durante")))
+            continue;
+        size_t j = i + 1;
+        /* English month names are capitalised ("in May", not "in may");
+         * Spanish ones are not ("en enero") */
+        if (!k[j].cap && !(tok_is(t, &k[i], "en") || tok_is(t, &k[i], "durante")))
+            continue;
+        int mo = k[j].kind == NC_TOKEN_WORD ? nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start) : 0;
+        if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
+            continue; /* "in January 2005" is a full date, found above */
+        long dist = DIST(k[i].start);
+        if (bestdist >= 0 && dist >= bestdist)
+            continue;
+        bestdist = dist;
+        if (pub->y) {
+            fmt_date(ts, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0);
+        } else {
+            ts[0] = '\0';
+        }
+        memcpy(te, ts, 16);
+        ta = k[i].start;
+        tb = k[j].end;
+    }
+    /* "currently", "at present": the day of writing; without a
+     * publication date nothing, but a year further away no longer dates
+     * the figure ("currently at 62%, and 85% by 2008"). */
+    for (size_t i = 0; i < n; i++) {
+        size_t e = 0;
+        char c0 = (char)(t[k[i].start] | 32);
+        if (k[i].kind != NC_TOKEN_WORD || (c0 != 'c' && c0 != 'p' && c0 != 'a'))
+            continue; /* quick: none of the words below */
+        if (tok_is(t, &k[i], "currently") || tok_is(t, &k[i], "presently") || tok_is(t, &k[i], "actualmente"))
+            e = i + 1;
+        else if (i + 1 < n && tok_is(t, &k[i], "at") && tok_is(t, &k[i + 1], "present"))
+            e = i + 2;
+        if (!e)
+            continue;
+        long dist = DIST(k[i].start);
+        if (bestdist >= 0 && dist >= bestdist)
+            continue;
+        bestdist = dist;
+        if (pub->y)
+            fmt_date(ts, pub->y, pub->m, pub->d);
+        else
+            ts[0] = '\0';
+        memcpy(te, ts, 16);
+        ta = k[i].start;
+        tb = k[e - 1].end;
+    }
+    /* "in 2020": a year from the number stage, after a preposition that
+     * puts the figure in it ("in", "by 2010", "for 2004", "during"; "of"
+     * only after a part of the year: "the end of 2005"), before a possessive ("2003's $1.2bn loss"), or after a
+     * quarter or half ("the fourth quarter of 2004", "fourth-quarter 2004
+     * profits": its months). */
+    for (size_t i = n0; i < nums->n && nums->v[i].start < x->end; i++) {
         const nci_number *y = &nums->v[i];
         if (y->kind != NC_NUM_YEAR || y->start < x->start || y->end > x->end || !(y->has_value || y->has_low))
             continue;
         size_t ti = 0;
         while (ti < n && k[ti].start < y->start)
             ti++;
+        while (ti + 1 < n && k[ti].end < y->end && k[ti + 1].start < y->end)
+            ti++; /* the year itself, after a qualifier the number stage kept ("lower than 2003") */
+        size_t yi = ti; /* the year's token */
         if (ti > 1 && (tok_is(t, &k[ti - 1], "the") || tok_is(t, &k[ti - 1], "los")))
             ti--; /* "in the 1990s" */
-        if (!(ti > 0 && (tok_is(t, &k[ti - 1], "in") || tok_is(t, &k[ti - 1], "en") ||
-                         tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"))))
+        int since = ti > 0 && (tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"));
+        int poss = yi + 1 < n && is_possessive(t, &k[yi + 1]) && k[yi + 1].start == y->end;
+        int m0 = 0, m1 = 0, partof = 0; /* months of a part of the year */
+        size_t pa = ti;       /* where the phrase starts */
+        if (ti > 0 && (tok_is(t, &k[ti - 1], "of") || tok_is(t, &k[ti - 1], "de"))) {
+            /* "the end of 2005", "the first quarter of 2004" */
+            size_t h = ti - 1;
+            if (h > 0)
+                year_part(t, k, h - 1, &m0, &m1, &pa);
+            if (!m0)
+                pa = ti - 1;
+            /* "the last three months of 2004", "the rest of 2005": a part
+             * of that year */
+            if (!m0 && h > 0 &&
+                (tok_is(t, &k[h - 1], "months") || tok_is(t, &k[h - 1], "weeks") || tok_is(t, &k[h - 1], "days") ||
+                 tok_is(t, &k[h - 1], "middle") || tok_is(t, &k[h - 1], "rest") || tok_is(t, &k[h - 1], "course") ||
+                 tok_is(t, &k[h - 1], "meses") || tok_is(t, &k[h - 1], "semanas")))
+                partof = 1;
+        } else if (ti > 0) {
+            year_part(t, k, ti - 1, &m0, &m1, &pa); /* "fourth-quarter 2004" */
+        }
+        int prep = ti > 0 && (tok_is(t, &k[ti - 1], "in") || tok_is(t, &k[ti - 1], "en") || since ||
+                              tok_is(t, &k[ti - 1], "by") || tok_is(t, &k[ti - 1], "for") ||
+                              tok_is(t, &k[ti - 1], "during") ||
+                              tok_is(t, &k[ti - 1], "throughout") || tok_is(t, &k[ti - 1], "until") ||
+                              tok_is(t, &k[ti - 1], "para") || tok_is(t, &k[ti - 1], "durante"));
+        /* a possessive year dates the figure it owns only */
+        if (poss && !prep && !m0 && !(yi + 2 < n && numpos >= k[yi + 2].start && numpos < k[yi + 2].end + 1))
             continue;
+        if (!prep && !poss && !m0 && !partof)
+            continue;
+        /* "40% higher than at the start of 2004", "than it was in 2003": a
+         * date up to four words after "than" is the base of a comparison,
+         * not the figure's time ("18% more likely than men to enter
+         * university in 2000" keeps it). */
+        if (y->start > numpos) {
+            int than = 0;
+            size_t ws = m0 ? pa : prep ? ti - 1 : yi; /* where the date phrase starts */
+            for (size_t q = ws > 5 ? ws - 5 : 0; q < ws && !than; q++)
+                than = k[q].start >= numend && tok_is(t, &k[q], "than");
+            if (than)
+                continue;
+        }
         long dist = DIST(y->start);
         if (bestdist >= 0 && dist >= bestdist)
             continue;
@@ -740,17 +1432,42 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         /* a year, or a decade ("in the 1990s": 1990..1999) */
         int yr = (int)(y->has_value ? y->value : y->low);
         int yend = (int)(y->has_value || !y->has_high ? yr : y->high);
-        fmt_date(ts, yr, 0, 0);
-        if ((tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde")) && pub->y)
-            fmt_date(te, pub->y, pub->m, pub->d);
-        else
-            fmt_date(te, yend, 0, 0);
-        ta = k[ti - 1].start;
+        if (m0) {
+            fmt_date(ts, yr, m0, 0);
+            fmt_date(te, yr, m1, 0);
+        } else {
+            fmt_date(ts, yr, 0, 0);
+            if (since && pub->y)
+                fmt_date(te, pub->y, pub->m, pub->d);
+            else
+                fmt_date(te, yend, 0, 0);
+        }
+        ta = m0 ? k[pa].start : partof ? k[ti - 2].start : (prep ? k[ti - 1].start : k[yi].start);
         tb = y->end;
     }
+    /* "against $66m a year earlier": a figure that a phrase of the year
+     * before follows, with no other figure between, is one year before the
+     * time the sentence names (or the publication's year). */
+    size_t ra, rb;
+    if (year_before_follows(t, k, n, nums, n0, x, numpos, &ra, &rb)) {
+        if (bestdist >= 0 && ts[0]) {
+            shift_year(ts, -1);
+            shift_year(te, -1);
+            ta = k[ra].start;
+            tb = k[rb - 1].end;
+        } else if (pub->y) {
+            fmt_date(ts, pub->y - 1, 0, 0);
+            memcpy(te, ts, 16);
+            ta = k[ra].start;
+            tb = k[rb - 1].end;
+            bestdist = 0;
+        }
+    }
 #undef DIST
-    if (bestdist >= 0)
+    if (bestdist >= 0 && ts[0])
         set_time(c, ts, te, ta, tb);
+    else if (bestdist >= 0)
+        ; /* "currently" with no publication date: unknown */
     else if (pub->y) {
         fmt_date(ts, pub->y, pub->m, pub->d);
         set_time(c, ts, ts, 0, 0);
@@ -758,6 +1475,76 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
 }
 
 /* ---------------------------------------------------------------- run */
+
+static int is_slash_fraction(const char *t, size_t a, size_t b)
+{
+    size_t i = a, d1 = 0, d2 = 0;
+    while (i < b && t[i] >= '0' && t[i] <= '9')
+        i++, d1++;
+    if (!d1 || i >= b || t[i] != '/')
+        return 0;
+    for (i++; i < b && t[i] >= '0' && t[i] <= '9'; i++)
+        d2++;
+    return d2 && i == b;
+}
+
+static void note_mention(const nci_ents *E, const nci_mention *m, refs_t *r)
+{
+    (void)E;
+    if (m->type == NCI_ENT_PERSON)
+        r->last_per = m->entity;
+    else if (m->type == NCI_ENT_ORG)
+        r->last_org = m->entity;
+}
+
+/* Quotation marks: straight, or curly (U+201C opens, U+201D closes). */
+static int quote_at(const char *t, size_t p, size_t end, int *opens)
+{
+    unsigned char c = (unsigned char)t[p];
+    if (c == '"') {
+        *opens = -1; /* either way */
+        return 1;
+    }
+    if (c == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80 &&
+        ((unsigned char)t[p + 2] == 0x9C || (unsigned char)t[p + 2] == 0x9D)) {
+        *opens = (unsigned char)t[p + 2] == 0x9C;
+        return 1;
+    }
+    return 0;
+}
+
+static int has_quote(const char *t, const nci_sent *x)
+{
+    int o;
+    for (size_t p = x->start; p < x->end; p++)
+        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o))
+            return 1;
+    return 0;
+}
+
+/* Whether byte pos of sentence x stands inside a quotation: one is open
+ * before it in the sentence, or one that began in an earlier sentence
+ * closes after it. */
+static int in_quote(const char *t, const nci_sent *x, size_t pos)
+{
+    int open = 0, o;
+    for (size_t p = x->start; p < pos; p++)
+        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o)) {
+            if (o < 0) /* a straight quote after a blank and before a word opens */
+                o = (p == x->start || t[p - 1] == ' ' || t[p - 1] == '\n' || t[p - 1] == '(') &&
+                    p + 1 < x->end && t[p + 1] != ' ' && t[p + 1] != '\n';
+            open = o;
+        }
+    if (open)
+        return 1;
+    for (size_t p = pos; p < x->end; p++)
+        if (quote_at(t, p, x->end, &o)) {
+            if (o < 0) /* a straight quote closes after a non-blank */
+                return p > x->start && t[p - 1] != ' ' && t[p - 1] != '\n';
+            return !o;
+        }
+    return 0;
+}
 
 /* A LOC mention that can be a place: not a month or weekday name, not a
  * function word ("The"), not a word ending in -an/-ans/-ish/-ese used as a
@@ -823,9 +1610,26 @@ static int main_place(const nci_claimlex *lex, const char *t, const nci_segs *S,
     return best;
 }
 
-static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a, size_t b)
+/* A unit of time ends the measure: "three years" is a duration.  "times"
+ * alone counts occasions ("raised taxes 66 times", "broke her serve three
+ * times"), unless a comparison follows ("ten times more", "six times as
+ * much", "four times higher"): a multiplier. */
+static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a, size_t b,
+                        size_t end)
 {
-    return b > a && word_in(lex->timeunit, t, &S->toks[b - 1]);
+    if (b <= a)
+        return 0;
+    const nci_tok *k = &S->toks[a];
+    if (tok_is(t, k, "times") || tok_is(t, k, "veces")) {
+        if (a + 1 >= end)
+            return 0;
+        const nci_tok *n = &S->toks[a + 1];
+        size_t nl = n->end - n->start;
+        return tok_is(t, n, "as") || tok_is(t, n, "more") || tok_is(t, n, "less") || tok_is(t, n, "the") ||
+               tok_is(t, n, "than") || tok_is(t, n, "that") || tok_is(t, n, "más") || tok_is(t, n, "menos") ||
+               (n->kind == NC_TOKEN_WORD && nl > 3 && t[n->end - 2] == 'e' && t[n->end - 1] == 'r');
+    }
+    return word_in(lex->timeunit, t, &S->toks[b - 1]);
 }
 
 nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs *S,
@@ -842,14 +1646,22 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         pub.days = days_from_civil(pub.y, pub.m ? pub.m : 1, pub.d ? pub.d : 1);
     }
     int home = main_place(lex, t, S, E);
-    int32_t prev = -1; /* the last source named, for "They reported" and "the organisation" */
-    cues_t cs;
-    size_t ni = 0;
+    refs_t refs = {-1, -1, -1, -1, -1}; /* what "they", "he", "it", "the report" point back to */
+    int32_t quoted = -1;            /* the source of the sentence before, when it quotes */
+    cues_t cs, next;
+    size_t ni = 0, m0 = 0;
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
+        while (m0 < E->nm && E->m[m0].sent < s)
+            m0++;
+        size_t m1 = m0;
+        while (m1 < E->nm && E->m[m1].sent == s)
+            m1++;
         if (x->furniture)
             continue;
-        sentence_cues(lex, t, S, E, s, prev, &cs);
+        sentence_cues(lex, t, S, E, s, m0, m1, &refs, &cs);
+        int have_next = 0;
+        size_t sn0 = ni; /* the sentence's numbers start at or after it */
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
         nci_date found[16];
         size_t nf = SIZE_MAX;
@@ -862,21 +1674,42 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 continue;
             size_t end = x->tok_first + x->tok_count;
             size_t ti = first_tok_at(S, x, num->start), te = first_tok_at(S, x, num->end);
+            /* "a few", "a couple", "several", "a handful": a vague quantity
+             * below ten states no figure. */
+            if (num->vague && num->has_high && num->high < 10)
+                continue;
+            /* "2/9", "5/1": digits over digits are odds (or a score, a
+             * date), no figure; "1/3 of voters" is a share. */
+            if (num->kind == NC_NUM_COUNT && is_slash_fraction(t, num->start, num->end) &&
+                !(te < x->tok_first + x->tok_count && tok_is(t, &S->toks[te], "of")))
+                continue;
             /* A bare "one" or "a": a number in passing. */
             if (num->has_value && num->value == 1 && !(t[num->start] >= '0' && t[num->start] <= '9'))
                 continue;
             size_t ma = te, mb = te;
-            int have = measure_after(lex, t, S, te, end, &ma, &mb);
+            int have = measure_after(lex, t, S, te, end, &ma, &mb), after = have, borrowed = 0;
+            size_t mh = mb, price = SIZE_MAX; /* end of the measure's head word; a price verb */
             if (!have)
-                have = measure_before(lex, t, S, ti, x->tok_first, num->kind == NC_NUM_COUNT, &ma, &mb);
+                have = measure_before(lex, t, S, ti, x->tok_first, num->kind == NC_NUM_COUNT, &ma, &mb, &mh, &price);
+            /* A month or weekday is when, never what ("fell from £180,126 in
+             * November to £178,906": the figure before's measure, if any). */
+            if (have && !after && mb == ma + 1 &&
+                (nci_month_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start) ||
+                 nci_weekday_lookup(lex->cal, t + S->toks[ma].start, S->toks[ma].end - S->toks[ma].start)))
+                have = 0;
             /* "profit fell 15% to $56m": an amount or percentage with no
              * measure of its own counts what the claim before it in the
-             * sentence counts. */
-            if (!have && num->kind != NC_NUM_COUNT && out->n && out->v[out->n - 1].sent == s) {
+             * sentence counts; so does a count that a change links to that
+             * claim ("sales rose 2.3% to 80,600", "37,000 files - up
+             * 22,000"). */
+            if (!have && out->n && out->v[out->n - 1].sent == s &&
+                (num->kind != NC_NUM_COUNT || change_before(t, S, x, ti, nums->v[out->v[out->n - 1].num].end) ||
+                 elliptic_after(t, S, te, end))) {
                 const nci_claim *p = &out->v[out->n - 1];
                 ma = first_tok_at(S, x, p->m_start);
                 mb = first_tok_at(S, x, p->m_end);
                 have = mb > ma;
+                borrowed = 1;
             }
             /* "figures ranging from 49 to 73": a generic noun counts what the
              * claim before it in the sentence counts. */
@@ -884,10 +1717,18 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 const nci_claim *p = &out->v[out->n - 1];
                 ma = first_tok_at(S, x, p->m_start);
                 mb = first_tok_at(S, x, p->m_end);
+                borrowed = 1;
             }
-            if (!have || is_time_unit(lex, t, S, ma, mb))
+            if (!have || (!borrowed && is_time_unit(lex, t, S, ma, after ? mb : mh, x->tok_first + x->tok_count)))
                 continue;
-            size_t action = action_before(t, S, x, ti, ma, mb);
+            /* "2.5G technology - 2.5 generation": a count that is not whole
+             * before a singular noun names a kind of thing, it counts
+             * nothing. */
+            if (num->kind == NC_NUM_COUNT && after && num->has_value && num->value != (double)(long long)num->value &&
+                memchr(t + num->start, '.', num->end - num->start) && !plural_head(t, &S->toks[mb - 1]) &&
+                !is_unit(t, &S->toks[ma]))
+                continue;
+            size_t action = borrowed || price == SIZE_MAX ? action_before(t, S, x, ti, ma, mb) : price;
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
             if (!c)
                 return NC_ENOMEM;
@@ -899,7 +1740,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             c->m_start = S->toks[ma].start;
             c->m_end = S->toks[mb - 1].end;
             c->start = (uint32_t)num->start;
-            c->end = (uint32_t)(mb > te ? c->m_end : num->end);
+            c->end = (uint32_t)(mb > te && !borrowed ? c->m_end : num->end);
             if (!(c->measure_key = measure_key(lex, t, S, ma, mb, action, lang)))
                 return NC_ENOMEM;
             out->n++;
@@ -908,9 +1749,9 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * "in" it counts as nearer. */
             c->place = home;
             long bestd = -1;
-            for (size_t m = 0; m < E->nm; m++) {
+            for (size_t m = m0; m < m1; m++) {
                 const nci_mention *mm = &E->m[m];
-                if (mm->sent != s || mm->type != NCI_ENT_LOC || !usable_place(lex, t, S, mm))
+                if (mm->type != NCI_ENT_LOC || !usable_place(lex, t, S, mm))
                     continue;
                 if (mm->start >= c->m_start && mm->end <= c->m_end)
                     continue;
@@ -923,17 +1764,54 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             }
             claim_sources(&cs, lo, ti, c);
             if (!c->nsources)
-                signature_source(t, S, E, s, c);
+                signature_source(t, S, E, s, m1, c);
+            /* A figure inside a quotation with no cue of its own: the
+             * speaker of the quotation before ('"...," said Daldry. "... 45
+             * children ..."') or of the one that goes on in the next
+             * sentence ('He added: "..."'). */
+            if (!c->nsources && in_quote(t, x, num->start)) {
+                int32_t q = quoted;
+                if (q < 0 && s + 1 < S->nsents && !S->sents[s + 1].furniture) {
+                    if (!have_next) {
+                        size_t n0 = m1, n1 = m1;
+                        while (n1 < E->nm && E->m[n1].sent == s + 1)
+                            n1++;
+                        refs_t nr = refs;
+                        for (size_t m = m0; m < m1; m++)
+                            note_mention(E, &E->m[m], &nr);
+                        sentence_cues(lex, t, S, E, s + 1, n0, n1, &nr, &next);
+                        have_next = 1;
+                    }
+                    for (unsigned i = 0; i < next.n && q < 0; i++)
+                        if (next.c[i].ent >= 0 && next.c[i].tok < S->sents[s + 1].tok_first + 4)
+                            q = next.c[i].ent;
+                }
+                if (q >= 0) {
+                    c->sources[0] = q;
+                    c->cues[0] = intern_cue("said");
+                    c->nsources = 1;
+                }
+            }
             lo = te;
             if (nf == SIZE_MAX) /* the sentence's dates, once for all its claims */
                 nf = nci_dates_find(lex->cal, t, S->toks + x->tok_first, x->tok_count, found, 16);
-            claim_time(lex, t, S, s, nums, &pub, found, nf, c, num->start);
+            claim_time(lex, t, S, s, nums, sn0, &pub, found, nf, c, num->start, num->end);
         }
-        for (unsigned i = cs.n; i-- > 0;)
+        quoted = -1;
+        refs.sent_per = -1;
+        for (unsigned i = 0; i < cs.n; i++)
             if (cs.c[i].ent >= 0) {
-                prev = cs.c[i].ent;
-                break;
+                if (E->e[cs.c[i].ent].type == NCI_ENT_PERSON)
+                    refs.sent_per = cs.c[i].ent;
+                refs.prev = cs.c[i].ent;
+                if (E->e[cs.c[i].ent].type == NCI_ENT_ORG)
+                    refs.prev_org = cs.c[i].ent;
+                quoted = cs.c[i].ent;
             }
+        if (quoted >= 0 && !has_quote(t, x))
+            quoted = -1;
+        for (size_t m = m0; m < m1; m++)
+            note_mention(E, &E->m[m], &refs);
     }
     return NC_OK;
 }

@@ -1,6 +1,22 @@
 /* Claim stage (DESIGN.md, pipeline 5): a number that states a figure about
  * the world, with what it counts (measure), where (place), when (time) and
- * who says so (source).  Reads the segments, numbers and entities. */
+ * who says so (source).  Reads the segments, numbers and entities.
+ *
+ * The rules are listed, with examples, at the top of claims.c.  In short:
+ * - measure: the noun phrase after the figure ("35% of their components",
+ *   "six out of every 10 planes"), else the one before a change verb
+ *   ("shares in X surged 8%", auxiliaries skipped), else, for a figure
+ *   linked by to/from/up or an adverb, the measure of the figure before it
+ *   ("sales rose 2.3% to 80,600"); price verbs make a price;
+ * - source: "according to X", "X said", "said X", passives excluded;
+ *   pronouns and descriptions point back (they: the previous source; he/she:
+ *   the last person named; it: the last organisation quoted; the company,
+ *   the report: the last organisation quoted or named; a study by X: X); a
+ *   figure in a quotation takes its speaker;
+ * - time: the nearest date or year expression of the sentence ("in/by/for
+ *   YEAR", quarters, "2003's", "a year earlier" after the figure; not a
+ *   comparison's "than ... 2004"), resolved against the publication date;
+ * - one pass over the sentences; per claim, work bounded by its sentence. */
 #ifndef NC_CLAIMS_H
 #define NC_CLAIMS_H
 #include "internal.h"

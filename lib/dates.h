@@ -21,7 +21,8 @@ size_t nci_dates_find(const nci_calendar *cal, const char *text, const nci_tok *
                       nci_date *out, size_t max);
 
 /* Infer a publication date: the latest date stated, partial dates taking
- * the year of the nearest dated mention.  Writes "YYYY-MM-DD" or "YYYY-MM"
+ * the year of the nearest dated mention; a date after "before",
+ * "until" (a limit ahead) or "born (in)" is left out.  Writes "YYYY-MM-DD" or "YYYY-MM"
  * into buf and returns 1, or returns 0 when the text dates nothing. */
 int nci_dates_infer(const nci_calendar *cal, const char *text, const nci_tok *toks, size_t n,
                     char buf[16]);

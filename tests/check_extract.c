@@ -109,6 +109,67 @@ START_TEST(test_measure_keys)
 }
 END_TEST
 
+START_TEST(test_measure_before_and_links)
+{
+    /* The head of a prepositional phrase before a change verb; auxiliaries
+     * skipped; a count after "to" counts what the figure before it counts;
+     * a bracketed conversion skipped; a possessive after "of". */
+    json_t *d = extract("Shares in Acme Widgets fell 4% on the news. Exports for the quarter rose by 12%. "
+                        "Ticket sales rose 5% to 40,000. About 30% of their members voted. "
+                        "The $4bn (£2bn) merger was approved. Profits have fallen 8%.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 4), "measure_key"), "share in acme widget");
+    ck_assert_str_eq(str(claim_with_low(d, 12), "measure_key"), "export for quarter");
+    ck_assert_str_eq(str(claim_with_low(d, 40000), "measure_key"), "ticket sale");
+    ck_assert_str_eq(str(claim_with_low(d, 40000), "text"), "40,000"); /* the measure is borrowed */
+    ck_assert_str_eq(str(claim_with_low(d, 30), "measure_key"), "member voted");
+    ck_assert_str_eq(str(claim_with_low(d, 4e9), "measure_key"), "merger");
+    ck_assert_str_eq(str(claim_with_low(d, 8), "measure_key"), "profit");
+    json_decref(d);
+    /* A decimal count before a singular noun names a kind ("3.5 generation
+     * modem"); before a plural it counts. */
+    d = extract("The phone has a 3.5 generation modem. The lab bought 2.5 million radios. The screen is 1.5 metre "
+                "wide.", NULL);
+    ck_assert_ptr_null(claim_with_low(d, 3.5));
+    ck_assert_ptr_nonnull(claim_with_low(d, 2.5e6));
+    ck_assert_ptr_nonnull(claim_with_low(d, 1.5)); /* a unit in the singular */
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_measure_shapes)
+{
+    /* small vague quantities and odds are no figures; "N out of every M
+     * X"; coordinated modifiers; prices; "N times" counts occasions unless
+     * a comparison follows; what a possessor owns after "of". */
+    json_t *d = extract("Only a handful of staff knew, and a few fans came. Six out of every 10 planes were late. "
+                        "The airline cut 77 short and long-haul flights. Tickets cost £20. "
+                        "Priced at £229, the console is dear. The champion won the title five times. "
+                        "Sales were twelve times higher. Kenzie is favourite at 2/9. "
+                        "The firm sold 15% of the company's shares.", NULL);
+    ck_assert_ptr_null(claim_with_low(d, 2)); /* a handful */
+    ck_assert_ptr_null(claim_with_low(d, 3)); /* a few */
+    ck_assert_str_eq(str(claim_with_low(d, 6), "measure_key"), "plane");
+    ck_assert_str_eq(str(claim_with_low(d, 77), "measure_key"), "short and long-haul flight");
+    ck_assert_str_eq(str(claim_with_low(d, 20), "measure_key"), "ticket cost");
+    ck_assert_str_eq(str(claim_with_low(d, 229), "measure_key"), "price");
+    ck_assert_str_eq(str(claim_with_low(d, 5), "measure_key"), "time");
+    ck_assert_ptr_null(claim_with_low(d, 12)); /* a multiplier */
+    ck_assert_int_eq(json_array_size(json_object_get(d, "claims")), 7); /* no 2/9 */
+    ck_assert_str_eq(str(claim_with_low(d, 15), "measure_key"), "share");
+    json_decref(d);
+    /* An adverb after a count leaves the noun out: the figure before's. */
+    d = extract("Leeds are four points behind Hull and five back from York. Sales rose to $9m worldwide.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 5), "measure_key"), "point");
+    ck_assert_str_eq(str(claim_with_low(d, 9e6), "measure_key"), "sale");
+    json_decref(d);
+    /* "15% more passengers" counts passengers; "18% more likely" does not
+     * skip "more". */
+    d = extract("Revenue fell 7%, although 15% more passengers were carried.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 15), "measure_key"), "passenger");
+    json_decref(d);
+}
+END_TEST
+
 START_TEST(test_sources)
 {
     json_t *d = extract("According to the health ministry, 42 patients died. Rights advocates estimate that "
@@ -133,6 +194,123 @@ START_TEST(test_sources)
     ck_assert_str_eq(str(c, "measure"), "those detained");
     c = claim_with_low(d, 3);
     ck_assert(json_is_null(json_object_get(c, "source"))); /* the outlet's own statement */
+    json_decref(d);
+}
+END_TEST
+
+static const char *source_name(json_t *c)
+{
+    json_t *src = json_object_get(c, "source");
+    return json_is_object(src) ? str(src, "name") : NULL;
+}
+
+START_TEST(test_sources_anaphora)
+{
+    /* A passive cue names no source; "she" is the last person named; a
+     * figure inside a quotation takes the speaker of the quotation before;
+     * "they" right after a cue verb is that verb's subject; "the survey"
+     * is the one named before; "the company" the last organisation. */
+    json_t *d = extract("Growth is forecast to reach 4% next year. Maria Lopez runs the clinic in Leeds. "
+                        "\"We treated 40 patients,\" she said. \"It was a hard winter,\" said Maria Lopez. "
+                        "\"We hired 12 nurses.\" Companies reported they expect to hire 500 staff. "
+                        "A survey by Gallup found 60% of voters were undecided. The survey found 25% of voters "
+                        "had moved. Toyota has built a plant in Ohio. The company said it employs 900 workers.",
+                        NULL);
+    ck_assert_ptr_null(source_name(claim_with_low(d, 4)));
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Maria Lopez");
+    ck_assert_str_eq(source_name(claim_with_low(d, 12)), "Maria Lopez");
+    ck_assert_ptr_null(source_name(claim_with_low(d, 500)));
+    ck_assert_str_eq(source_name(claim_with_low(d, 60)), "Gallup");
+    ck_assert_str_eq(source_name(claim_with_low(d, 25)), "Gallup");
+    ck_assert_str_eq(source_name(claim_with_low(d, 900)), "Toyota");
+    json_decref(d);
+    /* A place that owns the next name is no source; an apposition before
+     * "has said" is skipped back to its head. */
+    d = extract("Jugnot made 5.45m Euros (£3.77m) last year, according to a table drawn up by France's Le Figaro "
+                "newspaper.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 5.45e6)), "Le Figaro");
+    json_decref(d);
+    /* "accused of" names the accused; a cue verb that is a noun after a
+     * preposition ("ahead of IMF forecasts") and a document after one
+     * ("polled for the survey say") name no source. */
+    d = extract("The trial of Jack Smith, accused of taking $600m, starts today. Growth averaged 6% a year, "
+                "ahead of IMF forecasts. About 28% of the bosses polled for the survey say they moved.", NULL);
+    ck_assert_ptr_null(source_name(claim_with_low(d, 600e6)));
+    ck_assert_ptr_null(source_name(claim_with_low(d, 6)));
+    ck_assert_ptr_null(source_name(claim_with_low(d, 28)));
+    json_decref(d);
+    /* "He" after a sentence that quotes a person is that person, even when
+     * another is named after him. */
+    d = extract("Mark Dale told reporters Anna Ford had changed her mind. He said: \"We saw 40 reversals.\"", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Mark Dale");
+    json_decref(d);
+    /* A name before a document's noun is its author; a cue inside a
+     * quotation is the speaker's words. */
+    d = extract("About 57% of buyers are women, according to Forrester research. \"Users made up 40% of the "
+                "audience and we expect more,\" said Jane Roe.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 57)), "Forrester");
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Jane Roe");
+    json_decref(d);
+    /* A bare "it" stands only for an organisation quoted before. */
+    d = extract("Maria Lopez said the clinic was full. It revealed that 30 patients waited.", NULL);
+    ck_assert_ptr_null(source_name(claim_with_low(d, 30)));
+    json_decref(d);
+}
+END_TEST
+
+START_TEST(test_time_years_and_quarters)
+{
+    /* Quarters, "by YEAR", a possessive year, "a year earlier" after a
+     * figure; a comparison's "previous year" leaves the figure's own time. */
+    json_t *d = extract("Profits rose to $50m in the fourth quarter of 2024, against $40m a year earlier. "
+                        "Sales will reach 2 million cars by 2030. The bank lost $3bn, more than 2019's $2bn loss. "
+                        "Output rose 7% more in 2021 than the previous year. Fourth-quarter 2023 revenue rose 8%.",
+                        NULL);
+    json_t *tm = json_object_get(claim_with_low(d, 50e6), "time");
+    ck_assert_str_eq(str(tm, "start"), "2024-10");
+    ck_assert_str_eq(str(tm, "end"), "2024-12");
+    tm = json_object_get(claim_with_low(d, 40e6), "time");
+    ck_assert_str_eq(str(tm, "start"), "2023-10");
+    ck_assert_str_eq(str(tm, "text"), "a year earlier");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 2e6), "time"), "start"), "2030");
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 3e9), "time")));
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 2e9), "time"), "start"), "2019");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 7), "time"), "start"), "2021");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 8), "time"), "end"), "2023-12");
+    json_decref(d);
+    /* A date after "than" is the base of a comparison; "the last three
+     * months of 2021" is in 2021; "of" alone dates nothing. */
+    d = extract("Prices are 40% higher than at the start of 2020. Profits were $5m in the last three months of "
+                "2021. After falls at the back-end of 2019, sales rose 3% in January.", NULL);
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 40), "time")));
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 5e6), "time"), "start"), "2021");
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 3), "time")));
+    json_decref(d);
+    /* A month alone after "in" is in the publication's year (or the year
+     * before); without a publication date, nothing. */
+    d = extract("Prices rose 0.8% in January and 0.5% in November.", "2026-03-10");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 0.8), "time"), "start"), "2026-01");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 0.5), "time"), "start"), "2025-11");
+    json_decref(d);
+    d = extract("After falls at the end of 2024, prices rose 0.8% in January.", NULL);
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 0.8), "time")));
+    json_decref(d);
+    /* "currently" is the day of writing, never a year further away. */
+    d = extract("The share is currently at 62%, and will rise to 85% by 2030.", NULL);
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 62), "time")));
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 85), "time"), "start"), "2030");
+    json_decref(d);
+    d = extract("The share is currently at 62%.", "2026-02-01");
+    ck_assert_str_eq(str(json_object_get(claim_with_low(d, 62), "time"), "text"), "currently");
+    json_decref(d);
+    /* A limit ahead or a birth is not the day of writing: no date is
+     * inferred from them. */
+    d = extract("The regulator moved the deadline until 15 July 2030. The founder, born in March 1950, "
+                "sold 40 shops.", NULL);
+    ck_assert(json_is_null(json_object_get(d, "date")));
+    json_decref(d);
+    d = extract("On 3 March 2027 the firm sold 40 shops.", NULL);
+    ck_assert_str_eq(str(d, "date"), "2027-03-03");
     json_decref(d);
 }
 END_TEST
@@ -338,7 +516,11 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_not_claims);
     tcase_add_test(tc, test_bounds_and_units);
     tcase_add_test(tc, test_measure_keys);
+    tcase_add_test(tc, test_measure_before_and_links);
+    tcase_add_test(tc, test_measure_shapes);
     tcase_add_test(tc, test_sources);
+    tcase_add_test(tc, test_sources_anaphora);
+    tcase_add_test(tc, test_time_years_and_quarters);
     tcase_add_test(tc, test_time_resolution);
     tcase_add_test(tc, test_signed_post);
     tcase_add_test(tc, test_furniture_not_claims);
