@@ -567,9 +567,8 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                  * place is no author */
                 if (!(mm->tok >= i + len && mm->tok < i + len + 10 && is_source_type(mm->type, doc == -2)))
                     continue;
-                if (mm->type == NCI_ENT_LOC && mm->tok + mm->ntok < end && is_possessive(t, &k[mm->tok + mm->ntok]) &&
-                    m + 1 < m1 && E->m[m + 1].tok <= mm->tok + mm->ntok + 4 && is_source_type(E->m[m + 1].type, 0))
-                    continue;
+                if (mm->type == NCI_ENT_LOC && mm->tok + mm->ntok < end && is_possessive(t, &k[mm->tok + mm->ntok]))
+                    continue; /* what it owns is the source, named or not */
                 h->ent = resolve(lex, t, E, m, m1, r);
             }
         } else if (passive_before(t, k, i, first)) {
