@@ -283,19 +283,6 @@ static int word_in(const nci_wordset *ws, const char *t, const nci_tok *k)
     return k->kind == NC_TOKEN_WORD && nci_wordset_get(ws, t + k->start, k->end - k->start);
 }
 
-static int tok_is(const char *t, const nci_tok *k, const char *lit)
-{
-    size_t n = strlen(lit);
-    if (k->end - k->start != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = t[k->start + i];
-        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lit[i])
-            return 0;
-    }
-    return 1;
-}
-
 static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
 {
     int v = k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->cues, t + k->start, k->end - k->start) & 15 : 0;
@@ -466,8 +453,8 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
     size_t d = j;
     int definite = 0;
     if (d < end && is_det(lex, t, &k[d]))
-        definite = !tok_is(t, &k[d], "a") && !tok_is(t, &k[d], "an") && !tok_is(t, &k[d], "un") &&
-                   !tok_is(t, &k[d], "una"),
+        definite = !nci_tok_is(t, &k[d], "a") && !nci_tok_is(t, &k[d], "an") && !nci_tok_is(t, &k[d], "un") &&
+                   !nci_tok_is(t, &k[d], "una"),
         d++;
     size_t mod = SIZE_MAX; /* a word before the document's noun */
     if (d < end && word_kind(lex, t, &k[d]) != CUE_DOCU && d + 1 < end && word_kind(lex, t, &k[d + 1]) == CUE_DOCU)
@@ -478,7 +465,7 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
     for (size_t m = m0; m < m1 && mod != SIZE_MAX; m++)
         if (E->m[m].tok <= mod && E->m[m].tok + E->m[m].ntok > mod && is_source_type(E->m[m].type, 0))
             return resolve(lex, t, E, m, m1, r);
-    if (d + 1 < end && (tok_is(t, &k[d + 1], "by") || tok_is(t, &k[d + 1], "from") || tok_is(t, &k[d + 1], "of")))
+    if (d + 1 < end && (nci_tok_is(t, &k[d + 1], "by") || nci_tok_is(t, &k[d + 1], "from") || nci_tok_is(t, &k[d + 1], "of")))
         for (size_t m = m0; m < m1; m++)
             if (E->m[m].tok > d + 1 && E->m[m].tok <= d + 5 && is_source_type(E->m[m].type, 0))
                 return resolve(lex, t, E, m, m1, r);
@@ -497,7 +484,7 @@ static int passive_before(const char *t, const nci_tok *k, size_t i, size_t firs
     if (j <= first)
         return 0;
     for (int b = 0; BE[b]; b++)
-        if (tok_is(t, &k[j - 1], BE[b]))
+        if (nci_tok_is(t, &k[j - 1], BE[b]))
             return 1;
     return 0;
 }
@@ -508,7 +495,7 @@ static int noun_cue(const char *t, const nci_tok *k)
     static const char *const N[] = {"forecasts", "forecast", "estimates", "estimate", "reports", "report",
                                     "claims", "claim", "counts", "documents", "projects", NULL};
     for (int i = 0; N[i]; i++)
-        if (tok_is(t, k, N[i]))
+        if (nci_tok_is(t, k, N[i]))
             return 1;
     return 0;
 }
@@ -534,11 +521,11 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
         if (kind == CUE_VERB && i > first && is_det(lex, t, &k[i - 1]))
             continue;
         if (kind == CUE_VERB && i > first + 1 && k[i - 1].kind == NC_TOKEN_WORD && noun_cue(t, &k[i]) &&
-            (tok_is(t, &k[i - 2], "of") || tok_is(t, &k[i - 2], "than") || tok_is(t, &k[i - 2], "with") ||
-             tok_is(t, &k[i - 2], "beat") || tok_is(t, &k[i - 2], "above") || tok_is(t, &k[i - 2], "below")))
+            (nci_tok_is(t, &k[i - 2], "of") || nci_tok_is(t, &k[i - 2], "than") || nci_tok_is(t, &k[i - 2], "with") ||
+             nci_tok_is(t, &k[i - 2], "beat") || nci_tok_is(t, &k[i - 2], "above") || nci_tok_is(t, &k[i - 2], "below")))
             continue;
-        if (kind == CUE_VERB && i + len < end && tok_is(t, &k[i + len], "of") &&
-            (tok_is(t, &k[i], "accused") || tok_is(t, &k[i], "alleged")))
+        if (kind == CUE_VERB && i + len < end && nci_tok_is(t, &k[i + len], "of") &&
+            (nci_tok_is(t, &k[i], "accused") || nci_tok_is(t, &k[i], "alleged")))
             continue;
         /* a verb inside a quotation ('"... we expect this to grow," said
          * X') is the speaker's words, not an attribution */
@@ -574,7 +561,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
         } else if (passive_before(t, k, i, first)) {
             /* "growth is forecast to reach 4%": the subject is what is
              * forecast, not who forecasts; "..., is reported by AP" */
-            if (i + len < end && tok_is(t, &k[i + len], "by"))
+            if (i + len < end && nci_tok_is(t, &k[i + len], "by"))
                 for (size_t m = m0; m < m1 && h->ent < 0; m++)
                     if (E->m[m].tok > i + len && E->m[m].tok <= i + len + 3 && is_source_type(E->m[m].type, 0))
                         h->ent = resolve(lex, t, E, m, m1, r);
@@ -587,9 +574,9 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             size_t limit = i, v = i;
             while (v > first + 1 && v + 2 > i && word_in(lex->aux, t, &k[v - 1]))
                 v--; /* "Deutsche Boerse, the exchange ..., has said" */
-            if (v > first && tok_is(t, &k[v - 1], ",")) {
+            if (v > first && nci_tok_is(t, &k[v - 1], ",")) {
                 size_t c = v - 1;
-                while (c > first && !tok_is(t, &k[c - 1], ","))
+                while (c > first && !nci_tok_is(t, &k[c - 1], ","))
                     c--;
                 if (c > first)
                     limit = c - 1;
@@ -624,11 +611,11 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             for (size_t b = i > first + 2 ? i - 2 : first; b < i; b++) {
                 int pk = CUE_KIND(cue_at(lex, t, k, b, i, &pl));
                 int32_t doc = document_at(lex, t, S, E, b, i, m0, m1, r);
-                /* "the bosses polled for the survey say": a document after a
+                /* "the managers polled for the study say": a document after a
                  * preposition is not the verb's subject */
                 if (doc != -2 && b > first &&
-                    (tok_is(t, &k[b - 1], "for") || tok_is(t, &k[b - 1], "in") || tok_is(t, &k[b - 1], "by") ||
-                     tok_is(t, &k[b - 1], "of") || tok_is(t, &k[b - 1], "from") || tok_is(t, &k[b - 1], "to")))
+                    (nci_tok_is(t, &k[b - 1], "for") || nci_tok_is(t, &k[b - 1], "in") || nci_tok_is(t, &k[b - 1], "by") ||
+                     nci_tok_is(t, &k[b - 1], "of") || nci_tok_is(t, &k[b - 1], "from") || nci_tok_is(t, &k[b - 1], "to")))
                     doc = -2;
                 if (!(is_pron_kind(pk) && b + pl == i) && doc == -2)
                     continue;
@@ -640,7 +627,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                 }
                 /* "Companies reported they expect": the pronoun is the
                  * subject of the verb just before it. */
-                size_t q = b > first && tok_is(t, &k[b - 1], "that") ? b - 1 : b;
+                size_t q = b > first && nci_tok_is(t, &k[b - 1], "that") ? b - 1 : b;
                 if (out->n > 1 && out->c[out->n - 2].tok + out->c[out->n - 2].len == q) {
                     h->ent = out->c[out->n - 2].ent;
                     break;
@@ -650,7 +637,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             }
             /* "..., said the minister", "..., predicts the report by BT";
              * after "told" stands whom it was told to. */
-            if (h->ent < 0 && !tok_is(t, &k[i], "told") && !tok_is(t, &k[i], "tells")) {
+            if (h->ent < 0 && !nci_tok_is(t, &k[i], "told") && !nci_tok_is(t, &k[i], "tells")) {
                 int32_t doc = i + len < end ? document_at(lex, t, S, E, i + len, end, m0, m1, r) : -2;
                 if (doc != -2)
                     h->ent = doc;
@@ -747,19 +734,19 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     const nci_tok *k = S->toks;
     /* "$1.75bn (£900m) deal": a bracketed conversion or gloss stands between
      * the figure and what it counts. */
-    if (i < end && tok_is(t, &k[i], "(")) {
+    if (i < end && nci_tok_is(t, &k[i], "(")) {
         size_t c = i + 1;
-        while (c < end && c < i + 8 && !tok_is(t, &k[c], ")"))
+        while (c < end && c < i + 8 && !nci_tok_is(t, &k[c], ")"))
             c++;
-        if (c < end && tok_is(t, &k[c], ")"))
+        if (c < end && nci_tok_is(t, &k[c], ")"))
             i = c + 1;
     }
     int of = 0;
-    if (i < end && (tok_is(t, &k[i], "of") || tok_is(t, &k[i], "de") || tok_is(t, &k[i], "del"))) {
+    if (i < end && (nci_tok_is(t, &k[i], "of") || nci_tok_is(t, &k[i], "de") || nci_tok_is(t, &k[i], "del"))) {
         i++;
         of = 1;
         /* "86 of those detained": the demonstrative and the word after it. */
-        if (i + 1 < end && (tok_is(t, &k[i], "those") || tok_is(t, &k[i], "these")) &&
+        if (i + 1 < end && (nci_tok_is(t, &k[i], "those") || nci_tok_is(t, &k[i], "these")) &&
             k[i + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[i + 1])) {
             *a = i;
             *b = i + 2;
@@ -770,16 +757,16 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
             i++;
     }
     /* "six out of every 10 planes": what the whole counts. */
-    if (i + 2 < end && tok_is(t, &k[i], "out") && tok_is(t, &k[i + 1], "of")) {
+    if (i + 2 < end && nci_tok_is(t, &k[i], "out") && nci_tok_is(t, &k[i + 1], "of")) {
         size_t o = i + 2;
-        if (o < end && (tok_is(t, &k[o], "every") || word_in(lex->det, t, &k[o])))
+        if (o < end && (nci_tok_is(t, &k[o], "every") || word_in(lex->det, t, &k[o])))
             o++;
         if (o < end && k[o].kind == NC_TOKEN_NUMBER)
             i = o + 1;
     }
     /* "15% more passengers": the noun after "more", "fewer", "extra" */
-    if (i + 1 < end && (tok_is(t, &k[i], "more") || tok_is(t, &k[i], "fewer") || tok_is(t, &k[i], "extra") ||
-                        tok_is(t, &k[i], "additional"))) {
+    if (i + 1 < end && (nci_tok_is(t, &k[i], "more") || nci_tok_is(t, &k[i], "fewer") || nci_tok_is(t, &k[i], "extra") ||
+                        nci_tok_is(t, &k[i], "additional"))) {
         /* a noun follows: a plural within three words ("18% more likely"
          * has none) */
         int noun = 0;
@@ -793,7 +780,7 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     static const char *const ING[] = {"putting", "making", "giving", "taking", "bringing", "leaving", "pushing",
                                       "lifting", "raising", "sending", "driving", "taking", NULL};
     for (int g = 0; i < end && ING[g]; g++)
-        if (tok_is(t, &k[i], ING[g]))
+        if (nci_tok_is(t, &k[i], ING[g]))
             return 0;
     size_t j = i;
     while (j < end && j < i + 4 && k[j].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j]) &&
@@ -801,8 +788,8 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
         j++;
     /* "two of the All Blacks' seven tries", "10% of the company's shares":
      * after "of", what the possessor owns is counted. */
-    if (of && j < end && j > i && (is_possessive(t, &k[j]) || tok_is(t, &k[j], "'") ||
-                                   tok_is(t, &k[j], "\xE2\x80\x99"))) {
+    if (of && j < end && j > i && (is_possessive(t, &k[j]) || nci_tok_is(t, &k[j], "'") ||
+                                   nci_tok_is(t, &k[j], "\xE2\x80\x99"))) {
         size_t o = j + 1;
         if (o < end && k[o].kind == NC_TOKEN_NUMBER)
             o++;
@@ -813,9 +800,9 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
         if (e > o)
             i = o, j = e;
     }
-    /* "77 short and medium-distance flights": one word that is no plural,
+    /* "60 short and long-haul routes": one word that is no plural,
      * "and"/"or", and two or more words after it, up to a stop. */
-    if (j == i + 1 && j + 1 < end && (tok_is(t, &k[j], "and") || tok_is(t, &k[j], "or")) &&
+    if (j == i + 1 && j + 1 < end && (nci_tok_is(t, &k[j], "and") || nci_tok_is(t, &k[j], "or")) &&
         !plural_head(t, &k[i]) && k[j + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j + 1])) {
         size_t e = j + 1;
         while (e < end && e < j + 4 && k[e].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[e]) &&
@@ -841,8 +828,8 @@ static int is_possessive(const char *t, const nci_tok *k)
 /* Measure before a percentage or an amount: "profits jumped 76%". */
 static int is_price_verb(const char *t, const nci_tok *k)
 {
-    return tok_is(t, k, "priced") || tok_is(t, k, "cost") || tok_is(t, k, "costs") || tok_is(t, k, "costing") ||
-           tok_is(t, k, "retails");
+    return nci_tok_is(t, k, "priced") || nci_tok_is(t, k, "cost") || nci_tok_is(t, k, "costs") || nci_tok_is(t, k, "costing") ||
+           nci_tok_is(t, k, "retails");
 }
 
 static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
@@ -852,12 +839,12 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
     size_t j = i;
     int skipped = 0, hops = 0;
     /* "the disabled will make up 16%": "make up" links */
-    if (j > first + 1 && tok_is(t, &k[j - 1], "up") &&
-        (tok_is(t, &k[j - 2], "make") || tok_is(t, &k[j - 2], "makes") || tok_is(t, &k[j - 2], "made")))
+    if (j > first + 1 && nci_tok_is(t, &k[j - 1], "up") &&
+        (nci_tok_is(t, &k[j - 2], "make") || nci_tok_is(t, &k[j - 2], "makes") || nci_tok_is(t, &k[j - 2], "made")))
         j -= 2, skipped++, hops += 2;
     /* "cost(s)" right before the amount is a verb ("tickets cost £20"),
      * elsewhere a noun ("borrowing costs to 1.75%") */
-    if (j > first && (tok_is(t, &k[j - 1], "cost") || tok_is(t, &k[j - 1], "costs") || tok_is(t, &k[j - 1], "costing")))
+    if (j > first && (nci_tok_is(t, &k[j - 1], "cost") || nci_tok_is(t, &k[j - 1], "costs") || nci_tok_is(t, &k[j - 1], "costing")))
         j--, skipped++, hops++;
     while (j > first && hops < 6 && k[j - 1].kind == NC_TOKEN_WORD) {
         if (word_in(lex->link, t, &k[j - 1]))
@@ -898,9 +885,9 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
     size_t d = j;
     if (d > first && word_in(lex->det, t, &k[d - 1]))
         d--;
-    if (d > first + 1 && (tok_is(t, &k[d - 1], "in") || tok_is(t, &k[d - 1], "of") ||
-                          tok_is(t, &k[d - 1], "from") || tok_is(t, &k[d - 1], "for") ||
-                          tok_is(t, &k[d - 1], "at") || tok_is(t, &k[d - 1], "on"))) {
+    if (d > first + 1 && (nci_tok_is(t, &k[d - 1], "in") || nci_tok_is(t, &k[d - 1], "of") ||
+                          nci_tok_is(t, &k[d - 1], "from") || nci_tok_is(t, &k[d - 1], "for") ||
+                          nci_tok_is(t, &k[d - 1], "at") || nci_tok_is(t, &k[d - 1], "on"))) {
         size_t h = d - 1;
         while (h > first && d - 1 - h < 2 && k[h - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[h - 1]) &&
                !is_cue_word(lex, t, &k[h - 1]) && !word_in(lex->link, t, &k[h - 1]) && !is_possessive(t, &k[h - 1]))
@@ -987,7 +974,7 @@ static const char *const GENERIC[] = {"figure", "figures", "number", "numbers", 
 static int is_generic(const char *t, const nci_tok *k)
 {
     for (int i = 0; GENERIC[i]; i++)
-        if (tok_is(t, k, GENERIC[i]))
+        if (nci_tok_is(t, k, GENERIC[i]))
             return 1;
     return 0;
 }
@@ -1005,7 +992,7 @@ static size_t action_before(const char *t, const nci_segs *S, const nci_sent *x,
 {
     int person = 0;
     for (int i = 0; PERSONS[i] && !person; i++)
-        person = mb == ma + 1 && tok_is(t, &S->toks[ma], PERSONS[i]);
+        person = mb == ma + 1 && nci_tok_is(t, &S->toks[ma], PERSONS[i]);
     if (!person)
         return SIZE_MAX;
     for (size_t j = ti, hops = 0; j > x->tok_first && hops < 3; j--, hops++) {
@@ -1028,7 +1015,7 @@ static int change_before(const char *t, const nci_segs *S, const nci_sent *x, si
     size_t j = ti;
     while (j > x->tok_first && j + 2 > ti && S->toks[j - 1].kind == NC_TOKEN_WORD) {
         for (int i = 0; CH[i]; i++)
-            if (tok_is(t, &S->toks[j - 1], CH[i])) {
+            if (nci_tok_is(t, &S->toks[j - 1], CH[i])) {
                 size_t p = j - 1;
                 while (p > x->tok_first && S->toks[p - 1].start >= prev_end)
                     p--;
@@ -1049,7 +1036,7 @@ static int elliptic_after(const char *t, const nci_segs *S, size_t te, size_t en
     if (te >= end)
         return 0;
     for (int i = 0; ADV[i]; i++)
-        if (tok_is(t, &S->toks[te], ADV[i]))
+        if (nci_tok_is(t, &S->toks[te], ADV[i]))
             return 1; /* "15% more passengers" took its noun in measure_after() */
     return 0;
 }
@@ -1061,7 +1048,7 @@ static int is_unit(const char *t, const nci_tok *k)
                                     "liter", "gram", "kilogram", "kilo", "tonne", "ton", "degree", "percent",
                                     "point", "acre", "hectare", "barrel", NULL};
     for (int i = 0; U[i]; i++)
-        if (tok_is(t, k, U[i]))
+        if (nci_tok_is(t, k, U[i]))
             return 1;
     return 0;
 }
@@ -1076,7 +1063,7 @@ static int plural_head(const char *t, const nci_tok *k)
     if (n > 1 && (t[k->end - 1] == 's' || t[k->end - 1] == 'S'))
         return 1;
     for (int i = 0; INVARIANT[i]; i++)
-        if (tok_is(t, k, INVARIANT[i]))
+        if (nci_tok_is(t, k, INVARIANT[i]))
             return 1;
     return 0;
 }
@@ -1105,14 +1092,14 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
     static const char *const LAST[] = {"last", "final", NULL};
     const char *w = t + k[h].start;
     size_t n = k[h].end - k[h].start;
-    if (tok_is(t, &k[h], "end") || tok_is(t, &k[h], "close")) {
+    if (nci_tok_is(t, &k[h], "end") || nci_tok_is(t, &k[h], "close")) {
         *m0 = *m1 = 12;
-        *pa = h > 0 && tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        *pa = h > 0 && nci_tok_is(t, &k[h - 1], "the") ? h - 1 : h;
         return;
     }
-    if (tok_is(t, &k[h], "start") || tok_is(t, &k[h], "beginning")) {
+    if (nci_tok_is(t, &k[h], "start") || nci_tok_is(t, &k[h], "beginning")) {
         *m0 = *m1 = 1;
-        *pa = h > 0 && tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        *pa = h > 0 && nci_tok_is(t, &k[h - 1], "the") ? h - 1 : h;
         return;
     }
     if (n == 2 && (w[0] == 'Q' || w[0] == 'q') && w[1] >= '1' && w[1] <= '4') {
@@ -1135,17 +1122,17 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
             if (strlen(LAST[i]) == ol && !strncasecmp(w, LAST[i], ol))
                 ord = 4;
     } else {
-        half = tok_is(t, &k[h], "half");
-        if (!(half || tok_is(t, &k[h], "quarter")))
+        half = nci_tok_is(t, &k[h], "half");
+        if (!(half || nci_tok_is(t, &k[h], "quarter")))
             return;
         size_t o = h;
-        if (o > 0 && tok_is(t, &k[o - 1], "-"))
+        if (o > 0 && nci_tok_is(t, &k[o - 1], "-"))
             o--;
         for (int i = 0; o > 0 && ORD[i]; i++)
-            if (tok_is(t, &k[o - 1], ORD[i]))
+            if (nci_tok_is(t, &k[o - 1], ORD[i]))
                 ord = i + 1, start = o - 1;
         for (int i = 0; o > 0 && LAST[i]; i++)
-            if (tok_is(t, &k[o - 1], LAST[i]))
+            if (nci_tok_is(t, &k[o - 1], LAST[i]))
                 ord = 4, start = o - 1;
     }
     if (ord == 4 && half)
@@ -1154,7 +1141,7 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
         return;
     *m0 = half ? (ord - 1) * 6 + 1 : (ord - 1) * 3 + 1;
     *m1 = *m0 + (half ? 5 : 2);
-    *pa = start > 0 && tok_is(t, &k[start - 1], "the") ? start - 1 : start;
+    *pa = start > 0 && nci_tok_is(t, &k[start - 1], "the") ? start - 1 : start;
 }
 
 /* "a year earlier", "a year before", "a year ago", "the previous year",
@@ -1170,16 +1157,16 @@ static int year_before_follows(const char *t, const nci_tok *k, size_t n, const 
     size_t stop = i + 20 < n ? i + 20 : n; /* within the figure's clause */
     for (; i + 2 < stop; i++) {
         size_t e = 0;
-        if (!tok_is(t, &k[i + 1], "year") && !tok_is(t, &k[i + 2], "year"))
+        if (!nci_tok_is(t, &k[i + 1], "year") && !nci_tok_is(t, &k[i + 2], "year"))
             continue; /* every phrase has "year" second or third */
-        if ((tok_is(t, &k[i], "a") || tok_is(t, &k[i], "one")) && tok_is(t, &k[i + 1], "year") &&
-            (tok_is(t, &k[i + 2], "earlier") || tok_is(t, &k[i + 2], "before") || tok_is(t, &k[i + 2], "ago") ||
-             tok_is(t, &k[i + 2], "previously")))
+        if ((nci_tok_is(t, &k[i], "a") || nci_tok_is(t, &k[i], "one")) && nci_tok_is(t, &k[i + 1], "year") &&
+            (nci_tok_is(t, &k[i + 2], "earlier") || nci_tok_is(t, &k[i + 2], "before") || nci_tok_is(t, &k[i + 2], "ago") ||
+             nci_tok_is(t, &k[i + 2], "previously")))
             e = i + 3;
-        else if (tok_is(t, &k[i], "the") && (tok_is(t, &k[i + 1], "previous") || tok_is(t, &k[i + 1], "prior")) &&
-                 tok_is(t, &k[i + 2], "year"))
+        else if (nci_tok_is(t, &k[i], "the") && (nci_tok_is(t, &k[i + 1], "previous") || nci_tok_is(t, &k[i + 1], "prior")) &&
+                 nci_tok_is(t, &k[i + 2], "year"))
             e = i + 3;
-        else if (tok_is(t, &k[i], "the") && tok_is(t, &k[i + 1], "year") && tok_is(t, &k[i + 2], "before"))
+        else if (nci_tok_is(t, &k[i], "the") && nci_tok_is(t, &k[i + 1], "year") && nci_tok_is(t, &k[i + 2], "before"))
             e = i + 3;
         if (!e)
             continue;
@@ -1188,8 +1175,8 @@ static int year_before_follows(const char *t, const nci_tok *k, size_t n, const 
             return 0;
         /* "7.7% more than the previous year", "up 5% on a year earlier":
          * the base of a comparison, not the figure's own time. */
-        if (i > 0 && (tok_is(t, &k[i - 1], "than") || tok_is(t, &k[i - 1], "on") || tok_is(t, &k[i - 1], "over") ||
-                      tok_is(t, &k[i - 1], "with")))
+        if (i > 0 && (nci_tok_is(t, &k[i - 1], "than") || nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "over") ||
+                      nci_tok_is(t, &k[i - 1], "with")))
             return 0;
         for (size_t j = n0; j < nums->n && nums->v[j].start < k[i].start; j++) {
             const nci_number *v = &nums->v[j];
@@ -1246,24 +1233,24 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         size_t ti = 0;
         while (ti < n && k[ti].start < dt.start)
             ti++;
-        int since = ti > 0 && (tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"));
+        int since = ti > 0 && (nci_tok_is(t, &k[ti - 1], "since") || nci_tok_is(t, &k[ti - 1], "desde"));
         fmt_date(ts, dt.y, dt.m, dt.d);
         if (since && pub->y)
             fmt_date(te, pub->y, pub->m, pub->d);
         else
             memcpy(te, ts, 16);
-        ta = ti > 0 && (since || tok_is(t, &k[ti - 1], "late") || tok_is(t, &k[ti - 1], "early") ||
-                        tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
-        if (ti > 1 && tok_is(t, &k[ti - 1], "of") && tok_is(t, &k[ti - 2], "as"))
+        ta = ti > 0 && (since || nci_tok_is(t, &k[ti - 1], "late") || nci_tok_is(t, &k[ti - 1], "early") ||
+                        nci_tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
+        if (ti > 1 && nci_tok_is(t, &k[ti - 1], "of") && nci_tok_is(t, &k[ti - 2], "as"))
             ta = k[ti - 2].start;
         tb = dt.end;
     }
     /* "since December": a month alone after since, from its first day. */
     for (size_t i = 0; i + 1 < n && pub->y; i++) {
-        if (!(tok_is(t, &k[i], "since") || tok_is(t, &k[i], "desde")))
+        if (!(nci_tok_is(t, &k[i], "since") || nci_tok_is(t, &k[i], "desde")))
             continue;
         size_t j = i + 1;
-        if (tok_is(t, &k[j], "late") || tok_is(t, &k[j], "early") || tok_is(t, &k[j], "mid"))
+        if (nci_tok_is(t, &k[j], "late") || nci_tok_is(t, &k[j], "early") || nci_tok_is(t, &k[j], "mid"))
             j++;
         if (j >= n)
             continue;
@@ -1288,9 +1275,9 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             if (wd) {
                 int pwd = (int)(((pub->days % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
                 back = (pwd - wd + 7) % 7;
-            } else if (tok_is(t, &k[i], "yesterday") || tok_is(t, &k[i], "ayer")) {
+            } else if (nci_tok_is(t, &k[i], "yesterday") || nci_tok_is(t, &k[i], "ayer")) {
                 back = 1;
-            } else if (tok_is(t, &k[i], "today") || tok_is(t, &k[i], "hoy")) {
+            } else if (nci_tok_is(t, &k[i], "today") || nci_tok_is(t, &k[i], "hoy")) {
                 back = 0;
             }
             if (back < 0)
@@ -1301,7 +1288,7 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             bestdist = dist;
             fmt_days(ts, pub->days - back);
             memcpy(te, ts, 16);
-            ta = i > 0 && (tok_is(t, &k[i - 1], "on") || tok_is(t, &k[i - 1], "el")) ? k[i - 1].start : k[i].start;
+            ta = i > 0 && (nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "el")) ? k[i - 1].start : k[i].start;
             tb = k[i].end;
         }
     }
@@ -1314,13 +1301,13 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         char c0 = (char)(t[k[i].start] | 32);
         if (k[i + 1].kind != NC_TOKEN_WORD || k[i + 1].end - k[i + 1].start < 3 || (c0 != 'i' && c0 != 'd' && c0 != 'e'))
             continue; /* quick: no preposition of the list, or no month name after it */
-        if (!(tok_is(t, &k[i], "in") || tok_is(t, &k[i], "during") || tok_is(t, &k[i], "en") ||
-              tok_is(t, &k[i], "durante")))
+        if (!(nci_tok_is(t, &k[i], "in") || nci_tok_is(t, &k[i], "during") || nci_tok_is(t, &k[i], "en") ||
+              nci_tok_is(t, &k[i], "durante")))
             continue;
         size_t j = i + 1;
         /* English month names are capitalised ("in May", not "in may");
          * Spanish ones are not ("en enero") */
-        if (!k[j].cap && !(tok_is(t, &k[i], "en") || tok_is(t, &k[i], "durante")))
+        if (!k[j].cap && !(nci_tok_is(t, &k[i], "en") || nci_tok_is(t, &k[i], "durante")))
             continue;
         int mo = k[j].kind == NC_TOKEN_WORD ? nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start) : 0;
         if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
@@ -1346,9 +1333,9 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         char c0 = (char)(t[k[i].start] | 32);
         if (k[i].kind != NC_TOKEN_WORD || (c0 != 'c' && c0 != 'p' && c0 != 'a'))
             continue; /* quick: none of the words below */
-        if (tok_is(t, &k[i], "currently") || tok_is(t, &k[i], "presently") || tok_is(t, &k[i], "actualmente"))
+        if (nci_tok_is(t, &k[i], "currently") || nci_tok_is(t, &k[i], "presently") || nci_tok_is(t, &k[i], "actualmente"))
             e = i + 1;
-        else if (i + 1 < n && tok_is(t, &k[i], "at") && tok_is(t, &k[i + 1], "present"))
+        else if (i + 1 < n && nci_tok_is(t, &k[i], "at") && nci_tok_is(t, &k[i + 1], "present"))
             e = i + 2;
         if (!e)
             continue;
@@ -1379,13 +1366,13 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         while (ti + 1 < n && k[ti].end < y->end && k[ti + 1].start < y->end)
             ti++; /* the year itself, after a qualifier the number stage kept ("lower than 2003") */
         size_t yi = ti; /* the year's token */
-        if (ti > 1 && (tok_is(t, &k[ti - 1], "the") || tok_is(t, &k[ti - 1], "los")))
+        if (ti > 1 && (nci_tok_is(t, &k[ti - 1], "the") || nci_tok_is(t, &k[ti - 1], "los")))
             ti--; /* "in the 1990s" */
-        int since = ti > 0 && (tok_is(t, &k[ti - 1], "since") || tok_is(t, &k[ti - 1], "desde"));
+        int since = ti > 0 && (nci_tok_is(t, &k[ti - 1], "since") || nci_tok_is(t, &k[ti - 1], "desde"));
         int poss = yi + 1 < n && is_possessive(t, &k[yi + 1]) && k[yi + 1].start == y->end;
         int m0 = 0, m1 = 0, partof = 0; /* months of a part of the year */
         size_t pa = ti;       /* where the phrase starts */
-        if (ti > 0 && (tok_is(t, &k[ti - 1], "of") || tok_is(t, &k[ti - 1], "de"))) {
+        if (ti > 0 && (nci_tok_is(t, &k[ti - 1], "of") || nci_tok_is(t, &k[ti - 1], "de"))) {
             /* "the end of 2005", "the first quarter of 2004" */
             size_t h = ti - 1;
             if (h > 0)
@@ -1395,24 +1382,24 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             /* "the last three months of 2004", "the rest of 2005": a part
              * of that year */
             if (!m0 && h > 0 &&
-                (tok_is(t, &k[h - 1], "months") || tok_is(t, &k[h - 1], "weeks") || tok_is(t, &k[h - 1], "days") ||
-                 tok_is(t, &k[h - 1], "middle") || tok_is(t, &k[h - 1], "rest") || tok_is(t, &k[h - 1], "course") ||
-                 tok_is(t, &k[h - 1], "meses") || tok_is(t, &k[h - 1], "semanas")))
+                (nci_tok_is(t, &k[h - 1], "months") || nci_tok_is(t, &k[h - 1], "weeks") || nci_tok_is(t, &k[h - 1], "days") ||
+                 nci_tok_is(t, &k[h - 1], "middle") || nci_tok_is(t, &k[h - 1], "rest") || nci_tok_is(t, &k[h - 1], "course") ||
+                 nci_tok_is(t, &k[h - 1], "meses") || nci_tok_is(t, &k[h - 1], "semanas")))
                 partof = 1;
         } else if (ti > 0) {
             year_part(t, k, ti - 1, &m0, &m1, &pa); /* "fourth-quarter 2004" */
         }
-        int prep = ti > 0 && (tok_is(t, &k[ti - 1], "in") || tok_is(t, &k[ti - 1], "en") || since ||
-                              tok_is(t, &k[ti - 1], "by") || tok_is(t, &k[ti - 1], "for") ||
-                              tok_is(t, &k[ti - 1], "during") ||
-                              tok_is(t, &k[ti - 1], "throughout") || tok_is(t, &k[ti - 1], "until") ||
-                              tok_is(t, &k[ti - 1], "para") || tok_is(t, &k[ti - 1], "durante"));
+        int prep = ti > 0 && (nci_tok_is(t, &k[ti - 1], "in") || nci_tok_is(t, &k[ti - 1], "en") || since ||
+                              nci_tok_is(t, &k[ti - 1], "by") || nci_tok_is(t, &k[ti - 1], "for") ||
+                              nci_tok_is(t, &k[ti - 1], "during") ||
+                              nci_tok_is(t, &k[ti - 1], "throughout") || nci_tok_is(t, &k[ti - 1], "until") ||
+                              nci_tok_is(t, &k[ti - 1], "para") || nci_tok_is(t, &k[ti - 1], "durante"));
         /* a possessive year dates the figure it owns only */
         if (poss && !prep && !m0 && !(yi + 2 < n && numpos >= k[yi + 2].start && numpos < k[yi + 2].end + 1))
             continue;
         if (!prep && !poss && !m0 && !partof)
             continue;
-        /* "40% higher than at the start of 2004", "than it was in 2003": a
+        /* "35% higher than at the beginning of 2004", "than it was in 2003": a
          * date up to four words after "than" is the base of a comparison,
          * not the figure's time ("18% more likely than men to enter
          * university in 2000" keeps it). */
@@ -1420,7 +1407,7 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             int than = 0;
             size_t ws = m0 ? pa : prep ? ti - 1 : yi; /* where the date phrase starts */
             for (size_t q = ws > 5 ? ws - 5 : 0; q < ws && !than; q++)
-                than = k[q].start >= numend && tok_is(t, &k[q], "than");
+                than = k[q].start >= numend && nci_tok_is(t, &k[q], "than");
             if (than)
                 continue;
         }
@@ -1573,14 +1560,14 @@ static int usable_place(const nci_claimlex *lex, const char *t, const nci_segs *
 static int places_claim(const char *t, const nci_segs *S, const nci_sent *x, const nci_mention *m)
 {
     static const char *const PREP[] = {"in", "en", "across", "throughout", "inside", "within", "de", NULL};
-    if (m->tok == x->tok_first || (m->tok == x->tok_first + 1 && tok_is(t, &S->toks[x->tok_first], "the")))
+    if (m->tok == x->tok_first || (m->tok == x->tok_first + 1 && nci_tok_is(t, &S->toks[x->tok_first], "the")))
         return 1;
     if (m->tok > x->tok_first) {
         const nci_tok *p = &S->toks[m->tok - 1];
-        if (tok_is(t, p, "the") && m->tok > x->tok_first + 1)
+        if (nci_tok_is(t, p, "the") && m->tok > x->tok_first + 1)
             p--;
         for (int i = 0; PREP[i]; i++)
-            if (tok_is(t, p, PREP[i]))
+            if (nci_tok_is(t, p, PREP[i]))
                 return 1;
     }
     size_t after = m->tok + m->ntok;
@@ -1619,13 +1606,13 @@ static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *
     if (b <= a)
         return 0;
     const nci_tok *k = &S->toks[a];
-    if (tok_is(t, k, "times") || tok_is(t, k, "veces")) {
+    if (nci_tok_is(t, k, "times") || nci_tok_is(t, k, "veces")) {
         if (a + 1 >= end)
             return 0;
         const nci_tok *n = &S->toks[a + 1];
         size_t nl = n->end - n->start;
-        return tok_is(t, n, "as") || tok_is(t, n, "more") || tok_is(t, n, "less") || tok_is(t, n, "the") ||
-               tok_is(t, n, "than") || tok_is(t, n, "that") || tok_is(t, n, "más") || tok_is(t, n, "menos") ||
+        return nci_tok_is(t, n, "as") || nci_tok_is(t, n, "more") || nci_tok_is(t, n, "less") || nci_tok_is(t, n, "the") ||
+               nci_tok_is(t, n, "than") || nci_tok_is(t, n, "that") || nci_tok_is(t, n, "más") || nci_tok_is(t, n, "menos") ||
                (n->kind == NC_TOKEN_WORD && nl > 3 && t[n->end - 2] == 'e' && t[n->end - 1] == 'r');
     }
     return word_in(lex->timeunit, t, &S->toks[b - 1]);
@@ -1680,7 +1667,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             /* "2/9", "5/1": digits over digits are odds (or a score, a
              * date), no figure; "1/3 of voters" is a share. */
             if (num->kind == NC_NUM_COUNT && is_slash_fraction(t, num->start, num->end) &&
-                !(te < x->tok_first + x->tok_count && tok_is(t, &S->toks[te], "of")))
+                !(te < x->tok_first + x->tok_count && nci_tok_is(t, &S->toks[te], "of")))
                 continue;
             /* A bare "one" or "a": a number in passing. */
             if (num->has_value && num->value == 1 && !(t[num->start] >= '0' && t[num->start] <= '9'))

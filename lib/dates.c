@@ -152,19 +152,6 @@ static long key_of(const nci_date *x)
 
 #define MAX_DATES 512
 
-static int tok_is_ci(const char *t, const nci_tok *k, const char *lit)
-{
-    size_t n = strlen(lit);
-    if (k->end - k->start != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = t[k->start + i];
-        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lit[i])
-            return 0;
-    }
-    return 1;
-}
-
 /* A date that cannot be the day of writing: a limit ahead ("before June
  * 2006", "until 15 July 2006", "till"; not "by", which also closes past
  * events: "by January 13 they had ended") or a birth ("born in January
@@ -182,11 +169,11 @@ static int not_publication(const char *t, const nci_tok *k, size_t n, size_t sta
     if (lo == 0)
         return 0;
     const nci_tok *p = &k[lo - 1];
-    if (tok_is_ci(t, p, "before") || tok_is_ci(t, p, "until") || tok_is_ci(t, p, "till") ||
-        tok_is_ci(t, p, "born") || tok_is_ci(t, p, "hasta") || tok_is_ci(t, p, "antes"))
+    if (nci_tok_is(t, p, "before") || nci_tok_is(t, p, "until") || nci_tok_is(t, p, "till") ||
+        nci_tok_is(t, p, "born") || nci_tok_is(t, p, "hasta") || nci_tok_is(t, p, "antes"))
         return 1;
-    return lo >= 2 && (tok_is_ci(t, p, "in") || tok_is_ci(t, p, "on") || tok_is_ci(t, p, "en")) &&
-           (tok_is_ci(t, &k[lo - 2], "born") || tok_is_ci(t, &k[lo - 2], "nació") || tok_is_ci(t, &k[lo - 2], "nacido"));
+    return lo >= 2 && (nci_tok_is(t, p, "in") || nci_tok_is(t, p, "on") || nci_tok_is(t, p, "en")) &&
+           (nci_tok_is(t, &k[lo - 2], "born") || nci_tok_is(t, &k[lo - 2], "nació") || nci_tok_is(t, &k[lo - 2], "nacido"));
 }
 
 int nci_dates_infer(const nci_calendar *cal, const char *text, const nci_tok *toks, size_t n,

@@ -89,20 +89,25 @@ void nci_buf_cstr(nci_buf *b, const char *s)
     nci_buf_str(b, s, s ? strlen(s) : 0);
 }
 
-void nci_buf_int(nci_buf *b, long long v)
+size_t nci_fmt_int(char out[24], long long v)
 {
-    char tmp[24];
-    size_t k = sizeof tmp;
-    /* digits from the end, without printf: offsets are most of the numbers
-     * of the output */
+    size_t k = 24;
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     do {
-        tmp[--k] = (char)('0' + u % 10);
+        out[--k] = (char)('0' + u % 10);
         u /= 10;
     } while (u);
     if (v < 0)
-        tmp[--k] = '-';
-    nci_buf_put(b, tmp + k, sizeof tmp - k);
+        out[--k] = '-';
+    return 24 - k;
+}
+
+void nci_buf_int(nci_buf *b, long long v)
+{
+    /* without printf: offsets are most of the numbers of the output */
+    char tmp[24];
+    size_t n = nci_fmt_int(tmp, v);
+    nci_buf_put(b, tmp + 24 - n, n);
 }
 
 void nci_buf_num(nci_buf *b, double v)

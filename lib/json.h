@@ -30,4 +30,7 @@ void nci_buf_cstr(nci_buf *b, const char *s);
  * back equal; null for NaN or infinity (JSON has neither). */
 void nci_buf_num(nci_buf *b, double v);
 void nci_buf_int(nci_buf *b, long long v);
+/* The decimal digits of v (with a '-' when negative) at the end of out:
+ * they start at out + 24 - the returned length.  No printf. */
+size_t nci_fmt_int(char out[24], long long v);
 #endif

@@ -353,26 +353,19 @@ static int f_id(jp *j, uint32_t *out, int *isnum)
         if (num(j, &v, &isint, &iv))
             return -1;
         char t[40];
+        const char *ts = t;
         size_t tl;
         if (isint) {
-            /* an integer id as decimal digits, without printf (ids are
-             * read for every claim, entity and reference) */
-            unsigned long long u = iv < 0 ? 0ULL - (unsigned long long)iv : (unsigned long long)iv;
-            size_t k = sizeof t;
-            do {
-                t[--k] = (char)('0' + u % 10);
-                u /= 10;
-            } while (u);
-            if (iv < 0)
-                t[--k] = '-';
-            tl = sizeof t - k;
-            memmove(t, t + k, tl);
+            /* an integer id, without printf (ids are read for every claim,
+             * entity and reference) */
+            tl = nci_fmt_int(t, iv);
+            ts = t + 24 - tl;
             if (isnum)
                 *isnum = 1;
         } else {
             tl = (size_t)snprintf(t, sizeof t, "%.17g", v);
         }
-        *out = nci_pool_intern(j->pool, t, tl);
+        *out = nci_pool_intern(j->pool, ts, tl);
         return *out ? 0 : -1;
     }
     return skip(j);

@@ -1783,17 +1783,7 @@ out:
 static void put_num(nci_buf *b, double v)
 {
     if (v == floor(v) && fabs(v) < 1e15) {
-        char t[24];
-        size_t k = sizeof t;
-        long long x = (long long)v;
-        unsigned long long u = x < 0 ? (unsigned long long)(-x) : (unsigned long long)x;
-        do {
-            t[--k] = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (x < 0)
-            t[--k] = '-';
-        nci_buf_put(b, t + k, sizeof t - k);
+        nci_buf_int(b, (long long)v);
         return;
     }
     nci_buf_num(b, v);

@@ -526,25 +526,10 @@ nc_status nci_tokenize(const char *t, size_t start, size_t end, nci_segs *s)
 
 /* ---------------------------------------------------------------- furniture */
 
-static int tok_eq(const char *t, const nci_tok *tk, const char *w, size_t wl)
-{
-    size_t n = tk->end - tk->start;
-    if (n != wl)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[tk->start + i];
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        if (c != (unsigned char)w[i])
-            return 0;
-    }
-    return 1;
-}
-
 static int is_num_tok(const char *t, const nci_tok *tk)
 {
-    return tk->kind == NC_TOKEN_NUMBER || tok_eq(t, tk, "a", 1) || tok_eq(t, tk, "an", 2) ||
-           tok_eq(t, tk, "one", 3);
+    return tk->kind == NC_TOKEN_NUMBER || nci_tok_is(t, tk, "a") || nci_tok_is(t, tk, "an") ||
+           nci_tok_is(t, tk, "one");
 }
 
 static int match_from(const nci_seglex *lex, const fpat *p, size_t e, const char *t,
@@ -589,7 +574,7 @@ static int match_from(const nci_seglex *lex, const fpat *p, size_t e, const char
                 ok = tk[i]->kind == NC_TOKEN_WORD &&
                      nci_month_lookup(lex->cal, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
             else
-                ok = tok_eq(t, tk[i], el->alt[a], el->altlen[a]);
+                ok = nci_tok_is(t, tk[i], el->alt[a]);
         }
         break;
     }

@@ -16,6 +16,19 @@ typedef struct nci_tok {
     unsigned char cap;             /* first character is an upper-case letter */
 } nci_tok;
 
+/* Token k of text t is the word lit (lower-case ASCII), ASCII case
+ * ignored. */
+static inline int nci_tok_is(const char *t, const nci_tok *k, const char *lit)
+{
+    size_t i = 0, n = k->end - k->start;
+    for (; i < n && lit[i]; i++) {
+        char c = t[k->start + i];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lit[i])
+            return 0;
+    }
+    return i == n && !lit[i];
+}
+
 typedef struct nci_segs {
     nci_sent *sents;
     size_t nsents, capsents;
