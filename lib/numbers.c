@@ -27,7 +27,7 @@
  *    a ranked list ("20 Tatiana Golovin (France)"), the minutes of a match
  *    report ("Ronaldo 9, Rooney 87."), "a third term" (not a fraction);
  *  - "two or three days" is one range; a converted amount in brackets may
- *    stand inside a range ("between $30,000 (£16,000) and $50,000");
+ *    stand inside a range ("between $40,000 (£21,000) and $60,000");
  *    "80-odd" is about 80; "one in ten" is a ratio (0.1);
  *  - durations: "20 minutes 38 seconds" and race times ("3:48.82") are one
  *    value in the smallest unit; ages ("aged 16", "Williams, 29,") are
@@ -2049,7 +2049,7 @@ static size_t try_at(sc *c, size_t i)
               (TAILW(c, span_s - 1, "aged") || TAILW(c, span_s - 1, "ages") || text_before(c, span_s, " age of"));
     /* ranges: "between 800 and 1,200", "49 to 73", "49–73", "2025–26",
      * "two or three days"; a converted amount in brackets may stand between
-     * the ends ("between $30,000 (£16,000) and $50,000") */
+     * the ends ("between $40,000 (£21,000) and $60,000") */
     {
         size_t r = e;
         int joined = 0, alt = 0, odash = 0;

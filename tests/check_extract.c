@@ -164,8 +164,8 @@ START_TEST(test_measure_shapes)
     json_decref(d);
     /* "15% more passengers" counts passengers; "18% more likely" does not
      * skip "more". */
-    d = extract("Revenue fell 7%, although 15% more passengers were carried.", NULL);
-    ck_assert_str_eq(str(claim_with_low(d, 15), "measure_key"), "passenger");
+    d = extract("Income dropped 4%, though 12% more travellers were flown.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 12), "measure_key"), "traveller");
     json_decref(d);
 }
 END_TEST
@@ -226,23 +226,23 @@ START_TEST(test_sources_anaphora)
     json_decref(d);
     /* A place that owns the next name is no source; an apposition before
      * "has said" is skipped back to its head. */
-    d = extract("Jugnot made 5.45m Euros (£3.77m) last year, according to a table drawn up by France's Le Figaro "
-                "newspaper.", NULL);
+    d = extract("The actor earned 4.2m Euros (£2.9m) in 2024, according to a list compiled by Spain's El Mundo "
+                "daily.", NULL);
     {
         /* the source is the newspaper when the tagger finds it, else none:
          * never the country */
-        const char *src = source_name(claim_with_low(d, 5.45e6));
-        ck_assert(src == NULL || !strcmp(src, "Le Figaro"));
+        const char *src = source_name(claim_with_low(d, 4.2e6));
+        ck_assert(src == NULL || !strcmp(src, "El Mundo"));
     }
     json_decref(d);
     /* "accused of" names the accused; a cue verb that is a noun after a
      * preposition ("ahead of IMF forecasts") and a document after one
      * ("polled for the survey say") name no source. */
-    d = extract("The trial of Jack Smith, accused of taking $600m, starts today. Growth averaged 6% a year, "
-                "ahead of IMF forecasts. About 28% of the bosses polled for the survey say they moved.", NULL);
-    ck_assert_ptr_null(source_name(claim_with_low(d, 600e6)));
-    ck_assert_ptr_null(source_name(claim_with_low(d, 6)));
-    ck_assert_ptr_null(source_name(claim_with_low(d, 28)));
+    d = extract("The hearing of Tom Reed, accused of hiding $450m, opens today. Output grew 5% a year, "
+                "ahead of OECD forecasts. About 31% of the managers polled for the study say they hired.", NULL);
+    ck_assert_ptr_null(source_name(claim_with_low(d, 450e6)));
+    ck_assert_ptr_null(source_name(claim_with_low(d, 5)));
+    ck_assert_ptr_null(source_name(claim_with_low(d, 31)));
     json_decref(d);
     /* "He" after a sentence that quotes a person is that person, even when
      * another is named after him. */
@@ -285,9 +285,9 @@ START_TEST(test_time_years_and_quarters)
     json_decref(d);
     /* A date after "than" is the base of a comparison; "the last three
      * months of 2021" is in 2021; "of" alone dates nothing. */
-    d = extract("Prices are 40% higher than at the start of 2020. Profits were $5m in the last three months of "
-                "2021. After falls at the back-end of 2019, sales rose 3% in January.", NULL);
-    ck_assert(json_is_null(json_object_get(claim_with_low(d, 40), "time")));
+    d = extract("Rents stand 35% higher than at the beginning of 2020. Earnings were $5m in the last three months "
+                "of 2021. After a slump at the back-end of 2019, orders rose 3% in January.", NULL);
+    ck_assert(json_is_null(json_object_get(claim_with_low(d, 35), "time")));
     ck_assert_str_eq(str(json_object_get(claim_with_low(d, 5e6), "time"), "start"), "2021");
     ck_assert(json_is_null(json_object_get(claim_with_low(d, 3), "time")));
     json_decref(d);
@@ -474,7 +474,7 @@ START_TEST(test_entity_types_by_context)
     json_decref(d);
     /* A city's possessive before a name makes two names; "AT&T" keeps its
      * "AT" (not the sentence-initial word "At"). */
-    d = extract("The concert will be held at London's South Bank Centre in June, organisers said. "
+    d = extract("The festival takes place at London's Royal Festival Hall in May, organisers said. "
                 "AT&T shares rose.", NULL);
     ents = json_object_get(d, "entities");
     int london = 0, sbc = 0, att = 0;
@@ -482,7 +482,7 @@ START_TEST(test_entity_types_by_context)
         const char *n = str(e, "name");
         ck_assert(strncmp(n, "London's", 8) != 0);
         london |= !strcmp(n, "London");
-        sbc |= !strcmp(n, "South Bank Centre");
+        sbc |= !strcmp(n, "Royal Festival Hall");
         att |= !strcmp(n, "AT&T");
     }
     ck_assert(london && sbc && att);

@@ -483,7 +483,7 @@ START_TEST(test_names)
     kind_is("fit for Saturday's RBS 6 Nations opener", "en", "RBS 6 Nations", NC_NUM_IDENTIFIER);
     kind_is("Collins told Radio Five Live on Monday", "en", "Radio Five Live", NC_NUM_IDENTIFIER);
     kind_is("shown from 2000 on BBC One tonight", "en", "BBC One", NC_NUM_IDENTIFIER);
-    kind_is("older games, Doom 3 did not make it", "en", "Doom 3", NC_NUM_IDENTIFIER);
+    kind_is("classic titles, Quake 3 was left out", "en", "Quake 3", NC_NUM_IDENTIFIER);
     kind_is("the TFC 101 Tower opened", "en", "TFC 101 Tower", NC_NUM_IDENTIFIER);
     kind_is("leaders of the Group of Eight met", "en", "Group of Eight", NC_NUM_IDENTIFIER);
     kind_is("he left 10 Downing Street at noon", "en", "10 Downing Street", NC_NUM_IDENTIFIER);
@@ -492,7 +492,7 @@ START_TEST(test_names)
     kind_is("sales of \"Halo 2\" rose", "en", "Halo 2", NC_NUM_IDENTIFIER);
     kind_is("she saw 10 Russian tanks", "en", "10", NC_NUM_COUNT);
     kind_is("the song '03 Bonnie and Clyde", "en", "'03 Bonnie", NC_NUM_IDENTIFIER);
-    kind_is("OTHER GAFFES Three people have refused", "en", "Three", NC_NUM_COUNT);
+    kind_is("LATEST UPDATE Three people have resigned", "en", "Three", NC_NUM_COUNT);
     kind_is("The Four-Kings clan is staging", "en", "Four-Kings", NC_NUM_IDENTIFIER);
     value_is("we were all class of '83 - and", "en", "83", 1983);
     kind_is("we were all class of '83 - and", "en", "83", NC_NUM_YEAR);
@@ -500,7 +500,7 @@ START_TEST(test_names)
     kind_is("While in Fahrenheit 9/11 there are", "en", "9/11", NC_NUM_IDENTIFIER);
     kind_is("buying of used P-3 Orion aircraft", "en", "P-3", NC_NUM_IDENTIFIER);
     value_is("the result is 3/4", "en", "3/4", 0.75);
-    kind_is("Dirt Off Your Shoulder and 03 Bonnie and Clyde with", "en", "03 Bonnie", NC_NUM_IDENTIFIER);
+    kind_is("Blue Skies and 04 Sugar and Spice on", "en", "04 Sugar", NC_NUM_IDENTIFIER);
     /* a capitalised number opening a sentence is still a number */
     kind_is("Six British soldiers died.", "en", "Six", NC_NUM_COUNT);
     kind_is("He said: Two Britons died.", "en", "Two", NC_NUM_COUNT);
@@ -529,12 +529,12 @@ START_TEST(test_ranks)
     kind_is("Goals: Ronaldo 9, Rooney 87.", "en", "87", NC_NUM_ORDINAL);
     kind_is("Cole. Henry 2, 29. Cech", "en", "29", NC_NUM_ORDINAL);
     kind_is("Taylor (Martin 89), Clay", "en", "89", NC_NUM_ORDINAL);
-    kind_is("Varga 40, Thompson 48 pen, Petrov 60.", "en", "48", NC_NUM_ORDINAL);
+    kind_is("Kerr 12, Lund 57 pen, Okafor 81.", "en", "57", NC_NUM_ORDINAL);
     kind_is("for a third successive defeat", "en", "third", NC_NUM_ORDINAL);
     kind_is("(France) 20 Tatiana Golovin (France)", "en", "20", NC_NUM_ORDINAL);
     bounds_are("en los años 90", "es", "90", NC_NUM_YEAR, NC_QUAL_RANGE, 1990, 1999);
     /* not a list of minutes: a name between commas */
-    kind_is("Windows XP, Service Pack 2, would not", "en", "Pack 2", NC_NUM_IDENTIFIER);
+    kind_is("the suite, Update Pack 2, did not", "en", "Pack 2", NC_NUM_IDENTIFIER);
     /* "a third of" is still a fraction */
     value_is("a third of the firms", "en", "a third", 1.0 / 3);
 }
@@ -548,12 +548,12 @@ START_TEST(test_more_ranges)
     bounds_are("one or two players", "en", "one or two", NC_NUM_COUNT, NC_QUAL_RANGE, 1, 2);
     count_is("worth £250 or £500 each", "en", 2); /* a choice, not a range */
     count_is("either 1 or 100", "en", 2);
-    bounds_are("valued at between $30,000 (£16,000) and $50,000 here", "en", "between $30,000 (£16,000) and $50,000",
-               NC_NUM_MONEY, NC_QUAL_RANGE, 30000, 50000);
-    unit_is("valued at between $30,000 (£16,000) and $50,000 here", "en", "£16,000", "GBP", 16000);
+    bounds_are("worth between $40,000 (£21,000) and $60,000 today", "en", "between $40,000 (£21,000) and $60,000",
+               NC_NUM_MONEY, NC_QUAL_RANGE, 40000, 60000);
+    unit_is("worth between $40,000 (£21,000) and $60,000 today", "en", "£21,000", "GBP", 21000);
     qual_is("12 of the 80-odd resorts", "en", "80-odd", NC_QUAL_ABOUT);
     qual_is("a £30m-plus bid", "en", "£30m-plus", NC_QUAL_AT_LEAST);
-    value_is("In the public sector, more than one in ten of the customers", "en", "more than one in ten", 0.1);
+    value_is("Among small firms, more than one in ten of the owners", "en", "more than one in ten", 0.1);
     qual_is("more than one in ten of them", "en", "more than one in ten", NC_QUAL_MORE_THAN);
     value_is("1 in twenty-one", "en", "1 in twenty-one", 1.0 / 21);
     qual_is("How about 2 in 5 or more", "en", "2 in 5 or more", NC_QUAL_AT_LEAST);
@@ -575,15 +575,15 @@ START_TEST(test_more_ranges)
         nci_numvec_free(&r.v);
     }
     count_is("He came from 0-40 down in the game", "en", 2); /* a score */
-    bounds_are("games will cost between $10-25m to make", "en", "$10-25m", NC_NUM_MONEY, NC_QUAL_RANGE, 1e7, 2.5e7);
-    kind_is("Ties to be played on 19/20 February.", "en", "19/20", NC_NUM_DATE);
+    bounds_are("films will cost between $10-25m to shoot", "en", "$10-25m", NC_NUM_MONEY, NC_QUAL_RANGE, 1e7, 2.5e7);
+    kind_is("Matches are held on 19/20 February.", "en", "19/20", NC_NUM_DATE);
 }
 END_TEST
 
 /* race times and compound durations are one duration, in the smallest unit */
 START_TEST(test_durations)
 {
-    value_is("in a time of one minute, 47.97 seconds.", "en", "one minute, 47.97 seconds", 107.97);
+    value_is("she clocked one minute, 47.97 seconds at the meet.", "en", "one minute, 47.97 seconds", 107.97);
     value_is("by one minute 53 secs.", "en", "one minute 53 secs", 113);
     value_is("to win in 20 minutes 38 seconds.", "en", "20 minutes 38 seconds", 1238);
     value_is("after two hours and 40 minutes", "en", "two hours and 40 minutes", 160);
@@ -596,7 +596,7 @@ START_TEST(test_durations)
     kind_is("Blues flanker Williams, 29, offers", "en", "29", NC_NUM_DURATION);
     kind_is("died of cancer aged 44.", "en", "44", NC_NUM_DURATION);
     kind_is("in charge. Redknapp, 57, quit", "en", "57", NC_NUM_DURATION);
-    kind_is("Have one year's drug rehabilitation", "en", "one", NC_NUM_DURATION);
+    kind_is("Faces one year's probation", "en", "one", NC_NUM_DURATION);
     bounds_are("a man in his 30s was held", "en", "30s", NC_NUM_DURATION, NC_QUAL_RANGE, 30, 39);
 }
 END_TEST
@@ -622,8 +622,8 @@ START_TEST(test_times_decades)
     value_is("at 10.30am today", "en", "10.30am", 10.5);
     value_is("at 18:30 today", "en", "18:30", 18.5);
     value_is("at 1500 GMT today", "en", "1500 GMT", 15);
-    value_is("on Wednesday 19 January, from 1930 on BBC One.", "en", "1930", 19.5);
-    kind_is("on Wednesday 19 January, from 1930 on BBC One.", "en", "1930", NC_NUM_TIME);
+    value_is("on Friday 21 March, from 1930 on Channel Nine.", "en", "1930", 19.5);
+    kind_is("on Friday 21 March, from 1930 on Channel Nine.", "en", "1930", NC_NUM_TIME);
     kind_is("the crash of 1930 hit", "en", "1930", NC_NUM_YEAR);
     bounds_are("about the late 80s and", "en", "80s", NC_NUM_YEAR, NC_QUAL_RANGE, 1980, 1989);
     bounds_are("derelict since the 1980s.", "en", "1980s", NC_NUM_YEAR, NC_QUAL_RANGE, 1980, 1989);
