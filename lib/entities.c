@@ -16,6 +16,7 @@
  * - an all-capitals ORG mention joins an ORG whose initials it spells, or
  *   that it follows in brackets ("Associated Press (AP)", "AP").
  * The entity's name is its longest mention. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,17 @@ struct nci_entlex {
     /* head_len[c]: bit n set when a role head of n bytes starts with byte c
      * (either case): most words are rejected before hashing */
     uint32_t head_len[256];
+    /* Tagger states not in use, kept for the next document: each holds the
+     * tagger's word cache, which pays across documents.  A thread takes one
+     * per document (doc_take) and gives it back (doc_give), so there are as
+     * many as threads extracting at once. */
+    struct tagpool *pool;
+};
+
+struct tagpool {
+    pthread_mutex_t mu;
+    nci_tagger_doc **docs;
+    size_t n, cap;
 };
 
 /* Function words and verbs of attribution that stop a role phrase when
@@ -65,7 +77,12 @@ const char *nci_ent_type_name(unsigned type)
 nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **out, nc_error *err)
 {
     nci_entlex *lex = calloc(1, sizeof *lex);
-    if (!lex || !(lex->roles = nci_wordset_new(512)) || !(lex->titles = nci_wordset_new(256)) ||
+    if (lex && (lex->pool = calloc(1, sizeof *lex->pool)) != NULL &&
+        pthread_mutex_init(&lex->pool->mu, NULL)) {
+        free(lex->pool);
+        lex->pool = NULL;
+    }
+    if (!lex || !lex->pool || !(lex->roles = nci_wordset_new(512)) || !(lex->titles = nci_wordset_new(256)) ||
         !(lex->stop = nci_wordset_new(256))) {
         nci_entlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
@@ -158,6 +175,13 @@ void nci_entlex_free(nci_entlex *lex)
 {
     if (!lex)
         return;
+    if (lex->pool) {
+        for (size_t i = 0; i < lex->pool->n; i++)
+            nci_tagger_doc_free(lex->pool->docs[i]);
+        free(lex->pool->docs);
+        pthread_mutex_destroy(&lex->pool->mu);
+        free(lex->pool);
+    }
     nci_tagger_model_free(lex->model);
     nci_wordset_free(lex->roles);
     nci_wordset_free(lex->titles);
@@ -258,6 +282,46 @@ static int abbrev_period(const char *t, const nci_segs *S, size_t i, size_t end)
            t[b->start] == '.' && is_name_abbrev(t + a->start, a->end - a->start);
 }
 
+/* A tagger state for one document: from the pool, else new.  NULL when out
+ * of memory. */
+static nci_tagger_doc *doc_take(const nci_entlex *lex)
+{
+    struct tagpool *p = lex->pool;
+    nci_tagger_doc *td = NULL;
+    pthread_mutex_lock(&p->mu);
+    if (p->n)
+        td = p->docs[--p->n];
+    pthread_mutex_unlock(&p->mu);
+    if (td)
+        nci_tagger_doc_reset(td);
+    else if (nci_tagger_doc_new(lex->model, &td))
+        td = NULL;
+    return td;
+}
+
+/* Back to the pool (freed if the pool can't grow). */
+static void doc_give(const nci_entlex *lex, nci_tagger_doc *td)
+{
+    struct tagpool *p = lex->pool;
+    if (!td)
+        return;
+    pthread_mutex_lock(&p->mu);
+    if (p->n == p->cap) {
+        size_t c = p->cap ? p->cap * 2 : 4;
+        nci_tagger_doc **nd = realloc(p->docs, c * sizeof *nd);
+        if (nd) {
+            p->docs = nd;
+            p->cap = c;
+        }
+    }
+    if (p->n < p->cap) {
+        p->docs[p->n++] = td;
+        td = NULL;
+    }
+    pthread_mutex_unlock(&p->mu);
+    nci_tagger_doc_free(td);
+}
+
 static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     size_t n = 0, ns = 0;
@@ -274,7 +338,7 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
     uint8_t *labels = malloc(n);
     nci_tagger_doc *td = NULL;
     int rc = -1;
-    if (!toks || !map || !last || !sentof || !ends || !labels || nci_tagger_doc_new(lex->model, &td))
+    if (!toks || !map || !last || !sentof || !ends || !labels || !(td = doc_take(lex)))
         goto out;
     size_t k = 0, j = 0;
     for (size_t s = 0; s < S->nsents; s++) {
@@ -374,7 +438,7 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
         i = e;
     }
 out:
-    nci_tagger_doc_free(td);
+    doc_give(lex, td);
     free(toks);
     free(map);
     free(last);

@@ -3,6 +3,7 @@
  * invalid input. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -220,6 +221,76 @@ START_TEST(test_document_consistency)
 }
 END_TEST
 
+/* The tagger's word cache (kept by a document state across documents) must
+ * not change any label: documents tagged with one state reused throughout,
+ * whose cache sees over 16,384 word forms (so entries are evicted and words
+ * share slots), get the labels a state without the cache gives.  The documents mix
+ * ordinary sentences, sentence-initial words, headlines (every word
+ * capitalised), connectors and words longer than the cache keeps. */
+START_TEST(test_word_cache_transparent)
+{
+    static const char *const frame[] = {
+        "@ @ said on Monday that @ of @ would rise .",
+        "@ Says @ Wins Vote In @ Over @",
+        "The talks in @ and @ ended , @ told @ .",
+        "Officials from @ , @ , @ and @ met ."};
+    unsigned seed = 12345;
+    nci_tagger_doc *warm = NULL;
+    ck_assert_int_eq(nci_tagger_doc_new(model, &warm), NC_OK);
+    for (int doc = 0; doc < 1500; doc++) {
+        char text[2048] = "", w[4][64];
+        for (int s = 0; s < 4; s++) {
+            for (int k = 0; k < 4; k++) {
+                seed = seed * 1103515245u + 12345u;
+                unsigned r = seed >> 8;
+                /* a few recurring names, many new ones, some very long */
+                if (r % 5 == 0)
+                    snprintf(w[k], sizeof w[k], "%s", (const char *[]){"Maria", "Lopez", "Paris", "Acme"}[r % 4]);
+                else if (r % 23 == 0)
+                    snprintf(w[k], sizeof w[k], "Internationalisationsbehorde%u", r % 1000);
+                else
+                    snprintf(w[k], sizeof w[k], "%c%c%c%c%u", 'A' + r % 26, 'a' + (r / 26) % 26,
+                             'a' + (r / 676) % 26, 'a' + (r / 17576) % 26, r % 97);
+            }
+            /* the frame with its @ replaced by w[0..3] */
+            const char *f = frame[(doc + s) % 4];
+            for (int k = 0; *f; f++) {
+                char c[2] = {*f, 0};
+                strncat(text, *f == '@' ? w[k++] : c, sizeof text - strlen(text) - 2);
+            }
+            strcat(text, " ");
+        }
+        nci_tagger_token toks[128];
+        size_t n = split(text, toks, 128), ends[8], ne = 0;
+        for (size_t i = 0; i < n; i++)
+            if (toks[i].len == 1 && toks[i].ptr[0] == '.')
+                ends[ne++] = i + 1;
+        if (!ne || ends[ne - 1] != n)
+            ends[ne++] = n;
+        uint8_t a[128], b[128];
+        nci_tagger_doc *fresh = NULL;
+        ck_assert_int_eq(nci_tagger_doc_new(model, &fresh), NC_OK);
+        nci_tagger_doc_use_cache(fresh, 0);
+        ck_assert_int_eq(nci_tagger_tag_doc(model, fresh, toks, n, ends, ne, a), NC_OK);
+        nci_tagger_doc_free(fresh);
+        ck_assert_int_eq(nci_tagger_tag_doc(model, warm, toks, n, ends, ne, b), NC_OK);
+        ck_assert_msg(memcmp(a, b, n) == 0, "document %d: labels differ with a warm cache", doc);
+        /* sentence by sentence, as the entity stage tags */
+        nci_tagger_doc_reset(warm);
+        ck_assert_int_eq(nci_tagger_doc_new(model, &fresh), NC_OK);
+        nci_tagger_doc_use_cache(fresh, 0);
+        for (size_t q = 0, s0 = 0; q < ne; s0 = ends[q++]) {
+            ck_assert_int_eq(nci_tagger_tag(model, fresh, toks + s0, ends[q] - s0, a + s0), NC_OK);
+            ck_assert_int_eq(nci_tagger_tag(model, warm, toks + s0, ends[q] - s0, b + s0), NC_OK);
+        }
+        nci_tagger_doc_free(fresh);
+        nci_tagger_doc_reset(warm);
+        ck_assert_msg(memcmp(a, b, n) == 0, "document %d: labels differ sentence by sentence", doc);
+    }
+    nci_tagger_doc_free(warm);
+}
+END_TEST
+
 /* A tiny model built here: load, then every truncation and many corruptions
  * of it must give NC_EPARSE or a model that tags without crashing. */
 START_TEST(test_corrupt_models)
@@ -299,6 +370,7 @@ static Suite *tagger_suite(void)
     tcase_add_test(tc, test_long_tokens_and_sentences);
     tcase_add_test(tc, test_invalid_utf8);
     tcase_add_test(tc, test_document_consistency);
+    tcase_add_test(tc, test_word_cache_transparent);
     tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     return s;
