@@ -45,6 +45,9 @@
 #include <math.h>
 
 #include <unicode/uchar.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define NT NCI_TAG_COUNT
 #define NCI_MAX_PROBE 64
@@ -1134,7 +1137,15 @@ typedef struct wcent {
     int32_t own[WC_NCTX][NT];
 } wcent;
 
-static inline void model_add(const nci_tagger_model *m, uint64_t h, int32_t *acc);
+/* Scores of the NT labels being summed, in lanes 1..NT (lane 0 gets the
+ * weight slot's check, which model_add adds with the weights: a slot is
+ * added as one 8-lane vector). */
+typedef struct wacc {
+    _Alignas(16) int32_t v[8];
+} wacc;
+#define WACC_ZERO {{0, 0, 0, 0, 0, 0, 0, 0}}
+
+static inline void model_add(const nci_tagger_model *m, uint64_t h, wacc *acc);
 
 /* Features of the token alone (its form, affixes, shape) in context ctx. */
 static size_t own_feats(const tokinfo *t, uint64_t ctx, uint64_t *F)
@@ -1220,10 +1231,10 @@ static int own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, u
         uint64_t F[24];
         tok_analyse(tk->ptr, tk->len, fl, &t);
         size_t nf = own_feats(&t, ctx, F);
-        int32_t acc[NT] = {0};
+        wacc acc = WACC_ZERO;
         for (size_t k = 0; k < nf; k++)
-            model_add(d->model, F[k], acc);
-        memcpy(e->own[ctx], acc, sizeof acc);
+            model_add(d->model, F[k], &acc);
+        memcpy(e->own[ctx], acc.v + 1, sizeof e->own[ctx]);
         e->ownok |= (uint8_t)(1u << ctx);
     }
     memcpy(out, e->own[ctx], NT * sizeof *out);
@@ -1797,6 +1808,8 @@ const nci_tagger_gaz *nci_tagger_model_gaz(const nci_tagger_model *m)
     return m ? &m->gaz : NULL;
 }
 
+_Static_assert(sizeof(struct wslot) == 16, "a weight slot is 8 int16: check, weights");
+
 static inline uint16_t feat_check(uint64_t h)
 {
     uint16_t c = (uint16_t)(h >> 48);
@@ -1804,7 +1817,7 @@ static inline uint16_t feat_check(uint64_t h)
 }
 
 /* Add feature h's weights (in units of m->wscale) to acc. */
-static inline void model_add(const nci_tagger_model *m, uint64_t h, int32_t *acc)
+static inline void model_add(const nci_tagger_model *m, uint64_t h, wacc *acc)
 {
     uint16_t c = feat_check(h);
     size_t i = (size_t)h & m->tmask;
@@ -1813,8 +1826,16 @@ static inline void model_add(const nci_tagger_model *m, uint64_t h, int32_t *acc
         if (sl->chk == 0)
             return;
         if (sl->chk == c) {
+#if defined(__SSE2__)
+            /* the slot's 8 int16 (check, 7 weights) widened to int32 */
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)sl);
+            __m128i *a = (__m128i *)(void *)acc->v;
+            a[0] = _mm_add_epi32(a[0], _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+            a[1] = _mm_add_epi32(a[1], _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+#else
             for (unsigned t = 0; t < NT; t++)
-                acc[t] += sl->w[t];
+                acc->v[t + 1] += sl->w[t];
+#endif
             return;
         }
         i = (i + 1) & m->tmask;
@@ -2017,26 +2038,26 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
         size_t s = i;
         while (i < n && cand[i]) {
             float *e = d->emit + (i - s) * NT;
-            int32_t acc[NT] = {0};
+            wacc acc = WACC_ZERO;
             if (d->hown[i])
-                memcpy(acc, d->own + i * NT, sizeof acc);
+                memcpy(acc.v + 1, d->own + i * NT, NT * sizeof *acc.v);
             for (uint32_t k = off[i]; k < d->dyn[i]; k++) {
                 PF(k);
-                model_add(m, F[k], acc);
+                model_add(m, F[k], &acc);
             }
             if (cache != SIZE_MAX) {
                 for (unsigned t = 0; t < NT; t++)
-                    d->c_emit[(cache + i) * NT + t] = (float)acc[t] * m->wscale;
+                    d->c_emit[(cache + i) * NT + t] = (float)acc.v[t + 1] * m->wscale;
                 d->c_lower[cache + i] = d->ti[i].lower;
                 d->c_fl[cache + i] = d->fl[i];
                 d->c_cs[cache + i] = (uint8_t)(d->cs8[i] + 1);
             }
             for (uint32_t k = d->dyn[i]; k < off[i + 1]; k++) {
                 PF(k);
-                model_add(m, F[k], acc);
+                model_add(m, F[k], &acc);
             }
             for (unsigned t = 0; t < NT; t++)
-                e[t] = (float)acc[t] * m->wscale;
+                e[t] = (float)acc.v[t + 1] * m->wscale;
             i++;
         }
         nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
@@ -2066,11 +2087,11 @@ static nc_status tag_sentence_cached(const nci_tagger_model *m, nci_tagger_doc *
                 if (de) {
                     uint64_t cs = (uint64_t)(d->c_cs[cache + i] - 1) * F_CTX;
                     size_t nf = label_feats(d, de, cs, (int)NCI_TAG_TYPE(pass1[i]), F);
-                    int32_t acc[NT] = {0};
+                    wacc acc = WACC_ZERO;
                     for (size_t k = 0; k < nf; k++)
-                        model_add(m, F[k], acc);
+                        model_add(m, F[k], &acc);
                     for (unsigned t = 0; t < NT; t++)
-                        e[t] += (float)acc[t] * m->wscale;
+                        e[t] += (float)acc.v[t + 1] * m->wscale;
                 }
             }
             i++;
