@@ -606,12 +606,26 @@ static inline uint64_t letter_mask(uint64_t x)
     return ge_a & ~gt_z & ~hi;
 }
 
+/* A Spanish partitive in -avo(s), -ava(s) ("veinteavos"): never a gap. */
+static inline int is_avo(int es, const char *fw, size_t fl2)
+{
+    return es && fl2 > 4 &&
+           ((fw[fl2 - 1] == 's' && fw[fl2 - 3] == 'v' && fw[fl2 - 4] == 'a') ||
+            (fw[fl2 - 2] == 'v' && fw[fl2 - 3] == 'a'));
+}
+
 static size_t tokenize(const char *text, size_t start, size_t end, const nci_langtab *tab,
                        int es, nci_ntok **toks, size_t *cap, char *fold, int keymode)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = start, n = 0, fo = 0;
+    size_t gap_n = (size_t)-1; /* == n when toks[n - 1] is an open gap */
     int sp = 1;
+    /* the last sixteen bytes (or fewer) of the text from tb, zero padded */
+    unsigned char tail[40] = {0};
+    size_t tb = end - start >= 16 ? end - 16 : start;
+    if (!keymode)
+        memcpy(tail, s + tb, end - tb);
     while (i < end) {
         unsigned c = s[i];
         uint8_t bc = bcls[c];
@@ -620,27 +634,31 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
             i++;
             continue;
         }
-        /* the common case first: a word of one to seven ASCII letters ending
-         * at a space or plain punctuation, found and folded eight bytes at a
-         * time (SWAR) */
-        if ((bc & (B_LOWER | B_UPPER)) && !keymode && i + 16 <= end &&
-            !(sp && (((c | 0x20) == 'h' && (s[i + 1] | 0x20) == 't') ||
-                     ((c | 0x20) == 'w' && (s[i + 1] | 0x20) == 'w')))) {
+        /* the common case first: a word of one to fifteen ASCII letters
+         * ending at a space or plain punctuation, found and folded eight
+         * bytes at a time (SWAR).  Near the end of the text the bytes are
+         * read from a zero-padded copy (tail), so that no word takes the
+         * byte-by-byte path below for want of sixteen readable bytes. */
+        if ((bc & (B_LOWER | B_UPPER)) && !keymode) {
+            int near_end = i + 16 > end;
+            const unsigned char *w = near_end ? tail + (i - tb) : s + i;
+            if (sp && (((c | 0x20) == 'h' && (w[1] | 0x20) == 't') || ((c | 0x20) == 'w' && (w[1] | 0x20) == 'w')))
+                goto careful; /* may be a web address */
             uint64_t x, x2 = 0;
-            memcpy(&x, s + i, 8);
+            memcpy(&x, w, 8);
             uint64_t nl = ~letter_mask(x) & 0x8080808080808080ull;
             unsigned L = nl ? (unsigned)__builtin_ctzll(nl) >> 3 : 8;
             if (L == 8) {
-                memcpy(&x2, s + i + 8, 8);
+                memcpy(&x2, w + 8, 8);
                 uint64_t nl2 = ~letter_mask(x2) & 0x8080808080808080ull;
                 L = nl2 ? 8 + ((unsigned)__builtin_ctzll(nl2) >> 3) : 16;
             }
-            unsigned nb = L < 16 ? s[i + L] : 0;
+            unsigned nb = L < 16 ? w[L] : 0; /* 0: a padding byte past the end */
             /* a dot or an apostrophe after the word may belong to it ("U.S.",
              * "o'clock"): then the careful path below reads it */
             if (L < 16 && !(bcls[nb] & (B_DIGIT | B_HIGH)) &&
                 !((nb == '\'' || nb == '.') && i + L + 1 < end &&
-                  (bcls[s[i + L + 1]] & (B_LOWER | B_UPPER | B_DIGIT | B_HIGH)))) {
+                  (bcls[w[L + 1]] & (B_LOWER | B_UPPER | B_DIGIT | B_HIGH)))) {
                 uint64_t keep = L >= 8 ? ~0ull : (1ull << (8 * L)) - 1;
                 uint64_t f8 = (x | 0x2020202020202020ull) & keep;
                 int anylower = (x & keep & 0x2020202020202020ull) != 0;
@@ -658,11 +676,12 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                     hh = nci_num_hash8(f8, 0, L);
                 }
                 int caps = (c & 0x20) ? 0 : L >= 2 && !anylower ? 2 : 1;
-                const nci_lexent *lx = tab ? nci_num_lookup(tab, fold + fo, L, hh) : NULL;
-                if (tab && !lx && !caps && sp) {
-                    /* a lower-case word the grammar never reads: runs of them
-                     * become one gap token */
-                    if (n > 0 && (*toks)[n - 1].type == NCI_TK_WORD && (*toks)[n - 1].pad) {
+                const nci_lexent *lx = tab && nci_num_maybe(tab, hh) ? nci_num_probe(tab, fold + fo, L, hh, f8) : NULL;
+                /* a lower-case word the grammar never reads: runs of them
+                 * become one gap token (near the end, as on the careful path,
+                 * a Spanish partitive "veinteavos" stays a word) */
+                if (tab && !lx && !caps && sp && !(near_end && is_avo(es, fold + fo, L))) {
+                    if (gap_n == n) {
                         (*toks)[n - 1].e = (uint32_t)(i + L);
                     } else {
                         nci_ntok *t = push(toks, cap, n);
@@ -673,7 +692,7 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                         t->sp = 1;
                         t->type = NCI_TK_WORD;
                         t->pad = 1;
-                        n++;
+                        gap_n = ++n;
                     }
                 } else {
                     nci_ntok *t = push(toks, cap, n);
@@ -691,11 +710,13 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
                     fo += L;
                     n++;
                 }
-                sp = 0;
-                i += L;
+                /* one space after the word is read here */
+                sp = nb == ' ';
+                i += L + (unsigned)sp;
                 continue;
             }
         }
+    careful:
         /* ASCII punctuation that cannot start a number: one token, no lookups */
         if ((bc & B_SYM) && !keymode && c != '.' && c != ',' && c != '+') {
             nci_ntok *t = push(toks, cap, n);
@@ -949,19 +970,15 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
             i = j;
             /* a lower-case word the grammar never reads: runs of them become
              * one gap token (less work for the parser, same adjacency) */
-            size_t fl2 = fo - f0;
-            const char *fw = fold + f0;
-            int avo = es && fl2 > 4 &&
-                      ((fw[fl2 - 1] == 's' && fw[fl2 - 3] == 'v' && fw[fl2 - 4] == 'a') ||
-                       (fw[fl2 - 2] == 'v' && fw[fl2 - 3] == 'a')); /* "veinteavos": a partitive */
-            if (tab && !t->lx && !t->caps && t->type == NCI_TK_WORD && was_sp && !avo) {
+            if (tab && !t->lx && !t->caps && t->type == NCI_TK_WORD && was_sp && !is_avo(es, fold + f0, fo - f0)) {
                 fo = f0;
                 t->fl = 0;
-                if (n > 0 && (*toks)[n - 1].type == NCI_TK_WORD && (*toks)[n - 1].pad) {
+                if (gap_n == n) {
                     (*toks)[n - 1].e = t->e;
                     continue;
                 }
                 t->pad = 1; /* a gap */
+                gap_n = n + 1;
             }
             n++;
             continue;
