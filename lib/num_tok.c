@@ -1087,15 +1087,15 @@ size_t nci_num_tokenize(const char *text, size_t start, size_t end, const nci_la
 
 size_t nci_num_tokenize_key(const char *key, size_t len, nci_ntok *toks, size_t max, char *fold)
 {
-    /* keys are short: tokenize into a local growable block, copy out */
-    nci_ntok *tmp = NULL;
-    size_t cap = 0;
+    /* a key has no more tokens than bytes: a short one tokenizes on the
+     * stack (the block never grows), a long one on the heap; copy out */
+    nci_ntok local[256];
+    nci_ntok *tmp = len < sizeof local / sizeof local[0] ? local : NULL;
+    size_t cap = tmp ? sizeof local / sizeof local[0] : 0;
     size_t n = tokenize(key, 0, len, NULL, 0, &tmp, &cap, fold, 1);
-    if (n == (size_t)-1 || n > max) {
+    if (n != (size_t)-1 && n <= max)
+        memcpy(toks, tmp, n * sizeof *tmp);
+    if (tmp != local)
         free(tmp);
-        return 0;
-    }
-    memcpy(toks, tmp, n * sizeof *tmp);
-    free(tmp);
-    return n;
+    return n == (size_t)-1 || n > max ? 0 : n;
 }
