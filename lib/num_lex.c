@@ -367,10 +367,40 @@ typedef struct curnames {
     size_t pool_len, pool_cap;
 } curnames;
 
+/* The names already applied to the table being built, with the symbol flag
+ * of add_cur_name(): applying one again would change nothing (the first
+ * definition of a word or a phrase wins), and ICU gives most locales the
+ * same names, so each is applied once. */
+enum { SEEN_SLOTS = 16384 };
+typedef struct seen_name {
+    const char *name; /* in a curnames pool; NULL: empty slot */
+    uint32_t hash;
+    int is_symbol;
+} seen_name;
+
 typedef struct namecache {
     curnames sets[16];
     size_t n;
+    seen_name *seen; /* SEEN_SLOTS slots, cleared for each table */
+    size_t nseen;
 } namecache;
+
+/* 1 if (name, is_symbol) was applied to the current table before, else
+ * records it and returns 0 (also when the set is full). */
+static int seen_before(namecache *nc, const char *name, int is_symbol)
+{
+    size_t len = strlen(name);
+    uint32_t h = nci_num_hash(name, len);
+    size_t k = h & (SEEN_SLOTS - 1);
+    for (; nc->seen[k].name; k = (k + 1) & (SEEN_SLOTS - 1))
+        if (nc->seen[k].hash == h && nc->seen[k].is_symbol == is_symbol && strcmp(nc->seen[k].name, name) == 0)
+            return 1;
+    if (nc->nseen * 2 >= SEEN_SLOTS)
+        return 0;
+    nc->seen[k] = (seen_name){name, h, is_symbol};
+    nc->nseen++;
+    return 0;
+}
 
 /* Keep name u (ICU's answer) in set cn as the name k of its last code when
  * ICU found it, it converts and it is not the code itself.  0 or -1 (ENOMEM). */
@@ -472,6 +502,8 @@ static void namecache_free(namecache *nc)
         free(nc->sets[i].pool);
     }
     nc->n = 0;
+    free(nc->seen);
+    nc->seen = NULL;
 }
 
 /* Currency symbols, names and plural names of one locale. */
@@ -489,7 +521,8 @@ static int add_icu_locale(nci_langtab *tab, namecache *nc, const char *locale, i
         if (narrow == 2) {
             if (nm[0]) {
                 const char *buf = cn->pool + nm[0];
-                rc = add_cur_name(tab, buf, code, 1);
+                if (!seen_before(nc, buf, 1))
+                    rc = add_cur_name(tab, buf, code, 1);
                 /* "$" as narrow symbol: the code itself before "$" names it ("MXN$") */
                 if (rc == 0 && strcmp(buf, "$") == 0) {
                     char k2[8];
@@ -502,7 +535,7 @@ static int add_icu_locale(nci_langtab *tab, namecache *nc, const char *locale, i
         }
         /* the symbol, the long name, the plural names */
         for (size_t k = 0; k < NAMES_PER_CODE && rc == 0; k++)
-            if (nm[k])
+            if (nm[k] && !seen_before(nc, cn->pool + nm[k], k == 0))
                 rc = add_cur_name(tab, cn->pool + nm[k], code, k == 0);
         if (rc == 0) {
             /* the ISO code itself ("USD"), and "M" + code for millions ("MUSD");
@@ -629,8 +662,14 @@ nc_status nci_numlex_new(nci_numlex **out, nc_error *err)
     static const char *const langs[2] = {"en", "es"};
     namecache nc;
     nc.n = 0;
+    nc.seen = malloc(SEEN_SLOTS * sizeof *nc.seen);
     for (int i = 0; i < 2; i++) {
-        int rc = build_tab(&lex->tab[i], &nc, langs[i]);
+        int rc = nc.seen ? 0 : -1;
+        if (rc == 0) {
+            memset(nc.seen, 0, SEEN_SLOTS * sizeof *nc.seen);
+            nc.nseen = 0;
+            rc = build_tab(&lex->tab[i], &nc, langs[i]);
+        }
         if (rc || i == 1)
             namecache_free(&nc);
         if (rc) {
