@@ -587,14 +587,16 @@ static size_t fold_cp(const unsigned char *s, size_t i, size_t len, uint32_t cp,
 }
 
 /* Byte classes for the ASCII fast path. */
-enum { B_SPACE = 1, B_DIGIT = 2, B_LOWER = 4, B_UPPER = 8, B_SYM = 16, B_HIGH = 32 };
+enum { B_SPACE = 1, B_DIGIT = 2, B_LOWER = 4, B_UPPER = 8, B_SYM = 16, B_HIGH = 32,
+       B_MARK = 64 /* "'", ".", ":": after a word, they may need the careful path */ };
 static const uint8_t bcls[256] = {
 #define R8(x) x, x, x, x, x, x, x, x
     /* 0x00 */ B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
     B_SYM, B_SPACE, B_SPACE, B_SPACE, B_SPACE, B_SPACE, B_SYM, B_SYM,
     R8(B_SYM), R8(B_SYM),
-    /* 0x20 */ B_SPACE, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, R8(B_SYM),
-    /* 0x30 */ R8(B_DIGIT), B_DIGIT, B_DIGIT, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
+    /* 0x20 */ B_SPACE, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM | B_MARK,
+    B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM | B_MARK, B_SYM,
+    /* 0x30 */ R8(B_DIGIT), B_DIGIT, B_DIGIT, B_SYM | B_MARK, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
     /* 0x40 */ B_SYM, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, R8(B_UPPER),
     /* 0x50 */ R8(B_UPPER), B_UPPER, B_UPPER, B_UPPER, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
     /* 0x60 */ B_SYM, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, R8(B_LOWER),
@@ -718,20 +720,23 @@ __attribute__((noinline)) static int ascii_words(wordrun *r)
         if (L == 16)
             break;
         unsigned nb = w[L]; /* 0: a padding byte past the end */
-        /* a dot or an apostrophe after the word may belong to it ("U.S.",
-         * "o'clock"): then the careful path reads it */
-        if ((bcls[nb] & (B_DIGIT | B_HIGH)) ||
-            ((nb == '\'' || nb == '.') && i + L + 1 < end &&
-             (bcls[w[L + 1]] & (B_LOWER | B_UPPER | B_DIGIT | B_HIGH))))
-            break;
-        /* a word after a space that begins with "ht" or "ww" is left to the
-         * careful path, which knows web addresses: only "http:" and
-         * "https:" can be one here ("www." was left above), and only in
-         * Spanish can the careful path read such a word otherwise (a
-         * partitive "-avos" is never a gap there) */
-        if (sp && (nb == ':' || es) &&
-            (((c | 0x20) == 'h' && (w[1] | 0x20) == 't') || ((c | 0x20) == 'w' && (w[1] | 0x20) == 'w')))
-            break;
+        if ((bcls[nb] & (B_DIGIT | B_HIGH | B_MARK)) || es) { /* rare: one test for the common case */
+            if (bcls[nb] & (B_DIGIT | B_HIGH))
+                break;
+            /* a dot or an apostrophe after the word may belong to it
+             * ("U.S.", "o'clock"): then the careful path reads it */
+            if ((nb == '\'' || nb == '.') && i + L + 1 < end &&
+                (bcls[w[L + 1]] & (B_LOWER | B_UPPER | B_DIGIT | B_HIGH)))
+                break;
+            /* a word after a space that begins with "ht" or "ww" is left to
+             * the careful path, which knows web addresses: only "http:" and
+             * "https:" can be one here ("www." was left above), and only in
+             * Spanish can the careful path read such a word otherwise (a
+             * partitive "-avos" is never a gap there) */
+            if (sp && (nb == ':' || es) &&
+                (((c | 0x20) == 'h' && (w[1] | 0x20) == 't') || ((c | 0x20) == 'w' && (w[1] | 0x20) == 'w')))
+                break;
+        }
         uint64_t keep = L >= 8 ? ~0ull : (1ull << (8 * L)) - 1;
         uint64_t f8 = (x | 0x2020202020202020ull) & keep;
         int anylower = (x & keep & 0x2020202020202020ull) != 0;
