@@ -149,11 +149,18 @@ static inline uint32_t nci_num_hash(const char *s, size_t n)
     return nci_num_hash8(a, b, n);
 }
 
-static inline const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h)
+/* One bit per key hash: most words are rejected here, before any probe. */
+static inline int nci_num_maybe(const nci_langtab *tab, uint32_t h)
 {
     uint32_t b = (h >> 16) & 0xffff;
-    if (!(tab->bloom[b >> 6] & (1ull << (b & 63))))
-        return NULL;
+    return (tab->bloom[b >> 6] >> (b & 63)) & 1;
+}
+
+/* Probe for folded key s[0..n) with hash h, whose first eight bytes (zero
+ * padded) are k8: a key of eight bytes or less is compared as one integer. */
+static inline const nci_lexent *nci_num_probe(const nci_langtab *tab, const char *s, size_t n, uint32_t h,
+                                              uint64_t k8)
+{
     size_t mask = tab->nslots - 1;
     for (size_t k = h & mask;; k = (k + 1) & mask) {
         uint64_t sl = tab->slots[k];
@@ -162,17 +169,21 @@ static inline const nci_lexent *nci_num_lookup(const nci_langtab *tab, const cha
         if ((uint32_t)(sl >> 32) != h)
             continue;
         const nci_lexent *e = &tab->ents[(uint32_t)sl - 1];
-        if (e->key_len != n)
+        if (e->key_len != n || e->k8 != k8)
             continue;
-        if (n <= 8) {
-            uint64_t a = 0;
-            memcpy(&a, s, n);
-            if (a == e->k8)
-                return e;
-        } else if (memcmp(tab->pool + e->key_off, s, n) == 0) {
+        if (n <= 8 || memcmp(tab->pool + e->key_off + 8, s + 8, n - 8) == 0)
             return e;
-        }
     }
+}
+
+/* The entry of folded key s[0..n) with hash h (nci_num_hash), or NULL. */
+static inline const nci_lexent *nci_num_lookup(const nci_langtab *tab, const char *s, size_t n, uint32_t h)
+{
+    if (!nci_num_maybe(tab, h))
+        return NULL;
+    uint64_t a = 0;
+    memcpy(&a, s, n < 8 ? n : 8);
+    return nci_num_probe(tab, s, n, h, a);
 }
 
 

@@ -11,23 +11,29 @@
 #include "num_lex.h"
 
 
-static int pool_add(nci_langtab *tab, const char *s, size_t n, uint32_t *off)
+/* Append s[0..n) and a NUL to a growing pool; *off: where it starts. */
+static int pool_put(char **pool, size_t *len, size_t *pcap, const char *s, size_t n, uint32_t *off)
 {
-    if (tab->pool_len + n + 1 > tab->pool_cap) {
-        size_t cap = tab->pool_cap ? tab->pool_cap : 4096;
-        while (cap < tab->pool_len + n + 1)
+    if (*len + n + 1 > *pcap) {
+        size_t cap = *pcap ? *pcap : 4096;
+        while (cap < *len + n + 1)
             cap *= 2;
-        char *p = realloc(tab->pool, cap);
+        char *p = realloc(*pool, cap);
         if (!p)
             return -1;
-        tab->pool = p;
-        tab->pool_cap = cap;
+        *pool = p;
+        *pcap = cap;
     }
-    memcpy(tab->pool + tab->pool_len, s, n);
-    tab->pool[tab->pool_len + n] = '\0';
-    *off = (uint32_t)tab->pool_len;
-    tab->pool_len += n + 1;
+    memcpy(*pool + *len, s, n);
+    (*pool)[*len + n] = '\0';
+    *off = (uint32_t)*len;
+    *len += n + 1;
     return 0;
+}
+
+static int pool_add(nci_langtab *tab, const char *s, size_t n, uint32_t *off)
+{
+    return pool_put(&tab->pool, &tab->pool_len, &tab->pool_cap, s, n, off);
 }
 
 static int rehash(nci_langtab *tab, size_t nslots)
@@ -344,38 +350,179 @@ static int add_cur_name(nci_langtab *tab, const char *name, const char *code, in
     return add_row(tab, name, "cur", code, "major");
 }
 
-/* Currency symbols, names and plural names of one locale. */
-static int add_icu_locale(nci_langtab *tab, const char *locale, int32_t which, int narrow)
+/* ICU's currency names of one locale, as UTF-8: for each ISO code of the
+ * enumeration, in its order, the symbol, the long name and the plural names
+ * "one" and "other" (narrow: the narrow symbol alone).  ICU's lookups are
+ * slow (a resource bundle search each), and the en and es tables read some
+ * locales both: the names are fetched once per context (namecache). */
+enum { NAMES_PER_CODE = 4 };
+typedef struct curnames {
+    const char *locale;
+    int32_t which;
+    int narrow;
+    size_t n, cap;
+    char (*code)[4];
+    uint32_t (*name)[NAMES_PER_CODE]; /* offsets in pool; 0: no name */
+    char *pool;
+    size_t pool_len, pool_cap;
+} curnames;
+
+/* The names already applied to the table being built, with the symbol flag
+ * of add_cur_name(): applying one again would change nothing (the first
+ * definition of a word or a phrase wins), and ICU gives most locales the
+ * same names, so each is applied once. */
+enum { SEEN_SLOTS = 16384 };
+typedef struct seen_name {
+    const char *name; /* in a curnames pool; NULL: empty slot */
+    uint32_t hash;
+    int is_symbol;
+} seen_name;
+
+typedef struct namecache {
+    curnames sets[16];
+    size_t n;
+    seen_name *seen; /* SEEN_SLOTS slots, cleared for each table */
+    size_t nseen;
+} namecache;
+
+/* 1 if (name, is_symbol) was applied to the current table before, else
+ * records it and returns 0 (also when the set is full). */
+static int seen_before(namecache *nc, const char *name, int is_symbol)
 {
-    /* narrow symbols ("$" for the peso, "£" for the Falklands pound) are
-     * ambiguous: they come last, so every currency's own symbol wins */
+    size_t len = strlen(name);
+    uint32_t h = nci_num_hash(name, len);
+    size_t k = h & (SEEN_SLOTS - 1);
+    for (; nc->seen[k].name; k = (k + 1) & (SEEN_SLOTS - 1))
+        if (nc->seen[k].hash == h && nc->seen[k].is_symbol == is_symbol && strcmp(nc->seen[k].name, name) == 0)
+            return 1;
+    if (nc->nseen * 2 >= SEEN_SLOTS)
+        return 0;
+    nc->seen[k] = (seen_name){name, h, is_symbol};
+    nc->nseen++;
+    return 0;
+}
+
+/* Keep name u (ICU's answer) in set cn as the name k of its last code when
+ * ICU found it, it converts and it is not the code itself.  0 or -1 (ENOMEM). */
+static int keep_name(curnames *cn, size_t k, const UChar *u, int32_t len, UErrorCode s2)
+{
+    char buf[128];
+    const char *code = cn->code[cn->n - 1];
+    cn->name[cn->n - 1][k] = 0;
+    if (U_FAILURE(s2) || !u || !utf8_of(u, len, buf, sizeof buf) || strncmp(buf, code, 4) == 0)
+        return 0;
+    return pool_put(&cn->pool, &cn->pool_len, &cn->pool_cap, buf, strlen(buf), &cn->name[cn->n - 1][k]);
+}
+
+/* Fetch the names of cn->locale from ICU.  0, -1 (ENOMEM) or -2 (ICU). */
+static int fetch_names(curnames *cn)
+{
     UErrorCode st = U_ZERO_ERROR;
-    UEnumeration *en = ucurr_openISOCurrencies((uint32_t)which, &st);
+    UEnumeration *en = ucurr_openISOCurrencies((uint32_t)cn->which, &st);
     if (U_FAILURE(st))
         return -2;
+    cn->pool_len = 1; /* offset 0 means no name */
     const char *code;
     int32_t clen;
     int rc = 0;
     while (rc == 0 && (code = uenum_next(en, &clen, &st)) != NULL && clen == 3) {
+        if (cn->n == cn->cap) {
+            size_t cap = cn->cap ? cn->cap * 2 : 512;
+            char(*c2)[4] = realloc(cn->code, cap * sizeof *c2);
+            if (c2)
+                cn->code = c2;
+            uint32_t(*n2)[NAMES_PER_CODE] = realloc(cn->name, cap * sizeof *n2);
+            if (n2)
+                cn->name = n2;
+            if (!c2 || !n2) {
+                rc = -1;
+                break;
+            }
+            cn->cap = cap;
+        }
+        memcpy(cn->code[cn->n], code, 3);
+        cn->code[cn->n][3] = '\0';
+        cn->n++;
         UChar ucode[4];
         u_charsToUChars(code, ucode, 3);
         ucode[3] = 0;
-        char buf[128];
-        UBool choice;
-        int32_t len;
-        static const int kinds[2] = {UCURR_SYMBOL_NAME, UCURR_LONG_NAME};
-        for (int k = 0; k < 2 && rc == 0 && narrow != 2; k++) {
+        UBool choice = 0;
+        int32_t len = 0;
+        for (size_t k = 0; k < NAMES_PER_CODE; k++)
+            cn->name[cn->n - 1][k] = 0;
+        if (cn->narrow) {
             UErrorCode s2 = U_ZERO_ERROR;
-            const UChar *nm = ucurr_getName(ucode, locale, (UCurrNameStyle)kinds[k], &choice, &len, &s2);
-            if (U_SUCCESS(s2) && nm && !choice && utf8_of(nm, len, buf, sizeof buf) &&
-                strcmp(buf, code) != 0)
-                rc = add_cur_name(tab, buf, code, kinds[k] == UCURR_SYMBOL_NAME);
+            const UChar *nm = ucurr_getName(ucode, cn->locale, UCURR_NARROW_SYMBOL_NAME, &choice, &len, &s2);
+            rc = keep_name(cn, 0, nm, len, s2);
+            continue;
         }
-        if (narrow == 2 && rc == 0) {
+        static const int kinds[2] = {UCURR_SYMBOL_NAME, UCURR_LONG_NAME};
+        for (int k = 0; k < 2 && rc == 0; k++) {
             UErrorCode s2 = U_ZERO_ERROR;
-            const UChar *nm = ucurr_getName(ucode, locale, UCURR_NARROW_SYMBOL_NAME, &choice, &len, &s2);
-            if (U_SUCCESS(s2) && nm && utf8_of(nm, len, buf, sizeof buf) && strcmp(buf, code) != 0) {
-                rc = add_cur_name(tab, buf, code, 1);
+            choice = 0;
+            const UChar *nm = ucurr_getName(ucode, cn->locale, (UCurrNameStyle)kinds[k], &choice, &len, &s2);
+            if (!choice)
+                rc = keep_name(cn, (size_t)k, nm, len, s2);
+        }
+        static const char *const counts[2] = {"one", "other"};
+        for (int k = 0; k < 2 && rc == 0; k++) {
+            UErrorCode s2 = U_ZERO_ERROR;
+            const UChar *nm = ucurr_getPluralName(ucode, cn->locale, &choice, counts[k], &len, &s2);
+            rc = keep_name(cn, 2 + (size_t)k, nm, len, s2);
+        }
+    }
+    uenum_close(en);
+    return rc;
+}
+
+/* The names of a locale, fetched on first use; NULL with *rc set on error. */
+static const curnames *names_of(namecache *nc, const char *locale, int32_t which, int narrow, int *rc)
+{
+    for (size_t i = 0; i < nc->n; i++)
+        if (strcmp(nc->sets[i].locale, locale) == 0 && nc->sets[i].which == which && nc->sets[i].narrow == narrow)
+            return &nc->sets[i];
+    if (nc->n == sizeof nc->sets / sizeof nc->sets[0]) {
+        *rc = -1;
+        return NULL;
+    }
+    curnames *cn = &nc->sets[nc->n++];
+    memset(cn, 0, sizeof *cn);
+    cn->locale = locale;
+    cn->which = which;
+    cn->narrow = narrow;
+    *rc = fetch_names(cn);
+    return *rc ? NULL : cn;
+}
+
+static void namecache_free(namecache *nc)
+{
+    for (size_t i = 0; i < nc->n; i++) {
+        free(nc->sets[i].code);
+        free(nc->sets[i].name);
+        free(nc->sets[i].pool);
+    }
+    nc->n = 0;
+    free(nc->seen);
+    nc->seen = NULL;
+}
+
+/* Currency symbols, names and plural names of one locale. */
+static int add_icu_locale(nci_langtab *tab, namecache *nc, const char *locale, int32_t which, int narrow)
+{
+    /* narrow symbols ("$" for the peso, "£" for the Falklands pound) are
+     * ambiguous: they come last, so every currency's own symbol wins */
+    int rc = 0;
+    const curnames *cn = names_of(nc, locale, which, narrow == 2, &rc);
+    if (!cn)
+        return rc;
+    for (size_t i = 0; i < cn->n && rc == 0; i++) {
+        const char *code = cn->code[i];
+        const uint32_t *nm = cn->name[i];
+        if (narrow == 2) {
+            if (nm[0]) {
+                const char *buf = cn->pool + nm[0];
+                if (!seen_before(nc, buf, 1))
+                    rc = add_cur_name(tab, buf, code, 1);
                 /* "$" as narrow symbol: the code itself before "$" names it ("MXN$") */
                 if (rc == 0 && strcmp(buf, "$") == 0) {
                     char k2[8];
@@ -384,20 +531,18 @@ static int add_icu_locale(nci_langtab *tab, const char *locale, int32_t which, i
                     rc = add_cur_name(tab, k2, code, 0);
                 }
             }
+            continue;
         }
-        static const char *const counts[2] = {"one", "other"};
-        for (int k = 0; k < 2 && rc == 0 && narrow != 2; k++) {
-            UErrorCode s2 = U_ZERO_ERROR;
-            const UChar *nm = ucurr_getPluralName(ucode, locale, &choice, counts[k], &len, &s2);
-            if (U_SUCCESS(s2) && nm && utf8_of(nm, len, buf, sizeof buf) && strcmp(buf, code) != 0)
-                rc = add_cur_name(tab, buf, code, 0);
-        }
-        if (rc == 0 && narrow != 2) {
+        /* the symbol, the long name, the plural names */
+        for (size_t k = 0; k < NAMES_PER_CODE && rc == 0; k++)
+            if (nm[k] && !seen_before(nc, cn->pool + nm[k], k == 0))
+                rc = add_cur_name(tab, cn->pool + nm[k], code, k == 0);
+        if (rc == 0) {
             /* the ISO code itself ("USD"), and "M" + code for millions ("MUSD");
              * both are only taken when written in capitals (see numbers.c) */
             char low[5];
-            for (int i = 0; i < 3; i++)
-                low[i] = (char)(code[i] | 0x20);
+            for (int j = 0; j < 3; j++)
+                low[j] = (char)(code[j] | 0x20);
             low[3] = '\0';
             nci_lexent *e = ent_get(tab, low, 3);
             if (!e)
@@ -417,7 +562,6 @@ static int add_icu_locale(nci_langtab *tab, const char *locale, int32_t which, i
             }
         }
     }
-    uenum_close(en);
     return rc;
 }
 
@@ -431,7 +575,7 @@ static int phrase_cmp(const void *a, const void *b)
     return x->key_off < y->key_off ? -1 : x->key_off > y->key_off;
 }
 
-static int build_tab(nci_langtab *tab, const char *lang)
+static int build_tab(nci_langtab *tab, namecache *nc, const char *lang)
 {
     /* data first: its choices ("$" is USD, "dollars" is USD) win over ICU's */
     for (size_t i = 0; i < nci_gen_numwords_count; i++) {
@@ -446,14 +590,14 @@ static int build_tab(nci_langtab *tab, const char *lang)
     static const char *const es_locs[] = {"es", "es_VE", "es_MX", "es_AR", "en", NULL};
     const char *const *locs = strcmp(lang, "es") == 0 ? es_locs : en_locs;
     for (int i = 0; locs[i]; i++) {
-        int rc = add_icu_locale(tab, locs[i], UCURR_COMMON | UCURR_NON_DEPRECATED, 0);
+        int rc = add_icu_locale(tab, nc, locs[i], UCURR_COMMON | UCURR_NON_DEPRECATED, 0);
         if (rc)
             return rc;
     }
-    int rc0 = add_icu_locale(tab, locs[0], UCURR_COMMON | UCURR_NON_DEPRECATED, 2);
+    int rc0 = add_icu_locale(tab, nc, locs[0], UCURR_COMMON | UCURR_NON_DEPRECATED, 2);
     if (rc0)
         return rc0;
-    int rc = add_icu_locale(tab, strcmp(lang, "es") == 0 ? "es" : "en", UCURR_DEPRECATED, 0);
+    int rc = add_icu_locale(tab, nc, strcmp(lang, "es") == 0 ? "es" : "en", UCURR_DEPRECATED, 0);
     if (rc)
         return rc;
     /* how the scan treats each word (precomputed: the scan reads a byte of
@@ -516,8 +660,18 @@ nc_status nci_numlex_new(nci_numlex **out, nc_error *err)
     if (!lex)
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, "out of memory");
     static const char *const langs[2] = {"en", "es"};
+    namecache nc;
+    nc.n = 0;
+    nc.seen = malloc(SEEN_SLOTS * sizeof *nc.seen);
     for (int i = 0; i < 2; i++) {
-        int rc = build_tab(&lex->tab[i], langs[i]);
+        int rc = nc.seen ? 0 : -1;
+        if (rc == 0) {
+            memset(nc.seen, 0, SEEN_SLOTS * sizeof *nc.seen);
+            nc.nseen = 0;
+            rc = build_tab(&lex->tab[i], &nc, langs[i]);
+        }
+        if (rc || i == 1)
+            namecache_free(&nc);
         if (rc) {
             nci_numlex_free(lex);
             if (rc == -2)

@@ -530,7 +530,8 @@ static int is_url(const unsigned char *s, size_t i, size_t end)
            s[i + 3] == '.' && is_alnum_at(s, i + 4, end);
 }
 
-static inline nci_ntok *push(nci_ntok **toks, size_t *cap, size_t n)
+/* Room for token n in *toks (grown with nci_grow): &(*toks)[n], or NULL. */
+static inline nci_ntok *room(nci_ntok **toks, size_t *cap, size_t n)
 {
     if (n >= *cap) {
         nci_ntok *t = nci_grow(*toks, cap, n + 1, sizeof **toks);
@@ -538,7 +539,15 @@ static inline nci_ntok *push(nci_ntok **toks, size_t *cap, size_t n)
             return NULL;
         *toks = t;
     }
-    nci_ntok *t = &(*toks)[n];
+    return &(*toks)[n];
+}
+
+/* Token n, cleared; NULL on ENOMEM. */
+static inline nci_ntok *push(nci_ntok **toks, size_t *cap, size_t n)
+{
+    nci_ntok *t = room(toks, cap, n);
+    if (!t)
+        return NULL;
     t->fs = 0;
     t->fl = 0;
     t->caps = t->flags = t->nd = t->pad = t->trig = 0;
@@ -578,14 +587,16 @@ static size_t fold_cp(const unsigned char *s, size_t i, size_t len, uint32_t cp,
 }
 
 /* Byte classes for the ASCII fast path. */
-enum { B_SPACE = 1, B_DIGIT = 2, B_LOWER = 4, B_UPPER = 8, B_SYM = 16, B_HIGH = 32 };
+enum { B_SPACE = 1, B_DIGIT = 2, B_LOWER = 4, B_UPPER = 8, B_SYM = 16, B_HIGH = 32,
+       B_MARK = 64 /* "'", ".", ":": after a word, they may need the careful path */ };
 static const uint8_t bcls[256] = {
 #define R8(x) x, x, x, x, x, x, x, x
     /* 0x00 */ B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
     B_SYM, B_SPACE, B_SPACE, B_SPACE, B_SPACE, B_SPACE, B_SYM, B_SYM,
     R8(B_SYM), R8(B_SYM),
-    /* 0x20 */ B_SPACE, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, R8(B_SYM),
-    /* 0x30 */ R8(B_DIGIT), B_DIGIT, B_DIGIT, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
+    /* 0x20 */ B_SPACE, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM | B_MARK,
+    B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM | B_MARK, B_SYM,
+    /* 0x30 */ R8(B_DIGIT), B_DIGIT, B_DIGIT, B_SYM | B_MARK, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
     /* 0x40 */ B_SYM, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, R8(B_UPPER),
     /* 0x50 */ R8(B_UPPER), B_UPPER, B_UPPER, B_UPPER, B_SYM, B_SYM, B_SYM, B_SYM, B_SYM,
     /* 0x60 */ B_SYM, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, R8(B_LOWER),
@@ -606,12 +617,66 @@ static inline uint64_t letter_mask(uint64_t x)
     return ge_a & ~gt_z & ~hi;
 }
 
-static size_t tokenize(const char *text, size_t start, size_t end, const nci_langtab *tab,
-                       int es, nci_ntok **toks, size_t *cap, char *fold, int keymode)
+/* A Spanish partitive in -avo(s), -ava(s) ("veinteavos"): never a gap. */
+static inline int is_avo(int es, const char *fw, size_t fl2)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = start, n = 0, fo = 0;
-    int sp = 1;
+    return es && fl2 > 4 &&
+           ((fw[fl2 - 1] == 's' && fw[fl2 - 3] == 'v' && fw[fl2 - 4] == 'a') ||
+            (fw[fl2 - 2] == 'v' && fw[fl2 - 3] == 'a'));
+}
+
+/* Fill *t as word text[i, i+len), folded at fs (fl bytes), entry lx. */
+static inline void word_tok(nci_ntok *t, size_t i, size_t len, size_t fs, size_t fl, int sp, int caps,
+                            const nci_lexent *lx)
+{
+    t->s = (uint32_t)i;
+    t->e = (uint32_t)(i + len);
+    t->fs = (uint32_t)fs;
+    t->fl = (uint16_t)fl;
+    t->type = NCI_TK_WORD;
+    t->sp = (uint8_t)sp;
+    t->caps = (uint8_t)caps;
+    t->flags = t->nd = t->pad = 0;
+    t->trig = lx ? lx->trig : 0;
+    t->cp = 0;
+    t->lx = lx;
+    t->v = 0;
+}
+
+/* State of the tokenizer handed to ascii_words(). */
+typedef struct wordrun {
+    const unsigned char *s, *tail; /* the text; its last bytes from tb, zero padded */
+    size_t tb, end;
+    const nci_langtab *tab;
+    char *fold;
+    int es;
+    size_t i, n, fo, gap_n;        /* in and out: see tokenize() */
+    int sp;
+    nci_ntok *toks;
+    size_t cap;
+} wordrun;
+
+/* The common case of the tokenizer: white space, ASCII punctuation that
+ * cannot start a number, and words of one to fifteen ASCII letters ending at
+ * a space or plain punctuation, found and folded eight bytes at a time
+ * (SWAR).  Stops at the first byte or word it does not take: digits, other
+ * code points, "+", a point or comma before a digit, and words that need
+ * the careful path of tokenize(), which reads them.  Near the end of the
+ * text the bytes are read from a zero-padded copy (r->tail), so no word is
+ * left to the careful path for want of sixteen readable bytes.  A separate
+ * function, so that its state stays in registers.  Returns -1 on ENOMEM,
+ * else 0. */
+__attribute__((noinline)) static int ascii_words(wordrun *r)
+{
+    const unsigned char *s = r->s, *tail = r->tail;
+    const size_t tb = r->tb, end = r->end;
+    const nci_langtab *tab = r->tab;
+    char *fold = r->fold;
+    const int es = r->es;
+    size_t i = r->i, n = r->n, fo = r->fo, gap_n = r->gap_n;
+    int sp = r->sp, rc = 0;
+    nci_ntok *tk = r->toks;
+    size_t cap = r->cap;
     while (i < end) {
         unsigned c = s[i];
         uint8_t bc = bcls[c];
@@ -620,117 +685,152 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
             i++;
             continue;
         }
-        /* the common case first: a word of one to seven ASCII letters ending
-         * at a space or plain punctuation, found and folded eight bytes at a
-         * time (SWAR) */
-        if ((bc & (B_LOWER | B_UPPER)) && !keymode && i + 16 <= end &&
-            !(sp && (((c | 0x20) == 'h' && (s[i + 1] | 0x20) == 't') ||
-                     ((c | 0x20) == 'w' && (s[i + 1] | 0x20) == 'w')))) {
-            uint64_t x, x2 = 0;
-            memcpy(&x, s + i, 8);
-            uint64_t nl = ~letter_mask(x) & 0x8080808080808080ull;
-            unsigned L = nl ? (unsigned)__builtin_ctzll(nl) >> 3 : 8;
-            if (L == 8) {
-                memcpy(&x2, s + i + 8, 8);
-                uint64_t nl2 = ~letter_mask(x2) & 0x8080808080808080ull;
-                L = nl2 ? 8 + ((unsigned)__builtin_ctzll(nl2) >> 3) : 16;
-            }
-            unsigned nb = L < 16 ? s[i + L] : 0;
-            /* a dot or an apostrophe after the word may belong to it ("U.S.",
-             * "o'clock"): then the careful path below reads it */
-            if (L < 16 && !(bcls[nb] & (B_DIGIT | B_HIGH)) &&
-                !((nb == '\'' || nb == '.') && i + L + 1 < end &&
-                  (bcls[s[i + L + 1]] & (B_LOWER | B_UPPER | B_DIGIT | B_HIGH)))) {
-                uint64_t keep = L >= 8 ? ~0ull : (1ull << (8 * L)) - 1;
-                uint64_t f8 = (x | 0x2020202020202020ull) & keep;
-                int anylower = (x & keep & 0x2020202020202020ull) != 0;
-                memcpy(fold + fo, &f8, 8);
-                uint32_t hh;
-                if (L > 8) {
-                    uint64_t keep2 = (1ull << (8 * (L - 8))) - 1;
-                    uint64_t g8 = (x2 | 0x2020202020202020ull) & keep2;
-                    anylower |= (x2 & keep2 & 0x2020202020202020ull) != 0;
-                    memcpy(fold + fo + 8, &g8, 8);
-                    uint64_t b;
-                    memcpy(&b, fold + fo + L - 8, 8);
-                    hh = nci_num_hash8(f8, b, L);
-                } else {
-                    hh = nci_num_hash8(f8, 0, L);
-                }
-                int caps = (c & 0x20) ? 0 : L >= 2 && !anylower ? 2 : 1;
-                const nci_lexent *lx = tab ? nci_num_lookup(tab, fold + fo, L, hh) : NULL;
-                if (tab && !lx && !caps && sp) {
-                    /* a lower-case word the grammar never reads: runs of them
-                     * become one gap token */
-                    if (n > 0 && (*toks)[n - 1].type == NCI_TK_WORD && (*toks)[n - 1].pad) {
-                        (*toks)[n - 1].e = (uint32_t)(i + L);
-                    } else {
-                        nci_ntok *t = push(toks, cap, n);
-                        if (!t)
-                            return (size_t)-1;
-                        t->s = (uint32_t)i;
-                        t->e = (uint32_t)(i + L);
-                        t->sp = 1;
-                        t->type = NCI_TK_WORD;
-                        t->pad = 1;
-                        n++;
-                    }
-                } else {
-                    nci_ntok *t = push(toks, cap, n);
-                    if (!t)
-                        return (size_t)-1;
-                    t->s = (uint32_t)i;
-                    t->e = (uint32_t)(i + L);
-                    t->sp = (uint8_t)sp;
-                    t->type = NCI_TK_WORD;
-                    t->fs = (uint32_t)fo;
-                    t->fl = (uint16_t)L;
-                    t->caps = (uint8_t)caps;
-                    t->lx = lx;
-                    t->trig = lx ? lx->trig : 0;
-                    fo += L;
-                    n++;
-                }
-                sp = 0;
-                i += L;
-                continue;
-            }
+        if (n >= cap && !room(&tk, &cap, n)) { /* room for the one token this step may add */
+            rc = -1;
+            break;
         }
-        /* ASCII punctuation that cannot start a number: one token, no lookups */
-        if ((bc & B_SYM) && !keymode && c != '.' && c != ',' && c != '+') {
-            nci_ntok *t = push(toks, cap, n);
-            if (!t)
-                return (size_t)-1;
-            t->s = (uint32_t)i;
-            t->e = (uint32_t)(i + 1);
-            t->sp = (uint8_t)sp;
+        if (bc & B_SYM) {
+            /* ASCII punctuation that cannot start a number: one token, no
+             * lookups ("+" and a point or comma before a digit are left to
+             * tokenize()) */
+            if (c == '+' || ((c == '.' || c == ',') && i + 1 < end && isdig(s[i + 1])))
+                break;
+            nci_ntok *t = &tk[n++];
+            word_tok(t, i, 1, fo, 1, sp, 0, tab ? tab->ascii_sym[c] : NULL);
             t->type = NCI_TK_SYM;
             t->cp = c;
-            t->fs = (uint32_t)fo;
-            t->fl = 1;
             fold[fo++] = (char)c;
-            if (tab) {
-                t->lx = tab->ascii_sym[c];
-                t->trig = t->lx ? t->lx->trig : 0;
-            }
             sp = 0;
             i++;
-            n++;
             continue;
         }
+        if (!(bc & (B_LOWER | B_UPPER)))
+            break;
+        int near_end = i + 16 > end;
+        const unsigned char *w = near_end ? tail + (i - tb) : s + i;
+        uint64_t x, x2 = 0;
+        memcpy(&x, w, 8);
+        uint64_t nl = ~letter_mask(x) & 0x8080808080808080ull;
+        unsigned L = nl ? (unsigned)__builtin_ctzll(nl) >> 3 : 8;
+        if (L == 8) {
+            memcpy(&x2, w + 8, 8);
+            uint64_t nl2 = ~letter_mask(x2) & 0x8080808080808080ull;
+            L = nl2 ? 8 + ((unsigned)__builtin_ctzll(nl2) >> 3) : 16;
+        }
+        if (L == 16)
+            break;
+        unsigned nb = w[L]; /* 0: a padding byte past the end */
+        if ((bcls[nb] & (B_DIGIT | B_HIGH | B_MARK)) || es) { /* rare: one test for the common case */
+            if (bcls[nb] & (B_DIGIT | B_HIGH))
+                break;
+            /* a dot or an apostrophe after the word may belong to it
+             * ("U.S.", "o'clock"): then the careful path reads it */
+            if ((nb == '\'' || nb == '.') && i + L + 1 < end &&
+                (bcls[w[L + 1]] & (B_LOWER | B_UPPER | B_DIGIT | B_HIGH)))
+                break;
+            /* a word after a space that begins with "ht" or "ww" is left to
+             * the careful path, which knows web addresses: only "http:" and
+             * "https:" can be one here ("www." was left above), and only in
+             * Spanish can the careful path read such a word otherwise (a
+             * partitive "-avos" is never a gap there) */
+            if (sp && (nb == ':' || es) &&
+                (((c | 0x20) == 'h' && (w[1] | 0x20) == 't') || ((c | 0x20) == 'w' && (w[1] | 0x20) == 'w')))
+                break;
+        }
+        uint64_t keep = L >= 8 ? ~0ull : (1ull << (8 * L)) - 1;
+        uint64_t f8 = (x | 0x2020202020202020ull) & keep;
+        int anylower = (x & keep & 0x2020202020202020ull) != 0;
+        memcpy(fold + fo, &f8, 8); /* the bytes past the word are overwritten later (slack) */
+        uint32_t hh;
+        if (L > 8) {
+            uint64_t keep2 = (1ull << (8 * (L - 8))) - 1;
+            uint64_t g8 = (x2 | 0x2020202020202020ull) & keep2;
+            anylower |= (x2 & keep2 & 0x2020202020202020ull) != 0;
+            memcpy(fold + fo + 8, &g8, 8);
+            uint64_t b;
+            memcpy(&b, fold + fo + L - 8, 8);
+            hh = nci_num_hash8(f8, b, L);
+        } else {
+            hh = nci_num_hash8(f8, 0, L);
+        }
+        int caps = (c & 0x20) ? 0 : L >= 2 && !anylower ? 2 : 1;
+        const nci_lexent *lx = tab && nci_num_maybe(tab, hh) ? nci_num_probe(tab, fold + fo, L, hh, f8) : NULL;
+        /* a lower-case word the grammar never reads: runs of them become one
+         * gap token (near the end, as on the careful path, a Spanish
+         * partitive "veinteavos" stays a word) */
+        if (tab && !lx && !caps && sp && !(near_end && is_avo(es, fold + fo, L))) {
+            if (gap_n == n)
+                tk[n - 1].e = (uint32_t)(i + L);
+            else {
+                word_tok(&tk[n], i, L, 0, 0, 1, 0, NULL);
+                tk[n].pad = 1;
+                gap_n = ++n;
+            }
+        } else {
+            word_tok(&tk[n], i, L, fo, L, sp, caps, lx);
+            fo += L;
+            n++;
+        }
+        /* one space after the word is read here */
+        sp = nb == ' ';
+        i += L + (unsigned)sp;
+    }
+    r->i = i;
+    r->n = n;
+    r->fo = fo;
+    r->gap_n = gap_n;
+    r->sp = sp;
+    r->toks = tk;
+    r->cap = cap;
+    return rc;
+}
+
+static size_t tokenize(const char *text, size_t start, size_t end, const nci_langtab *tab,
+                       int es, nci_ntok **toks, size_t *cap, char *fold, int keymode)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = start, n = 0, fo = 0;
+    size_t gap_n = (size_t)-1; /* == n when toks[n - 1] is an open gap */
+    int sp = 1;
+    /* the last sixteen bytes (or fewer) of the text from tb, zero padded */
+    unsigned char tail[40] = {0};
+    size_t tb = end - start >= 16 ? end - 16 : start;
+    if (!keymode)
+        memcpy(tail, s + tb, end - tb);
+    while (i < end) {
+        /* the common case first: plain ASCII words, spaces and punctuation
+         * (ascii_words) */
+        if (!keymode) {
+            wordrun r = {s, tail, tb, end, tab, fold, es, i, n, fo, gap_n, sp, *toks, *cap};
+            int rc = ascii_words(&r);
+            *toks = r.toks;
+            *cap = r.cap;
+            if (rc)
+                return (size_t)-1;
+            i = r.i;
+            n = r.n;
+            fo = r.fo;
+            gap_n = r.gap_n;
+            sp = r.sp;
+            if (i >= end)
+                break;
+        }
+        /* what ascii_words left (or, for a key, every byte) */
+        unsigned c = s[i];
+        uint8_t bc = bcls[c];
         uint32_t cp = c;
         size_t len = 1;
         int cl;
         if (bc & B_HIGH) {
             len = dec(s, i, end, &cp);
             cl = cp_class(cp);
-            if (cl == CL_SPACE) {
-                sp = 1;
-                i += len;
-                continue;
-            }
         } else {
-            cl = bc & B_DIGIT ? CL_DIGIT : bc & (B_LOWER | B_UPPER) ? CL_LETTER : CL_SYM;
+            cl = bc & B_SPACE ? CL_SPACE : bc & B_DIGIT ? CL_DIGIT : bc & (B_LOWER | B_UPPER) ? CL_LETTER : CL_SYM;
+        }
+        if (cl == CL_SPACE) {
+            sp = 1;
+            i += len;
+            continue;
         }
         if (!keymode && sp && ((c | 0x20) == 'h' || (c | 0x20) == 'w') && i + 1 < end &&
             ((s[i + 1] | 0x20) == 't' || (s[i + 1] | 0x20) == 'w') && is_url(s, i, end)) {
@@ -949,19 +1049,15 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
             i = j;
             /* a lower-case word the grammar never reads: runs of them become
              * one gap token (less work for the parser, same adjacency) */
-            size_t fl2 = fo - f0;
-            const char *fw = fold + f0;
-            int avo = es && fl2 > 4 &&
-                      ((fw[fl2 - 1] == 's' && fw[fl2 - 3] == 'v' && fw[fl2 - 4] == 'a') ||
-                       (fw[fl2 - 2] == 'v' && fw[fl2 - 3] == 'a')); /* "veinteavos": a partitive */
-            if (tab && !t->lx && !t->caps && t->type == NCI_TK_WORD && was_sp && !avo) {
+            if (tab && !t->lx && !t->caps && t->type == NCI_TK_WORD && was_sp && !is_avo(es, fold + f0, fo - f0)) {
                 fo = f0;
                 t->fl = 0;
-                if (n > 0 && (*toks)[n - 1].type == NCI_TK_WORD && (*toks)[n - 1].pad) {
+                if (gap_n == n) {
                     (*toks)[n - 1].e = t->e;
                     continue;
                 }
                 t->pad = 1; /* a gap */
+                gap_n = n + 1;
             }
             n++;
             continue;
@@ -996,15 +1092,15 @@ size_t nci_num_tokenize(const char *text, size_t start, size_t end, const nci_la
 
 size_t nci_num_tokenize_key(const char *key, size_t len, nci_ntok *toks, size_t max, char *fold)
 {
-    /* keys are short: tokenize into a local growable block, copy out */
-    nci_ntok *tmp = NULL;
-    size_t cap = 0;
+    /* a key has no more tokens than bytes: a short one tokenizes on the
+     * stack (the block never grows), a long one on the heap; copy out */
+    nci_ntok local[256];
+    nci_ntok *tmp = len < sizeof local / sizeof local[0] ? local : NULL;
+    size_t cap = tmp ? sizeof local / sizeof local[0] : 0;
     size_t n = tokenize(key, 0, len, NULL, 0, &tmp, &cap, fold, 1);
-    if (n == (size_t)-1 || n > max) {
+    if (n != (size_t)-1 && n <= max)
+        memcpy(toks, tmp, n * sizeof *tmp);
+    if (tmp != local)
         free(tmp);
-        return 0;
-    }
-    memcpy(toks, tmp, n * sizeof *tmp);
-    free(tmp);
-    return n;
+    return n == (size_t)-1 || n > max ? 0 : n;
 }

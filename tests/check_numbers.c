@@ -107,6 +107,22 @@ START_TEST(test_numlex)
 }
 END_TEST
 
+/* The tokenizer's fast path reads sixteen bytes at a time; the last words
+ * of a text are read from a padded copy of its end, and "http:" is left to
+ * the path that knows web addresses. */
+START_TEST(test_tokenizer_edges)
+{
+    kind_is("It cost 5 dollars", "en", "5 dollars", NC_NUM_MONEY);
+    value_is("five", "en", "five", 5);
+    value_is("llegaron tres veinteavos", "es", "tres veinteavos", 0.15);
+    value_is("they paid $5.", "en", "$5", 5);
+    count_is("see http://a.b/30", "en", 0);
+    value_is("http://example.com/2020 and 5", "en", "5", 5);
+    value_is("see https: 30 things", "en", "30", 30);
+    value_is("the www 20 times", "en", "20", 20);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- digits */
 
 START_TEST(test_digits)
@@ -702,6 +718,7 @@ static Suite *numbers_suite(void)
     TCase *tc;
     tc = group("numlex");
     tcase_add_test(tc, test_numlex);
+    tcase_add_test(tc, test_tokenizer_edges);
     suite_add_tcase(s, tc);
     tc = group("digits");
     tcase_add_test(tc, test_digits);
