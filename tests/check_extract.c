@@ -512,6 +512,44 @@ START_TEST(test_entities_linking)
 }
 END_TEST
 
+/* PERSON entity named n in document d: its number of mentions, 0 if none. */
+static size_t person_mentions(json_t *d, const char *n)
+{
+    json_t *e;
+    size_t i;
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        if (!strcmp(str(e, "type"), "PERSON") && !strcmp(str(e, "name"), n))
+            return json_array_size(json_object_get(e, "mentions"));
+    }
+    return 0;
+}
+
+START_TEST(test_unintroduced_persons)
+{
+    /* A surname alone, never introduced, after no title and beside no other
+     * person, is dropped (most such one-word "persons" are companies);
+     * a title, a coordination with a person or an earlier full name keep
+     * it. */
+    static const struct {
+        const char *text, *name;
+        size_t mentions;
+    } cases[] = {
+        {"Mr Zembrowski said the shares would rise.", "Zembrowski", 1},
+        {"The deal was approved on Monday. Zembrowski said the shares would rise, and analysts "
+         "agreed.", "Zembrowski", 0},
+        {"Kowalczyk and Zembrowski met in Warsaw on Monday, officials said.", "Zembrowski", 1},
+        {"Zembrowski and Anna Kowalczyk met in Warsaw.", "Zembrowski", 1},
+        {"Maria Lopez arrived late. Lopez said little.", "Maria Lopez", 2},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        json_t *d = extract(cases[c].text, NULL);
+        ck_assert_msg(person_mentions(d, cases[c].name) == cases[c].mentions, "case %zu: %s", c,
+                      cases[c].text);
+        json_decref(d);
+    }
+}
+END_TEST
+
 static Suite *extract_suite(void)
 {
     Suite *s = suite_create("extract");
@@ -536,6 +574,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_demonyms);
     tcase_add_test(tc, test_entity_names_with_periods);
     tcase_add_test(tc, test_entity_types_by_context);
+    tcase_add_test(tc, test_unintroduced_persons);
     suite_add_tcase(s, tc);
     return s;
 }
