@@ -1062,6 +1062,52 @@ static void drop_unintroduced(const nci_entlex *lex, const char *t, const nci_se
     E->nm = k;
 }
 
+/* Names of competitions and events ("FA Cup", "Australian Open", "Six
+ * Nations", "Commonwealth Games") are neither organisations nor places
+ * (CoNLL's MISC, a type the output contract doesn't have): a PERSON/ORG/LOC
+ * name of two or more words ending in one of these words is dropped.
+ * "Nations" only after a number word ("Six Nations", "Tri Nations"), so
+ * that "United Nations" stays.  And a leading indefinite article is cut
+ * from a name of three words or more ("A Financial Times poll" ->
+ * "Financial Times"; "A Jones" in a team list keeps its initial). */
+static void drop_events(const char *t, const nci_segs *S, nci_ents *E)
+{
+    static const char *const LAST[] = {"Cup", "Championship", "Championships", "Open",
+                                       "Olympics", "Games", "Awards", "Trophy", "Prix",
+                                       "Paralympics", NULL};
+    static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
+    size_t k = 0;
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention m = E->m[i];
+        /* three words or more: "A Jones" in a team list is an initial */
+        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 3) {
+            const nci_tok *a = &S->toks[m.tok];
+            if (a->end - a->start <= 2 && (nci_tok_is(t, a, "a") || nci_tok_is(t, a, "an"))) {
+                m.tok++;
+                m.ntok--;
+                m.start = S->toks[m.tok].start;
+            }
+        }
+        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 2) {
+            const nci_tok *z = &S->toks[m.tok + m.ntok - 1];
+            size_t zl = z->end - z->start;
+            int ev = 0;
+            for (int j = 0; LAST[j] && !ev; j++)
+                ev = strlen(LAST[j]) == zl && !memcmp(t + z->start, LAST[j], zl);
+            if (!ev && zl == 7 && !memcmp(t + z->start, "Nations", 7)) {
+                const nci_tok *y = z - 1;
+                for (int j = 0; COUNT[j] && !ev; j++)
+                    ev = strlen(COUNT[j]) == (size_t)(y->end - y->start) &&
+                         !memcmp(t + y->start, COUNT[j], y->end - y->start);
+            }
+            if (ev)
+                continue;
+        }
+        E->m[k++] = m;
+    }
+    E->nm = k;
+}
+
 nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,
                            nci_ents *ents)
 {
@@ -1074,6 +1120,8 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
         vote_types(text, ents);
     if (!rc && lex->model)
         drop_unintroduced(lex, text, segs, ents);
+    if (!rc && lex->model)
+        drop_events(text, segs, ents);
     if (!rc)
         rc = date_mentions(lex, text, segs, ents);
     if (!rc)

@@ -550,6 +550,32 @@ START_TEST(test_unintroduced_persons)
 }
 END_TEST
 
+START_TEST(test_events_not_entities)
+{
+    /* Competitions are no organisations or places; "United Nations" is; a
+     * leading "A" is no part of a name. */
+    json_t *d = extract("Arsenal lost in the FA Cup final to Chelsea. The Davis Cup tie starts on "
+                        "Friday. The film won three Academy Awards last year. The United Nations "
+                        "said so. A Labour Party source said the plan was dead.",
+                        NULL);
+    json_t *e;
+    size_t i;
+    int un = 0, ft = 0;
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        const char *n = str(e, "name"), *ty = str(e, "type");
+        if (strcmp(ty, "PERSON") && strcmp(ty, "ORG") && strcmp(ty, "LOC"))
+            continue;
+        ck_assert_msg(!strstr(n, "Cup") && !strstr(n, "Awards"),
+                      "event %s typed %s", n, ty);
+        ck_assert(strncmp(n, "A ", 2) != 0);
+        un |= !strcmp(n, "United Nations");
+        ft |= !strcmp(n, "Labour Party");
+    }
+    ck_assert(un && ft);
+    json_decref(d);
+}
+END_TEST
+
 static Suite *extract_suite(void)
 {
     Suite *s = suite_create("extract");
@@ -575,6 +601,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_entity_names_with_periods);
     tcase_add_test(tc, test_entity_types_by_context);
     tcase_add_test(tc, test_unintroduced_persons);
+    tcase_add_test(tc, test_events_not_entities);
     suite_add_tcase(s, tc);
     return s;
 }
