@@ -1062,10 +1062,11 @@ static void drop_unintroduced(const nci_entlex *lex, const char *t, const nci_se
     E->nm = k;
 }
 
-/* Names of competitions and events ("FA Cup", "Australian Open", "Six
- * Nations", "Commonwealth Games") are neither organisations nor places
- * (CoNLL's MISC, a type the output contract doesn't have): a PERSON/ORG/LOC
- * name of two or more words ending in one of these words is dropped.
+/* Titles of works and names of competitions and events are neither people,
+ * organisations nor places (CoNLL's MISC, a type the output contract doesn't
+ * have): a PERSON/ORG/LOC name right after a noun of works ("the film Vera
+ * Drake") is dropped, and so is one of two or more words ending in an
+ * event's word ("FA Cup", "Australian Open", "Commonwealth Games").
  * "Nations" only after a number word ("Six Nations", "Tri Nations"), so
  * that "United Nations" stays.  And a leading indefinite article is cut
  * from a name of three words or more ("A Financial Times poll" ->
@@ -1076,9 +1077,24 @@ static void drop_events(const char *t, const nci_segs *S, nci_ents *E)
                                        "Olympics", "Games", "Awards", "Trophy", "Prix",
                                        "Paralympics", NULL};
     static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
+    /* nouns of works: a name right after one is the work's title ("the
+     * film Vera Drake", "his album Hopes and Fears"; not "game", "series",
+     * "show" or "play", which sport uses before teams and players) */
+    static const char *const WORK[] = {"film", "movie", "drama", "book", "novel", "album",
+                                       "single", "song", "sitcom", "documentary", "musical",
+                                       "opera", NULL};
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
+        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
+            m.tok > S->sents[m.sent].tok_first) {
+            const nci_tok *p = &S->toks[m.tok - 1];
+            int work = 0;
+            for (int j = 0; WORK[j] && !work; j++)
+                work = nci_tok_is(t, p, WORK[j]) && t[p->start] >= 'a';
+            if (work)
+                continue;
+        }
         /* three words or more: "A Jones" in a team list is an initial */
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 3) {
             const nci_tok *a = &S->toks[m.tok];

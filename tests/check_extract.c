@@ -540,6 +540,9 @@ START_TEST(test_unintroduced_persons)
         {"Kowalczyk and Zembrowski met in Warsaw on Monday, officials said.", "Zembrowski", 1},
         {"Zembrowski and Anna Kowalczyk met in Warsaw.", "Zembrowski", 1},
         {"Maria Lopez arrived late. Lopez said little.", "Maria Lopez", 2},
+        /* a title of a work after its noun is no person */
+        {"She starred in the film Rosa Martens, which opened last year.", "Rosa Martens", 0},
+        {"Rosa Martens starred in the film, which opened last year.", "Rosa Martens", 1},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         json_t *d = extract(cases[c].text, NULL);
