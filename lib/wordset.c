@@ -1,33 +1,93 @@
-/* Open-addressing hash set of short words (FNV-1a over ASCII-folded bytes,
- * linear probing, load factor at most 1/2). */
+/* Open-addressing hash set of short words (linear probing, load factor at
+ * most 1/2), laid out so that a lookup touches few cache lines:
+ *
+ * - a bit per (length, first byte) and per (length, last byte), 64 bytes
+ *   per length, rejects most words that are not in the set before any
+ *   hashing, inline in the caller (nci_wordset_get() in wordset.h): on the
+ *   BBC articles four lookups in five are of words not in the set and end
+ *   there;
+ * - the word is read in 8-byte chunks, folded to lower case eight bytes at
+ *   a time, and hashed one chunk at a time;
+ * - the table holds only the 32-bit hash and the offset of the entry (8
+ *   bytes a slot), so a probe compares hashes; the entry (value, length,
+ *   folded chunks) is read only when the hashes agree. */
 #include <stdlib.h>
 #include <string.h>
 #include "wordset.h"
 
-typedef struct {
-    char w[NCI_WORD_MAX];
-    unsigned char len;
-    int value;
+#define CHUNKS ((NCI_WORD_MAX + 7) / 8)
+
+/* A slot of the table (struct nci_wordset in wordset.h). */
+typedef struct nci_wordset_slot {
+    uint32_t hash; /* 0: empty */
+    uint32_t off;  /* of the entry in ents, in uint64_t units */
 } slot;
 
-struct nci_wordset {
-    slot *slots;
-    size_t mask, count, max;
-    unsigned char caseless; /* fold ASCII case */
-    /* Quick rejection before hashing: the lengths and first bytes the
-     * words have.  Most lookups are of words that are not in the set. */
-    size_t minlen, maxlen;
-    unsigned char first[256];
-};
+/* An entry of ents: one uint64_t holding the value (low 32 bits) and the
+ * length (bits 32..39), then the folded word in ceil(len / 8) chunks, zero
+ * padded. */
 
-#define fold(c) (ws->caseless && (c) >= 'A' && (c) <= 'Z' ? (unsigned char)((c) + 32) : (unsigned char)(c))
-
-static inline uint32_t hash(const nci_wordset *ws, const char *w, size_t n)
+/* Bytes p[0..r) (1 <= r <= 8) as one integer, higher bytes zero.  Two
+ * overlapping loads instead of a byte loop; the byte order does not matter
+ * as long as adding and looking up read words the same way. */
+static inline uint64_t load_chunk(const char *p, size_t r)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ fold((unsigned char)w[i])) * 16777619u;
-    return h;
+    if (r >= 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        return x;
+    }
+    if (r >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + r - 4, 4);
+        return (uint64_t)a | ((uint64_t)b << (8 * (r - 4)));
+    }
+    if (r >= 2) {
+        uint16_t a, b;
+        memcpy(&a, p, 2);
+        memcpy(&b, p + r - 2, 2);
+        return (uint64_t)a | ((uint64_t)b << (8 * (r - 2)));
+    }
+    return (unsigned char)p[0];
+}
+
+/* ASCII 'A'..'Z' to lower case in all eight bytes; other bytes (UTF-8
+ * included) unchanged.  Adding 0x80 - 'A' to the low seven bits sets bit 7
+ * from 'A' up, adding 0x80 - 'Z' - 1 sets it above 'Z'; bytes with bit 7
+ * already set are left out. */
+static inline uint64_t fold8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t low7 = x & ~high;
+    uint64_t ge_a = low7 + ones * (0x80 - 'A');
+    uint64_t gt_z = low7 + ones * (0x80 - 'Z' - 1);
+    uint64_t upper = ge_a & ~gt_z & ~x & high;
+    return x | (upper >> 2);
+}
+
+/* Reads w[0..n) (1 <= n <= NCI_WORD_MAX) into chunks, folded when the set
+ * is caseless; returns the hash (never 0). */
+static inline uint32_t read_word(const nci_wordset *ws, const char *w, size_t n, uint64_t c[CHUNKS])
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+    for (size_t i = 0, k = 0; i < n; i += 8, k++) {
+        uint64_t x = load_chunk(w + i, n - i);
+        if (ws->caseless)
+            x = fold8(x);
+        c[k] = x;
+        h = (h ^ x) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    h *= 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 29;
+    uint32_t r = (uint32_t)h;
+    return r ? r : 1;
+}
+
+static inline void set_bit(uint64_t *bits, unsigned b)
+{
+    bits[b >> 6] |= (uint64_t)1 << (b & 63);
 }
 
 static nci_wordset *wordset_new(size_t max, int caseless)
@@ -39,13 +99,17 @@ static nci_wordset *wordset_new(size_t max, int caseless)
     while (size < max * 2)
         size *= 2;
     ws->slots = calloc(size, sizeof *ws->slots);
-    if (!ws->slots) {
+    /* the longest entries: a header and CHUNKS chunks each */
+    ws->ents = malloc((max ? max : 1) * (1 + CHUNKS) * sizeof *ws->ents);
+    if (!ws->slots || !ws->ents) {
+        free(ws->slots);
+        free(ws->ents);
         free(ws);
         return NULL;
     }
     ws->mask = size - 1;
     ws->max = max;
-    ws->caseless = (unsigned char)caseless;
+    ws->caseless = caseless;
     return ws;
 }
 
@@ -64,59 +128,69 @@ void nci_wordset_free(nci_wordset *ws)
     if (!ws)
         return;
     free(ws->slots);
+    free(ws->ents);
     free(ws);
 }
 
-static int same(const nci_wordset *ws, const slot *s, const char *w, size_t n)
+/* Whether the entry at s is the word of n bytes read into c. */
+static inline int same(const nci_wordset *ws, const slot *s, const uint64_t *c, size_t n)
 {
-    if (s->len != n)
+    const uint64_t *e = ws->ents + s->off;
+    if ((size_t)(e[0] >> 32) != n)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if (s->w[i] != (char)fold((unsigned char)w[i]))
+    for (size_t k = 0; k * 8 < n; k++)
+        if (e[1 + k] != c[k])
             return 0;
     return 1;
+}
+
+/* Marks byte b (and its other case when caseless) at bit offset base. */
+static void see_byte(nci_wordset *ws, uint64_t *bits, unsigned base, unsigned char b)
+{
+    set_bit(bits, base + b);
+    if (ws->caseless && b >= 'a' && b <= 'z')
+        set_bit(bits, base + b - 32);
+    if (ws->caseless && b >= 'A' && b <= 'Z')
+        set_bit(bits, base + b + 32);
 }
 
 int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
 {
     if (n == 0 || n > NCI_WORD_MAX || value <= 0)
         return -1;
-    for (size_t i = hash(ws, w, n) & ws->mask;; i = (i + 1) & ws->mask) {
+    uint64_t c[CHUNKS];
+    uint32_t h = read_word(ws, w, n, c);
+    for (size_t i = h & ws->mask;; i = (i + 1) & ws->mask) {
         slot *s = &ws->slots[i];
-        if (!s->len) {
+        if (!s->hash) {
             if (ws->count >= ws->max)
                 return -1;
-            for (size_t k = 0; k < n; k++)
-                s->w[k] = (char)fold((unsigned char)w[k]);
-            s->len = (unsigned char)n;
-            s->value = value;
+            uint64_t *e = ws->ents + ws->nents;
+            size_t nc = (n + 7) / 8;
+            e[0] = (uint64_t)(uint32_t)value | ((uint64_t)n << 32);
+            memcpy(e + 1, c, nc * sizeof *c);
+            s->hash = h;
+            s->off = (uint32_t)ws->nents;
+            ws->nents += 1 + nc;
             ws->count++;
-            if (!ws->minlen || n < ws->minlen)
-                ws->minlen = n;
-            if (n > ws->maxlen)
-                ws->maxlen = n;
-            unsigned char c0 = (unsigned char)w[0];
-            ws->first[c0] = 1;
-            if (ws->caseless && c0 >= 'a' && c0 <= 'z')
-                ws->first[c0 - 32] = 1;
-            if (ws->caseless && c0 >= 'A' && c0 <= 'Z')
-                ws->first[c0 + 32] = 1;
+            see_byte(ws, ws->seen[n], 0, (unsigned char)w[0]);
+            see_byte(ws, ws->seen[n], 256, (unsigned char)w[n - 1]);
             return 0;
         }
-        if (same(ws, s, w, n))
+        if (s->hash == h && same(ws, s, c, n))
             return 0;
     }
 }
 
-int nci_wordset_get(const nci_wordset *ws, const char *w, size_t n)
+int nci_wordset_probe(const nci_wordset *ws, const char *w, size_t n)
 {
-    if (n < ws->minlen || n > ws->maxlen || n == 0 || !ws->first[(unsigned char)w[0]])
-        return 0;
-    for (size_t i = hash(ws, w, n) & ws->mask;; i = (i + 1) & ws->mask) {
+    uint64_t c[CHUNKS];
+    uint32_t h = read_word(ws, w, n, c);
+    for (size_t i = h & ws->mask;; i = (i + 1) & ws->mask) {
         const slot *s = &ws->slots[i];
-        if (!s->len)
+        if (!s->hash)
             return 0;
-        if (same(ws, s, w, n))
-            return s->value;
+        if (s->hash == h && same(ws, s, c, n))
+            return (int)(uint32_t)ws->ents[s->off];
     }
 }
