@@ -258,22 +258,40 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* "%0*d" of v, 0 <= v < 10^width, into out[0..width). */
+static void put_digits(char *out, int v, int width)
+{
+    for (int i = width - 1; i >= 0; i--, v /= 10)
+        out[i] = (char)('0' + v % 10);
+}
+
+/* "YYYY-MM-DD", "YYYY-MM" or "YYYY" (a claim's time; several per claim,
+ * so the usual case is written by hand rather than by snprintf). */
 static void fmt_date(char buf[16], int y, int m, int d)
 {
     y %= 10000;
-    if (d)
-        snprintf(buf, 16, "%04d-%02d-%02d", y, m % 100, d % 100);
-    else if (m)
-        snprintf(buf, 16, "%04d-%02d", y, m % 100);
-    else
-        snprintf(buf, 16, "%04d", y);
-}
-
-static void fmt_days(char buf[16], long z)
-{
-    int y, m, d;
-    civil_from_days(z, &y, &m, &d);
-    fmt_date(buf, y, m, d);
+    if (y < 0 || m < 0 || d < 0) { /* not a date; as printf writes it */
+        if (d)
+            snprintf(buf, 16, "%04d-%02d-%02d", y, m % 100, d % 100);
+        else if (m)
+            snprintf(buf, 16, "%04d-%02d", y, m % 100);
+        else
+            snprintf(buf, 16, "%04d", y);
+        return;
+    }
+    size_t n = 4;
+    put_digits(buf, y, 4);
+    if (m || d) {
+        buf[4] = '-';
+        put_digits(buf + 5, m % 100, 2);
+        n = 7;
+    }
+    if (d) {
+        buf[7] = '-';
+        put_digits(buf + 8, d % 100, 2);
+        n = 10;
+    }
+    buf[n] = '\0';
 }
 
 /* ---------------------------------------------------------------- tokens */
@@ -289,28 +307,34 @@ static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
     return v == CUE_VERB || v == CUE_PREP;
 }
 
-/* Cue starting at token i of [i, end): its kind, and *len tokens. */
-static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end,
-                  size_t *len)
+/* The kind of a cue_at() value, and the cue as data/cues.tsv writes it
+ * (claims keep a pointer to the static generated table). */
+#define CUE_KIND(v) ((v) & 15)
+
+/* The cue that starts with token i, whose word has the value v in the cue
+ * table, within [i, end): its kind, and *len tokens. */
+static int cue_phrase(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end, int v,
+                      size_t *len)
 {
     char buf[64];
-    size_t n = 0;
+    size_t n = k[i].end - k[i].start; /* at most NCI_WORD_MAX: the word is in the table */
     int best = 0;
-    /* most words are no cue and start none: look the word up in place */
-    if (i < end && (k[i].kind != NC_TOKEN_WORD || !nci_wordset_get(lex->cues, t + k[i].start, k[i].end - k[i].start)))
-        return 0;
-    for (size_t j = i; j < end && j < i + 3; j++) {
+    if (CUE_KIND(v) != CUE_PREFIX) {
+        best = v;
+        *len = 1;
+    }
+    memcpy(buf, t + k[i].start, n);
+    for (size_t j = i + 1; j < end && j < i + 3; j++) {
         size_t wl = k[j].end - k[j].start;
         if (k[j].kind != NC_TOKEN_WORD || n + wl + 1 >= sizeof buf)
             break;
-        if (n)
-            buf[n++] = ' ';
+        buf[n++] = ' ';
         memcpy(buf + n, t + k[j].start, wl);
         n += wl;
-        int v = nci_wordset_get(lex->cues, buf, n);
+        v = nci_wordset_get(lex->cues, buf, n);
         if (!v)
             break;
-        if ((v & 15) != CUE_PREFIX) {
+        if (CUE_KIND(v) != CUE_PREFIX) {
             best = v;
             *len = j - i + 1;
         }
@@ -318,9 +342,18 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
     return best;
 }
 
-/* The kind of a cue_at() value, and the cue as data/cues.tsv writes it
- * (claims keep a pointer to the static generated table). */
-#define CUE_KIND(v) ((v) & 15)
+/* Cue starting at token i of [i, end): its kind, and *len tokens.  Most
+ * words are no cue and start none: the word is looked up in place, inline,
+ * and only a word of the table goes on to the phrases. */
+static inline int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end,
+                         size_t *len)
+{
+    if (i >= end || k[i].kind != NC_TOKEN_WORD)
+        return 0;
+    int v = nci_wordset_get(lex->cues, t + k[i].start, k[i].end - k[i].start);
+    return v ? cue_phrase(lex, t, k, i, end, v, len) : 0;
+}
+
 static const char *cue_row_text(int v)
 {
     const char *r = nci_gen_cues[v >> 4], *tab = strchr(r, '\t');
@@ -1075,10 +1108,18 @@ typedef struct {
     long days;
 } pub_t;
 
+/* A copy of the NUL-terminated s into out[16], cut at 15 bytes. */
+static void copy16(char out[16], const char *s)
+{
+    size_t n = strnlen(s, 15);
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
 static void set_time(nci_claim *c, const char *ts, const char *te, size_t a, size_t b)
 {
-    snprintf(c->time_start, sizeof c->time_start, "%s", ts);
-    snprintf(c->time_end, sizeof c->time_end, "%s", te);
+    copy16(c->time_start, ts);
+    copy16(c->time_end, te);
     c->t_start = (uint32_t)a;
     c->t_end = (uint32_t)b;
 }
@@ -1204,18 +1245,44 @@ static void shift_year(char buf[16], int by)
     memcpy(buf, tmp, 16);
 }
 
-/* The time expression of the sentence nearest the number. */
-static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t s,
-                       const nci_numvec *nums, size_t n0, const pub_t *pub, const nci_date *found, size_t nf,
-                       nci_claim *c, size_t numpos, size_t numend)
+/* A time expression of a sentence that does not depend on the figure (a
+ * date, "since December", "on Thursday", "in January", "currently"): the
+ * byte its distance to a figure is measured from, the dates it gives and
+ * the bytes of its phrase.  A sentence's
+ * are found once for all its figures, in the order claim_time() weighs
+ * them: the nearest wins, the first of equally near ones. */
+typedef struct {
+    size_t pos;
+    int dated; /* 0: no date ("currently" with no publication date) */
+    int y0, m0, d0, y1, m1, d1;
+    size_t ta, tb;
+} timecand;
+
+typedef struct {
+    timecand *v;
+    size_t n, cap;
+} timecands;
+
+static int add_time(timecands *tc, size_t pos, int dated, int y0, int m0, int d0, int y1, int m1, int d1,
+                    size_t ta, size_t tb)
+{
+    timecand *v = nci_grow(tc->v, &tc->cap, tc->n + 1, sizeof *v);
+    if (!v)
+        return -1;
+    tc->v = v;
+    v[tc->n++] = (timecand){pos, dated, y0, m0, d0, y1, m1, d1, ta, tb};
+    return 0;
+}
+
+/* The time expressions of sentence s that claim_time() weighs before the
+ * years of the number stage; -1 when out of memory. */
+static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t s, const pub_t *pub,
+                          const nci_date *found, size_t nf, timecands *tc)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks + x->tok_first;
     size_t n = x->tok_count;
-    long bestdist = -1;
-    char ts[16] = "", te[16] = "";
-    size_t ta = 0, tb = 0;
-#define DIST(p) ((long)((p) > numpos ? (p) - numpos : numpos - (p)))
+    tc->n = 0;
     for (size_t i = 0; i < nf; i++) {
         nci_date dt = found[i];
         if (dt.d && dt.y == 0 && pub->y) {
@@ -1225,25 +1292,19 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         }
         if (!dt.y)
             continue;
-        long dist = DIST(dt.start);
-        if (bestdist >= 0 && dist >= bestdist)
-            continue;
-        bestdist = dist;
         /* The word before: since / as of / late, early, mid. */
         size_t ti = 0;
         while (ti < n && k[ti].start < dt.start)
             ti++;
         int since = ti > 0 && (nci_tok_is(t, &k[ti - 1], "since") || nci_tok_is(t, &k[ti - 1], "desde"));
-        fmt_date(ts, dt.y, dt.m, dt.d);
-        if (since && pub->y)
-            fmt_date(te, pub->y, pub->m, pub->d);
-        else
-            memcpy(te, ts, 16);
-        ta = ti > 0 && (since || nci_tok_is(t, &k[ti - 1], "late") || nci_tok_is(t, &k[ti - 1], "early") ||
-                        nci_tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
+        size_t ta = ti > 0 && (since || nci_tok_is(t, &k[ti - 1], "late") || nci_tok_is(t, &k[ti - 1], "early") ||
+                               nci_tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
         if (ti > 1 && nci_tok_is(t, &k[ti - 1], "of") && nci_tok_is(t, &k[ti - 2], "as"))
             ta = k[ti - 2].start;
-        tb = dt.end;
+        int r = since && pub->y ? add_time(tc, dt.start, 1, dt.y, dt.m, dt.d, pub->y, pub->m, pub->d, ta, dt.end)
+                                : add_time(tc, dt.start, 1, dt.y, dt.m, dt.d, dt.y, dt.m, dt.d, ta, dt.end);
+        if (r)
+            return -1;
     }
     /* "since December": a month alone after since, from its first day. */
     for (size_t i = 0; i + 1 < n && pub->y; i++) {
@@ -1257,14 +1318,9 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
         if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
             continue; /* "since 8 January 2026" is a full date, found above */
-        long dist = DIST(k[i].start);
-        if (bestdist >= 0 && dist >= bestdist)
-            continue;
-        bestdist = dist;
-        fmt_date(ts, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0);
-        fmt_date(te, pub->y, pub->m, pub->d);
-        ta = k[i].start;
-        tb = k[j].end;
+        if (add_time(tc, k[i].start, 1, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0, pub->y, pub->m, pub->d,
+                     k[i].start, k[j].end))
+            return -1;
     }
     /* Weekdays, yesterday, today: relative to publication. */
     if (pub->y && pub->d) {
@@ -1282,14 +1338,12 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             }
             if (back < 0)
                 continue;
-            long dist = DIST(k[i].start);
-            if (bestdist >= 0 && dist >= bestdist)
-                continue;
-            bestdist = dist;
-            fmt_days(ts, pub->days - back);
-            memcpy(te, ts, 16);
-            ta = i > 0 && (nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "el")) ? k[i - 1].start : k[i].start;
-            tb = k[i].end;
+            int y, m, d;
+            civil_from_days(pub->days - back, &y, &m, &d);
+            size_t ta = i > 0 && (nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "el")) ? k[i - 1].start
+                                                                                                   : k[i].start;
+            if (add_time(tc, k[i].start, 1, y, m, d, y, m, d, ta, k[i].end))
+                return -1;
         }
     }
     /* "in January", "during May": a month alone after a preposition, in the
@@ -1312,18 +1366,9 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         int mo = k[j].kind == NC_TOKEN_WORD ? nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start) : 0;
         if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
             continue; /* "in January 2005" is a full date, found above */
-        long dist = DIST(k[i].start);
-        if (bestdist >= 0 && dist >= bestdist)
-            continue;
-        bestdist = dist;
-        if (pub->y) {
-            fmt_date(ts, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0);
-        } else {
-            ts[0] = '\0';
-        }
-        memcpy(te, ts, 16);
-        ta = k[i].start;
-        tb = k[j].end;
+        int y = pub->m && mo > pub->m ? pub->y - 1 : pub->y;
+        if (add_time(tc, k[i].start, pub->y != 0, y, mo, 0, y, mo, 0, k[i].start, k[j].end))
+            return -1;
     }
     /* "currently", "at present": the day of writing; without a
      * publication date nothing, but a year further away no longer dates
@@ -1339,17 +1384,40 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             e = i + 2;
         if (!e)
             continue;
-        long dist = DIST(k[i].start);
+        if (add_time(tc, k[i].start, pub->y != 0, pub->y, pub->m, pub->d, pub->y, pub->m, pub->d, k[i].start,
+                     k[e - 1].end))
+            return -1;
+    }
+    return 0;
+}
+
+/* The time expression of the sentence nearest the number: the nearest of
+ * the sentence's (tc, from sentence_times()), then its years. */
+static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_numvec *nums, size_t n0,
+                       const pub_t *pub, const timecands *tc, nci_claim *c, size_t numpos, size_t numend)
+{
+    const nci_sent *x = &S->sents[s];
+    const nci_tok *k = S->toks + x->tok_first;
+    size_t n = x->tok_count;
+    long bestdist = -1;
+    char ts[16] = "", te[16] = "";
+    size_t ta = 0, tb = 0;
+#define DIST(p) ((long)((p) > numpos ? (p) - numpos : numpos - (p)))
+    const timecand *best = NULL;
+    for (size_t i = 0; i < tc->n; i++) {
+        long dist = DIST(tc->v[i].pos);
         if (bestdist >= 0 && dist >= bestdist)
             continue;
         bestdist = dist;
-        if (pub->y)
-            fmt_date(ts, pub->y, pub->m, pub->d);
-        else
-            ts[0] = '\0';
-        memcpy(te, ts, 16);
-        ta = k[i].start;
-        tb = k[e - 1].end;
+        best = &tc->v[i];
+    }
+    if (best) {
+        if (best->dated) {
+            fmt_date(ts, best->y0, best->m0, best->d0);
+            fmt_date(te, best->y1, best->m1, best->d1);
+        }
+        ta = best->ta;
+        tb = best->tb;
     }
     /* "in 2020": a year from the number stage, after a preposition that
      * puts the figure in it ("in", "by 2010", "for 2004", "during"; "of"
@@ -1635,6 +1703,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     refs_t refs = {-1, -1, -1, -1, -1}; /* what "they", "he", "it", "the report" point back to */
     int32_t quoted = -1;            /* the source of the sentence before, when it quotes */
     cues_t cs, next;
+    timecands times = {NULL, 0, 0}; /* of the sentence, once for all its claims */
     size_t ni = 0, m0 = 0;
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
@@ -1717,7 +1786,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             size_t action = borrowed || price == SIZE_MAX ? action_before(t, S, x, ti, ma, mb) : price;
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
             if (!c)
-                return NC_ENOMEM;
+                goto nomem;
             out->v = c;
             c = &out->v[out->n];
             memset(c, 0, sizeof *c);
@@ -1728,7 +1797,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             c->start = (uint32_t)num->start;
             c->end = (uint32_t)(mb > te && !borrowed ? c->m_end : num->end);
             if (!(c->measure_key = measure_key(lex, t, S, ma, mb, action, lang)))
-                return NC_ENOMEM;
+                goto nomem;
             out->n++;
             /* Place: a LOC in the sentence, nearest the number, not one
              * inside the measure ("Spanish nationals": a modifier); after
@@ -1779,9 +1848,12 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 }
             }
             lo = te;
-            if (nf == SIZE_MAX) /* the sentence's dates, once for all its claims */
+            if (nf == SIZE_MAX) { /* the sentence's dates, once for all its claims */
                 nf = nci_dates_find(lex->cal, t, S->toks + x->tok_first, x->tok_count, found, 16);
-            claim_time(lex, t, S, s, nums, sn0, &pub, found, nf, c, num->start, num->end);
+                if (sentence_times(lex, t, S, s, &pub, found, nf, &times))
+                    goto nomem;
+            }
+            claim_time(t, S, s, nums, sn0, &pub, &times, c, num->start, num->end);
         }
         quoted = -1;
         refs.sent_per = -1;
@@ -1799,5 +1871,9 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         for (size_t m = m0; m < m1; m++)
             note_mention(E, &E->m[m], &refs);
     }
+    free(times.v);
     return NC_OK;
+nomem:
+    free(times.v);
+    return NC_ENOMEM;
 }
