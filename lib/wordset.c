@@ -1,11 +1,11 @@
 /* Open-addressing hash set of short words (linear probing, load factor at
  * most 1/2), laid out so that a lookup touches few cache lines:
  *
- * - a bit per (length, first byte) and per (length, last byte), 64 bytes
- *   per length, rejects most words that are not in the set before any
- *   hashing, inline in the caller (nci_wordset_get() in wordset.h): on the
- *   BBC articles four lookups in five are of words not in the set and end
- *   there;
+ * - a filter of 2^14 bits, one per hash of the length and the first,
+ *   middle and last bytes of a word, rejects most words that are not in the
+ *   set before the word is hashed, inline in the caller (nci_wordset_get()
+ *   in wordset.h): on the BBC articles nine lookups in ten are of words not
+ *   in the set and end there;
  * - the word is read in 8-byte chunks, folded to lower case eight bytes at
  *   a time, and hashed one chunk at a time;
  * - the table holds only the 32-bit hash and the offset of the entry (8
@@ -110,6 +110,7 @@ static nci_wordset *wordset_new(size_t max, int caseless)
     ws->mask = size - 1;
     ws->max = max;
     ws->caseless = caseless;
+    ws->fold_or = caseless ? 0x20 : 0;
     return ws;
 }
 
@@ -144,16 +145,6 @@ static inline int same(const nci_wordset *ws, const slot *s, const uint64_t *c, 
     return 1;
 }
 
-/* Marks byte b (and its other case when caseless) at bit offset base. */
-static void see_byte(nci_wordset *ws, uint64_t *bits, unsigned base, unsigned char b)
-{
-    set_bit(bits, base + b);
-    if (ws->caseless && b >= 'a' && b <= 'z')
-        set_bit(bits, base + b - 32);
-    if (ws->caseless && b >= 'A' && b <= 'Z')
-        set_bit(bits, base + b + 32);
-}
-
 int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
 {
     if (n == 0 || n > NCI_WORD_MAX || value <= 0)
@@ -173,8 +164,7 @@ int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
             s->off = (uint32_t)ws->nents;
             ws->nents += 1 + nc;
             ws->count++;
-            see_byte(ws, ws->seen[n], 0, (unsigned char)w[0]);
-            see_byte(ws, ws->seen[n], 256, (unsigned char)w[n - 1]);
+            set_bit(ws->filter, nci_wordset_filter_bit(ws, w, n));
             return 0;
         }
         if (s->hash == h && same(ws, s, c, n))

@@ -7,18 +7,32 @@
 
 #define NCI_WORD_MAX 32
 
+/* Bits of the quick-rejection filter (a power of two). */
+#define NCI_WORDSET_FILTER_BITS 14
+
 /* The layout is described in wordset.c; it is here only so that
  * nci_wordset_get() can make its quick rejection inline.  Callers use the
  * functions, never the fields. */
 typedef struct nci_wordset {
-    /* Per length: bits 0..255 the first bytes of the words of that length,
-     * bits 256..511 their last bytes (both cases when caseless). */
-    uint64_t seen[NCI_WORD_MAX + 1][8];
+    /* A bit per hash of (length, first, middle and last byte) of the words
+     * (bytes ORed with fold_or: 0x20 when caseless, so that both cases of
+     * a letter give one key). */
+    uint64_t filter[(1u << NCI_WORDSET_FILTER_BITS) / 64];
+    unsigned fold_or;
     struct nci_wordset_slot *slots;
     uint64_t *ents;
     size_t mask, count, max, nents;
     int caseless; /* fold ASCII case */
 } nci_wordset;
+
+/* The filter bit of w[0..n), 1 <= n <= NCI_WORD_MAX. */
+static inline uint32_t nci_wordset_filter_bit(const nci_wordset *ws, const char *w, size_t n)
+{
+    uint32_t o = ws->fold_or;
+    uint32_t key = (((unsigned char)w[0] | o) << 16 | ((unsigned char)w[n >> 1] | o) << 8 |
+                    ((unsigned char)w[n - 1] | o)) ^ ((uint32_t)n << 24);
+    return (key * 0x9E3779B1u) >> (32 - NCI_WORDSET_FILTER_BITS);
+}
 
 /* An empty set with room for at most `max` words, folding ASCII case. */
 nci_wordset *nci_wordset_new(size_t max);
@@ -39,15 +53,14 @@ static inline int nci_wordset_get(const nci_wordset *ws, const char *w, size_t n
 int nci_wordset_probe(const nci_wordset *ws, const char *w, size_t n);
 
 /* Most words looked up are not in the set, and most of those are told
- * apart by their length and first and last bytes, inline, with no call
- * and no hashing. */
+ * apart by their length and first, middle and last bytes, inline, with no
+ * call and no hashing of the whole word. */
 static inline int nci_wordset_get(const nci_wordset *ws, const char *w, size_t n)
 {
     if (n - 1 >= NCI_WORD_MAX) /* n == 0 wraps around */
         return 0;
-    unsigned a = (unsigned char)w[0], b = 256u + (unsigned char)w[n - 1];
-    const uint64_t *bits = ws->seen[n];
-    if (!((bits[a >> 6] >> (a & 63)) & (bits[b >> 6] >> (b & 63)) & 1))
+    uint32_t b = nci_wordset_filter_bit(ws, w, n);
+    if (!((ws->filter[b >> 6] >> (b & 63)) & 1))
         return 0;
     return nci_wordset_probe(ws, w, n);
 }
