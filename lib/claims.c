@@ -361,7 +361,128 @@ static const char *cue_row_text(int v)
 }
 
 static int is_possessive(const char *t, const nci_tok *k);
-static int in_quote(const char *t, const nci_sent *x, size_t pos);
+
+/* ---------------------------------------------------------------- quotes */
+
+/* Quotation marks: straight, or curly (U+201C opens, U+201D closes). */
+static int quote_at(const char *t, size_t p, size_t end, int *opens)
+{
+    unsigned char c = (unsigned char)t[p];
+    if (c == '"') {
+        *opens = -1; /* either way */
+        return 1;
+    }
+    if (c == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80 &&
+        ((unsigned char)t[p + 2] == 0x9C || (unsigned char)t[p + 2] == 0x9D)) {
+        *opens = (unsigned char)t[p + 2] == 0x9C;
+        return 1;
+    }
+    return 0;
+}
+
+/* How a mark found by quote_at() (opens: its *opens) acts: before a
+ * position, whether it leaves a quotation open (a straight quote after a
+ * blank and before a word opens); as the first mark after a position,
+ * whether it closes one (a straight quote after a non-blank closes). */
+static int mark_opens(const char *t, const nci_sent *x, size_t p, int opens)
+{
+    if (opens >= 0)
+        return opens;
+    return (p == x->start || t[p - 1] == ' ' || t[p - 1] == '\n' || t[p - 1] == '(') && p + 1 < x->end &&
+           t[p + 1] != ' ' && t[p + 1] != '\n';
+}
+
+static int mark_closes(const char *t, const nci_sent *x, size_t p, int opens)
+{
+    if (opens >= 0)
+        return !opens;
+    return p > x->start && t[p - 1] != ' ' && t[p - 1] != '\n';
+}
+
+/* The quotation marks of one sentence, read once for all the questions
+ * in_quote() is asked about it (one per cue verb and per claim with no
+ * source): where each stands and how it acts. */
+#define MAX_QMARKS 64
+typedef struct {
+    const nci_sent *x; /* the sentence read, NULL: none yet */
+    size_t n;          /* marks; more than MAX_QMARKS: read the text each time */
+    size_t pos[MAX_QMARKS];
+    unsigned char opens[MAX_QMARKS], closes[MAX_QMARKS];
+} qmarks_t;
+
+/* The first byte in [p, end) that may begin a quotation mark ('"', or the
+ * 0xE2 of U+201C, U+201D); end when none.  Eight bytes at a time: a block
+ * with neither byte (no zero byte once XORed with it) is skipped whole. */
+static size_t next_quote_byte(const char *t, size_t p, size_t end)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    for (; p + 8 <= end; p += 8) {
+        uint64_t v, a, b;
+        memcpy(&v, t + p, 8);
+        a = v ^ (ones * '"');
+        b = v ^ (ones * 0xE2);
+        if (((a - ones) & ~a & high) | ((b - ones) & ~b & high))
+            break;
+    }
+    while (p < end && t[p] != '"' && (unsigned char)t[p] != 0xE2)
+        p++;
+    return p;
+}
+
+static void read_marks(const char *t, const nci_sent *x, qmarks_t *q)
+{
+    int o;
+    q->x = x;
+    q->n = 0;
+    for (size_t p = next_quote_byte(t, x->start, x->end); p < x->end && q->n <= MAX_QMARKS;
+         p = next_quote_byte(t, p + 1, x->end))
+        if (quote_at(t, p, x->end, &o)) {
+            if (q->n < MAX_QMARKS) {
+                q->pos[q->n] = p;
+                q->opens[q->n] = (unsigned char)mark_opens(t, x, p, o);
+                q->closes[q->n] = (unsigned char)mark_closes(t, x, p, o);
+            }
+            q->n++;
+        }
+}
+
+static int has_quote(const char *t, const nci_sent *x, const qmarks_t *q)
+{
+    int o;
+    if (q->x == x)
+        return q->n > 0;
+    for (size_t p = next_quote_byte(t, x->start, x->end); p < x->end; p = next_quote_byte(t, p + 1, x->end))
+        if (quote_at(t, p, x->end, &o))
+            return 1;
+    return 0;
+}
+
+/* Whether byte pos of sentence x stands inside a quotation: one is open
+ * before it in the sentence, or one that began in an earlier sentence
+ * closes after it.  q keeps the marks of the last sentence asked about. */
+static int in_quote(const char *t, const nci_sent *x, size_t pos, qmarks_t *q)
+{
+    if (q->x != x)
+        read_marks(t, x, q);
+    if (q->n > MAX_QMARKS) { /* too many to keep: from the text */
+        int open = 0, o;
+        for (size_t p = x->start; p < pos; p++)
+            if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o))
+                open = mark_opens(t, x, p, o);
+        if (open)
+            return 1;
+        for (size_t p = pos; p < x->end; p++)
+            if (quote_at(t, p, x->end, &o))
+                return mark_closes(t, x, p, o);
+        return 0;
+    }
+    size_t i = 0;
+    while (i < q->n && q->pos[i] < pos)
+        i++;
+    if (i > 0 && q->opens[i - 1])
+        return 1;
+    return i < q->n && q->closes[i];
+}
 
 /* ---------------------------------------------------------------- sources */
 
@@ -536,7 +657,7 @@ static int noun_cue(const char *t, const nci_tok *k)
 /* Every attribution cue of sentence s (whose mentions are [m0, m1)), with
  * the source it names. */
 static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
-                          size_t s, size_t m0, size_t m1, const refs_t *r, cues_t *out)
+                          size_t s, size_t m0, size_t m1, const refs_t *r, qmarks_t *qm, cues_t *out)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks;
@@ -562,7 +683,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             continue;
         /* a verb inside a quotation ('"... we expect this to grow," said
          * X') is the speaker's words, not an attribution */
-        if (in_quote(t, x, k[i].start))
+        if (in_quote(t, x, k[i].start, qm))
             continue;
         cuehit *h = &out->c[out->n++];
         h->tok = (uint32_t)i;
@@ -1551,55 +1672,6 @@ static void note_mention(const nci_ents *E, const nci_mention *m, refs_t *r)
         r->last_org = m->entity;
 }
 
-/* Quotation marks: straight, or curly (U+201C opens, U+201D closes). */
-static int quote_at(const char *t, size_t p, size_t end, int *opens)
-{
-    unsigned char c = (unsigned char)t[p];
-    if (c == '"') {
-        *opens = -1; /* either way */
-        return 1;
-    }
-    if (c == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80 &&
-        ((unsigned char)t[p + 2] == 0x9C || (unsigned char)t[p + 2] == 0x9D)) {
-        *opens = (unsigned char)t[p + 2] == 0x9C;
-        return 1;
-    }
-    return 0;
-}
-
-static int has_quote(const char *t, const nci_sent *x)
-{
-    int o;
-    for (size_t p = x->start; p < x->end; p++)
-        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o))
-            return 1;
-    return 0;
-}
-
-/* Whether byte pos of sentence x stands inside a quotation: one is open
- * before it in the sentence, or one that began in an earlier sentence
- * closes after it. */
-static int in_quote(const char *t, const nci_sent *x, size_t pos)
-{
-    int open = 0, o;
-    for (size_t p = x->start; p < pos; p++)
-        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o)) {
-            if (o < 0) /* a straight quote after a blank and before a word opens */
-                o = (p == x->start || t[p - 1] == ' ' || t[p - 1] == '\n' || t[p - 1] == '(') &&
-                    p + 1 < x->end && t[p + 1] != ' ' && t[p + 1] != '\n';
-            open = o;
-        }
-    if (open)
-        return 1;
-    for (size_t p = pos; p < x->end; p++)
-        if (quote_at(t, p, x->end, &o)) {
-            if (o < 0) /* a straight quote closes after a non-blank */
-                return p > x->start && t[p - 1] != ' ' && t[p - 1] != '\n';
-            return !o;
-        }
-    return 0;
-}
-
 /* A LOC mention that can be a place: not a month or weekday name, not a
  * function word ("The"), not a word ending in -an/-ans/-ish/-ese used as a
  * nationality adjective before a lower-case noun ("Venezuelan opposition"). */
@@ -1704,6 +1776,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     int32_t quoted = -1;            /* the source of the sentence before, when it quotes */
     cues_t cs, next;
     timecands times = {NULL, 0, 0}; /* of the sentence, once for all its claims */
+    qmarks_t quotes;                 /* of the sentence last asked about */
+    quotes.x = NULL;
     size_t ni = 0, m0 = 0;
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
@@ -1714,7 +1788,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             m1++;
         if (x->furniture)
             continue;
-        sentence_cues(lex, t, S, E, s, m0, m1, &refs, &cs);
+        sentence_cues(lex, t, S, E, s, m0, m1, &refs, &quotes, &cs);
         int have_next = 0;
         size_t sn0 = ni; /* the sentence's numbers start at or after it */
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
@@ -1824,7 +1898,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * speaker of the quotation before ('"...," said Daldry. "... 45
              * children ..."') or of the one that goes on in the next
              * sentence ('He added: "..."'). */
-            if (!c->nsources && in_quote(t, x, num->start)) {
+            if (!c->nsources && in_quote(t, x, num->start, &quotes)) {
                 int32_t q = quoted;
                 if (q < 0 && s + 1 < S->nsents && !S->sents[s + 1].furniture) {
                     if (!have_next) {
@@ -1834,7 +1908,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                         refs_t nr = refs;
                         for (size_t m = m0; m < m1; m++)
                             note_mention(E, &E->m[m], &nr);
-                        sentence_cues(lex, t, S, E, s + 1, n0, n1, &nr, &next);
+                        sentence_cues(lex, t, S, E, s + 1, n0, n1, &nr, &quotes, &next);
                         have_next = 1;
                     }
                     for (unsigned i = 0; i < next.n && q < 0; i++)
@@ -1866,7 +1940,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                     refs.prev_org = cs.c[i].ent;
                 quoted = cs.c[i].ent;
             }
-        if (quoted >= 0 && !has_quote(t, x))
+        if (quoted >= 0 && !has_quote(t, x, &quotes))
             quoted = -1;
         for (size_t m = m0; m < m1; m++)
             note_mention(E, &E->m[m], &refs);

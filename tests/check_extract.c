@@ -348,6 +348,30 @@ START_TEST(test_date_forms)
 }
 END_TEST
 
+/* A figure in a quotation takes the speaker of the quoting sentence, and a
+ * cue verb after a closing quote is an attribution, however many marks
+ * stand before it (the claim stage keeps up to 64 per sentence and reads
+ * the text again beyond that). */
+START_TEST(test_quotes_many_marks)
+{
+    for (int words = 0; words <= 40; words += 20) {
+        char text[1024];
+        size_t n = (size_t)snprintf(text, sizeof text, "\"We lost 45 children");
+        for (int i = 0; i < words; i++)
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s \"w%d\"", i ? "" : " and", i);
+        snprintf(text + n, sizeof text - n, ",\" said Daldry. \"The storm shut 30 schools.\"");
+        json_t *d = extract(text, NULL);
+        for (int c = 0; c < 2; c++) {
+            json_t *src = json_object_get(claim_with_low(d, c ? 30 : 45), "source");
+            ck_assert_msg(json_is_object(src), "no source with %d quoted words", words);
+            ck_assert_str_eq(str(src, "name"), "Daldry");
+            ck_assert_str_eq(str(src, "cue"), "said");
+        }
+        json_decref(d);
+    }
+}
+END_TEST
+
 START_TEST(test_signed_post)
 {
     /* An embedded post signed on the next line: "— Name (@handle) date". */
@@ -556,6 +580,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_time_years_and_quarters);
     tcase_add_test(tc, test_time_resolution);
     tcase_add_test(tc, test_date_forms);
+    tcase_add_test(tc, test_quotes_many_marks);
     tcase_add_test(tc, test_signed_post);
     tcase_add_test(tc, test_furniture_not_claims);
     suite_add_tcase(s, tc);
