@@ -96,6 +96,7 @@ enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3, CUE_PREFIX = 4, CUE_PERS = 5, C
 struct nci_claimlex {
     const nci_calendar *cal;
     nci_wordset *cues;    /* phrases, words joined by one space */
+    nci_wordset *vpfirst; /* the first words of the verb and preposition cues */
     nci_wordset *stop;    /* words that end a measure phrase */
     nci_wordset *link;    /* words between a measure and a later percentage/amount */
     nci_wordset *timeunit;
@@ -168,7 +169,8 @@ static nci_wordset *set_of(const char *const *words, int value)
 nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error *err)
 {
     nci_claimlex *lex = calloc(1, sizeof *lex);
-    if (!lex || !(lex->cues = nci_wordset_new(256)) || !(lex->stop = set_of(STOP, 1)) ||
+    if (!lex || !(lex->cues = nci_wordset_new(256)) || !(lex->vpfirst = nci_wordset_new(256)) ||
+        !(lex->stop = set_of(STOP, 1)) ||
         !(lex->link = set_of(LINK, 1)) || !(lex->timeunit = set_of(TIMEUNIT, 1)) ||
         !(lex->keydrop = set_of(KEYDROP, 1)) || !(lex->aux = set_of(AUX, 1)) ||
         !(lex->det = set_of(DET, 1)) || !(lex->docu = nci_wordset_new(64)) ||
@@ -194,6 +196,10 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
         }
         /* the value keeps the row, so a claim points at the table's text */
         nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind | (int)((r - nci_gen_cues) << 4));
+        if (kind == CUE_VERB || kind == CUE_PREP) {
+            const char *sp = strchr(tab + 1, ' ');
+            nci_wordset_add(lex->vpfirst, tab + 1, sp ? (size_t)(sp - tab - 1) : strlen(tab + 1), 1);
+        }
     }
     /* The first words of a phrase cue ("according" of "according to"), so
      * that cue_at() stops as soon as no phrase can go on. */
@@ -214,6 +220,7 @@ void nci_claimlex_free(nci_claimlex *lex)
     if (!lex)
         return;
     nci_wordset_free(lex->cues);
+    nci_wordset_free(lex->vpfirst);
     nci_wordset_free(lex->stop);
     nci_wordset_free(lex->link);
     nci_wordset_free(lex->timeunit);
@@ -296,7 +303,7 @@ static void fmt_date(char buf[16], int y, int m, int d)
 
 /* ---------------------------------------------------------------- tokens */
 
-static int word_in(const nci_wordset *ws, const char *t, const nci_tok *k)
+static inline int word_in(const nci_wordset *ws, const char *t, const nci_tok *k)
 {
     return k->kind == NC_TOKEN_WORD && nci_wordset_get(ws, t + k->start, k->end - k->start);
 }
@@ -664,6 +671,11 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
     size_t first = x->tok_first, end = first + x->tok_count;
     out->n = 0;
     for (size_t i = first; i < end && out->n < MAX_CUES; i++) {
+        /* Only a verb or a preposition cue is an attribution: a word that
+         * starts none ("the", "it", "he" start other cues) is passed over
+         * without looking its phrases up. */
+        if (!word_in(lex->vpfirst, t, &k[i]))
+            continue;
         size_t len = 0;
         int cv = cue_at(lex, t, k, i, end, &len), kind = CUE_KIND(cv);
         if (kind != CUE_VERB && kind != CUE_PREP)
