@@ -72,7 +72,7 @@ size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, 
     /* A month name makes a date only with a number token at most two
      * tokens before it (the day: "8 January", "8 de enero") or three after
      * it (the day or the year: "January 8", "Jan. 8", "enero de 2026"); most
-     * words have none and are not looked up.  prev_num: the last number
+     * words have none and are passed over.  prev_num: the last number
      * token before i (SIZE_MAX: none); next_num: the first one after the
      * last word that looked (n: none). */
     size_t prev_num = SIZE_MAX, next_num = 0;
@@ -99,8 +99,13 @@ size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, 
             if (next_num <= i)
                 for (next_num = i + 1; next_num < n && k[next_num].kind != NC_TOKEN_NUMBER; next_num++)
                     ;
-            if (next_num > i + 3)
+            /* No number near this word, nor near any word before
+             * next_num - 3 (and no number token to read there): go on
+             * from there. */
+            if (next_num > i + 3) {
+                i = next_num - 4;
                 continue;
+            }
         }
         int m = nci_month_lookup(cal, t + k[i].start, k[i].end - k[i].start);
         if (!m)

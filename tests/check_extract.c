@@ -323,8 +323,9 @@ END_TEST
 /* The forms of a stated date, around the number window in which
  * nci_dates_find() looks a word up as a month: a day two tokens before
  * ("8 de enero"), a day after an abbreviation's dot ("Jan. 4"), a year two
- * tokens after ("enero de 2026"); month names in capitals and longer than
- * eight bytes; a month with no number near it is no date. */
+ * tokens after ("enero de 2026", also after a long stretch with no number,
+ * which is passed over); month names in capitals and longer than eight
+ * bytes; a month with no number near it is no date. */
 START_TEST(test_date_forms)
 {
     static const struct {
@@ -335,6 +336,7 @@ START_TEST(test_date_forms)
         {"The firm sold 40 shops on SEPTEMBER 30, 2026.", "2026-09-30"},
         {"In February the firm hired 30 staff, and by 4 February 2027 it had 70.", "2027-02-04"},
         {"Sales rose 3% in enero de 2026, the bank said.", "2026-01"},
+        {"The firm, long quiet and with no news at all, closed in enero de 2026.", "2026-01"},
         {"The firm sold 40 shops in May. It was 2026 when it grew.", NULL},
     };
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
