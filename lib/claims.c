@@ -1441,8 +1441,9 @@ static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs
     }
     /* "since December": a month alone after since, from its first day. */
     for (size_t i = 0; i + 1 < n && pub->y; i++) {
-        if (!(nci_tok_is(t, &k[i], "since") || nci_tok_is(t, &k[i], "desde")))
-            continue;
+        char c0 = (char)(t[k[i].start] | 32);
+        if ((c0 != 's' && c0 != 'd') || !(nci_tok_is(t, &k[i], "since") || nci_tok_is(t, &k[i], "desde")))
+            continue; /* quick: the first letter first */
         size_t j = i + 1;
         if (nci_tok_is(t, &k[j], "late") || nci_tok_is(t, &k[j], "early") || nci_tok_is(t, &k[j], "mid"))
             j++;
@@ -1461,9 +1462,12 @@ static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs
             int wd = k[i].kind == NC_TOKEN_WORD && k[i].cap
                          ? nci_weekday_lookup(lex->cal, t + k[i].start, k[i].end - k[i].start) : 0;
             long back = -1;
+            char c0 = (char)(t[k[i].start] | 32);
             if (wd) {
                 int pwd = (int)(((pub->days % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
                 back = (pwd - wd + 7) % 7;
+            } else if (c0 != 'y' && c0 != 'a' && c0 != 't' && c0 != 'h') {
+                continue; /* quick: none of the words below */
             } else if (nci_tok_is(t, &k[i], "yesterday") || nci_tok_is(t, &k[i], "ayer")) {
                 back = 1;
             } else if (nci_tok_is(t, &k[i], "today") || nci_tok_is(t, &k[i], "hoy")) {

@@ -66,23 +66,40 @@ static inline uint64_t fold8(uint64_t x)
     return x | (upper >> 2);
 }
 
-/* Reads w[0..n) (1 <= n <= NCI_WORD_MAX) into chunks, folded when the set
- * is caseless; returns the hash (never 0). */
-static inline uint32_t read_word(const nci_wordset *ws, const char *w, size_t n, uint64_t c[CHUNKS])
+/* The chunk of w[0..n) from byte i, folded when the set is caseless. */
+static inline uint64_t chunk_at(const nci_wordset *ws, const char *w, size_t n, size_t i)
 {
-    uint64_t h = 0x9E3779B97F4A7C15u ^ n;
-    for (size_t i = 0, k = 0; i < n; i += 8, k++) {
-        uint64_t x = load_chunk(w + i, n - i);
-        if (ws->caseless)
-            x = fold8(x);
-        c[k] = x;
-        h = (h ^ x) * 0xFF51AFD7ED558CCDu;
-        h ^= h >> 32;
-    }
+    uint64_t x = load_chunk(w + i, n - i);
+    return ws->caseless ? fold8(x) : x;
+}
+
+/* The hash of a word of n bytes: started from n, mixed with each chunk,
+ * finished to 32 bits (never 0: 0 marks an empty slot). */
+static inline uint64_t hash_mix(uint64_t h, uint64_t x)
+{
+    h = (h ^ x) * 0xFF51AFD7ED558CCDu;
+    return h ^ (h >> 32);
+}
+
+static inline uint32_t hash_end(uint64_t h)
+{
     h *= 0xC4CEB9FE1A85EC53u;
     h ^= h >> 29;
     uint32_t r = (uint32_t)h;
     return r ? r : 1;
+}
+
+#define HASH_START(n) (0x9E3779B97F4A7C15u ^ (uint64_t)(n))
+
+/* Reads w[0..n) (1 <= n <= NCI_WORD_MAX) into chunks; returns its hash. */
+static inline uint32_t read_word(const nci_wordset *ws, const char *w, size_t n, uint64_t c[CHUNKS])
+{
+    uint64_t h = HASH_START(n);
+    for (size_t i = 0, k = 0; i < n; i += 8, k++) {
+        c[k] = chunk_at(ws, w, n, i);
+        h = hash_mix(h, c[k]);
+    }
+    return hash_end(h);
 }
 
 static inline void set_bit(uint64_t *bits, unsigned b)
@@ -174,6 +191,21 @@ int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
 
 int nci_wordset_probe(const nci_wordset *ws, const char *w, size_t n)
 {
+    if (n <= 8) {
+        /* Most words: one chunk, kept in a register, compared whole. */
+        uint64_t x = chunk_at(ws, w, n, 0);
+        uint32_t h = hash_end(hash_mix(HASH_START(n), x));
+        for (size_t i = h & ws->mask;; i = (i + 1) & ws->mask) {
+            const slot *s = &ws->slots[i];
+            if (!s->hash)
+                return 0;
+            if (s->hash == h) {
+                const uint64_t *e = ws->ents + s->off;
+                if ((size_t)(e[0] >> 32) == n && e[1] == x)
+                    return (int)(uint32_t)e[0];
+            }
+        }
+    }
     uint64_t c[CHUNKS];
     uint32_t h = read_word(ws, w, n, c);
     for (size_t i = h & ws->mask;; i = (i + 1) & ws->mask) {
