@@ -883,12 +883,23 @@ static void signature_source(const char *t, const nci_segs *S, const nci_ents *E
 
 /* ---------------------------------------------------------------- measure */
 
+/* The first token of k[lo..hi) that ends (by_start: starts) after byte
+ * off, hi when none; tokens are in text order, so by bisection. */
+static size_t tok_bisect(const nci_tok *k, size_t lo, size_t hi, size_t off, int by_start)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((by_start ? k[mid].start : k[mid].end) <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static size_t first_tok_at(const nci_segs *S, const nci_sent *x, size_t off)
 {
-    size_t i = x->tok_first, end = i + x->tok_count;
-    while (i < end && S->toks[i].end <= off)
-        i++;
-    return i;
+    return tok_bisect(S->toks, x->tok_first, x->tok_first + x->tok_count, off, 0);
 }
 
 static int plural_head(const char *t, const nci_tok *k);
@@ -1325,9 +1336,7 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
 static int year_before_follows(const char *t, const nci_tok *k, size_t n, const nci_numvec *nums, size_t n0,
                                const nci_sent *x, size_t numpos, size_t *ra, size_t *rb)
 {
-    size_t i = 0;
-    while (i < n && k[i].start <= numpos)
-        i++;
+    size_t i = tok_bisect(k, 0, n, numpos, 1);
     size_t stop = i + 20 < n ? i + 20 : n; /* within the figure's clause */
     for (; i + 2 < stop; i++) {
         size_t e = 0;
