@@ -8,7 +8,7 @@
 #define NCI_WORD_MAX 32
 
 /* Bits of the quick-rejection filter (a power of two). */
-#define NCI_WORDSET_FILTER_BITS 14
+#define NCI_WORDSET_FILTER_BITS 12
 
 /* The layout is described in wordset.c; it is here only so that
  * nci_wordset_get() can make its quick rejection inline.  Callers use the
