@@ -9,9 +9,12 @@
  *   100 end there;
  * - the word is read in 8-byte chunks, folded to lower case eight bytes at
  *   a time, and hashed one chunk at a time;
- * - the table holds only the 32-bit hash and the offset of the entry (8
- *   bytes a slot), so a probe compares hashes; the entry (value, length,
- *   folded chunks) is read only when the hashes agree. */
+ * - a slot (16 bytes) holds a tag (part of the hash, and the length), the
+ *   value and the first chunk, so a word of up to 8 bytes (most) is found
+ *   or rejected reading its slots only; the other chunks of a longer word
+ *   are in an array of their own;
+ * - the table is sized for the words added (doubled as they come), not for
+ *   the most a set may hold, so that it spans few cache lines. */
 #include <stdlib.h>
 #include <string.h>
 #include "wordset.h"
@@ -20,13 +23,15 @@
 
 /* A slot of the table (struct nci_wordset in wordset.h). */
 typedef struct nci_wordset_slot {
-    uint32_t hash; /* 0: empty */
-    uint32_t off;  /* of the entry in ents, in uint64_t units */
+    uint32_t tag; /* TAG(hash, length); 0: empty */
+    uint32_t v;   /* the value; for a word of over 8 bytes, the offset in ents
+                     of its value and its chunks after the first */
+    uint64_t c0;  /* the first chunk */
 } slot;
 
-/* An entry of ents: one uint64_t holding the value (low 32 bits) and the
- * length (bits 32..39), then the folded word in ceil(len / 8) chunks, zero
- * padded. */
+/* The high 24 bits of the hash (its low bits choose the slot) and the
+ * length: never 0. */
+#define TAG(h, n) (((h) & 0xFFFFFF00u) | (uint32_t)(n))
 
 /* Bytes p[0..r) (1 <= r <= 8) as one integer, higher bytes zero.  Two
  * overlapping loads instead of a byte loop; the byte order does not matter
@@ -75,7 +80,7 @@ static inline uint64_t chunk_at(const nci_wordset *ws, const char *w, size_t n, 
 }
 
 /* The hash of a word of n bytes: started from n, mixed with each chunk,
- * finished to 32 bits (never 0: 0 marks an empty slot). */
+ * finished to 32 bits. */
 static inline uint64_t hash_mix(uint64_t h, uint64_t x)
 {
     h = (h ^ x) * 0xFF51AFD7ED558CCDu;
@@ -86,8 +91,7 @@ static inline uint32_t hash_end(uint64_t h)
 {
     h *= 0xC4CEB9FE1A85EC53u;
     h ^= h >> 29;
-    uint32_t r = (uint32_t)h;
-    return r ? r : 1;
+    return (uint32_t)h;
 }
 
 #define HASH_START(n) (0x9E3779B97F4A7C15u ^ (uint64_t)(n))
@@ -113,12 +117,10 @@ static nci_wordset *wordset_new(size_t max, int caseless)
     nci_wordset *ws = calloc(1, sizeof *ws);
     if (!ws)
         return NULL;
-    size_t size = 16;
-    while (size < max * 2)
-        size *= 2;
+    size_t size = 16; /* doubled by grow() as words come */
     ws->slots = calloc(size, sizeof *ws->slots);
-    /* the longest entries: a header and CHUNKS chunks each */
-    ws->ents = malloc((max ? max : 1) * (1 + CHUNKS) * sizeof *ws->ents);
+    /* at most: a value and CHUNKS - 1 chunks for each word */
+    ws->ents = malloc((max ? max : 1) * CHUNKS * sizeof *ws->ents);
     if (!ws->slots || !ws->ents) {
         free(ws->slots);
         free(ws->ents);
@@ -151,41 +153,86 @@ void nci_wordset_free(nci_wordset *ws)
     free(ws);
 }
 
-/* Whether the entry at s is the word of n bytes read into c. */
-static inline int same(const nci_wordset *ws, const slot *s, const uint64_t *c, size_t n)
+/* The chunks of the word in slot s (the first, and the others of a long
+ * word), into c; returns its length. */
+static size_t slot_word(const nci_wordset *ws, const slot *s, uint64_t c[CHUNKS])
 {
-    const uint64_t *e = ws->ents + s->off;
-    if ((size_t)(e[0] >> 32) != n)
+    size_t n = s->tag & 0xFF;
+    c[0] = s->c0;
+    for (size_t k = 1; k * 8 < n; k++)
+        c[k] = ws->ents[s->v + k];
+    return n;
+}
+
+/* Whether slot s (whose tag agrees) holds the word of n > 8 bytes read
+ * into c. */
+static int same_long(const nci_wordset *ws, const slot *s, const uint64_t *c, size_t n)
+{
+    if (s->c0 != c[0])
         return 0;
-    for (size_t k = 0; k * 8 < n; k++)
-        if (e[1 + k] != c[k])
+    for (size_t k = 1; k * 8 < n; k++)
+        if (ws->ents[s->v + k] != c[k])
             return 0;
     return 1;
+}
+
+/* Doubles the table, keeping the load at most 1/2; each word's slot is
+ * found again from its hash.  Returns -1 when out of memory. */
+static int grow(nci_wordset *ws)
+{
+    size_t size = (ws->mask + 1) * 2;
+    slot *v = calloc(size, sizeof *v);
+    if (!v)
+        return -1;
+    for (size_t i = 0; i <= ws->mask; i++) {
+        const slot *s = &ws->slots[i];
+        if (!s->tag)
+            continue;
+        uint64_t c[CHUNKS];
+        size_t n = slot_word(ws, s, c);
+        uint64_t h = HASH_START(n);
+        for (size_t k = 0; k * 8 < n; k++)
+            h = hash_mix(h, c[k]);
+        size_t j = hash_end(h) & (size - 1);
+        while (v[j].tag)
+            j = (j + 1) & (size - 1);
+        v[j] = *s;
+    }
+    free(ws->slots);
+    ws->slots = v;
+    ws->mask = size - 1;
+    return 0;
 }
 
 int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
 {
     if (n == 0 || n > NCI_WORD_MAX || value <= 0)
         return -1;
+    if (ws->count < ws->max && (ws->count + 1) * 2 > ws->mask + 1 && grow(ws))
+        return -1;
     uint64_t c[CHUNKS];
-    uint32_t h = read_word(ws, w, n, c);
+    uint32_t h = read_word(ws, w, n, c), tag = TAG(h, n);
     for (size_t i = h & ws->mask;; i = (i + 1) & ws->mask) {
         slot *s = &ws->slots[i];
-        if (!s->hash) {
+        if (!s->tag) {
             if (ws->count >= ws->max)
                 return -1;
-            uint64_t *e = ws->ents + ws->nents;
-            size_t nc = (n + 7) / 8;
-            e[0] = (uint64_t)(uint32_t)value | ((uint64_t)n << 32);
-            memcpy(e + 1, c, nc * sizeof *c);
-            s->hash = h;
-            s->off = (uint32_t)ws->nents;
-            ws->nents += 1 + nc;
+            s->tag = tag;
+            s->c0 = c[0];
+            s->v = (uint32_t)value;
+            if (n > 8) { /* the value and the other chunks in ents */
+                uint64_t *e = ws->ents + ws->nents;
+                size_t nc = (n + 7) / 8;
+                e[0] = (uint32_t)value;
+                memcpy(e + 1, c + 1, (nc - 1) * sizeof *c);
+                s->v = (uint32_t)ws->nents;
+                ws->nents += nc;
+            }
             ws->count++;
             set_bit(ws->filter, nci_wordset_filter_bit(ws, w, n));
             return 0;
         }
-        if (s->hash == h && same(ws, s, c, n))
+        if (s->tag == tag && (n <= 8 ? s->c0 == c[0] : same_long(ws, s, c, n)))
             return 0;
     }
 }
@@ -193,27 +240,24 @@ int nci_wordset_add(nci_wordset *ws, const char *w, size_t n, int value)
 int nci_wordset_probe(const nci_wordset *ws, const char *w, size_t n)
 {
     if (n <= 8) {
-        /* Most words: one chunk, kept in a register, compared whole. */
+        /* Most words: one chunk, kept in a register; the slots alone. */
         uint64_t x = chunk_at(ws, w, n, 0);
-        uint32_t h = hash_end(hash_mix(HASH_START(n), x));
+        uint32_t h = hash_end(hash_mix(HASH_START(n), x)), tag = TAG(h, n);
         for (size_t i = h & ws->mask;; i = (i + 1) & ws->mask) {
             const slot *s = &ws->slots[i];
-            if (!s->hash)
+            if (!s->tag)
                 return 0;
-            if (s->hash == h) {
-                const uint64_t *e = ws->ents + s->off;
-                if ((size_t)(e[0] >> 32) == n && e[1] == x)
-                    return (int)(uint32_t)e[0];
-            }
+            if (s->tag == tag && s->c0 == x)
+                return (int)s->v;
         }
     }
     uint64_t c[CHUNKS];
-    uint32_t h = read_word(ws, w, n, c);
+    uint32_t h = read_word(ws, w, n, c), tag = TAG(h, n);
     for (size_t i = h & ws->mask;; i = (i + 1) & ws->mask) {
         const slot *s = &ws->slots[i];
-        if (!s->hash)
+        if (!s->tag)
             return 0;
-        if (s->hash == h && same(ws, s, c, n))
-            return (int)(uint32_t)ws->ents[s->off];
+        if (s->tag == tag && same_long(ws, s, c, n))
+            return (int)(uint32_t)ws->ents[s->v];
     }
 }
