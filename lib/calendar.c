@@ -10,11 +10,6 @@
 #include "calendar.h"
 #include "wordset.h"
 
-struct nci_calendar {
-    nci_wordset *months; /* value: month 1-12 */
-    nci_wordset *days;   /* value: 1 = Monday .. 7 = Sunday */
-};
-
 static const char *const LOCALES[] = {"en", "es"};
 
 static void add_name(nci_wordset *ws, const UChar *s, int32_t slen, int value)
@@ -89,21 +84,4 @@ void nci_calendar_free(nci_calendar *c)
     nci_wordset_free(c->months);
     nci_wordset_free(c->days);
     free(c);
-}
-
-static int lookup(const nci_wordset *ws, const char *w, size_t n)
-{
-    if (n > 0 && w[n - 1] == '.')
-        n--;
-    return n >= 3 ? nci_wordset_get(ws, w, n) : 0;
-}
-
-int nci_month_lookup(const nci_calendar *c, const char *w, size_t n)
-{
-    return lookup(c->months, w, n);
-}
-
-int nci_weekday_lookup(const nci_calendar *c, const char *w, size_t n)
-{
-    return lookup(c->days, w, n);
 }

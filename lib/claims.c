@@ -96,6 +96,7 @@ enum { CUE_VERB = 1, CUE_PREP = 2, CUE_PRON = 3, CUE_PREFIX = 4, CUE_PERS = 5, C
 struct nci_claimlex {
     const nci_calendar *cal;
     nci_wordset *cues;    /* phrases, words joined by one space */
+    nci_wordset *vpfirst; /* the first words of the verb and preposition cues */
     nci_wordset *stop;    /* words that end a measure phrase */
     nci_wordset *link;    /* words between a measure and a later percentage/amount */
     nci_wordset *timeunit;
@@ -168,7 +169,8 @@ static nci_wordset *set_of(const char *const *words, int value)
 nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error *err)
 {
     nci_claimlex *lex = calloc(1, sizeof *lex);
-    if (!lex || !(lex->cues = nci_wordset_new(256)) || !(lex->stop = set_of(STOP, 1)) ||
+    if (!lex || !(lex->cues = nci_wordset_new(256)) || !(lex->vpfirst = nci_wordset_new(256)) ||
+        !(lex->stop = set_of(STOP, 1)) ||
         !(lex->link = set_of(LINK, 1)) || !(lex->timeunit = set_of(TIMEUNIT, 1)) ||
         !(lex->keydrop = set_of(KEYDROP, 1)) || !(lex->aux = set_of(AUX, 1)) ||
         !(lex->det = set_of(DET, 1)) || !(lex->docu = nci_wordset_new(64)) ||
@@ -194,6 +196,10 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
         }
         /* the value keeps the row, so a claim points at the table's text */
         nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind | (int)((r - nci_gen_cues) << 4));
+        if (kind == CUE_VERB || kind == CUE_PREP) {
+            const char *sp = strchr(tab + 1, ' ');
+            nci_wordset_add(lex->vpfirst, tab + 1, sp ? (size_t)(sp - tab - 1) : strlen(tab + 1), 1);
+        }
     }
     /* The first words of a phrase cue ("according" of "according to"), so
      * that cue_at() stops as soon as no phrase can go on. */
@@ -214,6 +220,7 @@ void nci_claimlex_free(nci_claimlex *lex)
     if (!lex)
         return;
     nci_wordset_free(lex->cues);
+    nci_wordset_free(lex->vpfirst);
     nci_wordset_free(lex->stop);
     nci_wordset_free(lex->link);
     nci_wordset_free(lex->timeunit);
@@ -258,27 +265,45 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* "%0*d" of v, 0 <= v < 10^width, into out[0..width). */
+static void put_digits(char *out, int v, int width)
+{
+    for (int i = width - 1; i >= 0; i--, v /= 10)
+        out[i] = (char)('0' + v % 10);
+}
+
+/* "YYYY-MM-DD", "YYYY-MM" or "YYYY" (a claim's time; several per claim,
+ * so the usual case is written by hand rather than by snprintf). */
 static void fmt_date(char buf[16], int y, int m, int d)
 {
     y %= 10000;
-    if (d)
-        snprintf(buf, 16, "%04d-%02d-%02d", y, m % 100, d % 100);
-    else if (m)
-        snprintf(buf, 16, "%04d-%02d", y, m % 100);
-    else
-        snprintf(buf, 16, "%04d", y);
-}
-
-static void fmt_days(char buf[16], long z)
-{
-    int y, m, d;
-    civil_from_days(z, &y, &m, &d);
-    fmt_date(buf, y, m, d);
+    if (y < 0 || m < 0 || d < 0) { /* not a date; as printf writes it */
+        if (d)
+            snprintf(buf, 16, "%04d-%02d-%02d", y, m % 100, d % 100);
+        else if (m)
+            snprintf(buf, 16, "%04d-%02d", y, m % 100);
+        else
+            snprintf(buf, 16, "%04d", y);
+        return;
+    }
+    size_t n = 4;
+    put_digits(buf, y, 4);
+    if (m || d) {
+        buf[4] = '-';
+        put_digits(buf + 5, m % 100, 2);
+        n = 7;
+    }
+    if (d) {
+        buf[7] = '-';
+        put_digits(buf + 8, d % 100, 2);
+        n = 10;
+    }
+    buf[n] = '\0';
 }
 
 /* ---------------------------------------------------------------- tokens */
 
-static int word_in(const nci_wordset *ws, const char *t, const nci_tok *k)
+static inline int word_in(const nci_wordset *ws, const char *t, const nci_tok *k)
 {
     return k->kind == NC_TOKEN_WORD && nci_wordset_get(ws, t + k->start, k->end - k->start);
 }
@@ -289,28 +314,34 @@ static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
     return v == CUE_VERB || v == CUE_PREP;
 }
 
-/* Cue starting at token i of [i, end): its kind, and *len tokens. */
-static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end,
-                  size_t *len)
+/* The kind of a cue_at() value, and the cue as data/cues.tsv writes it
+ * (claims keep a pointer to the static generated table). */
+#define CUE_KIND(v) ((v) & 15)
+
+/* The cue that starts with token i, whose word has the value v in the cue
+ * table, within [i, end): its kind, and *len tokens. */
+static int cue_phrase(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end, int v,
+                      size_t *len)
 {
     char buf[64];
-    size_t n = 0;
+    size_t n = k[i].end - k[i].start; /* at most NCI_WORD_MAX: the word is in the table */
     int best = 0;
-    /* most words are no cue and start none: look the word up in place */
-    if (i < end && (k[i].kind != NC_TOKEN_WORD || !nci_wordset_get(lex->cues, t + k[i].start, k[i].end - k[i].start)))
-        return 0;
-    for (size_t j = i; j < end && j < i + 3; j++) {
+    if (CUE_KIND(v) != CUE_PREFIX) {
+        best = v;
+        *len = 1;
+    }
+    memcpy(buf, t + k[i].start, n);
+    for (size_t j = i + 1; j < end && j < i + 3; j++) {
         size_t wl = k[j].end - k[j].start;
         if (k[j].kind != NC_TOKEN_WORD || n + wl + 1 >= sizeof buf)
             break;
-        if (n)
-            buf[n++] = ' ';
+        buf[n++] = ' ';
         memcpy(buf + n, t + k[j].start, wl);
         n += wl;
-        int v = nci_wordset_get(lex->cues, buf, n);
+        v = nci_wordset_get(lex->cues, buf, n);
         if (!v)
             break;
-        if ((v & 15) != CUE_PREFIX) {
+        if (CUE_KIND(v) != CUE_PREFIX) {
             best = v;
             *len = j - i + 1;
         }
@@ -318,9 +349,18 @@ static int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size
     return best;
 }
 
-/* The kind of a cue_at() value, and the cue as data/cues.tsv writes it
- * (claims keep a pointer to the static generated table). */
-#define CUE_KIND(v) ((v) & 15)
+/* Cue starting at token i of [i, end): its kind, and *len tokens.  Most
+ * words are no cue and start none: the word is looked up in place, inline,
+ * and only a word of the table goes on to the phrases. */
+static inline int cue_at(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end,
+                         size_t *len)
+{
+    if (i >= end || k[i].kind != NC_TOKEN_WORD)
+        return 0;
+    int v = nci_wordset_get(lex->cues, t + k[i].start, k[i].end - k[i].start);
+    return v ? cue_phrase(lex, t, k, i, end, v, len) : 0;
+}
+
 static const char *cue_row_text(int v)
 {
     const char *r = nci_gen_cues[v >> 4], *tab = strchr(r, '\t');
@@ -328,7 +368,128 @@ static const char *cue_row_text(int v)
 }
 
 static int is_possessive(const char *t, const nci_tok *k);
-static int in_quote(const char *t, const nci_sent *x, size_t pos);
+
+/* ---------------------------------------------------------------- quotes */
+
+/* Quotation marks: straight, or curly (U+201C opens, U+201D closes). */
+static int quote_at(const char *t, size_t p, size_t end, int *opens)
+{
+    unsigned char c = (unsigned char)t[p];
+    if (c == '"') {
+        *opens = -1; /* either way */
+        return 1;
+    }
+    if (c == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80 &&
+        ((unsigned char)t[p + 2] == 0x9C || (unsigned char)t[p + 2] == 0x9D)) {
+        *opens = (unsigned char)t[p + 2] == 0x9C;
+        return 1;
+    }
+    return 0;
+}
+
+/* How a mark found by quote_at() (opens: its *opens) acts: before a
+ * position, whether it leaves a quotation open (a straight quote after a
+ * blank and before a word opens); as the first mark after a position,
+ * whether it closes one (a straight quote after a non-blank closes). */
+static int mark_opens(const char *t, const nci_sent *x, size_t p, int opens)
+{
+    if (opens >= 0)
+        return opens;
+    return (p == x->start || t[p - 1] == ' ' || t[p - 1] == '\n' || t[p - 1] == '(') && p + 1 < x->end &&
+           t[p + 1] != ' ' && t[p + 1] != '\n';
+}
+
+static int mark_closes(const char *t, const nci_sent *x, size_t p, int opens)
+{
+    if (opens >= 0)
+        return !opens;
+    return p > x->start && t[p - 1] != ' ' && t[p - 1] != '\n';
+}
+
+/* The quotation marks of one sentence, read once for all the questions
+ * in_quote() is asked about it (one per cue verb and per claim with no
+ * source): where each stands and how it acts. */
+#define MAX_QMARKS 64
+typedef struct {
+    const nci_sent *x; /* the sentence read, NULL: none yet */
+    size_t n;          /* marks; more than MAX_QMARKS: read the text each time */
+    size_t pos[MAX_QMARKS];
+    unsigned char opens[MAX_QMARKS], closes[MAX_QMARKS];
+} qmarks_t;
+
+/* The first byte in [p, end) that may begin a quotation mark ('"', or the
+ * 0xE2 of U+201C, U+201D); end when none.  Eight bytes at a time: a block
+ * with neither byte (no zero byte once XORed with it) is skipped whole. */
+static size_t next_quote_byte(const char *t, size_t p, size_t end)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    for (; p + 8 <= end; p += 8) {
+        uint64_t v, a, b;
+        memcpy(&v, t + p, 8);
+        a = v ^ (ones * '"');
+        b = v ^ (ones * 0xE2);
+        if (((a - ones) & ~a & high) | ((b - ones) & ~b & high))
+            break;
+    }
+    while (p < end && t[p] != '"' && (unsigned char)t[p] != 0xE2)
+        p++;
+    return p;
+}
+
+static void read_marks(const char *t, const nci_sent *x, qmarks_t *q)
+{
+    int o;
+    q->x = x;
+    q->n = 0;
+    for (size_t p = next_quote_byte(t, x->start, x->end); p < x->end && q->n <= MAX_QMARKS;
+         p = next_quote_byte(t, p + 1, x->end))
+        if (quote_at(t, p, x->end, &o)) {
+            if (q->n < MAX_QMARKS) {
+                q->pos[q->n] = p;
+                q->opens[q->n] = (unsigned char)mark_opens(t, x, p, o);
+                q->closes[q->n] = (unsigned char)mark_closes(t, x, p, o);
+            }
+            q->n++;
+        }
+}
+
+static int has_quote(const char *t, const nci_sent *x, const qmarks_t *q)
+{
+    int o;
+    if (q->x == x)
+        return q->n > 0;
+    for (size_t p = next_quote_byte(t, x->start, x->end); p < x->end; p = next_quote_byte(t, p + 1, x->end))
+        if (quote_at(t, p, x->end, &o))
+            return 1;
+    return 0;
+}
+
+/* Whether byte pos of sentence x stands inside a quotation: one is open
+ * before it in the sentence, or one that began in an earlier sentence
+ * closes after it.  q keeps the marks of the last sentence asked about. */
+static int in_quote(const char *t, const nci_sent *x, size_t pos, qmarks_t *q)
+{
+    if (q->x != x)
+        read_marks(t, x, q);
+    if (q->n > MAX_QMARKS) { /* too many to keep: from the text */
+        int open = 0, o;
+        for (size_t p = x->start; p < pos; p++)
+            if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o))
+                open = mark_opens(t, x, p, o);
+        if (open)
+            return 1;
+        for (size_t p = pos; p < x->end; p++)
+            if (quote_at(t, p, x->end, &o))
+                return mark_closes(t, x, p, o);
+        return 0;
+    }
+    size_t i = 0;
+    while (i < q->n && q->pos[i] < pos)
+        i++;
+    if (i > 0 && q->opens[i - 1])
+        return 1;
+    return i < q->n && q->closes[i];
+}
 
 /* ---------------------------------------------------------------- sources */
 
@@ -503,13 +664,18 @@ static int noun_cue(const char *t, const nci_tok *k)
 /* Every attribution cue of sentence s (whose mentions are [m0, m1)), with
  * the source it names. */
 static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
-                          size_t s, size_t m0, size_t m1, const refs_t *r, cues_t *out)
+                          size_t s, size_t m0, size_t m1, const refs_t *r, qmarks_t *qm, cues_t *out)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks;
     size_t first = x->tok_first, end = first + x->tok_count;
     out->n = 0;
     for (size_t i = first; i < end && out->n < MAX_CUES; i++) {
+        /* Only a verb or a preposition cue is an attribution: a word that
+         * starts none ("the", "it", "he" start other cues) is passed over
+         * without looking its phrases up. */
+        if (!word_in(lex->vpfirst, t, &k[i]))
+            continue;
         size_t len = 0;
         int cv = cue_at(lex, t, k, i, end, &len), kind = CUE_KIND(cv);
         if (kind != CUE_VERB && kind != CUE_PREP)
@@ -529,7 +695,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             continue;
         /* a verb inside a quotation ('"... we expect this to grow," said
          * X') is the speaker's words, not an attribution */
-        if (in_quote(t, x, k[i].start))
+        if (in_quote(t, x, k[i].start, qm))
             continue;
         cuehit *h = &out->c[out->n++];
         h->tok = (uint32_t)i;
@@ -717,12 +883,23 @@ static void signature_source(const char *t, const nci_segs *S, const nci_ents *E
 
 /* ---------------------------------------------------------------- measure */
 
+/* The first token of k[lo..hi) that ends (by_start: starts) after byte
+ * off, hi when none; tokens are in text order, so by bisection. */
+static size_t tok_bisect(const nci_tok *k, size_t lo, size_t hi, size_t off, int by_start)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((by_start ? k[mid].start : k[mid].end) <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static size_t first_tok_at(const nci_segs *S, const nci_sent *x, size_t off)
 {
-    size_t i = x->tok_first, end = i + x->tok_count;
-    while (i < end && S->toks[i].end <= off)
-        i++;
-    return i;
+    return tok_bisect(S->toks, x->tok_first, x->tok_first + x->tok_count, off, 0);
 }
 
 static int plural_head(const char *t, const nci_tok *k);
@@ -1075,10 +1252,18 @@ typedef struct {
     long days;
 } pub_t;
 
+/* A copy of the NUL-terminated s into out[16], cut at 15 bytes. */
+static void copy16(char out[16], const char *s)
+{
+    size_t n = strnlen(s, 15);
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
 static void set_time(nci_claim *c, const char *ts, const char *te, size_t a, size_t b)
 {
-    snprintf(c->time_start, sizeof c->time_start, "%s", ts);
-    snprintf(c->time_end, sizeof c->time_end, "%s", te);
+    copy16(c->time_start, ts);
+    copy16(c->time_end, te);
     c->t_start = (uint32_t)a;
     c->t_end = (uint32_t)b;
 }
@@ -1151,9 +1336,7 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
 static int year_before_follows(const char *t, const nci_tok *k, size_t n, const nci_numvec *nums, size_t n0,
                                const nci_sent *x, size_t numpos, size_t *ra, size_t *rb)
 {
-    size_t i = 0;
-    while (i < n && k[i].start <= numpos)
-        i++;
+    size_t i = tok_bisect(k, 0, n, numpos, 1);
     size_t stop = i + 20 < n ? i + 20 : n; /* within the figure's clause */
     for (; i + 2 < stop; i++) {
         size_t e = 0;
@@ -1204,18 +1387,44 @@ static void shift_year(char buf[16], int by)
     memcpy(buf, tmp, 16);
 }
 
-/* The time expression of the sentence nearest the number. */
-static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t s,
-                       const nci_numvec *nums, size_t n0, const pub_t *pub, const nci_date *found, size_t nf,
-                       nci_claim *c, size_t numpos, size_t numend)
+/* A time expression of a sentence that does not depend on the figure (a
+ * date, "since December", "on Thursday", "in January", "currently"): the
+ * byte its distance to a figure is measured from, the dates it gives and
+ * the bytes of its phrase.  A sentence's
+ * are found once for all its figures, in the order claim_time() weighs
+ * them: the nearest wins, the first of equally near ones. */
+typedef struct {
+    size_t pos;
+    int dated; /* 0: no date ("currently" with no publication date) */
+    int y0, m0, d0, y1, m1, d1;
+    size_t ta, tb;
+} timecand;
+
+typedef struct {
+    timecand *v;
+    size_t n, cap;
+} timecands;
+
+static int add_time(timecands *tc, size_t pos, int dated, int y0, int m0, int d0, int y1, int m1, int d1,
+                    size_t ta, size_t tb)
+{
+    timecand *v = nci_grow(tc->v, &tc->cap, tc->n + 1, sizeof *v);
+    if (!v)
+        return -1;
+    tc->v = v;
+    v[tc->n++] = (timecand){pos, dated, y0, m0, d0, y1, m1, d1, ta, tb};
+    return 0;
+}
+
+/* The time expressions of sentence s that claim_time() weighs before the
+ * years of the number stage; -1 when out of memory. */
+static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t s, const pub_t *pub,
+                          const nci_date *found, size_t nf, timecands *tc)
 {
     const nci_sent *x = &S->sents[s];
     const nci_tok *k = S->toks + x->tok_first;
     size_t n = x->tok_count;
-    long bestdist = -1;
-    char ts[16] = "", te[16] = "";
-    size_t ta = 0, tb = 0;
-#define DIST(p) ((long)((p) > numpos ? (p) - numpos : numpos - (p)))
+    tc->n = 0;
     for (size_t i = 0; i < nf; i++) {
         nci_date dt = found[i];
         if (dt.d && dt.y == 0 && pub->y) {
@@ -1225,30 +1434,25 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         }
         if (!dt.y)
             continue;
-        long dist = DIST(dt.start);
-        if (bestdist >= 0 && dist >= bestdist)
-            continue;
-        bestdist = dist;
         /* The word before: since / as of / late, early, mid. */
         size_t ti = 0;
         while (ti < n && k[ti].start < dt.start)
             ti++;
         int since = ti > 0 && (nci_tok_is(t, &k[ti - 1], "since") || nci_tok_is(t, &k[ti - 1], "desde"));
-        fmt_date(ts, dt.y, dt.m, dt.d);
-        if (since && pub->y)
-            fmt_date(te, pub->y, pub->m, pub->d);
-        else
-            memcpy(te, ts, 16);
-        ta = ti > 0 && (since || nci_tok_is(t, &k[ti - 1], "late") || nci_tok_is(t, &k[ti - 1], "early") ||
-                        nci_tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
+        size_t ta = ti > 0 && (since || nci_tok_is(t, &k[ti - 1], "late") || nci_tok_is(t, &k[ti - 1], "early") ||
+                               nci_tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
         if (ti > 1 && nci_tok_is(t, &k[ti - 1], "of") && nci_tok_is(t, &k[ti - 2], "as"))
             ta = k[ti - 2].start;
-        tb = dt.end;
+        int r = since && pub->y ? add_time(tc, dt.start, 1, dt.y, dt.m, dt.d, pub->y, pub->m, pub->d, ta, dt.end)
+                                : add_time(tc, dt.start, 1, dt.y, dt.m, dt.d, dt.y, dt.m, dt.d, ta, dt.end);
+        if (r)
+            return -1;
     }
     /* "since December": a month alone after since, from its first day. */
     for (size_t i = 0; i + 1 < n && pub->y; i++) {
-        if (!(nci_tok_is(t, &k[i], "since") || nci_tok_is(t, &k[i], "desde")))
-            continue;
+        char c0 = (char)(t[k[i].start] | 32);
+        if ((c0 != 's' && c0 != 'd') || !(nci_tok_is(t, &k[i], "since") || nci_tok_is(t, &k[i], "desde")))
+            continue; /* quick: the first letter first */
         size_t j = i + 1;
         if (nci_tok_is(t, &k[j], "late") || nci_tok_is(t, &k[j], "early") || nci_tok_is(t, &k[j], "mid"))
             j++;
@@ -1257,14 +1461,9 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
         if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
             continue; /* "since 8 January 2026" is a full date, found above */
-        long dist = DIST(k[i].start);
-        if (bestdist >= 0 && dist >= bestdist)
-            continue;
-        bestdist = dist;
-        fmt_date(ts, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0);
-        fmt_date(te, pub->y, pub->m, pub->d);
-        ta = k[i].start;
-        tb = k[j].end;
+        if (add_time(tc, k[i].start, 1, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0, pub->y, pub->m, pub->d,
+                     k[i].start, k[j].end))
+            return -1;
     }
     /* Weekdays, yesterday, today: relative to publication. */
     if (pub->y && pub->d) {
@@ -1272,9 +1471,12 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             int wd = k[i].kind == NC_TOKEN_WORD && k[i].cap
                          ? nci_weekday_lookup(lex->cal, t + k[i].start, k[i].end - k[i].start) : 0;
             long back = -1;
+            char c0 = (char)(t[k[i].start] | 32);
             if (wd) {
                 int pwd = (int)(((pub->days % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
                 back = (pwd - wd + 7) % 7;
+            } else if (c0 != 'y' && c0 != 'a' && c0 != 't' && c0 != 'h') {
+                continue; /* quick: none of the words below */
             } else if (nci_tok_is(t, &k[i], "yesterday") || nci_tok_is(t, &k[i], "ayer")) {
                 back = 1;
             } else if (nci_tok_is(t, &k[i], "today") || nci_tok_is(t, &k[i], "hoy")) {
@@ -1282,14 +1484,12 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             }
             if (back < 0)
                 continue;
-            long dist = DIST(k[i].start);
-            if (bestdist >= 0 && dist >= bestdist)
-                continue;
-            bestdist = dist;
-            fmt_days(ts, pub->days - back);
-            memcpy(te, ts, 16);
-            ta = i > 0 && (nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "el")) ? k[i - 1].start : k[i].start;
-            tb = k[i].end;
+            int y, m, d;
+            civil_from_days(pub->days - back, &y, &m, &d);
+            size_t ta = i > 0 && (nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "el")) ? k[i - 1].start
+                                                                                                   : k[i].start;
+            if (add_time(tc, k[i].start, 1, y, m, d, y, m, d, ta, k[i].end))
+                return -1;
         }
     }
     /* "in January", "during May": a month alone after a preposition, in the
@@ -1312,18 +1512,9 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
         int mo = k[j].kind == NC_TOKEN_WORD ? nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start) : 0;
         if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
             continue; /* "in January 2005" is a full date, found above */
-        long dist = DIST(k[i].start);
-        if (bestdist >= 0 && dist >= bestdist)
-            continue;
-        bestdist = dist;
-        if (pub->y) {
-            fmt_date(ts, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0);
-        } else {
-            ts[0] = '\0';
-        }
-        memcpy(te, ts, 16);
-        ta = k[i].start;
-        tb = k[j].end;
+        int y = pub->m && mo > pub->m ? pub->y - 1 : pub->y;
+        if (add_time(tc, k[i].start, pub->y != 0, y, mo, 0, y, mo, 0, k[i].start, k[j].end))
+            return -1;
     }
     /* "currently", "at present": the day of writing; without a
      * publication date nothing, but a year further away no longer dates
@@ -1339,17 +1530,40 @@ static void claim_time(const nci_claimlex *lex, const char *t, const nci_segs *S
             e = i + 2;
         if (!e)
             continue;
-        long dist = DIST(k[i].start);
+        if (add_time(tc, k[i].start, pub->y != 0, pub->y, pub->m, pub->d, pub->y, pub->m, pub->d, k[i].start,
+                     k[e - 1].end))
+            return -1;
+    }
+    return 0;
+}
+
+/* The time expression of the sentence nearest the number: the nearest of
+ * the sentence's (tc, from sentence_times()), then its years. */
+static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_numvec *nums, size_t n0,
+                       const pub_t *pub, const timecands *tc, nci_claim *c, size_t numpos, size_t numend)
+{
+    const nci_sent *x = &S->sents[s];
+    const nci_tok *k = S->toks + x->tok_first;
+    size_t n = x->tok_count;
+    long bestdist = -1;
+    char ts[16] = "", te[16] = "";
+    size_t ta = 0, tb = 0;
+#define DIST(p) ((long)((p) > numpos ? (p) - numpos : numpos - (p)))
+    const timecand *best = NULL;
+    for (size_t i = 0; i < tc->n; i++) {
+        long dist = DIST(tc->v[i].pos);
         if (bestdist >= 0 && dist >= bestdist)
             continue;
         bestdist = dist;
-        if (pub->y)
-            fmt_date(ts, pub->y, pub->m, pub->d);
-        else
-            ts[0] = '\0';
-        memcpy(te, ts, 16);
-        ta = k[i].start;
-        tb = k[e - 1].end;
+        best = &tc->v[i];
+    }
+    if (best) {
+        if (best->dated) {
+            fmt_date(ts, best->y0, best->m0, best->d0);
+            fmt_date(te, best->y1, best->m1, best->d1);
+        }
+        ta = best->ta;
+        tb = best->tb;
     }
     /* "in 2020": a year from the number stage, after a preposition that
      * puts the figure in it ("in", "by 2010", "for 2004", "during"; "of"
@@ -1483,55 +1697,6 @@ static void note_mention(const nci_ents *E, const nci_mention *m, refs_t *r)
         r->last_org = m->entity;
 }
 
-/* Quotation marks: straight, or curly (U+201C opens, U+201D closes). */
-static int quote_at(const char *t, size_t p, size_t end, int *opens)
-{
-    unsigned char c = (unsigned char)t[p];
-    if (c == '"') {
-        *opens = -1; /* either way */
-        return 1;
-    }
-    if (c == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80 &&
-        ((unsigned char)t[p + 2] == 0x9C || (unsigned char)t[p + 2] == 0x9D)) {
-        *opens = (unsigned char)t[p + 2] == 0x9C;
-        return 1;
-    }
-    return 0;
-}
-
-static int has_quote(const char *t, const nci_sent *x)
-{
-    int o;
-    for (size_t p = x->start; p < x->end; p++)
-        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o))
-            return 1;
-    return 0;
-}
-
-/* Whether byte pos of sentence x stands inside a quotation: one is open
- * before it in the sentence, or one that began in an earlier sentence
- * closes after it. */
-static int in_quote(const char *t, const nci_sent *x, size_t pos)
-{
-    int open = 0, o;
-    for (size_t p = x->start; p < pos; p++)
-        if ((t[p] == '"' || (unsigned char)t[p] == 0xE2) && quote_at(t, p, x->end, &o)) {
-            if (o < 0) /* a straight quote after a blank and before a word opens */
-                o = (p == x->start || t[p - 1] == ' ' || t[p - 1] == '\n' || t[p - 1] == '(') &&
-                    p + 1 < x->end && t[p + 1] != ' ' && t[p + 1] != '\n';
-            open = o;
-        }
-    if (open)
-        return 1;
-    for (size_t p = pos; p < x->end; p++)
-        if (quote_at(t, p, x->end, &o)) {
-            if (o < 0) /* a straight quote closes after a non-blank */
-                return p > x->start && t[p - 1] != ' ' && t[p - 1] != '\n';
-            return !o;
-        }
-    return 0;
-}
-
 /* A LOC mention that can be a place: not a month or weekday name, not a
  * function word ("The"), not a word ending in -an/-ans/-ish/-ese used as a
  * nationality adjective before a lower-case noun ("Venezuelan opposition"). */
@@ -1635,6 +1800,9 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     refs_t refs = {-1, -1, -1, -1, -1}; /* what "they", "he", "it", "the report" point back to */
     int32_t quoted = -1;            /* the source of the sentence before, when it quotes */
     cues_t cs, next;
+    timecands times = {NULL, 0, 0}; /* of the sentence, once for all its claims */
+    qmarks_t quotes;                 /* of the sentence last asked about */
+    quotes.x = NULL;
     size_t ni = 0, m0 = 0;
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
@@ -1645,7 +1813,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             m1++;
         if (x->furniture)
             continue;
-        sentence_cues(lex, t, S, E, s, m0, m1, &refs, &cs);
+        sentence_cues(lex, t, S, E, s, m0, m1, &refs, &quotes, &cs);
         int have_next = 0;
         size_t sn0 = ni; /* the sentence's numbers start at or after it */
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
@@ -1717,7 +1885,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             size_t action = borrowed || price == SIZE_MAX ? action_before(t, S, x, ti, ma, mb) : price;
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
             if (!c)
-                return NC_ENOMEM;
+                goto nomem;
             out->v = c;
             c = &out->v[out->n];
             memset(c, 0, sizeof *c);
@@ -1728,7 +1896,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             c->start = (uint32_t)num->start;
             c->end = (uint32_t)(mb > te && !borrowed ? c->m_end : num->end);
             if (!(c->measure_key = measure_key(lex, t, S, ma, mb, action, lang)))
-                return NC_ENOMEM;
+                goto nomem;
             out->n++;
             /* Place: a LOC in the sentence, nearest the number, not one
              * inside the measure ("Spanish nationals": a modifier); after
@@ -1755,7 +1923,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * speaker of the quotation before ('"...," said Daldry. "... 45
              * children ..."') or of the one that goes on in the next
              * sentence ('He added: "..."'). */
-            if (!c->nsources && in_quote(t, x, num->start)) {
+            if (!c->nsources && in_quote(t, x, num->start, &quotes)) {
                 int32_t q = quoted;
                 if (q < 0 && s + 1 < S->nsents && !S->sents[s + 1].furniture) {
                     if (!have_next) {
@@ -1765,7 +1933,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                         refs_t nr = refs;
                         for (size_t m = m0; m < m1; m++)
                             note_mention(E, &E->m[m], &nr);
-                        sentence_cues(lex, t, S, E, s + 1, n0, n1, &nr, &next);
+                        sentence_cues(lex, t, S, E, s + 1, n0, n1, &nr, &quotes, &next);
                         have_next = 1;
                     }
                     for (unsigned i = 0; i < next.n && q < 0; i++)
@@ -1779,9 +1947,12 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 }
             }
             lo = te;
-            if (nf == SIZE_MAX) /* the sentence's dates, once for all its claims */
+            if (nf == SIZE_MAX) { /* the sentence's dates, once for all its claims */
                 nf = nci_dates_find(lex->cal, t, S->toks + x->tok_first, x->tok_count, found, 16);
-            claim_time(lex, t, S, s, nums, sn0, &pub, found, nf, c, num->start, num->end);
+                if (sentence_times(lex, t, S, s, &pub, found, nf, &times))
+                    goto nomem;
+            }
+            claim_time(t, S, s, nums, sn0, &pub, &times, c, num->start, num->end);
         }
         quoted = -1;
         refs.sent_per = -1;
@@ -1794,10 +1965,14 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                     refs.prev_org = cs.c[i].ent;
                 quoted = cs.c[i].ent;
             }
-        if (quoted >= 0 && !has_quote(t, x))
+        if (quoted >= 0 && !has_quote(t, x, &quotes))
             quoted = -1;
         for (size_t m = m0; m < m1; m++)
             note_mention(E, &E->m[m], &refs);
     }
+    free(times.v);
     return NC_OK;
+nomem:
+    free(times.v);
+    return NC_ENOMEM;
 }

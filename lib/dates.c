@@ -69,22 +69,44 @@ size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, 
                       nci_date *out, size_t max)
 {
     size_t found = 0;
+    /* A month name makes a date only with a number token at most two
+     * tokens before it (the day: "8 January", "8 de enero") or three after
+     * it (the day or the year: "January 8", "Jan. 8", "enero de 2026"); most
+     * words have none and are passed over.  prev_num: the last number
+     * token before i (SIZE_MAX: none); next_num: the first one after the
+     * last word that looked (n: none). */
+    size_t prev_num = SIZE_MAX, next_num = 0;
     for (size_t i = 0; i < n && found < max; i++) {
-        /* ISO 8601: 2026-01-09 */
-        if (k[i].kind == NC_TOKEN_NUMBER && i + 4 < n && k[i].end - k[i].start == 4 &&
-            adjacent(&k[i], &k[i + 1]) && adjacent(&k[i + 1], &k[i + 2]) &&
-            adjacent(&k[i + 2], &k[i + 3]) && adjacent(&k[i + 3], &k[i + 4]) &&
-            tok_is(t, &k[i + 1], "-") && tok_is(t, &k[i + 3], "-")) {
-            int y = tok_int(t, &k[i], 4, 0), m = tok_int(t, &k[i + 2], 2, 0), d = tok_int(t, &k[i + 4], 2, 0);
-            if (is_year(y) && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
-                k[i + 2].end - k[i + 2].start == 2 && k[i + 4].end - k[i + 4].start == 2) {
-                out[found++] = (nci_date){y, m, d, k[i].start, k[i + 4].end};
-                i += 4;
+        if (k[i].kind == NC_TOKEN_NUMBER) {
+            prev_num = i;
+            /* ISO 8601: 2026-01-09 */
+            if (i + 4 < n && k[i].end - k[i].start == 4 && adjacent(&k[i], &k[i + 1]) &&
+                adjacent(&k[i + 1], &k[i + 2]) && adjacent(&k[i + 2], &k[i + 3]) &&
+                adjacent(&k[i + 3], &k[i + 4]) && tok_is(t, &k[i + 1], "-") && tok_is(t, &k[i + 3], "-")) {
+                int y = tok_int(t, &k[i], 4, 0), m = tok_int(t, &k[i + 2], 2, 0), d = tok_int(t, &k[i + 4], 2, 0);
+                if (is_year(y) && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+                    k[i + 2].end - k[i + 2].start == 2 && k[i + 4].end - k[i + 4].start == 2) {
+                    out[found++] = (nci_date){y, m, d, k[i].start, k[i + 4].end};
+                    i += 4;
+                    prev_num = i; /* the day */
+                }
             }
             continue;
         }
         if (k[i].kind != NC_TOKEN_WORD)
             continue;
+        if (prev_num == SIZE_MAX || prev_num + 2 < i) {
+            if (next_num <= i)
+                for (next_num = i + 1; next_num < n && k[next_num].kind != NC_TOKEN_NUMBER; next_num++)
+                    ;
+            /* No number near this word, nor near any word before
+             * next_num - 3 (and no number token to read there): go on
+             * from there. */
+            if (next_num > i + 3) {
+                i = next_num - 4;
+                continue;
+            }
+        }
         int m = nci_month_lookup(cal, t + k[i].start, k[i].end - k[i].start);
         if (!m)
             continue;

@@ -320,6 +320,60 @@ START_TEST(test_time_years_and_quarters)
 }
 END_TEST
 
+/* The forms of a stated date, around the number window in which
+ * nci_dates_find() looks a word up as a month: a day two tokens before
+ * ("8 de enero"), a day after an abbreviation's dot ("Jan. 4"), a year two
+ * tokens after ("enero de 2026", also after a long stretch with no number,
+ * which is passed over); month names in capitals and longer than eight
+ * bytes; a month with no number near it is no date. */
+START_TEST(test_date_forms)
+{
+    static const struct {
+        const char *text, *date;
+    } CASES[] = {
+        {"Shares fell 5% on Jan. 4, 2025.", "2025-01-04"},
+        {"El 8 de enero de 2026 el banco vendi\xC3\xB3 40 tiendas.", "2026-01-08"},
+        {"The firm sold 40 shops on SEPTEMBER 30, 2026.", "2026-09-30"},
+        {"In February the firm hired 30 staff, and by 4 February 2027 it had 70.", "2027-02-04"},
+        {"Sales rose 3% in enero de 2026, the bank said.", "2026-01"},
+        {"The firm, long quiet and with no news at all, closed in enero de 2026.", "2026-01"},
+        {"The firm sold 40 shops in May. It was 2026 when it grew.", NULL},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        json_t *d = extract(CASES[i].text, NULL);
+        if (CASES[i].date)
+            ck_assert_str_eq(str(d, "date"), CASES[i].date);
+        else
+            ck_assert(json_is_null(json_object_get(d, "date")));
+        json_decref(d);
+    }
+}
+END_TEST
+
+/* A figure in a quotation takes the speaker of the quoting sentence, and a
+ * cue verb after a closing quote is an attribution, however many marks
+ * stand before it (the claim stage keeps up to 64 per sentence and reads
+ * the text again beyond that). */
+START_TEST(test_quotes_many_marks)
+{
+    for (int words = 0; words <= 40; words += 20) {
+        char text[1024];
+        size_t n = (size_t)snprintf(text, sizeof text, "\"We lost 45 children");
+        for (int i = 0; i < words; i++)
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s \"w%d\"", i ? "" : " and", i);
+        snprintf(text + n, sizeof text - n, ",\" said Tom Daldry. \"The storm shut 30 schools.\"");
+        json_t *d = extract(text, NULL);
+        for (int c = 0; c < 2; c++) {
+            json_t *src = json_object_get(claim_with_low(d, c ? 30 : 45), "source");
+            ck_assert_msg(json_is_object(src), "no source with %d quoted words", words);
+            ck_assert_str_eq(str(src, "name"), "Tom Daldry");
+            ck_assert_str_eq(str(src, "cue"), "said");
+        }
+        json_decref(d);
+    }
+}
+END_TEST
+
 START_TEST(test_signed_post)
 {
     /* An embedded post signed on the next line: "— Name (@handle) date". */
@@ -594,6 +648,8 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_sources_anaphora);
     tcase_add_test(tc, test_time_years_and_quarters);
     tcase_add_test(tc, test_time_resolution);
+    tcase_add_test(tc, test_date_forms);
+    tcase_add_test(tc, test_quotes_many_marks);
     tcase_add_test(tc, test_signed_post);
     tcase_add_test(tc, test_furniture_not_claims);
     suite_add_tcase(s, tc);
