@@ -1062,6 +1062,19 @@ static void drop_unintroduced(const nci_entlex *lex, const char *t, const nci_se
     E->nm = k;
 }
 
+/* Whether token k is a quotation mark: " ' or a curly one. */
+static int is_quote_mark(const char *t, const nci_tok *k)
+{
+    size_t n = k->end - k->start;
+    const char *w = t + k->start;
+    if (n == 1)
+        return w[0] == '"' || w[0] == '\'';
+    /* U+2018, U+2019, U+201C, U+201D */
+    return n == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+           ((unsigned char)w[2] == 0x98 || (unsigned char)w[2] == 0x99 ||
+            (unsigned char)w[2] == 0x9C || (unsigned char)w[2] == 0x9D);
+}
+
 /* Titles of works and names of competitions and events are neither people,
  * organisations nor places (CoNLL's MISC, a type the output contract doesn't
  * have): a PERSON/ORG/LOC name right after a noun of works ("the film Vera
@@ -1093,6 +1106,14 @@ static void drop_events(const char *t, const nci_segs *S, nci_ents *E)
             for (int j = 0; WORK[j] && !work; j++)
                 work = nci_tok_is(t, p, WORK[j]) && t[p->start] >= 'a';
             if (work)
+                continue;
+        }
+        /* a name that is a whole quotation is a title ('the song "Imagine"',
+         * 'translated "Corinne"') or a nickname, no entity */
+        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC) {
+            const nci_sent *x = &S->sents[m.sent];
+            if (m.tok > x->tok_first && m.tok + m.ntok < x->tok_first + x->tok_count &&
+                is_quote_mark(t, &S->toks[m.tok - 1]) && is_quote_mark(t, &S->toks[m.tok + m.ntok]))
                 continue;
         }
         /* three words or more: "A Jones" in a team list is an initial */

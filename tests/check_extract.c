@@ -597,6 +597,9 @@ START_TEST(test_unintroduced_persons)
         /* titles are cut from names; "Don" is a given name, no title */
         {"The road was closed, Sheriff Don Walters said on Monday.", "Don Walters", 1},
         {"Baroness Jane Hollis spoke next.", "Jane Hollis", 1},
+        /* a whole quotation is a title, no person */
+        {"The band played \"Laura Mendez\" twice.", "Laura Mendez", 0},
+        {"The band played for Laura Mendez twice.", "Laura Mendez", 1},
         /* a title of a work after its noun is no person */
         {"She starred in the film Rosa Martens, which opened last year.", "Rosa Martens", 0},
         {"Rosa Martens starred in the film, which opened last year.", "Rosa Martens", 1},
