@@ -1062,6 +1062,42 @@ static void drop_unintroduced(const nci_entlex *lex, const char *t, const nci_se
     E->nm = k;
 }
 
+/* Whether token k is a Roman numeral of a regnal or serial name ("XIV",
+ * "II", "I"): letters I, V, X, L only, at most five. */
+static int is_roman(const char *t, const nci_tok *k)
+{
+    size_t n = k->end - k->start;
+    if (k->kind != NC_TOKEN_WORD || n == 0 || n > 5)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("IVXL", t[k->start + i]))
+            return 0;
+    return 1;
+}
+
+/* A Roman numeral after a name belongs to it: "Pope Leo XIV", "Henry VIII",
+ * "Rodeo I" (a prison).  "I" only after a place or an organisation and
+ * before punctuation or the sentence's end, where it can't be the pronoun
+ * ("..., Smith I think"); after a person it is left out, as GUM annotates
+ * "Norton I". */
+static void extend_numerals(const char *t, const nci_segs *S, nci_ents *E)
+{
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        if (m->type < NCI_ENT_PERSON || m->type > NCI_ENT_LOC)
+            continue;
+        const nci_sent *x = &S->sents[m->sent];
+        size_t end = x->tok_first + x->tok_count, k = m->tok + m->ntok;
+        if (k >= end || !is_roman(t, &S->toks[k]) || S->toks[k].start != m->end + 1)
+            continue;
+        if (S->toks[k].end - S->toks[k].start == 1 && t[S->toks[k].start] == 'I' &&
+            (m->type == NCI_ENT_PERSON || (k + 1 < end && S->toks[k + 1].kind != NC_TOKEN_PUNCT)))
+            continue;
+        m->ntok++;
+        m->end = S->toks[k].end;
+    }
+}
+
 /* Whether token k is a quotation mark: " ' or a curly one. */
 static int is_quote_mark(const char *t, const nci_tok *k)
 {
@@ -1153,6 +1189,8 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
         drop_demonyms(lex, text, segs, ents);
     if (!rc && lex->model)
         fix_types(lex, text, segs, ents);
+    if (!rc)
+        extend_numerals(text, segs, ents);
     if (!rc)
         vote_types(text, ents);
     if (!rc && lex->model)

@@ -597,6 +597,8 @@ START_TEST(test_unintroduced_persons)
         /* titles are cut from names; "Don" is a given name, no title */
         {"The road was closed, Sheriff Don Walters said on Monday.", "Don Walters", 1},
         {"Baroness Jane Hollis spoke next.", "Jane Hollis", 1},
+        /* a regnal numeral belongs to the name */
+        {"Pope Leo XIV called for calm.", "Leo XIV", 1},
         /* a whole quotation is a title, no person */
         {"The band played \"Laura Mendez\" twice.", "Laura Mendez", 0},
         {"The band played for Laura Mendez twice.", "Laura Mendez", 1},
