@@ -967,48 +967,73 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
     }
 }
 
-/* Whether a mention of the one-word name w[0..len) in the document stands
- * after a title ("President Trump") or beside another PERSON name in a
- * coordination ("Trump and Marco Rubio", "Rubio, Trump", "Carsley and
- * Bramble"). */
-static int person_by_context(const nci_entlex *lex, const char *t, const nci_segs *S,
-                             const nci_ents *E, const char *w, size_t len)
+/* A mention's text hash and index, sorted by hash (drop_unintroduced). */
+typedef struct mref {
+    uint64_t h;
+    uint32_t start, len; /* bytes of the text hashed */
+    uint32_t idx;
+} mref;
+
+static int cmp_mref(const void *a, const void *b)
 {
-    for (size_t i = 0; i < E->nm; i++) {
-        const nci_mention *m = &E->m[i];
-        if (m->end - m->start != len || memcmp(t + m->start, w, len))
-            continue;
-        const nci_sent *x = &S->sents[m->sent];
-        size_t first = x->tok_first, end = first + x->tok_count;
-        if (m->tok > first) {
-            const nci_tok *p = &S->toks[m->tok - 1];
-            if (nci_wordset_get(lex->titles, t + p->start, p->end - p->start))
-                return 1;
-        }
-        /* coordination: the token after (or before) is and/or/","; the next
-         * (or previous) mention is a PERSON */
-        for (int side = 0; side < 2; side++) {
-            size_t c;
-            if (side == 0) {
-                c = m->tok + m->ntok;
-                if (c + 1 >= end)
-                    continue;
-            } else {
-                if (m->tok < first + 2)
-                    continue;
-                c = m->tok - 1;
-            }
-            const nci_tok *k = &S->toks[c];
-            if (!nci_tok_is(t, k, "and") && !nci_tok_is(t, k, "or") && !nci_tok_is(t, k, ","))
-                continue;
-            size_t want = side == 0 ? c + 1 : c - 1;
-            for (size_t j = 0; j < E->nm; j++) {
-                const nci_mention *o = &E->m[j];
-                if (o->type == NCI_ENT_PERSON && o != m && o->sent == m->sent &&
-                    (side == 0 ? o->tok == want : o->tok + o->ntok - 1 == want))
-                    return 1;
-            }
-        }
+    const mref *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static uint64_t bytes_hash(const char *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+/* Whether w[0..len) is in the sorted words (bisection on the hash, then the
+ * bytes). */
+static int has_mref(const mref *v, size_t n, const char *t, const char *w, size_t len)
+{
+    uint64_t h = bytes_hash(w, len);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].h < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && v[lo].h == h; lo++)
+        if (v[lo].len == len && !memcmp(t + v[lo].start, w, len))
+            return 1;
+    return 0;
+}
+
+/* Whether one-word PERSON mention m stands after a title ("President
+ * Trump") or beside another PERSON name in a coordination ("Trump and Marco
+ * Rubio", "Rubio, Trump", "Carsley and Bramble").  pstart/pend: 1 at the
+ * first/last token of every PERSON mention, as the tagger typed them. */
+static int person_by_context(const nci_entlex *lex, const char *t, const nci_segs *S,
+                             const nci_mention *m, const uint8_t *pstart, const uint8_t *pend)
+{
+    const nci_sent *x = &S->sents[m->sent];
+    size_t first = x->tok_first, end = first + x->tok_count;
+    if (m->tok > first) {
+        const nci_tok *p = &S->toks[m->tok - 1];
+        if (nci_wordset_get(lex->titles, t + p->start, p->end - p->start))
+            return 1;
+    }
+    /* coordination: the token after (or before) is and/or/","; a PERSON
+     * starts right after it (or ends right before it) */
+    size_t c = m->tok + m->ntok;
+    if (c + 1 < end && pstart[c + 1] &&
+        (nci_tok_is(t, &S->toks[c], "and") || nci_tok_is(t, &S->toks[c], "or") ||
+         nci_tok_is(t, &S->toks[c], ",")))
+        return 1;
+    if (m->tok >= first + 2 && pend[m->tok - 2]) {
+        const nci_tok *k = &S->toks[m->tok - 1];
+        if (nci_tok_is(t, k, "and") || nci_tok_is(t, k, "or") || nci_tok_is(t, k, ","))
+            return 1;
     }
     return 0;
 }
@@ -1016,50 +1041,112 @@ static int person_by_context(const nci_entlex *lex, const char *t, const nci_seg
 /* News introduces a person by full name before it uses the surname alone.
  * A one-word PERSON name that is part of no longer PERSON name in the
  * document, is no given name or famous person of the model's gazetteers,
- * follows no title and is coordinated with no other PERSON is most often a
- * company, a club, a product or a title the tagger took for a surname
- * ("Yukos", "Gazprom", "Oscar"): it is dropped.  Measured (make score-ner):
- * GUM dev 0.691 -> 0.701, wikigold held-out 0.681 -> 0.691, seeds 0.867 ->
- * 0.872; on the BBC articles it drops 1,189 of 48,586 mentions, of which
- * about 4 in 5 (in a sample of 50) were not persons.  Retyping them ORG
- * instead measured worse (GUM 0.642). */
-static void drop_unintroduced(const nci_entlex *lex, const char *t, const nci_segs *S,
-                              nci_ents *E)
+ * and at none of its mentions follows a title or is coordinated with
+ * another PERSON is most often a company, a club, a product or a title the
+ * tagger took for a surname ("Yukos", "Gazprom", "Oscar"): it is dropped.
+ * Measured (make score-ner): GUM dev 0.691 -> 0.701, wikigold held-out
+ * 0.681 -> 0.691, seeds 0.867 -> 0.872; on the BBC articles it drops 1,189
+ * of 48,586 mentions, of which about 4 in 5 (in a sample of 50) were not
+ * persons.  Retyping them ORG instead measured worse (GUM 0.642).
+ * O(M log M + T) in mentions and tokens: names are grouped by hash.
+ * Returns -1 when out of memory (nothing dropped then), else 0. */
+static int drop_unintroduced(const nci_entlex *lex, const char *t, const nci_segs *S,
+                             nci_ents *E)
 {
+    size_t nw = 0, n1 = 0;
     for (size_t i = 0; i < E->nm; i++) {
-        nci_mention *m = &E->m[i];
-        if (m->type != NCI_ENT_PERSON || m->ntok != 1)
+        const nci_mention *m = &E->m[i];
+        if (m->type != NCI_ENT_PERSON)
             continue;
-        size_t len = m->end - m->start;
-        const char *w = t + m->start;
-        int intro = 0;
-        for (size_t j = 0; j < E->nm && !intro; j++) {
-            const nci_mention *o = &E->m[j];
-            if (o->type != NCI_ENT_PERSON || o->ntok < 2)
-                continue;
-            /* the word as a whole word of the longer name ("Lopez" in
-             * "Maria Lopez", "Lopez's") */
-            for (uint32_t p = o->start; p + len <= o->end; p++)
-                if (!memcmp(t + p, w, len) && (p == o->start || t[p - 1] == ' ') &&
-                    (p + len == o->end || t[p + len] == ' ' || t[p + len] == '\'')) {
-                    intro = 1;
-                    break;
-                }
-        }
-        if (intro)
-            continue;
-        unsigned g = nci_tagger_model_gaz_word(lex->model, w, len);
-        if (g & (1u << NCI_GAZ_GIVEN | 1u << NCI_GAZ_PERSON))
-            continue;
-        if (person_by_context(lex, t, S, E, w, len))
-            continue;
-        m->type = 0; /* dropped below */
+        if (m->ntok == 1)
+            n1++;
+        else
+            nw += 2 * (m->end - m->start) + 2; /* words and their parts before an apostrophe */
     }
-    size_t k = 0;
+    if (!n1)
+        return 0;
+    size_t ntok = S->ntoks;
+    mref *words = malloc((nw + 1) * sizeof *words), *ones = malloc(n1 * sizeof *ones);
+    uint8_t *pmark = calloc(2 * ntok + 2, 1);
+    int rc = -1;
+    if (!words || !ones || !pmark)
+        goto out;
+    uint8_t *pstart = pmark, *pend = pmark + ntok + 1;
+    /* the words of the longer PERSON names: each space-separated word, and
+     * its part before an apostrophe ("Lopez" of "Lopez's") */
+    size_t k = 0, k1 = 0;
+    for (size_t i = 0; i < E->nm; i++) {
+        const nci_mention *m = &E->m[i];
+        if (m->type != NCI_ENT_PERSON)
+            continue;
+        pstart[m->tok] = 1;
+        pend[m->tok + m->ntok - 1] = 1;
+        if (m->ntok == 1) {
+            ones[k1].start = m->start;
+            ones[k1].len = m->end - m->start;
+            ones[k1].h = bytes_hash(t + m->start, m->end - m->start);
+            ones[k1++].idx = (uint32_t)i;
+            continue;
+        }
+        for (uint32_t a = m->start; a < m->end;) {
+            uint32_t b = a;
+            while (b < m->end && t[b] != ' ')
+                b++;
+            if (b > a) {
+                words[k] = (mref){bytes_hash(t + a, b - a), a, b - a, (uint32_t)i};
+                k++;
+                for (uint32_t q = a + 1; q < b; q++)
+                    if (t[q] == '\'') {
+                        words[k] = (mref){bytes_hash(t + a, q - a), a, q - a, (uint32_t)i};
+                        k++;
+                        break;
+                    }
+            }
+            a = b + 1;
+        }
+    }
+    qsort(words, k, sizeof *words, cmp_mref);
+    qsort(ones, k1, sizeof *ones, cmp_mref);
+    /* each run of one equal name: kept or dropped together */
+    for (size_t r = 0; r < k1;) {
+        size_t e = r + 1;
+        while (e < k1 && ones[e].h == ones[r].h)
+            e++;
+        for (size_t u = r; u < e; u++) {
+            if (ones[u].h == 0 && ones[u].len == 0)
+                continue; /* done as part of an earlier name */
+            const char *w = t + ones[u].start;
+            size_t len = ones[u].len;
+            int keep = has_mref(words, k, t, w, len) ||
+                       (nci_tagger_model_gaz_word(lex->model, w, len) &
+                        (1u << NCI_GAZ_GIVEN | 1u << NCI_GAZ_PERSON));
+            /* the mentions of this name in the run (others share the hash) */
+            for (size_t v = u; v < e && !keep; v++)
+                if (ones[v].len == len && !memcmp(t + ones[v].start, w, len))
+                    keep = person_by_context(lex, t, S, &E->m[ones[v].idx], pstart, pend);
+            for (size_t v = e; v-- > u;)
+                if (ones[v].len == len && !memcmp(t + ones[v].start, w, len) && v != u) {
+                    if (!keep)
+                        E->m[ones[v].idx].type = 0;
+                    ones[v].h = 0;
+                    ones[v].len = 0;
+                }
+            if (!keep)
+                E->m[ones[u].idx].type = 0;
+        }
+        r = e;
+    }
+    k = 0;
     for (size_t i = 0; i < E->nm; i++)
         if (E->m[i].type)
             E->m[k++] = E->m[i];
     E->nm = k;
+    rc = 0;
+out:
+    free(words);
+    free(ones);
+    free(pmark);
+    return rc;
 }
 
 /* Whether token k is a Roman numeral of a regnal or serial name ("XIV",
@@ -1194,7 +1281,7 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
     if (!rc)
         vote_types(text, ents);
     if (!rc && lex->model)
-        drop_unintroduced(lex, text, segs, ents);
+        rc = drop_unintroduced(lex, text, segs, ents);
     if (!rc && lex->model)
         drop_events(text, segs, ents);
     if (!rc)
