@@ -915,6 +915,18 @@ static void vote_types(const char *t, nci_ents *E)
  * - another name on either side of "v" or "vs" is a team ("Everton v
  *   Plymouth"), an organisation;
  * - so is a one-word name before a word for a team's people ("Villa boss"). */
+/* Whether token k is a company's legal form ("GmbH", "Ltd", "Inc"). */
+static int is_legal_form(const char *t, const nci_tok *k)
+{
+    static const char *const LEGAL[] = {"Inc", "Ltd", "GmbH", "AG", "plc", "PLC", "LLC",
+                                        "Corp", "SA", "NV", "BV", "SpA", NULL};
+    size_t n = k->end - k->start;
+    for (int j = 0; LEGAL[j]; j++)
+        if (strlen(LEGAL[j]) == n && !memcmp(t + k->start, LEGAL[j], n))
+            return 1;
+    return 0;
+}
+
 static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     for (size_t i = 0; i < E->nm; i++) {
@@ -924,6 +936,23 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         if (nci_wordset_get(lex->countries, t + m->start, m->end - m->start)) {
             m->type = NCI_ENT_LOC;
             continue;
+        }
+        /* a name ending in a company's legal form, or right before one, is
+         * an organisation ("Eberhard Faber GmbH", "Acme Ltd") */
+        {
+            const nci_sent *x = &S->sents[m->sent];
+            size_t nx = m->tok + m->ntok;
+            if (m->ntok > 1 && is_legal_form(t, &S->toks[nx - 1])) {
+                m->type = NCI_ENT_ORG;
+                continue;
+            }
+            if (nx < x->tok_first + x->tok_count && S->toks[nx].start == m->end + 1 &&
+                is_legal_form(t, &S->toks[nx])) {
+                m->ntok++;
+                m->end = S->toks[nx].end;
+                m->type = NCI_ENT_ORG;
+                continue;
+            }
         }
         const nci_sent *x = &S->sents[m->sent];
         size_t first = x->tok_first, end = first + x->tok_count;

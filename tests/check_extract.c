@@ -541,6 +541,18 @@ START_TEST(test_entity_types_by_context)
     }
     ck_assert(london && sbc && att);
     json_decref(d);
+    /* a company's legal form makes an organisation, at the end of the name
+     * or right after it */
+    d = extract("He worked for Ernst Weber GmbH in Munich. Eberhard Kessler GmbH was founded in "
+                "1922.", NULL);
+    int weber = 0, kessler = 0;
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        const char *n = str(e, "name"), *ty = str(e, "type");
+        weber |= !strcmp(n, "Ernst Weber GmbH") && !strcmp(ty, "ORG");
+        kessler |= !strcmp(n, "Eberhard Kessler GmbH") && !strcmp(ty, "ORG");
+    }
+    ck_assert(weber && kessler);
+    json_decref(d);
 }
 END_TEST
 
