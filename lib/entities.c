@@ -1067,6 +1067,23 @@ static int person_by_context(const nci_entlex *lex, const char *t, const nci_seg
     return 0;
 }
 
+/* Whether mention m follows "<place noun> of" ("the village of Atwick",
+ * "the state of Hessen").  A locative preposition alone ("in", "at") was
+ * measured and left out: news has "a stake in Nissan", "jobs at Intel". */
+static int place_context(const char *t, const nci_segs *S, const nci_mention *m)
+{
+    static const char *const PLACE[] = {"village", "town", "city", "county", "province",
+                                        "region", "district", "parish", "municipality",
+                                        "island", "state", "port", NULL};
+    size_t first = S->sents[m->sent].tok_first;
+    if (m->tok < first + 2 || !nci_tok_is(t, &S->toks[m->tok - 1], "of"))
+        return 0;
+    for (int j = 0; PLACE[j]; j++)
+        if (nci_tok_is(t, &S->toks[m->tok - 2], PLACE[j]))
+            return 1;
+    return 0;
+}
+
 /* News introduces a person by full name before it uses the surname alone.
  * A one-word PERSON name that is part of no longer PERSON name in the
  * document, is no given name or famous person of the model's gazetteers,
@@ -1153,15 +1170,23 @@ static int drop_unintroduced(const nci_entlex *lex, const char *t, const nci_seg
             for (size_t v = u; v < e && !keep; v++)
                 if (ones[v].len == len && !memcmp(t + ones[v].start, w, len))
                     keep = person_by_context(lex, t, S, &E->m[ones[v].idx], pstart, pend);
+            /* not a person: a place where one of its mentions follows
+             * "village of", "state of", ..., else nothing */
+            unsigned to = NCI_ENT_PERSON;
+            if (!keep) {
+                to = 0;
+                for (size_t v = u; v < e && !to; v++)
+                    if (ones[v].len == len && !memcmp(t + ones[v].start, w, len) &&
+                        place_context(t, S, &E->m[ones[v].idx]))
+                        to = NCI_ENT_LOC;
+            }
             for (size_t v = e; v-- > u;)
                 if (ones[v].len == len && !memcmp(t + ones[v].start, w, len) && v != u) {
-                    if (!keep)
-                        E->m[ones[v].idx].type = 0;
+                    E->m[ones[v].idx].type = (unsigned char)to;
                     ones[v].h = 0;
                     ones[v].len = 0;
                 }
-            if (!keep)
-                E->m[ones[u].idx].type = 0;
+            E->m[ones[u].idx].type = (unsigned char)to;
         }
         r = e;
     }

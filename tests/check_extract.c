@@ -553,6 +553,14 @@ START_TEST(test_entity_types_by_context)
     }
     ck_assert(weber && kessler);
     json_decref(d);
+    /* a lone name the tagger takes for a person, after "village of", is a
+     * place */
+    d = extract("The parish is formed by the village of Brinsworthy and a hamlet.", NULL);
+    int village = 0;
+    json_array_foreach(json_object_get(d, "entities"), i, e)
+        village |= !strcmp(str(e, "name"), "Brinsworthy") && !strcmp(str(e, "type"), "LOC");
+    ck_assert(village);
+    json_decref(d);
 }
 END_TEST
 
