@@ -937,6 +937,31 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             m->type = NCI_ENT_LOC;
             continue;
         }
+        /* a station's number belongs to its name ("BBC Radio 4", "Channel
+         * 4"): a name ending in Radio or Channel takes the number after it */
+        {
+            const nci_sent *x = &S->sents[m->sent];
+            size_t nx = m->tok + m->ntok;
+            const nci_tok *z = &S->toks[nx - 1];
+            if (nx < x->tok_first + x->tok_count && S->toks[nx].kind == NC_TOKEN_NUMBER &&
+                S->toks[nx].start == m->end + 1 && S->toks[nx].end - S->toks[nx].start <= 2 &&
+                (nci_tok_is(t, z, "radio") || nci_tok_is(t, z, "channel"))) {
+                m->ntok++;
+                m->end = S->toks[nx].end;
+                m->type = NCI_ENT_ORG;
+                continue;
+            }
+        }
+        /* an initial and a surname are a person ("S Lamont" in a team
+         * list); not "A" or "I", which are also words */
+        if (m->ntok == 2 && m->type != NCI_ENT_PERSON) {
+            const nci_tok *a = &S->toks[m->tok];
+            unsigned char c = (unsigned char)t[a->start];
+            if (a->end - a->start == 1 && c >= 'B' && c <= 'Z' && c != 'I') {
+                m->type = NCI_ENT_PERSON;
+                continue;
+            }
+        }
         /* a name ending in a company's legal form, or right before one, is
          * an organisation ("Eberhard Faber GmbH", "Acme Ltd") */
         {
@@ -1264,8 +1289,8 @@ static int is_quote_mark(const char *t, const nci_tok *k)
 static void drop_events(const char *t, const nci_segs *S, nci_ents *E)
 {
     static const char *const LAST[] = {"Cup", "Championship", "Championships", "Open",
-                                       "Olympics", "Games", "Awards", "Trophy", "Prix",
-                                       "Paralympics", NULL};
+                                       "Olympics", "Games", "Awards", "Award", "Trophy", "Prix",
+                                       "Paralympics", "Lecture", "Lectures", NULL};
     static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
     /* nouns of works: a name right after one is the work's title ("the
      * film Vera Drake", "his album Hopes and Fears"; not "game", "series",

@@ -553,6 +553,19 @@ START_TEST(test_entity_types_by_context)
     }
     ck_assert(weber && kessler);
     json_decref(d);
+    /* a station's number is part of its name; an initial and a surname
+     * are a person */
+    d = extract("She told BBC Radio 4 that prices rose. Replacements: T Hardwick, P Mendoza, "
+                "R Ellery.", NULL);
+    int radio = 0, initials = 0;
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        const char *n = str(e, "name"), *ty = str(e, "type");
+        radio |= !strcmp(n, "BBC Radio 4") && !strcmp(ty, "ORG");
+        initials += (!strcmp(n, "P Mendoza") || !strcmp(n, "R Ellery")) && !strcmp(ty, "PERSON");
+    }
+    ck_assert(radio);
+    ck_assert_int_eq(initials, 2);
+    json_decref(d);
     /* a lone name the tagger takes for a person, after "village of", is a
      * place */
     d = extract("The parish is formed by the village of Brinsworthy and a hamlet.", NULL);
