@@ -50,6 +50,11 @@
 #endif
 
 #define NT NCI_TAG_COUNT
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
 #define NCI_MAX_PROBE 64
 #define NCI_GAZ_MAXLEN 6
 /* Most features one token can have: 33 of the word and its context, 6 per
@@ -1173,24 +1178,30 @@ static inline int wc_same(const wcent *e, const char *p, size_t len)
     return e->len == len && memcmp(e->w, p, len) == 0;
 }
 
-/* tok_analyse through the cache: *slot gets the token's entry (NULL when
- * the word is not cached).  A cached analysis has full = 2: no affixes but
- * the third suffix, which neighbours use. */
-static void analyse(nci_tagger_doc *d, const nci_tagger_token *tk, uint8_t fl, tokinfo *ti,
-                    wcent **slot)
+/* The cache entry of token tk's word (NULL: not cacheable). */
+static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk)
+{
+    size_t len = tk->ptr ? tk->len : 0;
+    if (!d->wc || len == 0 || len > WC_MAXLEN)
+        return NULL;
+    uint64_t w[3] = {0, 0, 0};
+    memcpy(w, tk->ptr, len);
+    uint64_t h = (w[0] * 0x9e3779b97f4a7c15ULL) ^ (w[1] * 0xc2b2ae3d27d4eb4fULL) ^
+                 (w[2] * 0x165667b19e3779f9ULL) ^ len;
+    return &d->wc[(h * 0xff51afd7ed558ccdULL) >> (64 - WC_BITS)];
+}
+
+/* tok_analyse through the cache entry e (wc_slot; NULL: not cached), which
+ * then holds the token's word.  A cached analysis has full = 2: no affixes
+ * but the third suffix, which neighbours use. */
+static void analyse(const nci_tagger_token *tk, uint8_t fl, tokinfo *ti, wcent *e)
 {
     const char *p = tk->ptr ? tk->ptr : "";
     size_t len = tk->ptr ? tk->len : 0;
-    *slot = NULL;
-    if (!d->wc || len == 0 || len > WC_MAXLEN) {
+    if (!e) {
         tok_analyse(p, len, fl, ti);
         return;
     }
-    uint64_t w[3] = {0, 0, 0};
-    memcpy(w, p, len);
-    uint64_t h = (w[0] * 0x9e3779b97f4a7c15ULL) ^ (w[1] * 0xc2b2ae3d27d4eb4fULL) ^
-                 (w[2] * 0x165667b19e3779f9ULL) ^ len;
-    wcent *e = &d->wc[(h * 0xff51afd7ed558ccdULL) >> (64 - WC_BITS)];
     if (wc_same(e, p, len)) {
         ti->form = e->form;
         ti->lower = e->lower;
@@ -1201,7 +1212,6 @@ static void analyse(nci_tagger_doc *d, const nci_tagger_token *tk, uint8_t fl, t
         ti->npre = 0;
         ti->flags = fl;
         ti->full = 2;
-        *slot = e;
         return;
     }
     tok_analyse(p, len, fl, ti);
@@ -1214,7 +1224,6 @@ static void analyse(nci_tagger_doc *d, const nci_tagger_token *tk, uint8_t fl, t
     e->lower = ti->lower;
     e->shape = ti->shape;
     e->suf2 = ti->nsuf >= 3 ? ti->suf[2] : 0;
-    *slot = e;
 }
 
 /* The own-feature weights of token tk (flags fl, without TF_CONN) in
@@ -1316,14 +1325,22 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
         return NC_OK;
     }
     size_t mode = sentence_mode(fl, toks, n);
+    /* the candidates and two tokens either side are analysed; their cache
+     * entries are asked for first, so that the misses overlap */
     for (size_t i = 0; i < n; i++) {
         if (!cand[i])
             continue;
         size_t lo = i >= 2 ? i - 2 : 0, hi = i + 2 < n ? i + 2 : n - 1;
         for (size_t j = lo; j <= hi; j++)
-            if (!ti[j].full)
-                analyse(d, &toks[j], fl[j], &ti[j], &d->wce[j]);
+            if (!ti[j].full) {
+                ti[j].full = 3; /* to analyse */
+                if ((d->wce[j] = wc_slot(d, &toks[j])) != NULL)
+                    PREFETCH(d->wce[j]);
+            }
     }
+    for (size_t j = 0; j < n; j++)
+        if (ti[j].full == 3)
+            analyse(&toks[j], fl[j], &ti[j], d->wce[j]);
     /* gazetteer spans starting at capitalised candidates */
     memset(d->gb, 0, n);
     memset(d->gi, 0, n);
