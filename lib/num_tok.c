@@ -795,8 +795,8 @@ static size_t tokenize(const char *text, size_t start, size_t end, const nci_lan
     /* the last sixteen bytes (or fewer) of the text from tb, zero padded */
     unsigned char tail[40] = {0};
     size_t tb = end - start >= 16 ? end - 16 : start;
-    if (!keymode)
-        memcpy(tail, s + tb, end - tb);
+    if (!keymode && end > tb)
+        memcpy(tail, s + tb, end - tb); /* not with a NULL text of length 0 */
     while (i < end) {
         /* the common case first: plain ASCII words, spaces and punctuation
          * (ascii_words) */
