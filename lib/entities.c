@@ -50,6 +50,9 @@ struct nci_entlex {
      * per document (doc_take) and gives it back (doc_give), so there are as
      * many as threads extracting at once. */
     struct tagpool *pool;
+    /* the English country names of `countries`, for their adjectives */
+    char **cnames;
+    size_t ncnames;
 };
 
 struct tagpool {
@@ -72,6 +75,26 @@ const char *nci_ent_type_name(unsigned type)
 {
     static const char *const names[] = {"?", "PERSON", "ORG", "LOC", "DATE", "ROLE"};
     return type < 6 ? names[type] : "?";
+}
+
+/* A country's name into the set and the list (a name the list can't take
+ * is still in the set). */
+static void add_country(nci_entlex *lex, const char *name, size_t n)
+{
+    nci_wordset_add(lex->countries, name, n, 1);
+    if ((lex->ncnames & (lex->ncnames + 1)) == 0 || lex->ncnames == 0) {
+        /* grow at 0, 1, 3, 7, 15, ... */
+        char **c = realloc(lex->cnames, (lex->ncnames * 2 + 2) * sizeof *c);
+        if (!c)
+            return;
+        lex->cnames = c;
+    }
+    char *d = malloc(n + 1);
+    if (!d)
+        return;
+    memcpy(d, name, n);
+    d[n] = 0;
+    lex->cnames[lex->ncnames++] = d;
 }
 
 nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **out, nc_error *err)
@@ -148,7 +171,7 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
             continue;
         u_strToUTF8(u8, (int32_t)sizeof u8, &bl, name, n, &st);
         if (U_SUCCESS(st) && bl > 2 && strcmp(u8, *c))
-            nci_wordset_add(lex->countries, u8, (size_t)bl, 1);
+            add_country(lex, u8, (size_t)bl);
     }
     /* the nations of the United Kingdom, which ISO 3166 doesn't list */
     static const char *const NATIONS[] = {"England", "Scotland", "Wales", "Northern Ireland",
@@ -157,7 +180,7 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
                                           "Czech Republic", "Ivory Coast", "Holland", "Burma",
                                           "East Timor", "Swaziland", "Macedonia", NULL};
     for (int i = 0; NATIONS[i]; i++)
-        nci_wordset_add(lex->countries, NATIONS[i], strlen(NATIONS[i]), 1);
+        add_country(lex, NATIONS[i], strlen(NATIONS[i]));
     if (use_model) {
         nc_status s = nci_tagger_model_builtin(&lex->model);
         if (s && s != NC_ENOTIMPL) {
@@ -188,6 +211,9 @@ void nci_entlex_free(nci_entlex *lex)
     nci_wordset_free(lex->stop);
     nci_wordset_free(lex->langs);
     nci_wordset_free(lex->countries);
+    for (size_t i = 0; i < lex->ncnames; i++)
+        free(lex->cnames[i]);
+    free(lex->cnames);
     free(lex);
 }
 
@@ -1286,7 +1312,7 @@ static int is_quote_mark(const char *t, const nci_tok *k)
  * that "United Nations" stays.  And a leading indefinite article is cut
  * from a name of three words or more ("A Financial Times poll" ->
  * "Financial Times"; "A Jones" in a team list keeps its initial). */
-static void drop_events(const char *t, const nci_segs *S, nci_ents *E)
+static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     static const char *const LAST[] = {"Cup", "Championship", "Championships", "Open",
                                        "Olympics", "Games", "Awards", "Award", "Trophy", "Prix",
@@ -1316,6 +1342,16 @@ static void drop_events(const char *t, const nci_segs *S, nci_ents *E)
             const nci_sent *x = &S->sents[m.sent];
             if (m.tok > x->tok_first && m.tok + m.ntok < x->tok_first + x->tok_count &&
                 is_quote_mark(t, &S->toks[m.tok - 1]) && is_quote_mark(t, &S->toks[m.tok + m.ntok]))
+                continue;
+        }
+        /* a country's adjective typed as a place ("Moroccan", "South
+         * Korean") is no entity */
+        if (m.type == NCI_ENT_LOC &&
+            !nci_wordset_get(lex->countries, t + m.start, m.end - m.start)) {
+            int dem = 0;
+            for (size_t c = 0; c < lex->ncnames && !dem; c++)
+                dem = demonym_of(t + m.start, m.end - m.start, lex->cnames[c], strlen(lex->cnames[c]));
+            if (dem)
                 continue;
         }
         /* three words or more: "A Jones" in a team list is an initial */
@@ -1362,7 +1398,7 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
     if (!rc && lex->model)
         rc = drop_unintroduced(lex, text, segs, ents);
     if (!rc && lex->model)
-        drop_events(text, segs, ents);
+        drop_events(lex, text, segs, ents);
     if (!rc)
         rc = date_mentions(lex, text, segs, ents);
     if (!rc)

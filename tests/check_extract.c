@@ -566,6 +566,11 @@ START_TEST(test_entity_types_by_context)
     ck_assert(radio);
     ck_assert_int_eq(initials, 2);
     json_decref(d);
+    /* a country's adjective is no place (its country need not be named) */
+    d = extract("Rwandan troops crossed the border.", NULL);
+    json_array_foreach(json_object_get(d, "entities"), i, e)
+        ck_assert_msg(strcmp(str(e, "name"), "Rwandan") != 0, "Rwandan typed %s", str(e, "type"));
+    json_decref(d);
     /* a lone name the tagger takes for a person, after "village of", is a
      * place */
     d = extract("The parish is formed by the village of Brinsworthy and a hamlet.", NULL);
