@@ -953,8 +953,47 @@ static int is_legal_form(const char *t, const nci_tok *k)
     return 0;
 }
 
+/* Whether the document reads as a sports report: four or more of its
+ * words are words of match reports ("striker", "penalty", "scored"). */
+static int sports_report(const char *t, const nci_segs *S)
+{
+    static const char *const SPORT[] = {"goal", "goals", "striker", "midfielder", "defender",
+                                        "goalkeeper", "keeper", "penalty", "scored", "scorer",
+                                        "fixture", "fixtures", "semi-final", "quarter-final",
+                                        "premiership", "referee", "tries", "wicket", "innings",
+                                        "kick-off", "half-time", "equaliser", "relegation", NULL};
+    int hits = 0;
+    for (size_t i = 0; i < S->ntoks && hits < 4; i++) {
+        const nci_tok *k = &S->toks[i];
+        if (k->kind != NC_TOKEN_WORD || k->end - k->start < 4)
+            continue;
+        for (int j = 0; SPORT[j]; j++)
+            if (nci_tok_is(t, k, SPORT[j])) {
+                hits++;
+                break;
+            }
+    }
+    return hits >= 4;
+}
+
+/* Whether the last word of mention m is a club's word ("Stoke City",
+ * "Blackburn Rovers", "Crystal Palace"). */
+static int club_word(const char *t, const nci_segs *S, const nci_mention *m)
+{
+    static const char *const CLUB[] = {"City", "United", "Rovers", "Town", "Athletic",
+                                       "Wanderers", "Albion", "County", "Villa", "Rangers",
+                                       "Celtic", "Hotspur", "Argyle", "Forest", "Palace",
+                                       "Wednesday", "Harlequins", NULL};
+    const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
+    for (int j = 0; CLUB[j]; j++)
+        if (strlen(CLUB[j]) == (size_t)(z->end - z->start) && !memcmp(t + z->start, CLUB[j], z->end - z->start))
+            return 1;
+    return 0;
+}
+
 static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
+    int sport = sports_report(t, S);
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention *m = &E->m[i];
         if (m->type < NCI_ENT_PERSON || m->type > NCI_ENT_LOC)
@@ -962,6 +1001,25 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         if (nci_wordset_get(lex->countries, t + m->start, m->end - m->start)) {
             m->type = NCI_ENT_LOC;
             continue;
+        }
+        /* in a sports report a town is its club ("Leicester beat Derby",
+         * "Stoke City"), except where it is a venue or a journey's end
+         * ("in Cardiff", "at Twickenham", "to Leeds", "from Hull") */
+        if (sport && m->type != NCI_ENT_ORG) {
+            int club = m->ntok > 1 && club_word(t, S, m);
+            if (!club && m->type == NCI_ENT_LOC && m->ntok == 1 &&
+                (nci_tagger_model_gaz_word(lex->model, t + m->start, m->end - m->start) &
+                 (1u << NCI_GAZ_CITY))) {
+                const nci_sent *x = &S->sents[m->sent];
+                const nci_tok *p = m->tok > x->tok_first ? &S->toks[m->tok - 1] : NULL;
+                club = !(p && (nci_tok_is(t, p, "in") || nci_tok_is(t, p, "at") ||
+                               nci_tok_is(t, p, "to") || nci_tok_is(t, p, "from") ||
+                               nci_tok_is(t, p, "near")));
+            }
+            if (club) {
+                m->type = NCI_ENT_ORG;
+                continue;
+            }
         }
         /* a station's number belongs to its name ("BBC Radio 4", "Channel
          * 4"): a name ending in Radio or Channel takes the number after it */

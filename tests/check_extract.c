@@ -566,6 +566,22 @@ START_TEST(test_entity_types_by_context)
     ck_assert(radio);
     ck_assert_int_eq(initials, 2);
     json_decref(d);
+    /* in a sports report a town is its club, except as a venue */
+    d = extract("Leicester beat Derby 2-1 on Saturday. The striker scored twice before half-time, "
+                "and the goalkeeper saved a penalty. The referee sent off a defender. Derby play in "
+                "Cardiff next week.", NULL);
+    int club = 0, venue = 0;
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        club |= !strcmp(str(e, "name"), "Leicester") && !strcmp(str(e, "type"), "ORG");
+        venue |= !strcmp(str(e, "name"), "Cardiff") && !strcmp(str(e, "type"), "LOC");
+    }
+    ck_assert(club && venue);
+    json_decref(d);
+    /* ... and not outside one */
+    d = extract("Leicester council raised taxes on Saturday.", NULL);
+    json_array_foreach(json_object_get(d, "entities"), i, e)
+        ck_assert(strcmp(str(e, "name"), "Leicester") != 0 || strcmp(str(e, "type"), "ORG") != 0);
+    json_decref(d);
     /* a country's adjective is no place (its country need not be named) */
     d = extract("Rwandan troops crossed the border.", NULL);
     json_array_foreach(json_object_get(d, "entities"), i, e)
