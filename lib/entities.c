@@ -991,16 +991,44 @@ static int club_word(const char *t, const nci_segs *S, const nci_mention *m)
     return 0;
 }
 
+static void sync_pend(uint8_t *pend, const nci_mention *m)
+{
+    if (pend)
+        pend[m->tok + m->ntok - 1] = m->type == NCI_ENT_PERSON;
+}
+
 static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     int sport = sports_report(t, S);
-    for (size_t i = 0; i < E->nm; i++) {
+    /* pend[k]: a PERSON mention ends at token k (NULL if out of memory: the
+     * bracket rule is skipped) */
+    uint8_t *pend = calloc(S->ntoks + 1, 1);
+    for (size_t i = 0; pend && i < E->nm; i++)
+        if (E->m[i].type == NCI_ENT_PERSON)
+            pend[E->m[i].tok + E->m[i].ntok - 1] = 1;
+    /* after each mention, pend follows its new type */
+    for (size_t i = 0; i < E->nm; sync_pend(pend, &E->m[i]), i++) {
         nci_mention *m = &E->m[i];
         if (m->type < NCI_ENT_PERSON || m->type > NCI_ENT_LOC)
             continue;
         if (nci_wordset_get(lex->countries, t + m->start, m->end - m->start)) {
             m->type = NCI_ENT_LOC;
             continue;
+        }
+        /* a name in brackets right after a person's is the person's club
+         * in a squad list ("J Smith (Wasps)"); not a country ("(US)") nor
+         * a person's name ("Hamlet (Kate Winslet)") */
+        if (m->type != NCI_ENT_ORG && (m->type != NCI_ENT_PERSON || m->ntok == 1) &&
+            !nci_wordset_get(lex->countries, t + m->start, m->end - m->start) &&
+            !(m->ntok == 1 && m->end - m->start <= 3)) { /* "(US)", "(SA)": a country */
+            const nci_sent *x = &S->sents[m->sent];
+            size_t nx = m->tok + m->ntok;
+            if (m->tok >= x->tok_first + 2 && nx < x->tok_first + x->tok_count &&
+                nci_tok_is(t, &S->toks[m->tok - 1], "(") && nci_tok_is(t, &S->toks[nx], ")") &&
+                pend && pend[m->tok - 2]) {
+                m->type = NCI_ENT_ORG;
+                continue;
+            }
         }
         /* in a sports report a town is its club ("Leicester beat Derby",
          * "Stoke City"), except where it is a venue or a journey's end
@@ -1103,6 +1131,7 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
                 break;
             }
     }
+    free(pend);
 }
 
 /* A mention's text hash and index, sorted by hash (drop_unintroduced). */

@@ -577,6 +577,15 @@ START_TEST(test_entity_types_by_context)
     }
     ck_assert(club && venue);
     json_decref(d);
+    /* a town in brackets after a player is the player's club */
+    d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
+                NULL);
+    int clubs = 0;
+    json_array_foreach(json_object_get(d, "entities"), i, e)
+        clubs += (!strcmp(str(e, "name"), "Northampton") || !strcmp(str(e, "name"), "Leicester")) &&
+                 !strcmp(str(e, "type"), "ORG");
+    ck_assert_int_eq(clubs, 2);
+    json_decref(d);
     /* ... and not outside one */
     d = extract("Leicester council raised taxes on Saturday.", NULL);
     json_array_foreach(json_object_get(d, "entities"), i, e)
