@@ -935,9 +935,12 @@ static void vote_types(const char *t, nci_ents *E)
     }
 }
 
-/* Types by the name and its neighbours:
+/* Types by the name and its neighbours (fix_types, below its helpers):
  * - a name that is a country's name is a place, also where it stands for a
  *   team or a government (CoNLL's rule): "France", "Israel";
+ * - a station's number, a company's legal form, an initial before a
+ *   surname, a club in brackets after a player, a town in a sports report:
+ *   see the comments at each rule;
  * - another name on either side of "v" or "vs" is a team ("Everton v
  *   Plymouth"), an organisation;
  * - so is a one-word name before a word for a team's people ("Villa boss"). */
@@ -953,15 +956,19 @@ static int is_legal_form(const char *t, const nci_tok *k)
     return 0;
 }
 
-/* Whether the document reads as a sports report: four or more of its
- * words are words of match reports ("striker", "penalty", "scored"). */
+/* Whether the document reads as a sports report: four different words of
+ * match reports occur in it ("striker", "referee", "half-time"). */
 static int sports_report(const char *t, const nci_segs *S)
 {
+    /* four different ones must occur: "tries", "goals" and "penalty" alone
+     * also occur in politics */
     static const char *const SPORT[] = {"goal", "goals", "striker", "midfielder", "defender",
                                         "goalkeeper", "keeper", "penalty", "scored", "scorer",
-                                        "fixture", "fixtures", "semi-final", "quarter-final",
-                                        "premiership", "referee", "tries", "wicket", "innings",
-                                        "kick-off", "half-time", "equaliser", "relegation", NULL};
+                                        "fixture", "semi-final", "quarter-final", "premiership",
+                                        "referee", "tries", "wicket", "innings", "kick-off",
+                                        "half-time", "equaliser", "relegation", "scrum",
+                                        "fly-half", NULL};
+    uint32_t seen = 0;
     int hits = 0;
     for (size_t i = 0; i < S->ntoks && hits < 4; i++) {
         const nci_tok *k = &S->toks[i];
@@ -969,7 +976,10 @@ static int sports_report(const char *t, const nci_segs *S)
             continue;
         for (int j = 0; SPORT[j]; j++)
             if (nci_tok_is(t, k, SPORT[j])) {
-                hits++;
+                if (!(seen & (1u << j))) {
+                    seen |= 1u << j;
+                    hits++;
+                }
                 break;
             }
     }
@@ -1065,11 +1075,16 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             }
         }
         /* an initial and a surname are a person ("S Lamont" in a team
-         * list); not "A" or "I", which are also words */
+         * list); not "A" or "I", which are also words, nor an initial
+         * before a country's name ("N Ireland").  Regions and cities are
+         * not excluded: most surnames are also places (Douglas, Murray) */
         if (m->ntok == 2 && m->type != NCI_ENT_PERSON) {
             const nci_tok *a = &S->toks[m->tok];
             unsigned char c = (unsigned char)t[a->start];
-            if (a->end - a->start == 1 && c >= 'B' && c <= 'Z' && c != 'I') {
+            const nci_tok *b = &S->toks[m->tok + 1];
+            if (a->end - a->start == 1 && c >= 'B' && c <= 'Z' && c != 'I' &&
+                !(nci_tagger_model_gaz_word(lex->model, t + b->start, b->end - b->start) &
+                  (1u << NCI_GAZ_COUNTRY))) {
                 m->type = NCI_ENT_PERSON;
                 continue;
             }
@@ -1369,6 +1384,10 @@ static void extend_numerals(const char *t, const nci_segs *S, nci_ents *E)
         size_t end = x->tok_first + x->tok_count, k = m->tok + m->ntok;
         if (k >= end || !is_roman(t, &S->toks[k]) || S->toks[k].start != m->end + 1)
             continue;
+        /* a capitalised word after it: the numeral starts another name
+         * ("Phil Mickelson LIV Golf") */
+        if (k + 1 < end && S->toks[k + 1].kind == NC_TOKEN_WORD && S->toks[k + 1].cap)
+            continue;
         if (S->toks[k].end - S->toks[k].start == 1 && t[S->toks[k].start] == 'I' &&
             (m->type == NCI_ENT_PERSON || (k + 1 < end && S->toks[k + 1].kind != NC_TOKEN_PUNCT)))
             continue;
@@ -1394,7 +1413,8 @@ static int is_quote_mark(const char *t, const nci_tok *k)
  * organisations nor places (CoNLL's MISC, a type the output contract doesn't
  * have): a PERSON/ORG/LOC name right after a noun of works ("the film Vera
  * Drake") is dropped, and so is one of two or more words ending in an
- * event's word ("FA Cup", "Australian Open", "Commonwealth Games").
+ * event's word ("FA Cup", "Australian Open", "Brit Awards"; "Games" only
+ * after a place or Olympic/Commonwealth: "Epic Games" is a company).
  * "Nations" only after a number word ("Six Nations", "Tri Nations"), so
  * that "United Nations" stays.  And a leading indefinite article is cut
  * from a name of three words or more ("A Financial Times poll" ->
@@ -1402,15 +1422,15 @@ static int is_quote_mark(const char *t, const nci_tok *k)
 static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     static const char *const LAST[] = {"Cup", "Championship", "Championships", "Open",
-                                       "Olympics", "Games", "Awards", "Award", "Trophy", "Prix",
+                                       "Olympics", "Awards", "Award", "Trophy", "Prix",
                                        "Paralympics", "Lecture", "Lectures", NULL};
     static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
     /* nouns of works: a name right after one is the work's title ("the
      * film Vera Drake", "his album Hopes and Fears"; not "game", "series",
-     * "show" or "play", which sport uses before teams and players) */
-    static const char *const WORK[] = {"film", "movie", "drama", "book", "novel", "album",
-                                       "single", "song", "sitcom", "documentary", "musical",
-                                       "opera", NULL};
+     * "show" or "play", which sport uses before teams and players, nor
+     * "single" or "book": "not a single Labour MP", "to book Ryanair") */
+    static const char *const WORK[] = {"film", "movie", "drama", "novel", "album", "song",
+                                       "sitcom", "documentary", "musical", "opera", NULL};
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
@@ -1456,6 +1476,16 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
             int ev = 0;
             for (int j = 0; LAST[j] && !ev; j++)
                 ev = strlen(LAST[j]) == zl && !memcmp(t + z->start, LAST[j], zl);
+            /* "Games" after a place or an event word ("Athens Games",
+             * "Olympic Games"), not after a company's ("Epic Games") */
+            if (!ev && zl == 5 && !memcmp(t + z->start, "Games", 5)) {
+                const nci_tok *y = z - 1;
+                size_t yl = y->end - y->start;
+                ev = (nci_tagger_model_gaz_word(lex->model, t + y->start, yl) &
+                      ((1u << NCI_GAZ_COUNTRY) | (1u << NCI_GAZ_CITY))) ||
+                     nci_tok_is(t, y, "olympic") || nci_tok_is(t, y, "commonwealth") ||
+                     nci_tok_is(t, y, "paralympic");
+            }
             if (!ev && zl == 7 && !memcmp(t + z->start, "Nations", 7)) {
                 const nci_tok *y = z - 1;
                 for (int j = 0; COUNT[j] && !ev; j++)

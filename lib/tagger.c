@@ -1127,7 +1127,7 @@ static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs,
  * Direct-mapped and keyed by the exact bytes: an entry is only a copy of
  * what would be computed, so results don't depend on what the cache held.
  * Only documents of a model (nci_tagger_doc_new) use it: the weights are
- * the model's.  Its size is fixed (WC_SIZE entries of 128 bytes). */
+ * the model's.  Its size is fixed (WC_SIZE entries of 120 bytes, about 2 MB). */
 
 #define WC_BITS 14
 #define WC_SIZE ((size_t)1 << WC_BITS)

@@ -735,6 +735,43 @@ START_TEST(test_events_not_entities)
 }
 END_TEST
 
+/* Where the entity rules must not fire (found in review): a numeral that
+ * starts another name, "single" as an adjective, a company named "... Games",
+ * a few sport-like words in a politics text, a compass initial before a
+ * country. */
+START_TEST(test_entity_rule_limits)
+{
+    static const struct {
+        const char *text, *name, *type; /* type NULL: no such entity */
+    } cases[] = {
+        {"Phil Mickelson LIV Golf deal was big, reports said.", "Phil Mickelson LIV", NULL},
+        {"Not a single Labour councillor voted for the plan.", "Labour", "ORG"},
+        {"Riot Games reported profits on Monday.", "Riot Games", "ORG"},
+        {"The minister tries to meet goals. He tries again. The goals were set. The death "
+         "penalty was debated in Paris and Berlin.", "Paris", "LOC"},
+        {"Trade with N Ireland grew last year.", "N Ireland", "!PERSON"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        json_t *d = extract(cases[c].text, NULL), *e;
+        size_t i;
+        const char *found = NULL;
+        json_array_foreach(json_object_get(d, "entities"), i, e) {
+            if (!strcmp(str(e, "name"), cases[c].name))
+                found = str(e, "type");
+        }
+        if (!cases[c].type)
+            ck_assert_msg(!found, "case %zu: %s typed %s", c, cases[c].name, found);
+        else if (cases[c].type[0] == '!')
+            ck_assert_msg(!found || strcmp(found, cases[c].type + 1), "case %zu: %s typed %s", c,
+                          cases[c].name, found);
+        else
+            ck_assert_msg(found && !strcmp(found, cases[c].type), "case %zu: %s typed %s", c,
+                          cases[c].name, found ? found : "(none)");
+        json_decref(d);
+    }
+}
+END_TEST
+
 static Suite *extract_suite(void)
 {
     Suite *s = suite_create("extract");
@@ -764,6 +801,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_unintroduced_persons);
     tcase_add_test(tc, test_events_not_entities);
     tcase_add_test(tc, test_many_lone_names);
+    tcase_add_test(tc, test_entity_rule_limits);
     suite_add_tcase(s, tc);
     return s;
 }
