@@ -1574,9 +1574,12 @@ static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_num
         const nci_number *y = &nums->v[i];
         if (y->kind != NC_NUM_YEAR || y->start < x->start || y->end > x->end || !(y->has_value || y->has_low))
             continue;
-        size_t ti = 0;
-        while (ti < n && k[ti].start < y->start)
-            ti++;
+        /* no nearer than the best so far: skipped below whatever it is, so
+         * before the work (a sentence can hold thousands of years) */
+        if (bestdist >= 0 && DIST(y->start) >= bestdist)
+            continue;
+        /* the first token at or after the year (bisection) */
+        size_t ti = y->start ? tok_bisect(k, 0, n, y->start - 1, 1) : 0;
         while (ti + 1 < n && k[ti].end < y->end && k[ti + 1].start < y->end)
             ti++; /* the year itself, after a qualifier the number stage kept ("lower than 2003") */
         size_t yi = ti; /* the year's token */
