@@ -42,6 +42,7 @@ struct nci_entlex {
     nci_wordset *stop;       /* words that never start or continue a role phrase */
     nci_wordset *langs;      /* English names of languages (ICU): "Welsh", "Italian" */
     nci_wordset *countries;  /* English names of countries (ICU): "France", "Faroe Islands" */
+    nci_wordset *sport;      /* words of match reports (sports_report) */
     /* head_len[c]: bit n set when a role head of n bytes starts with byte c
      * (either case): most words are rejected before hashing */
     uint32_t head_len[256];
@@ -154,6 +155,21 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
         if (U_SUCCESS(st) && bl > 2 && !memchr(u8, ' ', (size_t)bl) && strcmp(u8, *l))
             nci_wordset_add(lex->langs, u8, (size_t)bl, 1);
     }
+    /* Words of match reports, for sports_report(): four different ones must
+     * occur ("tries", "goals" and "penalty" alone also occur in politics).
+     * The value is the word's bit number. */
+    static const char *const SPORT[] = {"goal", "goals", "striker", "midfielder", "defender",
+                                        "goalkeeper", "keeper", "penalty", "scored", "scorer",
+                                        "fixture", "semi-final", "quarter-final", "premiership",
+                                        "referee", "tries", "wicket", "innings", "kick-off",
+                                        "half-time", "equaliser", "relegation", "scrum",
+                                        "fly-half", NULL};
+    if (!(lex->sport = nci_wordset_new(64))) {
+        nci_entlex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    for (int i = 0; SPORT[i]; i++)
+        nci_wordset_add(lex->sport, SPORT[i], strlen(SPORT[i]), i + 1);
     /* Country names (ICU, English), for the type of a name that is one. */
     if (!(lex->countries = nci_wordset_new(512))) {
         nci_entlex_free(lex);
@@ -211,6 +227,7 @@ void nci_entlex_free(nci_entlex *lex)
     nci_wordset_free(lex->stop);
     nci_wordset_free(lex->langs);
     nci_wordset_free(lex->countries);
+    nci_wordset_free(lex->sport);
     for (size_t i = 0; i < lex->ncnames; i++)
         free(lex->cnames[i]);
     free(lex->cnames);
@@ -958,30 +975,19 @@ static int is_legal_form(const char *t, const nci_tok *k)
 
 /* Whether the document reads as a sports report: four different words of
  * match reports occur in it ("striker", "referee", "half-time"). */
-static int sports_report(const char *t, const nci_segs *S)
+static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S)
 {
-    /* four different ones must occur: "tries", "goals" and "penalty" alone
-     * also occur in politics */
-    static const char *const SPORT[] = {"goal", "goals", "striker", "midfielder", "defender",
-                                        "goalkeeper", "keeper", "penalty", "scored", "scorer",
-                                        "fixture", "semi-final", "quarter-final", "premiership",
-                                        "referee", "tries", "wicket", "innings", "kick-off",
-                                        "half-time", "equaliser", "relegation", "scrum",
-                                        "fly-half", NULL};
     uint32_t seen = 0;
     int hits = 0;
     for (size_t i = 0; i < S->ntoks && hits < 4; i++) {
         const nci_tok *k = &S->toks[i];
-        if (k->kind != NC_TOKEN_WORD || k->end - k->start < 4)
+        if (k->kind != NC_TOKEN_WORD)
             continue;
-        for (int j = 0; SPORT[j]; j++)
-            if (nci_tok_is(t, k, SPORT[j])) {
-                if (!(seen & (1u << j))) {
-                    seen |= 1u << j;
-                    hits++;
-                }
-                break;
-            }
+        int v = nci_wordset_get(lex->sport, t + k->start, k->end - k->start);
+        if (v && !(seen & (1u << (v - 1)))) {
+            seen |= 1u << (v - 1);
+            hits++;
+        }
     }
     return hits >= 4;
 }
@@ -1009,7 +1015,7 @@ static void sync_pend(uint8_t *pend, const nci_mention *m)
 
 static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
-    int sport = sports_report(t, S);
+    int sport = -1; /* sports_report(), asked only when a rule needs it */
     /* pend[k]: a PERSON mention ends at token k (NULL if out of memory: the
      * bracket rule is skipped) */
     uint8_t *pend = calloc(S->ntoks + 1, 1);
@@ -1043,7 +1049,7 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         /* in a sports report a town is its club ("Leicester beat Derby",
          * "Stoke City"), except where it is a venue or a journey's end
          * ("in Cardiff", "at Twickenham", "to Leeds", "from Hull") */
-        if (sport && m->type != NCI_ENT_ORG) {
+        if (m->type != NCI_ENT_ORG) {
             int club = m->ntok > 1 && club_word(t, S, m);
             if (!club && m->type == NCI_ENT_LOC && m->ntok == 1 &&
                 (nci_tagger_model_gaz_word(lex->model, t + m->start, m->end - m->start) &
@@ -1054,7 +1060,9 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
                                nci_tok_is(t, p, "to") || nci_tok_is(t, p, "from") ||
                                nci_tok_is(t, p, "near")));
             }
-            if (club) {
+            if (club && sport < 0)
+                sport = sports_report(lex, t, S);
+            if (club && sport) {
                 m->type = NCI_ENT_ORG;
                 continue;
             }
@@ -1457,7 +1465,10 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
             !nci_wordset_get(lex->countries, t + m.start, m.end - m.start)) {
             int dem = 0;
             for (size_t c = 0; c < lex->ncnames && !dem; c++)
-                dem = demonym_of(t + m.start, m.end - m.start, lex->cnames[c], strlen(lex->cnames[c]));
+                /* demonym_of's first-letter test, before the strlen */
+                dem = !((t[m.start] ^ lex->cnames[c][0]) & ~0x20) &&
+                      demonym_of(t + m.start, m.end - m.start, lex->cnames[c],
+                                 strlen(lex->cnames[c]));
             if (dem)
                 continue;
         }
