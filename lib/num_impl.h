@@ -58,6 +58,8 @@ typedef struct nci_lexent {
     uint32_t phr_roles;  /* bit (1 << role) for each role of those phrases */
     uint8_t phr_start;   /* one of those phrases can open an expression */
     uint8_t trig;        /* NCI_TRIG_*: how the scan treats a token of this word */
+    uint8_t seed;        /* a number can hold this word: no number without one (see
+                          * nci_langtab.seedmap) */
     double card, scale, mult, ord, denom, vlo, vhi;
 } nci_lexent;
 
@@ -71,6 +73,8 @@ typedef struct nci_phrase {
     double vlo, vhi;
 } nci_phrase;
 
+enum { NCI_SEED_RUN = 15 };
+
 typedef struct nci_langtab {
     nci_lexent *ents;
     size_t nents, cap_ents;
@@ -78,6 +82,10 @@ typedef struct nci_langtab {
     size_t nslots;
     uint64_t bloom[1024]; /* one bit per key hash: most words are rejected here */
     const nci_lexent *ascii_sym[128]; /* entries of the ASCII symbols ("$", "%") */
+    /* The runs of ASCII letters of the seed words' keys, by length (longer
+     * runs share the last row), first letter and (bit) last letter: a
+     * sentence whose words miss this map holds no number (nci_numbers_scan). */
+    uint32_t seedmap[NCI_SEED_RUN + 1][26];
     nci_phrase *phr;
     size_t nphr, cap_phr;
     char *pool;

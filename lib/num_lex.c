@@ -575,6 +575,55 @@ static int phrase_cmp(const void *a, const void *b)
     return x->key_off < y->key_off ? -1 : x->key_off > y->key_off;
 }
 
+/* Mark e as a seed word and put the runs of ASCII letters of its key in the
+ * table's seed map. */
+static void seed_add(nci_langtab *tab, nci_lexent *e)
+{
+    const char *k = tab->pool + e->key_off;
+    size_t n = e->key_len;
+    e->seed = 1;
+    for (size_t a = 0; a < n;) {
+        if ((unsigned char)(k[a] - 'a') >= 26) {
+            a++;
+            continue;
+        }
+        size_t b = a;
+        while (b < n && (unsigned char)(k[b] - 'a') < 26)
+            b++;
+        size_t row = b - a > NCI_SEED_RUN ? NCI_SEED_RUN : b - a;
+        tab->seedmap[row][k[a] - 'a'] |= 1u << (k[b - 1] - 'a');
+        a = b;
+    }
+}
+
+/* The seed words: without one of them, a sentence with no digit and no byte
+ * outside ASCII holds no number (every expression needs a value, and a
+ * currency, a percent word, a qualifier or an article only make one next to
+ * a number word).  They are the number words of every sort (a scale word
+ * only when spelled out: "m" and "bn" follow digits) and, for each vague
+ * phrase ("a handful", "scores of"), its longest word, since the phrase
+ * matches only with all its words. */
+static void mark_seeds(nci_langtab *tab)
+{
+    const uint32_t value = NCI_R_HUNDRED | NCI_R_MULT | NCI_R_ORD | NCI_R_DENOM | NCI_R_VAGUE;
+    for (size_t i = 0; i < tab->nents; i++) {
+        nci_lexent *e = &tab->ents[i];
+        if ((e->roles & value) || ((e->roles & NCI_R_CARD) && e->cclass != NCI_CC_ARTICLE) ||
+            ((e->roles & NCI_R_SCALE) && e->scale_kind == NCI_SK_WORD))
+            seed_add(tab, e);
+    }
+    for (size_t i = 0; i < tab->nphr; i++) {
+        const nci_phrase *ph = &tab->phr[i];
+        if (ph->role != NCI_P_VAGUE)
+            continue;
+        nci_lexent *best = &tab->ents[ph->w[0]];
+        for (size_t w = 1; w < ph->ntok; w++)
+            if (tab->ents[ph->w[w]].key_len > best->key_len)
+                best = &tab->ents[ph->w[w]];
+        seed_add(tab, best);
+    }
+}
+
 static int build_tab(nci_langtab *tab, namecache *nc, const char *lang)
 {
     /* data first: its choices ("$" is USD, "dollars" is USD) win over ICU's */
@@ -640,6 +689,7 @@ static int build_tab(nci_langtab *tab, namecache *nc, const char *lang)
                 e->trig = NCI_TRIG_NEAR;
         }
     }
+    mark_seeds(tab);
     return 0;
 }
 

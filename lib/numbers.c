@@ -37,8 +37,12 @@
  *  - not quantities: "a quarter-final", "per second", "a one-off".
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "num_impl.h"
 #include "doc.h"
 
@@ -2284,6 +2288,129 @@ static size_t try_at(sc *c, size_t i)
     return end;
 }
 
+/* ---------------------------------------------------------------- prefilter */
+
+/* Masks of the 64 bytes at p: bit k of *letters is set when p[k] is an
+ * ASCII letter; bit k of the result when p[k] is a digit or not ASCII. */
+static inline uint64_t block_masks(const unsigned char *p, uint64_t *letters)
+{
+    uint64_t let = 0, bad = 0;
+#if defined(__SSE2__)
+    for (int q = 0; q < 4; q++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * q));
+        /* signed compares: bytes outside ASCII are negative, in no range */
+        __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i isl = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+                                    _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+        __m128i isd = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        let |= (uint64_t)(unsigned)_mm_movemask_epi8(isl) << (16 * q);
+        bad |= (uint64_t)(unsigned)(_mm_movemask_epi8(v) | _mm_movemask_epi8(isd)) << (16 * q);
+    }
+#else
+    for (int k = 0; k < 64; k++) {
+        unsigned c = p[k];
+        let |= (uint64_t)((unsigned)((c | 0x20) - 'a') < 26) << k;
+        bad |= (uint64_t)(c >= 0x80 || (unsigned)(c - '0') < 10) << k;
+    }
+#endif
+    *letters = let;
+    return bad;
+}
+
+static inline int roman_cap(unsigned char c)
+{
+    return c == 'I' || c == 'V' || c == 'X';
+}
+
+/* The run of ASCII letters text[a, b) of the sentence text[start, end) may
+ * make it hold a number: a seed word (mark_seeds() in num_lex.c), a Roman
+ * numeral in capitals (try_at: only I, V and X are read), a Spanish
+ * partitive ("veintiunavos", avo_denom), or a piece of a longer word
+ * ("o'clock", "a.m") that the seed map does not rule out. */
+static int seed_run(const nci_langtab *tab, int es, const char *text, size_t start, size_t end, size_t a,
+                    size_t b)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = b - a;
+    if (n >= 2 && n <= 6 && roman_cap(s[a]) && roman_cap(s[a + 1]))
+        return 1;
+    if (es && n >= 5) {
+        size_t l = (s[b - 1] | 0x20) == 's' ? b - 1 : b;
+        if ((s[l - 2] | 0x20) == 'v' && (s[l - 3] | 0x20) == 'a')
+            return 1;
+    }
+    unsigned f = (s[a] | 0x20) - 'a', l = (s[b - 1] | 0x20) - 'a';
+    if (!((tab->seedmap[n > NCI_SEED_RUN ? NCI_SEED_RUN : n][f] >> l) & 1))
+        return 0;
+    char key[NCI_SEED_RUN];
+    if (n > sizeof key || (a > start && (s[a - 1] == '\'' || s[a - 1] == '.')) ||
+        (b < end && (s[b] == '\'' || s[b] == '.')))
+        return 1;
+    /* the run is a whole word: its token's entry decides */
+    for (size_t k = 0; k < n; k++)
+        key[k] = (char)(s[a + k] | 0x20);
+    const nci_lexent *e = nci_num_lookup(tab, key, n, nci_num_hash(key, n));
+    return e && e->seed;
+}
+
+/* seed_run(), after the test that rejects most words: their length, first
+ * and last letters in the seed map (a Roman numeral or a Spanish partitive
+ * may miss it). */
+static inline int may_seed(const nci_langtab *tab, int es, const char *text, size_t start, size_t end, size_t a,
+                           size_t b)
+{
+    unsigned f = (unsigned char)text[a], l = (unsigned char)text[b - 1];
+    size_t row = b - a > NCI_SEED_RUN ? NCI_SEED_RUN : b - a;
+    return (((tab->seedmap[row][(f | 0x20) - 'a'] >> ((l | 0x20) - 'a')) & 1) || roman_cap((unsigned char)f) || es) &&
+           seed_run(tab, es, text, start, end, a, b);
+}
+
+/* Whether text[start, end) may hold a number: it has a digit, a byte outside
+ * ASCII (currency signs, vulgar fractions, accented words) or a run of
+ * letters that seed_run() takes.  Every expression needs one of them, so a
+ * sentence without (most sentences) is not tokenized at all.  The bytes are
+ * classified 64 at a time; only the runs of letters are looked at. */
+static int may_hold_number(const nci_langtab *tab, int es, const char *text, size_t start, size_t end)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    unsigned char pad[64];
+    size_t open = SIZE_MAX; /* start of a run that goes on in the next block */
+    for (size_t base = start; base < end; base += 64) {
+        const unsigned char *p = s + base;
+        if (end - base < 64) { /* the last block, zero padded: no read past end */
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, p, end - base);
+            p = pad;
+        }
+        uint64_t m;
+        if (block_masks(p, &m))
+            return 1;
+        if (open != SIZE_MAX) {
+            unsigned k = ~m ? (unsigned)__builtin_ctzll(~m) : 64;
+            if (k == 64)
+                continue;
+            if (may_seed(tab, es, text, start, end, open, base + k))
+                return 1;
+            open = SIZE_MAX;
+            m &= ~0ull << k;
+        }
+        while (m) {
+            unsigned a = (unsigned)__builtin_ctzll(m);
+            uint64_t after = ~(m >> a); /* ones from the end of the run on */
+            unsigned e = after ? a + (unsigned)__builtin_ctzll(after) : 64;
+            if (e == 64) {
+                open = base + a;
+                break;
+            }
+            if (may_seed(tab, es, text, start, end, base + a, base + e))
+                return 1;
+            m &= ~0ull << e;
+        }
+    }
+    return open != SIZE_MAX && may_seed(tab, es, text, start, end, open, end);
+}
+
 /* ---------------------------------------------------------------- API */
 
 /* A number (digits or a number word) among the next few tokens: only then
@@ -2316,6 +2443,8 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
     size_t v0 = vec->n;
     c.es = lang && lang[0] == 'e' && lang[1] == 's';
     c.tab = &lex->tab[c.es ? 1 : 0];
+    if (!may_hold_number(c.tab, c.es, text, start, end))
+        return NC_OK;
     c.text = text;
     c.vec = vec;
     char stack_fold[2048 + 16];

@@ -658,6 +658,28 @@ START_TEST(test_exact_scaling)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- prefilter */
+
+/* A sentence without a digit, a byte outside ASCII or a seed word is skipped
+ * before it is tokenized; what reads numbers without such a word must still
+ * get through: Roman numerals, Spanish partitives, the longest word of a
+ * vague phrase, runs of letters longer than a block of the scan (64 bytes) */
+START_TEST(test_prefilter)
+{
+    count_is("No number can be found in this sentence at all.", "en", 0);
+    count_is("", "en", 0);
+    value_is("They fought in World War II and met Pope Leo XIV.", "en", "XIV", 14);
+    vague_is("Only a handful came.", "en", "a handful", 2, 5);
+    vague_is("Only a couple came.", "en", "a couple", 2, 3);
+    value_is("Llegó un veintiunavo.", "es", "un veintiunavo", 1.0 / 21);
+    value_is("THIRTY-FIVE PEOPLE CAME", "en", "THIRTY-FIVE", 35);
+    count_is("Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx came.", "en", 0);
+    value_is("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa seventeen", "en", "seventeen", 17);
+    value_is("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa seventeen", "en", "seventeen", 17);
+    value_is("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa seventeenth", "en", "seventeenth", 17);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- accessors */
 
 START_TEST(test_accessors)
@@ -760,6 +782,9 @@ static Suite *numbers_suite(void)
     tcase_add_test(tc, test_not_quantities);
     tcase_add_test(tc, test_times_decades);
     tcase_add_test(tc, test_exact_scaling);
+    suite_add_tcase(s, tc);
+    tc = group("prefilter");
+    tcase_add_test(tc, test_prefilter);
     suite_add_tcase(s, tc);
     tc = group("accessors");
     tcase_add_test(tc, test_accessors);
