@@ -2504,9 +2504,15 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
                 break;
             }
             default:
-                if (t->type == NCI_TK_WORD && t->caps && ((i + 1 < n && !toks[i + 1].sp) || t->caps == 2))
-                    nx = try_at(&c, i); /* "COVID-19", Roman numerals */
-                else if (t->type == NCI_TK_SYM && (t->cp == '-' || t->cp == 0x2212 || t->cp == '+'))
+                /* a word that is no number word only opens a code ("COVID-19":
+                 * a hyphen and digits follow) or a Roman numeral in capitals;
+                 * a sign only opens a number written in digits */
+                if (t->type == NCI_TK_WORD && t->caps &&
+                    ((DASH(&c, i + 1) && ATT(&c, i + 1) && TYPE(&c, i + 2, NCI_TK_NUM)) ||
+                     (t->caps == 2 && t->fl >= 2 && t->fl <= 6)))
+                    nx = try_at(&c, i);
+                else if (t->type == NCI_TK_SYM && (t->cp == '-' || t->cp == 0x2212 || t->cp == '+') &&
+                         TYPE(&c, i + 1, NCI_TK_NUM))
                     nx = try_at(&c, i);
                 break;
             }
