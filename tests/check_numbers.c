@@ -663,7 +663,8 @@ END_TEST
 /* A sentence without a digit, a byte outside ASCII or a seed word is skipped
  * before it is tokenized; what reads numbers without such a word must still
  * get through: Roman numerals, Spanish partitives, the longest word of a
- * vague phrase, runs of letters longer than a block of the scan (64 bytes) */
+ * vague phrase, runs of letters longer than a block of the scan (64 bytes).
+ * Then only the tokens that can open an expression are tried. */
 START_TEST(test_prefilter)
 {
     count_is("No number can be found in this sentence at all.", "en", 0);
@@ -677,6 +678,12 @@ START_TEST(test_prefilter)
     value_is("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa seventeen", "en", "seventeen", 17);
     value_is("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa seventeen", "en", "seventeen", 17);
     value_is("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa seventeenth", "en", "seventeenth", 17);
+    /* of the words that are no number words, only codes and Roman numerals
+     * are tried; of the symbols, signs before digits */
+    kind_is("It was on BBC-1 tonight.", "en", "BBC-1", NC_NUM_IDENTIFIER);
+    value_is("Temperatures fell to -5 overnight.", "en", "-5", -5);
+    value_is("It was \xe2\x88\x923 and +4 at night.", "en", "+4", 4);
+    count_is("The Smith-Jones report - BIG NEWS - came out.", "en", 0);
 }
 END_TEST
 
