@@ -421,7 +421,7 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
     if (nci_tagger_doc_observe_all(td, toks, n, ends, ns))
         goto out;
     for (size_t q = 0, b = 0; q < ns; b = ends[q++])
-        if (nci_tagger_tag(lex->model, td, toks + b, ends[q] - b, labels + b))
+        if (nci_tagger_tag_at(lex->model, td, b, ends[q] - b, labels + b))
             goto out;
     rc = 0;
     for (size_t i = 0; i < n && !rc;) {
