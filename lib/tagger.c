@@ -693,6 +693,7 @@ struct nci_tagger_doc {
     tokinfo *ti;
     uint8_t *cand, *gb, *gi, *ge, *gu, *fl, *out2;
     uint32_t *off, *dyn; /* dyn[i]: where token i's label features start */
+    uint32_t *ci, *wi;   /* a sentence's candidates; they and their neighbours */
     uint8_t *cs8;        /* context of each token's shape templates */
     uint64_t *feats;
     /* nci_tagger_tag_doc's cache of the whole document (first pass -> second) */
@@ -807,6 +808,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->gb);
     free(d->off);
     free(d->dyn);
+    free(d->ci);
     free(d->cs8);
     free(d->c_lower);
     free(d->c_emit);
@@ -845,6 +847,9 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     uint32_t *dyn = realloc(d->dyn, (c + 1) * sizeof *dyn);
     if (dyn)
         d->dyn = dyn;
+    uint32_t *ci = realloc(d->ci, 2 * c * sizeof *ci);
+    if (ci)
+        d->ci = ci;
     uint8_t *cs8 = realloc(d->cs8, c + 1);
     if (cs8)
         d->cs8 = cs8;
@@ -860,8 +865,9 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     int32_t *own = realloc(d->own, c * NT * sizeof *own);
     if (own)
         d->own = own;
-    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !cs8 || !wce || !own)
+    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !own)
         return NC_ENOMEM;
+    d->wi = d->ci + c;
     d->gi = d->gb + c;
     d->ge = d->gb + 2 * c;
     d->gu = d->gb + 3 * c;
@@ -1364,16 +1370,17 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         if (!d->wc)
             return NC_ENOMEM;
     }
+    /* flags; connectors matter only one or two tokens after a capitalised
+     * word */
     for (size_t i = 0; i < n; i++) {
-        fl[i] = lx[i].fl;
-        ti[i].full = 0;
-        d->wce[i] = NULL;
+        uint8_t f = lx[i].fl;
+        if (i > 0 && !(f & TF_UPPER) &&
+            ((fl[i - 1] & TF_UPPER) || (i > 1 && (fl[i - 2] & TF_UPPER))) && toks[i].ptr &&
+            is_connector(toks[i].ptr, toks[i].len))
+            f |= TF_CONN;
+        fl[i] = f;
     }
-    /* connectors matter only one or two tokens after a capitalised word */
-    for (size_t i = 1; i < n; i++)
-        if (!(fl[i] & TF_UPPER) && ((fl[i - 1] & TF_UPPER) || (i > 1 && (fl[i - 2] & TF_UPPER))) &&
-            toks[i].ptr && is_connector(toks[i].ptr, toks[i].len))
-            fl[i] |= TF_CONN;
+    uint32_t *ci = d->ci, *wi = d->wi;
     for (size_t i = 0; i < n; i++) {
         uint8_t c = 0;
         if (fl[i] & TF_UPPER) {
@@ -1394,6 +1401,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
             c = 1;
         }
         cand[i] = c;
+        ci[ncand] = (uint32_t)i;
         ncand += c;
     }
     /* the sentence's first word (after opening punctuation) */
@@ -1404,49 +1412,46 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         !(p0 + 1 < n && (fl[p0 + 1] & TF_UPPER)) && is_initial_stop(toks[p0].ptr, toks[p0].len)) {
         cand[p0] = 0;
         ncand--;
+        size_t q = 0;
+        while (ci[q] != p0)
+            q++;
+        memmove(ci + q, ci + q + 1, (ncand - q) * sizeof *ci);
     }
     d->off[0] = 0;
     if (ncand == 0) {
-        for (size_t i = 0; i < n; i++) {
-            d->off[i + 1] = 0;
-            d->dyn[i] = 0;
-            d->cs8[i] = 0;
-        }
+        memset(d->off + 1, 0, n * sizeof *d->off);
         *cand_out = cand;
         *feats_out = d->feats;
         *off_out = d->off;
         return NC_OK;
     }
     size_t mode = sentence_mode(fl, toks, n);
-    /* the candidates and two tokens either side are analysed; their cache
-     * entries are asked for first, so that the misses overlap */
-    for (size_t i = 0; i < n; i++) {
-        if (!cand[i])
-            continue;
+    /* the candidates and two tokens either side (wi, in order) are
+     * analysed; their cache entries are asked for first, so that the misses
+     * overlap.  Only these tokens' analyses and gazetteer marks are read. */
+    size_t nw = 0;
+    for (size_t q = 0, next = 0; q < ncand; q++) {
+        size_t i = ci[q];
         size_t lo = i >= 2 ? i - 2 : 0, hi = i + 2 < n ? i + 2 : n - 1;
-        for (size_t j = lo; j <= hi; j++)
-            if (!ti[j].full) {
-                ti[j].full = 3; /* to analyse */
-                if ((d->wce[j] = wc_slot(d, &toks[j])) != NULL)
-                    PREFETCH(d->wce[j]);
-            }
+        for (size_t j = lo > next ? lo : next; j <= hi; j++) {
+            wi[nw++] = (uint32_t)j;
+            d->gb[j] = d->gi[j] = d->ge[j] = d->gu[j] = 0;
+            if ((d->wce[j] = wc_slot(d, &toks[j])) != NULL)
+                PREFETCH(d->wce[j]);
+        }
+        next = hi + 1;
     }
-    for (size_t j = 0; j < n; j++)
-        if (ti[j].full == 3)
-            analyse(&toks[j], fl[j], &ti[j], d->wce[j]);
+    for (size_t q = 0; q < nw; q++)
+        analyse(&toks[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
     /* gazetteer spans starting at capitalised candidates */
-    memset(d->gb, 0, n);
-    memset(d->gi, 0, n);
-    memset(d->ge, 0, n);
-    memset(d->gu, 0, n);
     if (g && g->count) {
-        for (size_t i = 0; i < n; i++) {
-            if (!cand[i] || !(fl[i] & TF_UPPER))
+        for (size_t q = 0; q < ncand; q++) {
+            size_t i = ci[q];
+            if (!(fl[i] & TF_UPPER))
                 continue;
             uint64_t k = 0;
             for (size_t j = i; j < n && j < i + NCI_GAZ_MAXLEN && cand[j]; j++) {
-                uint64_t lw = ti[j].full ? ti[j].lower : lex_lower(&toks[j], &lx[j]);
-                k = gaz_step(k, lw);
+                k = gaz_step(k, ti[j].lower);
                 int v = gaz_find(g, k);
                 if (!v)
                     break;
@@ -1472,13 +1477,12 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
     uint64_t *F = d->feats;
     size_t nf = 0;
     size_t run_s = 0, run_e = 0; /* the run of candidates around i */
-    for (size_t i = 0; i < n; i++) {
-        if (!cand[i]) {
-            d->dyn[i] = (uint32_t)nf;
-            d->off[i + 1] = (uint32_t)nf;
-            d->cs8[i] = 0;
-            continue;
-        }
+    size_t gap = 0;              /* tokens from gap to i are no candidates */
+    for (size_t q = 0; q < ncand; q++) {
+        size_t i = ci[q];
+        for (; gap < i; gap++)
+            d->off[gap + 1] = (uint32_t)nf;
+        gap = i + 1;
         if (i >= run_e) {
             run_s = i;
             run_e = i;
@@ -1554,29 +1558,26 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
             if (i >= 1 && ((d->gu[i - 1] | d->ge[i - 1]) & bit))
                 F[nf++] = hc(F_GAZP, c);
         }
-        if (d->tcount && (fl[i] & TF_UPPER)) {
-            const docent *e = doc_get(d, t->lower, 0);
-            if (e) {
-                unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
-                if (e->lc)
-                    F[nf++] = hc(F_DLC + cs, e->lc > 2 ? 3 : e->lc);
-                if (capmid)
-                    F[nf++] = hc(F_DCAP + cs, capmid > 2 ? 3 : capmid);
-                if (e->runbits)
-                    F[nf++] = hc(F_DRUN + cs, e->runbits);
-                if (e->runlast && e->runlast != t->lower)
-                    F[nf++] = hc(F_DRUNL, e->runlast);
-            }
+        const docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
+        if (e) {
+            unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
+            if (e->lc)
+                F[nf++] = hc(F_DLC + cs, e->lc > 2 ? 3 : e->lc);
+            if (capmid)
+                F[nf++] = hc(F_DCAP + cs, capmid > 2 ? 3 : capmid);
+            if (e->runbits)
+                F[nf++] = hc(F_DRUN + cs, e->runbits);
+            if (e->runlast && e->runlast != t->lower)
+                F[nf++] = hc(F_DRUNL, e->runlast);
         }
         d->dyn[i] = (uint32_t)nf;
-        if (d->tcount && (fl[i] & TF_UPPER)) {
-            const docent *e = doc_get(d, t->lower, 0);
-            if (e)
-                nf += label_feats(d, e, cs, d->pass1_labels ? (int)NCI_TAG_TYPE(d->pass1_labels[i]) : -1,
-                                  F + nf);
-        }
+        if (e)
+            nf += label_feats(d, e, cs, d->pass1_labels ? (int)NCI_TAG_TYPE(d->pass1_labels[i]) : -1,
+                              F + nf);
         d->off[i + 1] = (uint32_t)nf;
     }
+    for (; gap < n; gap++)
+        d->off[gap + 1] = (uint32_t)nf;
     *cand_out = cand;
     *feats_out = F;
     *off_out = d->off;
