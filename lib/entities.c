@@ -421,7 +421,7 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
     if (nci_tagger_doc_observe_all(td, toks, n, ends, ns))
         goto out;
     for (size_t q = 0, b = 0; q < ns; b = ends[q++])
-        if (nci_tagger_tag(lex->model, td, toks + b, ends[q] - b, labels + b))
+        if (nci_tagger_tag_at(lex->model, td, b, ends[q] - b, labels + b))
             goto out;
     rc = 0;
     for (size_t i = 0; i < n && !rc;) {
@@ -816,6 +816,54 @@ out:
 
 /* ---------------------------------------------------------------- demonyms */
 
+/* A mention's text hash and index, sorted by hash (drop_unintroduced). */
+typedef struct mref {
+    uint64_t h;
+    uint32_t start, len; /* bytes of the text hashed */
+    uint32_t idx;
+} mref;
+
+static int cmp_mref(const void *a, const void *b)
+{
+    const mref *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static uint64_t bytes_hash(const char *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+/* The first of the sorted refs v[0..n) whose hash is not below h. */
+static size_t mref_lower_bound(const mref *v, size_t n, uint64_t h)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].h < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether w[0..len) is in the sorted words (bisection on the hash, then the
+ * bytes). */
+static int has_mref(const mref *v, size_t n, const char *t, const char *w, size_t len)
+{
+    uint64_t h = bytes_hash(w, len);
+    for (size_t lo = mref_lower_bound(v, n, h); lo < n && v[lo].h == h; lo++)
+        if (v[lo].len == len && !memcmp(t + v[lo].start, w, len))
+            return 1;
+    return 0;
+}
+
 /* Whether the word w[0..n) is the adjective of the place named p[0..pn)
  * by the regular English patterns: Venezuela-n, Brazil-ian, Mexic(o)-an,
  * Ital(y)-ian, Japan-ese, Chin(a)-ese. */
@@ -842,16 +890,64 @@ static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
     return 0;
 }
 
-static int is_demonym(const char *t, const nci_segs *S, const nci_ents *E, const nci_tok *k)
+/* ASCII case folded hash of p[0..n) (demonym_of compares so), xor tag. */
+static uint64_t folded_hash(const char *p, size_t n, uint64_t tag)
 {
-    size_t n = k->end - k->start;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned char)p[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
+    }
+    return h ^ tag;
+}
+
+#define DEM_CUT 0x9e3779b97f4a7c15ULL /* tag of a place's name less its last byte */
+
+/* The one-word places of the document, for is_demonym: each under the hash
+ * of its name and of its name less the last byte (the stems demonym_of
+ * tries), sorted.  *n gets the count; NULL when out of memory or none. */
+static mref *demonym_places(const char *t, const nci_segs *S, const nci_ents *E, size_t *n)
+{
+    size_t k = 0;
+    mref *v = NULL;
+    for (size_t i = 0; i < E->nm; i++)
+        k += E->m[i].type == NCI_ENT_LOC && E->m[i].ntok == 1;
+    *n = 0;
+    if (!k || !(v = malloc(2 * k * sizeof *v)))
+        return NULL;
+    k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
         if (m->type != NCI_ENT_LOC || m->ntok != 1)
             continue;
         const nci_tok *pk = &S->toks[m->tok];
-        if (pk != k && demonym_of(t + k->start, n, t + pk->start, pk->end - pk->start))
-            return 1;
+        uint32_t pn = pk->end - pk->start;
+        v[k++] = (mref){folded_hash(t + pk->start, pn, 0), pk->start, pn, (uint32_t)i};
+        if (pn > 1)
+            v[k++] = (mref){folded_hash(t + pk->start, pn - 1, DEM_CUT), pk->start, pn, (uint32_t)i};
+    }
+    qsort(v, k, sizeof *v, cmp_mref);
+    *n = k;
+    return v;
+}
+
+/* Whether token k is the adjective of one of the places (demonym_places):
+ * the stems it could come from are looked up, not every place tried. */
+static int is_demonym(const char *t, const mref *pl, size_t np, const nci_tok *k)
+{
+    static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
+    const char *w = t + k->start;
+    size_t n = k->end - k->start;
+    for (int s = 0; SUF[s]; s++) {
+        size_t sl = strlen(SUF[s]);
+        if (n <= sl + 1 || strncasecmp(w + n - sl, SUF[s], sl))
+            continue;
+        for (int cut = 0; cut <= 1; cut++) {
+            uint64_t h = folded_hash(w, n - sl, cut ? DEM_CUT : 0);
+            for (size_t lo = mref_lower_bound(pl, np, h); lo < np && pl[lo].h == h; lo++)
+                if (demonym_of(w, n, t + pl[lo].start, pl[lo].len))
+                    return 1;
+        }
     }
     return 0;
 }
@@ -861,11 +957,12 @@ static int is_demonym(const char *t, const nci_segs *S, const nci_ents *E, const
  * Penal" -> "Foro Penal", with the role word after it). */
 static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
-    size_t w = 0;
+    size_t w = 0, np;
+    mref *pl = demonym_places(t, S, E, &np);
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
         if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
-            while (m.ntok > 0 && is_demonym(t, S, E, &S->toks[m.tok])) {
+            while (m.ntok > 0 && is_demonym(t, pl, np, &S->toks[m.tok])) {
                 /* an organisation whose name starts with the adjective
                  * keeps it ("Canadian Press", "Australian Labor Party")
                  * unless a role word follows ("Venezuelan NGO Foro Penal") */
@@ -903,53 +1000,60 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
         }
         E->m[w++] = m;
     }
+    free(pl);
     E->nm = w;
 }
 
 /* Document-level consistency: the same name is one kind of thing throughout
  * a document.  Every PERSON/ORG/LOC mention of a string takes the type most
- * of its mentions have (a tie keeps each mention's own). */
+ * of its mentions have (a tie keeps each mention's own).  The mentions are
+ * grouped by sorting on their text's hash. */
 static void vote_types(const char *t, nci_ents *E)
 {
-    if (E->nm < 2 || E->nm > 4096)
-        return;
+    size_t k = 0;
+    mref *v = E->nm < 2 ? NULL : malloc(E->nm * sizeof *v);
+    if (!v)
+        return; /* out of memory: the mentions keep their own types */
     for (size_t i = 0; i < E->nm; i++) {
-        nci_mention *m = &E->m[i];
-        size_t len = m->end - m->start;
-        unsigned cnt[4] = {0, 0, 0, 0};
-        int first = 1;
-        for (size_t j = 0; j < E->nm; j++) {
-            const nci_mention *o = &E->m[j];
-            if (o->end - o->start != len || o->type < 1 || o->type > 3 ||
-                memcmp(t + o->start, t + m->start, len))
-                continue;
-            if (j < i) {
-                first = 0; /* decided with the first mention of the string */
-                break;
-            }
-            cnt[o->type]++;
-        }
-        if (!first)
-            continue;
-        unsigned best = 0, bc = 0, tie = 0;
-        for (unsigned k = 1; k <= 3; k++) {
-            if (cnt[k] > bc) {
-                bc = cnt[k];
-                best = k;
-                tie = 0;
-            } else if (cnt[k] == bc && bc) {
-                tie = 1;
-            }
-        }
-        if (tie || !best)
-            continue;
-        for (size_t j = i; j < E->nm; j++) {
-            nci_mention *o = &E->m[j];
-            if (o->end - o->start == len && o->type >= 1 && o->type <= 3 &&
-                !memcmp(t + o->start, t + m->start, len))
-                o->type = (unsigned char)best;
-        }
+        const nci_mention *m = &E->m[i];
+        if (m->type >= 1 && m->type <= 3)
+            v[k++] = (mref){bytes_hash(t + m->start, m->end - m->start), m->start,
+                            m->end - m->start, (uint32_t)i};
     }
+    qsort(v, k, sizeof *v, cmp_mref);
+    for (size_t a = 0; a < k;) {
+        /* the run of equal hashes; within it, the mentions equal to v[a] */
+        size_t b = a + 1;
+        while (b < k && v[b].h == v[a].h)
+            b++;
+        for (size_t x = a; x < b; x++) {
+            if (v[x].len == UINT32_MAX)
+                continue; /* counted with an earlier text */
+            unsigned cnt[4] = {0, 0, 0, 0};
+            for (size_t y = x; y < b; y++)
+                if (v[y].len == v[x].len && !memcmp(t + v[y].start, t + v[x].start, v[x].len))
+                    cnt[E->m[v[y].idx].type]++;
+            unsigned best = 0, bc = 0, tie = 0;
+            for (unsigned c = 1; c <= 3; c++) {
+                if (cnt[c] > bc) {
+                    bc = cnt[c];
+                    best = c;
+                    tie = 0;
+                } else if (cnt[c] == bc && bc) {
+                    tie = 1;
+                }
+            }
+            uint32_t len = v[x].len;
+            for (size_t y = b; y-- > x;)
+                if (v[y].len == len && !memcmp(t + v[y].start, t + v[x].start, len)) {
+                    if (!tie && best)
+                        E->m[v[y].idx].type = (unsigned char)best;
+                    v[y].len = UINT32_MAX;
+                }
+        }
+        a = b;
+    }
+    free(v);
 }
 
 /* Types by the name and its neighbours (fix_types, below its helpers):
@@ -1157,47 +1261,6 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
     free(pend);
 }
 
-/* A mention's text hash and index, sorted by hash (drop_unintroduced). */
-typedef struct mref {
-    uint64_t h;
-    uint32_t start, len; /* bytes of the text hashed */
-    uint32_t idx;
-} mref;
-
-static int cmp_mref(const void *a, const void *b)
-{
-    const mref *x = a, *y = b;
-    if (x->h != y->h)
-        return x->h < y->h ? -1 : 1;
-    return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-static uint64_t bytes_hash(const char *p, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
-    return h;
-}
-
-/* Whether w[0..len) is in the sorted words (bisection on the hash, then the
- * bytes). */
-static int has_mref(const mref *v, size_t n, const char *t, const char *w, size_t len)
-{
-    uint64_t h = bytes_hash(w, len);
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].h < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < n && v[lo].h == h; lo++)
-        if (v[lo].len == len && !memcmp(t + v[lo].start, w, len))
-            return 1;
-    return 0;
-}
 
 /* Whether one-word PERSON mention m stands after a title ("President
  * Trump") or beside another PERSON name in a coordination ("Trump and Marco

@@ -37,6 +37,10 @@
  *   The second pass rescores only the label features: everything else is
  *   cached from the first.
  */
+/* madvise (Linux): the big tables are asked for in 2 MB pages */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE 1
+#endif
 #include "tagger.h"
 
 #include <stdio.h>
@@ -45,6 +49,9 @@
 #include <math.h>
 
 #include <unicode/uchar.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -81,6 +88,29 @@ int nci_tag_from_name(const char *s, size_t len)
         if (strlen(tag_names[t]) == len && memcmp(tag_names[t], s, len) == 0)
             return t;
     return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Zeroed memory for a table read at random (the weights, the word cache).
+ * On Linux a table of 1 MB or more is asked for in 2 MB pages: lookups all
+ * over 2-4 MB of 4 KB pages miss the TLB on almost every feature.  The
+ * kernel may refuse (transparent huge pages off); the table works the same
+ * then.  Free with free(). */
+static void *table_alloc(size_t size)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const size_t huge = (size_t)2 << 20;
+    if (size >= huge / 2 && size <= SIZE_MAX - huge) {
+        size_t sz = (size + huge - 1) / huge * huge;
+        void *p = aligned_alloc(huge, sz);
+        if (!p)
+            return NULL;
+        (void)madvise(p, sz, MADV_HUGEPAGE);
+        memset(p, 0, size);
+        return p;
+    }
+#endif
+    return calloc(1, size ? size : 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -376,6 +406,43 @@ static uint64_t lower_hash(const char *p, size_t len)
     return mix64(h ^ len);
 }
 
+/* What the tagger reads of every token of a document: its flags
+ * (tok_flags), from one pass over the document (nci_tagger_doc_observe_all),
+ * and its lower-case hash (lower_hash), computed the first time it is asked
+ * for (lex_lower): most tokens are never looked up. */
+typedef struct lexent {
+    uint64_t lower;
+    uint8_t fl, has_lower;
+} lexent;
+
+static inline uint64_t lex_lower(const nci_tagger_token *t, lexent *x)
+{
+    if (!x->has_lower) {
+        x->lower = lower_hash(t->ptr ? t->ptr : "", t->ptr ? t->len : 0);
+        x->has_lower = 1;
+    }
+    return x->lower;
+}
+
+/* The lexical entries of toks[0..n) into *buf (grown to *cap). */
+static nc_status lex_fill(lexent **buf, size_t *cap, const nci_tagger_token *toks, size_t n)
+{
+    if (n > *cap) {
+        size_t c = n + n / 2 + 16;
+        lexent *b = realloc(*buf, c * sizeof *b);
+        if (!b)
+            return NC_ENOMEM;
+        *buf = b;
+        *cap = c;
+    }
+    lexent *x = *buf;
+    for (size_t i = 0; i < n; i++) {
+        x[i].fl = toks[i].ptr ? tok_flags(toks[i].ptr, toks[i].len) : TF_PUNCT;
+        x[i].has_lower = 0;
+    }
+    return NC_OK;
+}
+
 static inline char shape_class(uint32_t cp)
 {
     if (cp_upper(cp))
@@ -626,6 +693,7 @@ struct nci_tagger_doc {
     tokinfo *ti;
     uint8_t *cand, *gb, *gi, *ge, *gu, *fl, *out2;
     uint32_t *off, *dyn; /* dyn[i]: where token i's label features start */
+    uint32_t *ci, *wi;   /* a sentence's candidates; they and their neighbours */
     uint8_t *cs8;        /* context of each token's shape templates */
     uint64_t *feats;
     /* nci_tagger_tag_doc's cache of the whole document (first pass -> second) */
@@ -641,6 +709,12 @@ struct nci_tagger_doc {
     struct wcent **wce; /* each token's cache entry, or NULL */
     int32_t *own;       /* own[i * NT]: token i's own-feature weights, when hown[i] */
     uint8_t *hown;
+    /* lexical entries of the document given to nci_tagger_doc_observe_all
+     * (lxd, lxd_n of them), and of the sentence of a call on tokens of
+     * another array (lxs) */
+    const nci_tagger_token *lxd_toks;
+    lexent *lxd, *lxs;
+    size_t lxd_n, lxd_cap, lxs_cap;
 };
 
 static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
@@ -710,6 +784,7 @@ void nci_tagger_doc_reset(nci_tagger_doc *d)
     d->second_pass = 0;
     memset(d->capf, 0, sizeof d->capf);
     d->pass1_labels = NULL;
+    d->lxd_n = 0;
 }
 
 void nci_tagger_doc_use_cache(nci_tagger_doc *d, int on)
@@ -733,6 +808,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->gb);
     free(d->off);
     free(d->dyn);
+    free(d->ci);
     free(d->cs8);
     free(d->c_lower);
     free(d->c_emit);
@@ -744,6 +820,8 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->wc);
     free(d->wce);
     free(d->own);
+    free(d->lxd);
+    free(d->lxs);
     free(d);
 }
 
@@ -769,6 +847,9 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     uint32_t *dyn = realloc(d->dyn, (c + 1) * sizeof *dyn);
     if (dyn)
         d->dyn = dyn;
+    uint32_t *ci = realloc(d->ci, 2 * c * sizeof *ci);
+    if (ci)
+        d->ci = ci;
     uint8_t *cs8 = realloc(d->cs8, c + 1);
     if (cs8)
         d->cs8 = cs8;
@@ -784,8 +865,9 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     int32_t *own = realloc(d->own, c * NT * sizeof *own);
     if (own)
         d->own = own;
-    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !cs8 || !wce || !own)
+    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !own)
         return NC_ENOMEM;
+    d->wi = d->ci + c;
     d->gi = d->gb + c;
     d->ge = d->gb + 2 * c;
     d->gu = d->gb + 3 * c;
@@ -816,14 +898,14 @@ static nc_status doc_reserve_feats(nci_tagger_doc *d, size_t n)
  * table holds only name-like words). */
 /* Flags of a token for the document scan, cheaply: lower-case ASCII words
  * are only checked for being connectors. */
-static inline uint8_t scan_flags(const nci_tagger_token *t)
+static inline uint8_t scan_flags(const nci_tagger_token *t, const lexent *x)
 {
     if (!t->ptr || !t->len)
         return 0;
     unsigned char c0 = (unsigned char)t->ptr[0];
     if (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z'))
         return is_connector(t->ptr, t->len) ? TF_CONN : 0;
-    uint8_t f = tok_flags(t->ptr, t->len);
+    uint8_t f = x->fl;
     if (!(f & TF_UPPER) && is_connector(t->ptr, t->len))
         f |= TF_CONN;
     return f;
@@ -851,8 +933,8 @@ static inline unsigned cap_filter_bit(const char *p, size_t len)
  * of capitalised words they occur in; phase 2: lower-case words (counted
  * only where a capitalised form exists, so the table holds only name-like
  * words). */
-static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n,
-                                   int phase)
+static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *toks,
+                                   lexent *lx, size_t n, int phase)
 {
     if (phase == 1) {
         size_t i = 0;
@@ -862,7 +944,7 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
                 i++;
                 continue;
             }
-            uint8_t f = scan_flags(&toks[i]);
+            uint8_t f = scan_flags(&toks[i], &lx[i]);
             if (!(f & TF_INITCAP)) {
                 i++;
                 continue;
@@ -875,9 +957,9 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
             uint64_t acro = FNV_OFF;
             int acro_ok = 1;
             while (j < n) {
-                f = j == i ? f : scan_flags(&toks[j]);
+                f = j == i ? f : scan_flags(&toks[j], &lx[j]);
                 if (f & TF_INITCAP) {
-                    uint64_t h = lower_hash(toks[j].ptr, toks[j].len);
+                    uint64_t h = lex_lower(&toks[j], &lx[j]);
                     unsigned fb = cap_filter_bit(toks[j].ptr, toks[j].len);
                     d->capf[fb >> 6] |= 1ULL << (fb & 63);
                     docent *e = doc_get(d, h, 1);
@@ -901,7 +983,7 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
                     }
                     ncap++;
                     j++;
-                } else if ((f & TF_CONN) && j + 1 < n && (scan_flags(&toks[j + 1]) & TF_INITCAP)) {
+                } else if ((f & TF_CONN) && j + 1 < n && (scan_flags(&toks[j + 1], &lx[j + 1]) & TF_INITCAP)) {
                     j++;
                 } else {
                     break;
@@ -942,7 +1024,7 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
         unsigned char c0 = (unsigned char)p[0];
         if (!(c0 >= 'a' && c0 <= 'z') && c0 < 0x80)
             continue;
-        if (c0 >= 0x80 && !(tok_flags(p, len) & TF_LOWWORD))
+        if (c0 >= 0x80 && !(lx[i].fl & TF_LOWWORD))
             continue;
         if (c0 < 0x80) {
             unsigned fb = cap_filter_bit(p, len);
@@ -951,7 +1033,7 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
         }
         if (!d->tcount)
             return NC_OK;
-        docent *e = doc_get(d, lower_hash(p, len), 0);
+        docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 0);
         if (e && e->lc < 0xffff)
             e->lc++;
     }
@@ -962,17 +1044,17 @@ nc_status nci_tagger_doc_observe(nci_tagger_doc *d, const nci_tagger_token *toks
 {
     if (!d || (!toks && n))
         return NC_EINVAL;
-    nc_status st = doc_observe_phase(d, toks, n, 1);
+    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
     if (st == NC_OK)
-        st = doc_observe_phase(d, toks, n, 2);
+        st = doc_observe_phase(d, toks, d->lxs, n, 1);
+    if (st == NC_OK)
+        st = doc_observe_phase(d, toks, d->lxs, n, 2);
     return st;
 }
 
-nc_status nci_tagger_doc_record(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n,
-                                const uint8_t *labels)
+static nc_status record_lx(nci_tagger_doc *d, const nci_tagger_token *toks, lexent *lx,
+                           size_t n, const uint8_t *labels)
 {
-    if (!d || (n && (!toks || !labels)))
-        return NC_EINVAL;
     for (size_t i = 0; i < n; i++) {
         const char *p = toks[i].ptr;
         size_t len = toks[i].len;
@@ -984,10 +1066,10 @@ nc_status nci_tagger_doc_record(nci_tagger_doc *d, const nci_tagger_token *toks,
             unsigned char c0 = (unsigned char)p[0];
             if (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z'))
                 continue;
-            if (!(tok_flags(p, len) & TF_INITCAP))
+            if (!(lx[i].fl & TF_INITCAP))
                 continue;
         }
-        docent *e = doc_get(d, lower_hash(p, len), 1);
+        docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 1);
         if (!e)
             return NC_ENOMEM;
         uint16_t *c = e->hist;
@@ -997,18 +1079,33 @@ nc_status nci_tagger_doc_record(nci_tagger_doc *d, const nci_tagger_token *toks,
     return NC_OK;
 }
 
+nc_status nci_tagger_doc_record(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n,
+                                const uint8_t *labels)
+{
+    if (!d || (n && (!toks || !labels)))
+        return NC_EINVAL;
+    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
+    return st ? st : record_lx(d, toks, d->lxs, n, labels);
+}
+
 nc_status nci_tagger_doc_observe_all(nci_tagger_doc *d, const nci_tagger_token *toks,
                                      size_t ntoks, const size_t *sent_end, size_t nsent)
 {
     if (!d || (ntoks && !toks) || (nsent && !sent_end))
         return NC_EINVAL;
-    nc_status st = NC_OK;
+    for (size_t k = 0, prev = 0; k < nsent; prev = sent_end[k++])
+        if (sent_end[k] < prev || sent_end[k] > ntoks)
+            return NC_EINVAL;
+    d->lxd_n = 0;
+    nc_status st = lex_fill(&d->lxd, &d->lxd_cap, toks, ntoks);
+    if (st)
+        return st;
+    d->lxd_n = ntoks;
+    d->lxd_toks = toks;
     for (int phase = 1; phase <= 2 && st == NC_OK; phase++) {
         size_t prev = 0;
         for (size_t k = 0; k < nsent && st == NC_OK; k++) {
-            if (sent_end[k] < prev || sent_end[k] > ntoks)
-                return NC_EINVAL;
-            st = doc_observe_phase(d, toks + prev, sent_end[k] - prev, phase);
+            st = doc_observe_phase(d, toks + prev, d->lxd + prev, sent_end[k] - prev, phase);
             prev = sent_end[k];
         }
     }
@@ -1184,8 +1281,12 @@ static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk
     size_t len = tk->ptr ? tk->len : 0;
     if (!d->wc || len == 0 || len > WC_MAXLEN)
         return NULL;
+    /* the bytes gathered into three words in registers (a copy to memory
+     * read back as words stalls store forwarding) */
+    const unsigned char *p = (const unsigned char *)tk->ptr;
     uint64_t w[3] = {0, 0, 0};
-    memcpy(w, tk->ptr, len);
+    for (size_t k = 0; k < len; k++)
+        w[k >> 3] |= (uint64_t)p[k] << ((k & 7) * 8);
     uint64_t h = (w[0] * 0x9e3779b97f4a7c15ULL) ^ (w[1] * 0xc2b2ae3d27d4eb4fULL) ^
                  (w[2] * 0x165667b19e3779f9ULL) ^ len;
     return &d->wc[(h * 0xff51afd7ed558ccdULL) >> (64 - WC_BITS)];
@@ -1250,14 +1351,12 @@ static int own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, u
     return 1;
 }
 
-nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
-                              const nci_tagger_token *toks, size_t n, const uint8_t **cand_out,
-                              const uint64_t **feats_out, const uint32_t **off_out)
+/* nci_tagger_features with the tokens' lexical entries lx. */
+static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
+                             const nci_tagger_token *toks, lexent *lx, size_t n,
+                             const uint8_t **cand_out, const uint64_t **feats_out,
+                             const uint32_t **off_out)
 {
-    if (!d || (n && !toks))
-        return NC_EINVAL;
-    if (n > NCI_MAX_SENT)
-        return NC_ELIMIT; /* feature offsets are 32-bit */
     nc_status st = doc_reserve(d, n + 1);
     if (st)
         return st;
@@ -1267,20 +1366,21 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
     size_t ncand = 0;
 
     if (d->model && !d->wc && !d->nocache) {
-        d->wc = calloc(WC_SIZE, sizeof *d->wc);
+        d->wc = table_alloc(WC_SIZE * sizeof *d->wc);
         if (!d->wc)
             return NC_ENOMEM;
     }
+    /* flags; connectors matter only one or two tokens after a capitalised
+     * word */
     for (size_t i = 0; i < n; i++) {
-        fl[i] = toks[i].ptr ? tok_flags(toks[i].ptr, toks[i].len) : TF_PUNCT;
-        ti[i].full = 0;
-        d->wce[i] = NULL;
+        uint8_t f = lx[i].fl;
+        if (i > 0 && !(f & TF_UPPER) &&
+            ((fl[i - 1] & TF_UPPER) || (i > 1 && (fl[i - 2] & TF_UPPER))) && toks[i].ptr &&
+            is_connector(toks[i].ptr, toks[i].len))
+            f |= TF_CONN;
+        fl[i] = f;
     }
-    /* connectors matter only one or two tokens after a capitalised word */
-    for (size_t i = 1; i < n; i++)
-        if (!(fl[i] & TF_UPPER) && ((fl[i - 1] & TF_UPPER) || (i > 1 && (fl[i - 2] & TF_UPPER))) &&
-            toks[i].ptr && is_connector(toks[i].ptr, toks[i].len))
-            fl[i] |= TF_CONN;
+    uint32_t *ci = d->ci, *wi = d->wi;
     for (size_t i = 0; i < n; i++) {
         uint8_t c = 0;
         if (fl[i] & TF_UPPER) {
@@ -1301,6 +1401,7 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
             c = 1;
         }
         cand[i] = c;
+        ci[ncand] = (uint32_t)i;
         ncand += c;
     }
     /* the sentence's first word (after opening punctuation) */
@@ -1311,49 +1412,46 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
         !(p0 + 1 < n && (fl[p0 + 1] & TF_UPPER)) && is_initial_stop(toks[p0].ptr, toks[p0].len)) {
         cand[p0] = 0;
         ncand--;
+        size_t q = 0;
+        while (ci[q] != p0)
+            q++;
+        memmove(ci + q, ci + q + 1, (ncand - q) * sizeof *ci);
     }
     d->off[0] = 0;
     if (ncand == 0) {
-        for (size_t i = 0; i < n; i++) {
-            d->off[i + 1] = 0;
-            d->dyn[i] = 0;
-            d->cs8[i] = 0;
-        }
+        memset(d->off + 1, 0, n * sizeof *d->off);
         *cand_out = cand;
         *feats_out = d->feats;
         *off_out = d->off;
         return NC_OK;
     }
     size_t mode = sentence_mode(fl, toks, n);
-    /* the candidates and two tokens either side are analysed; their cache
-     * entries are asked for first, so that the misses overlap */
-    for (size_t i = 0; i < n; i++) {
-        if (!cand[i])
-            continue;
+    /* the candidates and two tokens either side (wi, in order) are
+     * analysed; their cache entries are asked for first, so that the misses
+     * overlap.  Only these tokens' analyses and gazetteer marks are read. */
+    size_t nw = 0;
+    for (size_t q = 0, next = 0; q < ncand; q++) {
+        size_t i = ci[q];
         size_t lo = i >= 2 ? i - 2 : 0, hi = i + 2 < n ? i + 2 : n - 1;
-        for (size_t j = lo; j <= hi; j++)
-            if (!ti[j].full) {
-                ti[j].full = 3; /* to analyse */
-                if ((d->wce[j] = wc_slot(d, &toks[j])) != NULL)
-                    PREFETCH(d->wce[j]);
-            }
+        for (size_t j = lo > next ? lo : next; j <= hi; j++) {
+            wi[nw++] = (uint32_t)j;
+            d->gb[j] = d->gi[j] = d->ge[j] = d->gu[j] = 0;
+            if ((d->wce[j] = wc_slot(d, &toks[j])) != NULL)
+                PREFETCH(d->wce[j]);
+        }
+        next = hi + 1;
     }
-    for (size_t j = 0; j < n; j++)
-        if (ti[j].full == 3)
-            analyse(&toks[j], fl[j], &ti[j], d->wce[j]);
+    for (size_t q = 0; q < nw; q++)
+        analyse(&toks[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
     /* gazetteer spans starting at capitalised candidates */
-    memset(d->gb, 0, n);
-    memset(d->gi, 0, n);
-    memset(d->ge, 0, n);
-    memset(d->gu, 0, n);
     if (g && g->count) {
-        for (size_t i = 0; i < n; i++) {
-            if (!cand[i] || !(fl[i] & TF_UPPER))
+        for (size_t q = 0; q < ncand; q++) {
+            size_t i = ci[q];
+            if (!(fl[i] & TF_UPPER))
                 continue;
             uint64_t k = 0;
             for (size_t j = i; j < n && j < i + NCI_GAZ_MAXLEN && cand[j]; j++) {
-                uint64_t lw = ti[j].full ? ti[j].lower : lower_hash(toks[j].ptr, toks[j].len);
-                k = gaz_step(k, lw);
+                k = gaz_step(k, ti[j].lower);
                 int v = gaz_find(g, k);
                 if (!v)
                     break;
@@ -1379,13 +1477,12 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
     uint64_t *F = d->feats;
     size_t nf = 0;
     size_t run_s = 0, run_e = 0; /* the run of candidates around i */
-    for (size_t i = 0; i < n; i++) {
-        if (!cand[i]) {
-            d->dyn[i] = (uint32_t)nf;
-            d->off[i + 1] = (uint32_t)nf;
-            d->cs8[i] = 0;
-            continue;
-        }
+    size_t gap = 0;              /* tokens from gap to i are no candidates */
+    for (size_t q = 0; q < ncand; q++) {
+        size_t i = ci[q];
+        for (; gap < i; gap++)
+            d->off[gap + 1] = (uint32_t)nf;
+        gap = i + 1;
         if (i >= run_e) {
             run_s = i;
             run_e = i;
@@ -1437,10 +1534,8 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
             if (ti[run_s].full && run_s != i)
                 F[nf++] = hc(F_RUNF, ti[run_s].lower);
             if (run_e - 1 != i) {
-                const tokinfo *le = &ti[run_e - 1];
-                uint64_t lh = le->full ? le->lower
-                                       : lower_hash(toks[run_e - 1].ptr, toks[run_e - 1].len);
-                F[nf++] = hc(F_RUNL, lh);
+                F[nf++] = hc(F_RUNL, ti[run_e - 1].full ? ti[run_e - 1].lower
+                                                         : lex_lower(&toks[run_e - 1], &lx[run_e - 1]));
             }
             F[nf++] = hc(F_RUNLEN + cs, rl > 5 ? 5 : rl);
             F[nf++] = hc(F_RUNPOS, (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i));
@@ -1463,33 +1558,44 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
             if (i >= 1 && ((d->gu[i - 1] | d->ge[i - 1]) & bit))
                 F[nf++] = hc(F_GAZP, c);
         }
-        if (d->tcount && (fl[i] & TF_UPPER)) {
-            const docent *e = doc_get(d, t->lower, 0);
-            if (e) {
-                unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
-                if (e->lc)
-                    F[nf++] = hc(F_DLC + cs, e->lc > 2 ? 3 : e->lc);
-                if (capmid)
-                    F[nf++] = hc(F_DCAP + cs, capmid > 2 ? 3 : capmid);
-                if (e->runbits)
-                    F[nf++] = hc(F_DRUN + cs, e->runbits);
-                if (e->runlast && e->runlast != t->lower)
-                    F[nf++] = hc(F_DRUNL, e->runlast);
-            }
+        const docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
+        if (e) {
+            unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
+            if (e->lc)
+                F[nf++] = hc(F_DLC + cs, e->lc > 2 ? 3 : e->lc);
+            if (capmid)
+                F[nf++] = hc(F_DCAP + cs, capmid > 2 ? 3 : capmid);
+            if (e->runbits)
+                F[nf++] = hc(F_DRUN + cs, e->runbits);
+            if (e->runlast && e->runlast != t->lower)
+                F[nf++] = hc(F_DRUNL, e->runlast);
         }
         d->dyn[i] = (uint32_t)nf;
-        if (d->tcount && (fl[i] & TF_UPPER)) {
-            const docent *e = doc_get(d, t->lower, 0);
-            if (e)
-                nf += label_feats(d, e, cs, d->pass1_labels ? (int)NCI_TAG_TYPE(d->pass1_labels[i]) : -1,
-                                  F + nf);
-        }
+        if (e)
+            nf += label_feats(d, e, cs, d->pass1_labels ? (int)NCI_TAG_TYPE(d->pass1_labels[i]) : -1,
+                              F + nf);
         d->off[i + 1] = (uint32_t)nf;
     }
+    for (; gap < n; gap++)
+        d->off[gap + 1] = (uint32_t)nf;
     *cand_out = cand;
     *feats_out = F;
     *off_out = d->off;
     return NC_OK;
+}
+
+nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
+                              const nci_tagger_token *toks, size_t n, const uint8_t **cand_out,
+                              const uint64_t **feats_out, const uint32_t **off_out)
+{
+    if (!d || (n && !toks))
+        return NC_EINVAL;
+    if (n > NCI_MAX_SENT)
+        return NC_ELIMIT; /* feature offsets are 32-bit */
+    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
+    if (st)
+        return st;
+    return features_lx(g, d, toks, d->lxs, n, cand_out, feats_out, off_out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1637,9 +1743,9 @@ nc_status nci_tagger_model_load(const void *buf, size_t len, int copy, nci_tagge
         return NC_ENOMEM;
     m->hdr = h;
     m->tmask = ts - 1;
-    m->slots = calloc(ts, sizeof *m->slots);
-    m->gaz.keys = calloc(gs, sizeof *m->gaz.keys);
-    m->gaz.vals = calloc(gs, 1);
+    m->slots = table_alloc(ts * sizeof *m->slots);
+    m->gaz.keys = table_alloc(gs * sizeof *m->gaz.keys);
+    m->gaz.vals = table_alloc(gs);
     m->gaz.mask = gs - 1;
     m->gaz.count = h.ngaz;
     m->gaz.owned = 0;
@@ -2005,16 +2111,20 @@ nc_status nci_tagger_model_write(const uint64_t *hashes, const float *w, size_t 
  * lower-case hash, flags, context and the part of its scores that the second
  * pass won't change. */
 static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
-                           const nci_tagger_token *toks, size_t n, uint8_t *labels, size_t cache);
+                           const nci_tagger_token *toks, lexent *lx, size_t n,
+                           uint8_t *labels, size_t cache);
 
+/* lx: the tokens' lexical entries. */
 static nc_status tag_sentence(const nci_tagger_model *m, nci_tagger_doc *d,
-                              const nci_tagger_token *toks, size_t n, uint8_t *labels, size_t cache)
+                              const nci_tagger_token *toks, lexent *lx, size_t n,
+                              uint8_t *labels, size_t cache)
 {
     /* absurdly long "sentences" (no punctuation in megabytes of text) are
      * tagged in pieces; a name cut in two there is an acceptable loss */
     for (size_t o = 0; o < n; o += NCI_MAX_SENT) {
         size_t k = n - o < NCI_MAX_SENT ? n - o : NCI_MAX_SENT;
-        nc_status st = tag_piece(m, d, toks + o, k, labels + o, cache == SIZE_MAX ? cache : cache + o);
+        nc_status st = tag_piece(m, d, toks + o, lx + o, k, labels + o,
+                                 cache == SIZE_MAX ? cache : cache + o);
         if (st)
             return st;
     }
@@ -2022,12 +2132,13 @@ static nc_status tag_sentence(const nci_tagger_model *m, nci_tagger_doc *d,
 }
 
 static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
-                           const nci_tagger_token *toks, size_t n, uint8_t *labels, size_t cache)
+                           const nci_tagger_token *toks, lexent *lx, size_t n,
+                           uint8_t *labels, size_t cache)
 {
     const uint8_t *cand;
     const uint64_t *F;
     const uint32_t *off;
-    nc_status st = nci_tagger_features(&m->gaz, d, toks, n, &cand, &F, &off);
+    nc_status st = features_lx(&m->gaz, d, toks, lx, n, &cand, &F, &off);
     if (st)
         return st;
 #if defined(__GNUC__)
@@ -2150,10 +2261,25 @@ nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
             return st;
         d = tmp;
     }
-    nc_status st = tag_sentence(m, d, toks, n, labels, SIZE_MAX);
+    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
+    if (st == NC_OK)
+        st = tag_sentence(m, d, toks, d->lxs, n, labels, SIZE_MAX);
     if (st == NC_OK && !d->second_pass)
-        st = nci_tagger_doc_record(d, toks, n, labels);
+        st = record_lx(d, toks, d->lxs, n, labels);
     nci_tagger_doc_free(tmp);
+    return st;
+}
+
+nc_status nci_tagger_tag_at(const nci_tagger_model *m, nci_tagger_doc *d, size_t first, size_t n,
+                            uint8_t *labels)
+{
+    if (!m || !d || first > d->lxd_n || n > d->lxd_n - first || (n && !labels))
+        return NC_EINVAL;
+    const nci_tagger_token *toks = d->lxd_toks + first;
+    lexent *lx = d->lxd + first;
+    nc_status st = tag_sentence(m, d, toks, lx, n, labels, SIZE_MAX);
+    if (st == NC_OK && !d->second_pass)
+        st = record_lx(d, toks, lx, n, labels);
     return st;
 }
 
@@ -2207,7 +2333,7 @@ nc_status nci_tagger_tag_doc(const nci_tagger_model *m, nci_tagger_doc *d,
                 uint8_t *outl = labels + prev;
                 if (pass == 0) {
                     d->pass1_labels = NULL;
-                    st = tag_sentence(m, d, toks + prev, n, outl, prev);
+                    st = tag_sentence(m, d, toks + prev, d->lxd + prev, n, outl, prev);
                 } else {
                     /* decode into scratch: the first-pass labels are read */
                     st = doc_reserve(d, n + 1);

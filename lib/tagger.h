@@ -111,6 +111,13 @@ nc_status nci_tagger_doc_observe(nci_tagger_doc *d, const nci_tagger_token *toks
 nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
                          const nci_tagger_token *toks, size_t n, uint8_t *labels);
 
+/* Tag tokens [first, first + n) (one sentence) of the document last given to
+ * nci_tagger_doc_observe_all on d, as nci_tagger_tag does, reusing what
+ * that call read of each token.  Returns NC_OK, NC_EINVAL (NULL m or d, no
+ * such tokens, NULL labels with n > 0) or NC_ENOMEM. */
+nc_status nci_tagger_tag_at(const nci_tagger_model *m, nci_tagger_doc *d, size_t first, size_t n,
+                            uint8_t *labels);
+
 /* Tag a whole document in two passes: observe every sentence, tag them in
  * order, then tag them again with the first pass's labels of the same words
  * anywhere in the document as evidence (document-level consistency).
@@ -173,7 +180,9 @@ nc_status nci_tagger_doc_new_raw(nci_tagger_doc **out);
 nc_status nci_tagger_doc_record(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n,
                                 const uint8_t *labels);
 /* Document statistics of a whole document (both observation phases, as
- * nci_tagger_tag_doc does; sentences as there).  NC_OK, NC_EINVAL, NC_ENOMEM. */
+ * nci_tagger_tag_doc does; sentences as there).  d keeps toks (which must
+ * stay valid) and what it read of each token for nci_tagger_tag_at, until
+ * the next call or nci_tagger_doc_reset.  NC_OK, NC_EINVAL, NC_ENOMEM. */
 nc_status nci_tagger_doc_observe_all(nci_tagger_doc *d, const nci_tagger_token *toks,
                                      size_t ntoks, const size_t *sent_end, size_t nsent);
 /* The first-pass labels of the sentence about to be given to

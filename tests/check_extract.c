@@ -696,6 +696,71 @@ START_TEST(test_many_lone_names)
 }
 END_TEST
 
+/* A place's adjective is no entity, however many places the document
+ * names: the adjectives are looked up by their stems among the document's
+ * places (it once compared every token with every place). */
+START_TEST(test_many_places_and_adjectives)
+{
+    static const char *const SYL[] = {"zor", "van", "kel", "mar", "tis", "bel",
+                                      "dun", "ros", "gal", "pen", "lor", "sta"};
+    size_t cap = 400000, n = 0, places = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    for (unsigned i = 0; n + 300 < cap; i += 2, places += 2) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%s%s%s%sia", SYL[i % 12], SYL[(i / 12) % 12],
+                 SYL[(i / 144) % 12], SYL[(i / 1728) % 12]);
+        snprintf(b, sizeof b, "%s%s%s%sia", SYL[(i + 1) % 12], SYL[(i / 12) % 12],
+                 SYL[(i / 144) % 12], SYL[(i / 1728) % 12]);
+        a[0] = (char)(a[0] - 32);
+        b[0] = (char)(b[0] - 32);
+        /* without the rule the tagger makes the first adjective a place */
+        n += (size_t)snprintf(text + n, cap - n,
+                              "Officials in %s met officials in %s. The talks between %sn and %sn "
+                              "leaders ended. ",
+                              a, b, a, b);
+    }
+    json_t *d = extract(text, NULL);
+    json_t *e;
+    size_t i, loc = 0, adj = 0;
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        const char *nm = str(e, "name");
+        size_t l = strlen(nm);
+        if (!strcmp(str(e, "type"), "LOC"))
+            loc++;
+        if (strcmp(str(e, "type"), "ROLE") && l > 3 && !strcmp(nm + l - 3, "ian"))
+            adj++;
+    }
+    ck_assert_uint_gt(loc, places / 2);
+    ck_assert_uint_eq(adj, 0);
+    json_decref(d);
+    free(text);
+}
+END_TEST
+
+/* One name, one type in a document: the type most of its mentions have
+ * (the tagger alone types these five "Chelsea" two ways). */
+START_TEST(test_one_type_per_name)
+{
+    json_t *d = extract("Chelsea beat Arsenal on Saturday. Chelsea manager Jose Mourinho was "
+                        "pleased. Fans in Chelsea celebrated. Chelsea said the club would appeal. "
+                        "Reading beat Chelsea.",
+                        NULL);
+    json_t *e;
+    size_t i;
+    int entities = 0, mentions = 0;
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        if (strcmp(str(e, "name"), "Chelsea"))
+            continue;
+        entities++;
+        mentions += (int)json_array_size(json_object_get(e, "mentions"));
+    }
+    ck_assert_int_eq(entities, 1);
+    ck_assert_int_eq(mentions, 5);
+    json_decref(d);
+}
+END_TEST
+
 START_TEST(test_events_not_entities)
 {
     /* Competitions are no organisations or places; "United Nations" is; a
@@ -781,6 +846,8 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_unintroduced_persons);
     tcase_add_test(tc, test_events_not_entities);
     tcase_add_test(tc, test_many_lone_names);
+    tcase_add_test(tc, test_many_places_and_adjectives);
+    tcase_add_test(tc, test_one_type_per_name);
     tcase_add_test(tc, test_entity_rule_limits);
     suite_add_tcase(s, tc);
     return s;

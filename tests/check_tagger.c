@@ -141,6 +141,23 @@ START_TEST(test_empty_and_null)
     ck_assert_int_eq(nci_tagger_tag_doc(model, d, e, 3, ends, 2, l3), NC_EINVAL);
     size_t short_end[1] = {2};
     ck_assert_int_eq(nci_tagger_tag_doc(model, d, e, 3, short_end, 1, l3), NC_EINVAL);
+    /* tagging by position: only tokens of the observed document */
+    nci_tagger_doc_reset(d);
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, 0, 1, l3), NC_EINVAL);
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, 0, 0, NULL), NC_OK);
+    ck_assert_int_eq(nci_tagger_tag_at(model, NULL, 0, 0, l3), NC_EINVAL);
+    ck_assert_int_eq(nci_tagger_doc_observe_all(d, e, 3, ends, 2), NC_EINVAL);
+    size_t one_end[1] = {3};
+    ck_assert_int_eq(nci_tagger_doc_observe_all(d, e, 3, one_end, 1), NC_OK);
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, 2, 2, l3), NC_EINVAL);
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, 4, 0, l3), NC_EINVAL);
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, (size_t)-1, 2, l3), NC_EINVAL);
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, 3, 0, l3), NC_OK);
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, 0, 3, l3), NC_OK);
+    ck_assert(valid_bio(l3, 3));
+    ck_assert_int_eq(l3[1], NCI_TAG_O);
+    nci_tagger_doc_reset(d); /* forgets the document */
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, 0, 3, l3), NC_EINVAL);
     nci_tagger_doc_free(d);
     nci_tagger_doc_free(NULL);
     ck_assert_int_eq(nci_tagger_doc_new(NULL, &d), NC_EINVAL);
@@ -286,6 +303,19 @@ START_TEST(test_word_cache_transparent)
         nci_tagger_doc_free(fresh);
         nci_tagger_doc_reset(warm);
         ck_assert_msg(memcmp(a, b, n) == 0, "document %d: labels differ sentence by sentence", doc);
+        /* after the document's statistics, tagged by position (what
+         * observe_all read of each token is reused) as by pointer */
+        ck_assert_int_eq(nci_tagger_doc_new(model, &fresh), NC_OK);
+        nci_tagger_doc_use_cache(fresh, 0);
+        ck_assert_int_eq(nci_tagger_doc_observe_all(fresh, toks, n, ends, ne), NC_OK);
+        ck_assert_int_eq(nci_tagger_doc_observe_all(warm, toks, n, ends, ne), NC_OK);
+        for (size_t q = 0, s0 = 0; q < ne; s0 = ends[q++]) {
+            ck_assert_int_eq(nci_tagger_tag(model, fresh, toks + s0, ends[q] - s0, a + s0), NC_OK);
+            ck_assert_int_eq(nci_tagger_tag_at(model, warm, s0, ends[q] - s0, b + s0), NC_OK);
+        }
+        nci_tagger_doc_free(fresh);
+        nci_tagger_doc_reset(warm);
+        ck_assert_msg(memcmp(a, b, n) == 0, "document %d: labels differ tagged by position", doc);
     }
     nci_tagger_doc_free(warm);
 }
