@@ -97,6 +97,9 @@ struct nci_claimlex {
     const nci_calendar *cal;
     nci_wordset *cues;    /* phrases, words joined by one space */
     nci_wordset *vpfirst; /* the first words of the verb and preposition cues */
+    /* Of the same words, bit n of vp_lens[c]: one has n bytes and starts
+     * with byte c (either case); tells most tokens apart with one load. */
+    uint64_t vp_lens[256];
     nci_wordset *stop;    /* words that end a measure phrase */
     nci_wordset *link;    /* words between a measure and a later percentage/amount */
     nci_wordset *timeunit;
@@ -198,7 +201,14 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
         nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind | (int)((r - nci_gen_cues) << 4));
         if (kind == CUE_VERB || kind == CUE_PREP) {
             const char *sp = strchr(tab + 1, ' ');
-            nci_wordset_add(lex->vpfirst, tab + 1, sp ? (size_t)(sp - tab - 1) : strlen(tab + 1), 1);
+            size_t n = sp ? (size_t)(sp - tab - 1) : strlen(tab + 1);
+            unsigned char c = (unsigned char)tab[1];
+            nci_wordset_add(lex->vpfirst, tab + 1, n, 1);
+            if (n < 64) {
+                lex->vp_lens[c] |= (uint64_t)1 << n;
+                if ((c | 32) >= 'a' && (c | 32) <= 'z')
+                    lex->vp_lens[c ^ 32] |= (uint64_t)1 << n;
+            }
         }
     }
     /* The first words of a phrase cue ("according" of "according to"), so
@@ -674,7 +684,9 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
         /* Only a verb or a preposition cue is an attribution: a word that
          * starts none ("the", "it", "he" start other cues) is passed over
          * without looking its phrases up. */
-        if (!word_in(lex->vpfirst, t, &k[i]))
+        size_t wl = k[i].end - k[i].start;
+        if (k[i].kind != NC_TOKEN_WORD || wl >= 64 || !((lex->vp_lens[(unsigned char)t[k[i].start]] >> wl) & 1) ||
+            !nci_wordset_get(lex->vpfirst, t + k[i].start, wl))
             continue;
         size_t len = 0;
         int cv = cue_at(lex, t, k, i, end, &len), kind = CUE_KIND(cv);
@@ -1786,6 +1798,13 @@ static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *
     return word_in(lex->timeunit, t, &S->toks[b - 1]);
 }
 
+/* Rule 1: a count, a percentage or an amount whose value can be held. */
+static int claimable(const nci_number *num)
+{
+    return (num->kind == NC_NUM_COUNT || num->kind == NC_NUM_PERCENT || num->kind == NC_NUM_MONEY) &&
+           !num->overflow && (num->has_low || num->vague);
+}
+
 nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs *S,
                          const nci_numvec *nums, const nci_ents *E, const char *lang,
                          const char *pubdate, nci_claims *out)
@@ -1806,8 +1825,13 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     timecands times = {NULL, 0, 0}; /* of the sentence, once for all its claims */
     qmarks_t quotes;                 /* of the sentence last asked about */
     quotes.x = NULL;
+    /* Past the last number that can be a claim, the sentences' cues and
+     * mentions would only feed references that no claim reads. */
+    size_t nlast = nums->n;
+    while (nlast > 0 && !claimable(&nums->v[nlast - 1]))
+        nlast--;
     size_t ni = 0, m0 = 0;
-    for (size_t s = 0; s < S->nsents; s++) {
+    for (size_t s = 0; s < S->nsents && ni < nlast; s++) {
         const nci_sent *x = &S->sents[s];
         while (m0 < E->nm && E->m[m0].sent < s)
             m0++;
@@ -1826,8 +1850,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             const nci_number *num = &nums->v[ni];
             if (num->start < x->start)
                 continue;
-            if ((num->kind != NC_NUM_COUNT && num->kind != NC_NUM_PERCENT && num->kind != NC_NUM_MONEY) ||
-                num->overflow || (!num->has_low && !num->vague))
+            if (!claimable(num))
                 continue;
             size_t end = x->tok_first + x->tok_count;
             size_t ti = first_tok_at(S, x, num->start), te = first_tok_at(S, x, num->end);
