@@ -97,8 +97,9 @@ struct nci_claimlex {
     const nci_calendar *cal;
     nci_wordset *cues;    /* phrases, words joined by one space */
     nci_wordset *vpfirst; /* the first words of the verb and preposition cues */
-    /* Of the same words, bit n of vp_lens[c]: one has n bytes and starts
-     * with byte c (either case); tells most tokens apart with one load. */
+    /* Of the same words, bit n % 64 of vp_lens[c]: one has n bytes and
+     * starts with byte c (either case); tells most tokens apart with one
+     * load. */
     uint64_t vp_lens[256];
     nci_wordset *stop;    /* words that end a measure phrase */
     nci_wordset *link;    /* words between a measure and a later percentage/amount */
@@ -202,13 +203,11 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
         if (kind == CUE_VERB || kind == CUE_PREP) {
             const char *sp = strchr(tab + 1, ' ');
             size_t n = sp ? (size_t)(sp - tab - 1) : strlen(tab + 1);
-            unsigned char c = (unsigned char)tab[1];
             nci_wordset_add(lex->vpfirst, tab + 1, n, 1);
-            if (n < 64) {
-                lex->vp_lens[c] |= (uint64_t)1 << n;
-                if ((c | 32) >= 'a' && (c | 32) <= 'z')
-                    lex->vp_lens[c ^ 32] |= (uint64_t)1 << n;
-            }
+            unsigned char c = (unsigned char)tab[1];
+            lex->vp_lens[c] |= (uint64_t)1 << (n & 63);
+            if ((c | 32) >= 'a' && (c | 32) <= 'z')
+                lex->vp_lens[c ^ 32] |= (uint64_t)1 << (n & 63);
         }
     }
     /* The first words of a phrase cue ("according" of "according to"), so
@@ -671,6 +670,21 @@ static int noun_cue(const char *t, const nci_tok *k)
     return 0;
 }
 
+/* The first token of [i, end) that may start a verb or a preposition cue,
+ * end when none.  Only those are attributions: a word that starts none
+ * ("the", "it", "he" start other cues) is passed over without looking its
+ * phrases up, and most by their first byte and length alone. */
+static size_t next_vp_word(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end)
+{
+    for (; i < end; i++) {
+        size_t wl = k[i].end - k[i].start;
+        if (((lex->vp_lens[(unsigned char)t[k[i].start]] >> (wl & 63)) & 1) && k[i].kind == NC_TOKEN_WORD &&
+            nci_wordset_get(lex->vpfirst, t + k[i].start, wl))
+            break;
+    }
+    return i;
+}
+
 /* Every attribution cue of sentence s (whose mentions are [m0, m1)), with
  * the source it names. */
 static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
@@ -680,14 +694,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
     const nci_tok *k = S->toks;
     size_t first = x->tok_first, end = first + x->tok_count;
     out->n = 0;
-    for (size_t i = first; i < end && out->n < MAX_CUES; i++) {
-        /* Only a verb or a preposition cue is an attribution: a word that
-         * starts none ("the", "it", "he" start other cues) is passed over
-         * without looking its phrases up. */
-        size_t wl = k[i].end - k[i].start;
-        if (k[i].kind != NC_TOKEN_WORD || wl >= 64 || !((lex->vp_lens[(unsigned char)t[k[i].start]] >> wl) & 1) ||
-            !nci_wordset_get(lex->vpfirst, t + k[i].start, wl))
-            continue;
+    for (size_t i = first; (i = next_vp_word(lex, t, k, i, end)) < end && out->n < MAX_CUES; i++) {
         size_t len = 0;
         int cv = cue_at(lex, t, k, i, end, &len), kind = CUE_KIND(cv);
         if (kind != CUE_VERB && kind != CUE_PREP)
