@@ -1116,19 +1116,40 @@ static size_t singular(const char *w, size_t n, const char *lang)
     return n - 1; /* "-ies" is turned into "-y" by the caller */
 }
 
+/* A word of ASCII letters, digits and marks other than the apostrophe and
+ * blanks, short enough for a buffer of 64: nci_fold() only lower-cases it. */
+static int folds_as_lower(const char *w, size_t n)
+{
+    if (n >= 64)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80 || c <= ' ' || c == '\'')
+            return 0;
+    }
+    return 1;
+}
+
 static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a,
                          size_t b, size_t action, const char *lang)
 {
-    char buf[256];
+    char buf[256], low[64];
     size_t n = 0;
     for (size_t i = a; i < b + (action != SIZE_MAX); i++) {
         const nci_tok *k = &S->toks[i < b ? i : action];
         if (word_in(lex->keydrop, t, k))
             continue;
-        size_t fl;
-        char *f = nci_fold(t + k->start, k->end - k->start, &fl);
-        if (!f)
+        size_t fl = k->end - k->start;
+        char *f = low;
+        if (folds_as_lower(t + k->start, fl)) { /* most words: no copy on the heap */
+            for (size_t q = 0; q < fl; q++) {
+                char c = t[k->start + q];
+                low[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            low[fl] = '\0';
+        } else if (!(f = nci_fold(t + k->start, k->end - k->start, &fl))) {
             return NULL;
+        }
         size_t sl = singular(f, fl, lang);
         /* the verb of a price is its noun: "priced" -> "price" */
         if ((fl == 6 && !memcmp(f, "priced", 6)) || (fl == 7 && !memcmp(f, "pricing", 7)))
@@ -1152,7 +1173,8 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
             memcpy(buf + n, f, sl);
             n += sl;
         }
-        free(f);
+        if (f != low)
+            free(f);
     }
     buf[n] = '\0';
     char *key = malloc(n + 1);
