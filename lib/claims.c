@@ -1431,10 +1431,12 @@ static void shift_year(char buf[16], int by)
 /* A time expression of a sentence that does not depend on the figure (a
  * date, "since December", "on Thursday", "in January", "currently"): the
  * byte its distance to a figure is measured from, the dates it gives and
- * the bytes of its phrase.  A sentence's
- * are found once for all its figures, in the order claim_time() weighs
- * them: the nearest wins, the first of equally near ones. */
+ * the bytes of its phrase.  A sentence's are found once for all its
+ * figures, in the order claim_time() weighs them (by kind, then in the
+ * text): the nearest wins, the first of equally near ones. */
+enum { TIME_DATE, TIME_SINCE, TIME_DAY, TIME_MONTH, TIME_NOW };
 typedef struct {
+    int kind;
     size_t pos;
     int dated; /* 0: no date ("currently" with no publication date) */
     int y0, m0, d0, y1, m1, d1;
@@ -1446,15 +1448,118 @@ typedef struct {
     size_t n, cap;
 } timecands;
 
-static int add_time(timecands *tc, size_t pos, int dated, int y0, int m0, int d0, int y1, int m1, int d1,
-                    size_t ta, size_t tb)
+static int add_time(timecands *tc, int kind, size_t pos, int dated, int y0, int m0, int d0, int y1, int m1,
+                    int d1, size_t ta, size_t tb)
 {
     timecand *v = nci_grow(tc->v, &tc->cap, tc->n + 1, sizeof *v);
     if (!v)
         return -1;
     tc->v = v;
-    v[tc->n++] = (timecand){pos, dated, y0, m0, d0, y1, m1, d1, ta, tb};
+    /* after those of its kind and the kinds before: one pass over the
+     * tokens finds the kinds mixed */
+    size_t at = tc->n++;
+    for (; at > 0 && v[at - 1].kind > kind; at--)
+        v[at] = v[at - 1];
+    v[at] = (timecand){kind, pos, dated, y0, m0, d0, y1, m1, d1, ta, tb};
     return 0;
+}
+
+/* The words that may start a time expression, by first letter (ASCII
+ * case folded): since/desde; yesterday, today, ayer, hoy; in, during, en,
+ * durante; currently, presently, at present, actualmente.  A weekday is
+ * any capitalised word. */
+enum { TW_SINCE = 1, TW_DAY = 2, TW_IN = 4, TW_NOW = 8 };
+static const unsigned char TIME_WORD[256] = {
+    ['s'] = TW_SINCE, ['d'] = TW_SINCE | TW_IN, ['y'] = TW_DAY, ['t'] = TW_DAY, ['h'] = TW_DAY,
+    ['a'] = TW_DAY | TW_NOW, ['i'] = TW_IN, ['e'] = TW_IN, ['c'] = TW_NOW, ['p'] = TW_NOW};
+
+/* "since December": a month alone after since (token i of k[0..n)), from
+ * its first day.  -1 when out of memory. */
+static int since_month(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t n, size_t i, const pub_t *pub,
+                       timecands *tc)
+{
+    if (!(nci_tok_is(t, &k[i], "since") || nci_tok_is(t, &k[i], "desde")))
+        return 0;
+    size_t j = i + 1;
+    if (nci_tok_is(t, &k[j], "late") || nci_tok_is(t, &k[j], "early") || nci_tok_is(t, &k[j], "mid"))
+        j++;
+    if (j >= n)
+        return 0;
+    int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
+    if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
+        return 0; /* "since 8 January 2026" is a full date, found by nci_dates_find() */
+    return add_time(tc, TIME_SINCE, k[i].start, 1, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0, pub->y,
+                    pub->m, pub->d, k[i].start, k[j].end);
+}
+
+/* A weekday, yesterday, today at token i: relative to publication (a full
+ * date).  -1 when out of memory. */
+static int relative_day(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, const pub_t *pub,
+                        timecands *tc)
+{
+    int wd = k[i].kind == NC_TOKEN_WORD && k[i].cap
+                 ? nci_weekday_lookup(lex->cal, t + k[i].start, k[i].end - k[i].start) : 0;
+    long back = -1;
+    if (wd) {
+        int pwd = (int)(((pub->days % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
+        back = (pwd - wd + 7) % 7;
+    } else if (!(TIME_WORD[(unsigned char)(t[k[i].start] | 32)] & TW_DAY)) {
+        return 0;
+    } else if (nci_tok_is(t, &k[i], "yesterday") || nci_tok_is(t, &k[i], "ayer")) {
+        back = 1;
+    } else if (nci_tok_is(t, &k[i], "today") || nci_tok_is(t, &k[i], "hoy")) {
+        back = 0;
+    }
+    if (back < 0)
+        return 0;
+    int y, m, d;
+    civil_from_days(pub->days - back, &y, &m, &d);
+    size_t ta = i > 0 && (nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "el")) ? k[i - 1].start
+                                                                                           : k[i].start;
+    return add_time(tc, TIME_DAY, k[i].start, 1, y, m, d, y, m, d, ta, k[i].end);
+}
+
+/* "in January", "during May": a month alone after a preposition (token i,
+ * i + 1 < n), in the publication's year (the year before when it would
+ * fall after publication); without a publication date nothing, but a year
+ * further away no longer dates the figure ("falls at the end of 2004 ...
+ * prices rose 0.8% in January").  -1 when out of memory. */
+static int month_after_prep(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t n, size_t i,
+                            const pub_t *pub, timecands *tc)
+{
+    size_t j = i + 1;
+    if (k[j].kind != NC_TOKEN_WORD || k[j].end - k[j].start < 3)
+        return 0; /* quick: no month name after it */
+    if (!(nci_tok_is(t, &k[i], "in") || nci_tok_is(t, &k[i], "during") || nci_tok_is(t, &k[i], "en") ||
+          nci_tok_is(t, &k[i], "durante")))
+        return 0;
+    /* English month names are capitalised ("in May", not "in may");
+     * Spanish ones are not ("en enero") */
+    if (!k[j].cap && !(nci_tok_is(t, &k[i], "en") || nci_tok_is(t, &k[i], "durante")))
+        return 0;
+    int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
+    if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
+        return 0; /* "in January 2005" is a full date, found by nci_dates_find() */
+    int y = pub->m && mo > pub->m ? pub->y - 1 : pub->y;
+    return add_time(tc, TIME_MONTH, k[i].start, pub->y != 0, y, mo, 0, y, mo, 0, k[i].start, k[j].end);
+}
+
+/* "currently", "at present" at token i: the day of writing; without a
+ * publication date nothing, but a year further away no longer dates the
+ * figure ("currently at 62%, and 85% by 2008").  -1 when out of memory. */
+static int present_time(const char *t, const nci_tok *k, size_t n, size_t i, const pub_t *pub, timecands *tc)
+{
+    size_t e = 0;
+    if (k[i].kind != NC_TOKEN_WORD)
+        return 0;
+    if (nci_tok_is(t, &k[i], "currently") || nci_tok_is(t, &k[i], "presently") || nci_tok_is(t, &k[i], "actualmente"))
+        e = i + 1;
+    else if (i + 1 < n && nci_tok_is(t, &k[i], "at") && nci_tok_is(t, &k[i + 1], "present"))
+        e = i + 2;
+    if (!e)
+        return 0;
+    return add_time(tc, TIME_NOW, k[i].start, pub->y != 0, pub->y, pub->m, pub->d, pub->y, pub->m, pub->d,
+                    k[i].start, k[e - 1].end);
 }
 
 /* The time expressions of sentence s that claim_time() weighs before the
@@ -1476,103 +1581,29 @@ static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs
         if (!dt.y)
             continue;
         /* The word before: since / as of / late, early, mid. */
-        size_t ti = 0;
-        while (ti < n && k[ti].start < dt.start)
-            ti++;
+        size_t ti = dt.start ? tok_bisect(k, 0, n, dt.start - 1, 1) : 0;
         int since = ti > 0 && (nci_tok_is(t, &k[ti - 1], "since") || nci_tok_is(t, &k[ti - 1], "desde"));
         size_t ta = ti > 0 && (since || nci_tok_is(t, &k[ti - 1], "late") || nci_tok_is(t, &k[ti - 1], "early") ||
                                nci_tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
         if (ti > 1 && nci_tok_is(t, &k[ti - 1], "of") && nci_tok_is(t, &k[ti - 2], "as"))
             ta = k[ti - 2].start;
-        int r = since && pub->y ? add_time(tc, dt.start, 1, dt.y, dt.m, dt.d, pub->y, pub->m, pub->d, ta, dt.end)
-                                : add_time(tc, dt.start, 1, dt.y, dt.m, dt.d, dt.y, dt.m, dt.d, ta, dt.end);
+        int r = since && pub->y
+                    ? add_time(tc, TIME_DATE, dt.start, 1, dt.y, dt.m, dt.d, pub->y, pub->m, pub->d, ta, dt.end)
+                    : add_time(tc, TIME_DATE, dt.start, 1, dt.y, dt.m, dt.d, dt.y, dt.m, dt.d, ta, dt.end);
         if (r)
             return -1;
     }
-    /* "since December": a month alone after since, from its first day. */
-    for (size_t i = 0; i + 1 < n && pub->y; i++) {
-        char c0 = (char)(t[k[i].start] | 32);
-        if ((c0 != 's' && c0 != 'd') || !(nci_tok_is(t, &k[i], "since") || nci_tok_is(t, &k[i], "desde")))
-            continue; /* quick: the first letter first */
-        size_t j = i + 1;
-        if (nci_tok_is(t, &k[j], "late") || nci_tok_is(t, &k[j], "early") || nci_tok_is(t, &k[j], "mid"))
-            j++;
-        if (j >= n)
-            continue;
-        int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
-        if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
-            continue; /* "since 8 January 2026" is a full date, found above */
-        if (add_time(tc, k[i].start, 1, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0, pub->y, pub->m, pub->d,
-                     k[i].start, k[j].end))
-            return -1;
-    }
-    /* Weekdays, yesterday, today: relative to publication. */
-    if (pub->y && pub->d) {
-        for (size_t i = 0; i < n; i++) {
-            int wd = k[i].kind == NC_TOKEN_WORD && k[i].cap
-                         ? nci_weekday_lookup(lex->cal, t + k[i].start, k[i].end - k[i].start) : 0;
-            long back = -1;
-            char c0 = (char)(t[k[i].start] | 32);
-            if (wd) {
-                int pwd = (int)(((pub->days % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
-                back = (pwd - wd + 7) % 7;
-            } else if (c0 != 'y' && c0 != 'a' && c0 != 't' && c0 != 'h') {
-                continue; /* quick: none of the words below */
-            } else if (nci_tok_is(t, &k[i], "yesterday") || nci_tok_is(t, &k[i], "ayer")) {
-                back = 1;
-            } else if (nci_tok_is(t, &k[i], "today") || nci_tok_is(t, &k[i], "hoy")) {
-                back = 0;
-            }
-            if (back < 0)
-                continue;
-            int y, m, d;
-            civil_from_days(pub->days - back, &y, &m, &d);
-            size_t ta = i > 0 && (nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "el")) ? k[i - 1].start
-                                                                                                   : k[i].start;
-            if (add_time(tc, k[i].start, 1, y, m, d, y, m, d, ta, k[i].end))
-                return -1;
-        }
-    }
-    /* "in January", "during May": a month alone after a preposition, in the
-     * publication's year (the year before when it would fall after
-     * publication); without a publication date nothing, but a year further
-     * away no longer dates the figure ("falls at the end of 2004 ... prices
-     * rose 0.8% in January"). */
-    for (size_t i = 0; i + 1 < n; i++) {
-        char c0 = (char)(t[k[i].start] | 32);
-        if (k[i + 1].kind != NC_TOKEN_WORD || k[i + 1].end - k[i + 1].start < 3 || (c0 != 'i' && c0 != 'd' && c0 != 'e'))
-            continue; /* quick: no preposition of the list, or no month name after it */
-        if (!(nci_tok_is(t, &k[i], "in") || nci_tok_is(t, &k[i], "during") || nci_tok_is(t, &k[i], "en") ||
-              nci_tok_is(t, &k[i], "durante")))
-            continue;
-        size_t j = i + 1;
-        /* English month names are capitalised ("in May", not "in may");
-         * Spanish ones are not ("en enero") */
-        if (!k[j].cap && !(nci_tok_is(t, &k[i], "en") || nci_tok_is(t, &k[i], "durante")))
-            continue;
-        int mo = k[j].kind == NC_TOKEN_WORD ? nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start) : 0;
-        if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
-            continue; /* "in January 2005" is a full date, found above */
-        int y = pub->m && mo > pub->m ? pub->y - 1 : pub->y;
-        if (add_time(tc, k[i].start, pub->y != 0, y, mo, 0, y, mo, 0, k[i].start, k[j].end))
-            return -1;
-    }
-    /* "currently", "at present": the day of writing; without a
-     * publication date nothing, but a year further away no longer dates
-     * the figure ("currently at 62%, and 85% by 2008"). */
+    /* The other kinds in one pass; most tokens are passed over by their
+     * first letter. */
+    int day = pub->y && pub->d;
     for (size_t i = 0; i < n; i++) {
-        size_t e = 0;
-        char c0 = (char)(t[k[i].start] | 32);
-        if (k[i].kind != NC_TOKEN_WORD || (c0 != 'c' && c0 != 'p' && c0 != 'a'))
-            continue; /* quick: none of the words below */
-        if (nci_tok_is(t, &k[i], "currently") || nci_tok_is(t, &k[i], "presently") || nci_tok_is(t, &k[i], "actualmente"))
-            e = i + 1;
-        else if (i + 1 < n && nci_tok_is(t, &k[i], "at") && nci_tok_is(t, &k[i + 1], "present"))
-            e = i + 2;
-        if (!e)
+        unsigned f = TIME_WORD[(unsigned char)(t[k[i].start] | 32)];
+        if (!f && !(day && k[i].cap))
             continue;
-        if (add_time(tc, k[i].start, pub->y != 0, pub->y, pub->m, pub->d, pub->y, pub->m, pub->d, k[i].start,
-                     k[e - 1].end))
+        if (((f & TW_SINCE) && i + 1 < n && pub->y && since_month(lex, t, k, n, i, pub, tc)) ||
+            (day && relative_day(lex, t, k, i, pub, tc)) ||
+            ((f & TW_IN) && i + 1 < n && month_after_prep(lex, t, k, n, i, pub, tc)) ||
+            ((f & TW_NOW) && present_time(t, k, n, i, pub, tc)))
             return -1;
     }
     return 0;
