@@ -97,10 +97,10 @@ struct nci_claimlex {
     const nci_calendar *cal;
     nci_wordset *cues;    /* phrases, words joined by one space */
     nci_wordset *vpfirst; /* the first words of the verb and preposition cues */
-    /* Of the same words, bit n % 64 of vp_lens[c]: one has n bytes and
-     * starts with byte c (either case); tells most tokens apart with one
-     * load. */
-    uint64_t vp_lens[256];
+    /* Of the same words, bit n % 64 of vp_lens[pair_of(w)]: one has n
+     * bytes and starts with w's first two letters (either case); tells
+     * most tokens apart with one load. */
+    uint64_t vp_lens[1024];
     nci_wordset *stop;    /* words that end a measure phrase */
     nci_wordset *link;    /* words between a measure and a later percentage/amount */
     nci_wordset *timeunit;
@@ -162,6 +162,14 @@ static const char *const DOCDET[] = {"the", "this", "that", "its", "their", "a",
 static const char *const KEYDROP[] = {"the", "a", "an", "those", "these", "them", "of", "el", "la",
                                       "los", "las", "de", "del", "un", "una", "unos", "unas", NULL};
 
+/* The first two bytes of w (w[1] may be the NUL after a one-byte word),
+ * ASCII letters case folded, as an index below 1024; other bytes share
+ * indexes with letters, which only lets more words through. */
+static inline unsigned pair_of(const char *w)
+{
+    return ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[1] & 31u);
+}
+
 static nci_wordset *set_of(const char *const *words, int value)
 {
     nci_wordset *ws = nci_wordset_new(512);
@@ -204,10 +212,7 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
             const char *sp = strchr(tab + 1, ' ');
             size_t n = sp ? (size_t)(sp - tab - 1) : strlen(tab + 1);
             nci_wordset_add(lex->vpfirst, tab + 1, n, 1);
-            unsigned char c = (unsigned char)tab[1];
-            lex->vp_lens[c] |= (uint64_t)1 << (n & 63);
-            if ((c | 32) >= 'a' && (c | 32) <= 'z')
-                lex->vp_lens[c ^ 32] |= (uint64_t)1 << (n & 63);
+            lex->vp_lens[pair_of(tab + 1)] |= (uint64_t)1 << (n & 63);
         }
     }
     /* The first words of a phrase cue ("according" of "according to"), so
@@ -673,12 +678,12 @@ static int noun_cue(const char *t, const nci_tok *k)
 /* The first token of [i, end) that may start a verb or a preposition cue,
  * end when none.  Only those are attributions: a word that starts none
  * ("the", "it", "he" start other cues) is passed over without looking its
- * phrases up, and most by their first byte and length alone. */
+ * phrases up, and most by their first two bytes and length alone. */
 static size_t next_vp_word(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end)
 {
     for (; i < end; i++) {
         size_t wl = k[i].end - k[i].start;
-        if (((lex->vp_lens[(unsigned char)t[k[i].start]] >> (wl & 63)) & 1) && k[i].kind == NC_TOKEN_WORD &&
+        if (((lex->vp_lens[pair_of(t + k[i].start)] >> (wl & 63)) & 1) && k[i].kind == NC_TOKEN_WORD &&
             nci_wordset_get(lex->vpfirst, t + k[i].start, wl))
             break;
     }
