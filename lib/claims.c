@@ -82,6 +82,9 @@
 #include "dates.h"
 #include "fold.h"
 #include "wordset.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 extern const char *const nci_gen_cues[];
 
@@ -432,10 +435,19 @@ typedef struct {
 } qmarks_t;
 
 /* The first byte in [p, end) that may begin a quotation mark ('"', or the
- * 0xE2 of U+201C, U+201D); end when none.  Eight bytes at a time: a block
- * with neither byte (no zero byte once XORed with it) is skipped whole. */
+ * 0xE2 of U+201C, U+201D); end when none.  Sixteen bytes at a time with
+ * SSE2, else eight: a block with neither byte (no zero byte once XORed
+ * with it) is skipped whole.  No read reaches end. */
 static size_t next_quote_byte(const char *t, size_t p, size_t end)
 {
+#if defined(__SSE2__)
+    const __m128i dq = _mm_set1_epi8('"'), e2 = _mm_set1_epi8((char)0xE2);
+    for (; p + 16 <= end; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, e2))))
+            break;
+    }
+#endif
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     for (; p + 8 <= end; p += 8) {
         uint64_t v, a, b;
