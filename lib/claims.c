@@ -320,6 +320,13 @@ static void fmt_date(char buf[16], int y, int m, int d)
 
 /* ---------------------------------------------------------------- tokens */
 
+/* nci_tok_is() for a literal: most tokens differ in length, told apart
+ * before a byte is read (strlen of a literal is a constant). */
+static inline int is_word(const char *t, const nci_tok *k, const char *lit)
+{
+    return k->end - k->start == strlen(lit) && nci_tok_is(t, k, lit);
+}
+
 static inline int word_in(const nci_wordset *ws, const char *t, const nci_tok *k)
 {
     return k->kind == NC_TOKEN_WORD && nci_wordset_get(ws, t + k->start, k->end - k->start);
@@ -640,8 +647,8 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
     size_t d = j;
     int definite = 0;
     if (d < end && is_det(lex, t, &k[d]))
-        definite = !nci_tok_is(t, &k[d], "a") && !nci_tok_is(t, &k[d], "an") && !nci_tok_is(t, &k[d], "un") &&
-                   !nci_tok_is(t, &k[d], "una"),
+        definite = !is_word(t, &k[d], "a") && !is_word(t, &k[d], "an") && !is_word(t, &k[d], "un") &&
+                   !is_word(t, &k[d], "una"),
         d++;
     size_t mod = SIZE_MAX; /* a word before the document's noun */
     if (d < end && word_kind(lex, t, &k[d]) != CUE_DOCU && d + 1 < end && word_kind(lex, t, &k[d + 1]) == CUE_DOCU)
@@ -652,7 +659,7 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
     for (size_t m = m0; m < m1 && mod != SIZE_MAX; m++)
         if (E->m[m].tok <= mod && E->m[m].tok + E->m[m].ntok > mod && is_source_type(E->m[m].type, 0))
             return resolve(lex, t, E, m, m1, r);
-    if (d + 1 < end && (nci_tok_is(t, &k[d + 1], "by") || nci_tok_is(t, &k[d + 1], "from") || nci_tok_is(t, &k[d + 1], "of")))
+    if (d + 1 < end && (is_word(t, &k[d + 1], "by") || is_word(t, &k[d + 1], "from") || is_word(t, &k[d + 1], "of")))
         for (size_t m = m0; m < m1; m++)
             if (E->m[m].tok > d + 1 && E->m[m].tok <= d + 5 && is_source_type(E->m[m].type, 0))
                 return resolve(lex, t, E, m, m1, r);
@@ -723,11 +730,11 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
         if (kind == CUE_VERB && i > first && is_det(lex, t, &k[i - 1]))
             continue;
         if (kind == CUE_VERB && i > first + 1 && k[i - 1].kind == NC_TOKEN_WORD && noun_cue(t, &k[i]) &&
-            (nci_tok_is(t, &k[i - 2], "of") || nci_tok_is(t, &k[i - 2], "than") || nci_tok_is(t, &k[i - 2], "with") ||
-             nci_tok_is(t, &k[i - 2], "beat") || nci_tok_is(t, &k[i - 2], "above") || nci_tok_is(t, &k[i - 2], "below")))
+            (is_word(t, &k[i - 2], "of") || is_word(t, &k[i - 2], "than") || is_word(t, &k[i - 2], "with") ||
+             is_word(t, &k[i - 2], "beat") || is_word(t, &k[i - 2], "above") || is_word(t, &k[i - 2], "below")))
             continue;
-        if (kind == CUE_VERB && i + len < end && nci_tok_is(t, &k[i + len], "of") &&
-            (nci_tok_is(t, &k[i], "accused") || nci_tok_is(t, &k[i], "alleged")))
+        if (kind == CUE_VERB && i + len < end && is_word(t, &k[i + len], "of") &&
+            (is_word(t, &k[i], "accused") || is_word(t, &k[i], "alleged")))
             continue;
         /* a verb inside a quotation ('"... we expect this to grow," said
          * X') is the speaker's words, not an attribution */
@@ -763,7 +770,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
         } else if (passive_before(t, k, i, first)) {
             /* "growth is forecast to reach 4%": the subject is what is
              * forecast, not who forecasts; "..., is reported by AP" */
-            if (i + len < end && nci_tok_is(t, &k[i + len], "by"))
+            if (i + len < end && is_word(t, &k[i + len], "by"))
                 for (size_t m = m0; m < m1 && h->ent < 0; m++)
                     if (E->m[m].tok > i + len && E->m[m].tok <= i + len + 3 && is_source_type(E->m[m].type, 0))
                         h->ent = resolve(lex, t, E, m, m1, r);
@@ -776,9 +783,9 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             size_t limit = i, v = i;
             while (v > first + 1 && v + 2 > i && word_in(lex->aux, t, &k[v - 1]))
                 v--; /* "Deutsche Boerse, the exchange ..., has said" */
-            if (v > first && nci_tok_is(t, &k[v - 1], ",")) {
+            if (v > first && is_word(t, &k[v - 1], ",")) {
                 size_t c = v - 1;
-                while (c > first && !nci_tok_is(t, &k[c - 1], ","))
+                while (c > first && !is_word(t, &k[c - 1], ","))
                     c--;
                 if (c > first)
                     limit = c - 1;
@@ -816,8 +823,8 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                 /* "the managers polled for the study say": a document after a
                  * preposition is not the verb's subject */
                 if (doc != -2 && b > first &&
-                    (nci_tok_is(t, &k[b - 1], "for") || nci_tok_is(t, &k[b - 1], "in") || nci_tok_is(t, &k[b - 1], "by") ||
-                     nci_tok_is(t, &k[b - 1], "of") || nci_tok_is(t, &k[b - 1], "from") || nci_tok_is(t, &k[b - 1], "to")))
+                    (is_word(t, &k[b - 1], "for") || is_word(t, &k[b - 1], "in") || is_word(t, &k[b - 1], "by") ||
+                     is_word(t, &k[b - 1], "of") || is_word(t, &k[b - 1], "from") || is_word(t, &k[b - 1], "to")))
                     doc = -2;
                 if (!(is_pron_kind(pk) && b + pl == i) && doc == -2)
                     continue;
@@ -829,7 +836,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                 }
                 /* "Companies reported they expect": the pronoun is the
                  * subject of the verb just before it. */
-                size_t q = b > first && nci_tok_is(t, &k[b - 1], "that") ? b - 1 : b;
+                size_t q = b > first && is_word(t, &k[b - 1], "that") ? b - 1 : b;
                 if (out->n > 1 && out->c[out->n - 2].tok + out->c[out->n - 2].len == q) {
                     h->ent = out->c[out->n - 2].ent;
                     break;
@@ -839,7 +846,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             }
             /* "..., said the minister", "..., predicts the report by BT";
              * after "told" stands whom it was told to. */
-            if (h->ent < 0 && !nci_tok_is(t, &k[i], "told") && !nci_tok_is(t, &k[i], "tells")) {
+            if (h->ent < 0 && !is_word(t, &k[i], "told") && !is_word(t, &k[i], "tells")) {
                 int32_t doc = i + len < end ? document_at(lex, t, S, E, i + len, end, m0, m1, r) : -2;
                 if (doc != -2)
                     h->ent = doc;
@@ -947,19 +954,19 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     const nci_tok *k = S->toks;
     /* "$1.75bn (£900m) deal": a bracketed conversion or gloss stands between
      * the figure and what it counts. */
-    if (i < end && nci_tok_is(t, &k[i], "(")) {
+    if (i < end && is_word(t, &k[i], "(")) {
         size_t c = i + 1;
-        while (c < end && c < i + 8 && !nci_tok_is(t, &k[c], ")"))
+        while (c < end && c < i + 8 && !is_word(t, &k[c], ")"))
             c++;
-        if (c < end && nci_tok_is(t, &k[c], ")"))
+        if (c < end && is_word(t, &k[c], ")"))
             i = c + 1;
     }
     int of = 0;
-    if (i < end && (nci_tok_is(t, &k[i], "of") || nci_tok_is(t, &k[i], "de") || nci_tok_is(t, &k[i], "del"))) {
+    if (i < end && (is_word(t, &k[i], "of") || is_word(t, &k[i], "de") || is_word(t, &k[i], "del"))) {
         i++;
         of = 1;
         /* "86 of those detained": the demonstrative and the word after it. */
-        if (i + 1 < end && (nci_tok_is(t, &k[i], "those") || nci_tok_is(t, &k[i], "these")) &&
+        if (i + 1 < end && (is_word(t, &k[i], "those") || is_word(t, &k[i], "these")) &&
             k[i + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[i + 1])) {
             *a = i;
             *b = i + 2;
@@ -970,16 +977,16 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
             i++;
     }
     /* "six out of every 10 planes": what the whole counts. */
-    if (i + 2 < end && nci_tok_is(t, &k[i], "out") && nci_tok_is(t, &k[i + 1], "of")) {
+    if (i + 2 < end && is_word(t, &k[i], "out") && is_word(t, &k[i + 1], "of")) {
         size_t o = i + 2;
-        if (o < end && (nci_tok_is(t, &k[o], "every") || word_in(lex->det, t, &k[o])))
+        if (o < end && (is_word(t, &k[o], "every") || word_in(lex->det, t, &k[o])))
             o++;
         if (o < end && k[o].kind == NC_TOKEN_NUMBER)
             i = o + 1;
     }
     /* "15% more passengers": the noun after "more", "fewer", "extra" */
-    if (i + 1 < end && (nci_tok_is(t, &k[i], "more") || nci_tok_is(t, &k[i], "fewer") || nci_tok_is(t, &k[i], "extra") ||
-                        nci_tok_is(t, &k[i], "additional"))) {
+    if (i + 1 < end && (is_word(t, &k[i], "more") || is_word(t, &k[i], "fewer") || is_word(t, &k[i], "extra") ||
+                        is_word(t, &k[i], "additional"))) {
         /* a noun follows: a plural within three words ("18% more likely"
          * has none) */
         int noun = 0;
@@ -1001,8 +1008,8 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
         j++;
     /* "two of the All Blacks' seven tries", "10% of the company's shares":
      * after "of", what the possessor owns is counted. */
-    if (of && j < end && j > i && (is_possessive(t, &k[j]) || nci_tok_is(t, &k[j], "'") ||
-                                   nci_tok_is(t, &k[j], "\xE2\x80\x99"))) {
+    if (of && j < end && j > i && (is_possessive(t, &k[j]) || is_word(t, &k[j], "'") ||
+                                   is_word(t, &k[j], "\xE2\x80\x99"))) {
         size_t o = j + 1;
         if (o < end && k[o].kind == NC_TOKEN_NUMBER)
             o++;
@@ -1015,7 +1022,7 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     }
     /* "60 short and long-haul routes": one word that is no plural,
      * "and"/"or", and two or more words after it, up to a stop. */
-    if (j == i + 1 && j + 1 < end && (nci_tok_is(t, &k[j], "and") || nci_tok_is(t, &k[j], "or")) &&
+    if (j == i + 1 && j + 1 < end && (is_word(t, &k[j], "and") || is_word(t, &k[j], "or")) &&
         !plural_head(t, &k[i]) && k[j + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j + 1])) {
         size_t e = j + 1;
         while (e < end && e < j + 4 && k[e].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[e]) &&
@@ -1041,8 +1048,8 @@ static int is_possessive(const char *t, const nci_tok *k)
 /* Measure before a percentage or an amount: "profits jumped 76%". */
 static int is_price_verb(const char *t, const nci_tok *k)
 {
-    return nci_tok_is(t, k, "priced") || nci_tok_is(t, k, "cost") || nci_tok_is(t, k, "costs") || nci_tok_is(t, k, "costing") ||
-           nci_tok_is(t, k, "retails");
+    return is_word(t, k, "priced") || is_word(t, k, "cost") || is_word(t, k, "costs") || is_word(t, k, "costing") ||
+           is_word(t, k, "retails");
 }
 
 static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
@@ -1052,12 +1059,12 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
     size_t j = i;
     int skipped = 0, hops = 0;
     /* "the disabled will make up 16%": "make up" links */
-    if (j > first + 1 && nci_tok_is(t, &k[j - 1], "up") &&
-        (nci_tok_is(t, &k[j - 2], "make") || nci_tok_is(t, &k[j - 2], "makes") || nci_tok_is(t, &k[j - 2], "made")))
+    if (j > first + 1 && is_word(t, &k[j - 1], "up") &&
+        (is_word(t, &k[j - 2], "make") || is_word(t, &k[j - 2], "makes") || is_word(t, &k[j - 2], "made")))
         j -= 2, skipped++, hops += 2;
     /* "cost(s)" right before the amount is a verb ("tickets cost £20"),
      * elsewhere a noun ("borrowing costs to 1.75%") */
-    if (j > first && (nci_tok_is(t, &k[j - 1], "cost") || nci_tok_is(t, &k[j - 1], "costs") || nci_tok_is(t, &k[j - 1], "costing")))
+    if (j > first && (is_word(t, &k[j - 1], "cost") || is_word(t, &k[j - 1], "costs") || is_word(t, &k[j - 1], "costing")))
         j--, skipped++, hops++;
     while (j > first && hops < 6 && k[j - 1].kind == NC_TOKEN_WORD) {
         if (word_in(lex->link, t, &k[j - 1]))
@@ -1098,9 +1105,9 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
     size_t d = j;
     if (d > first && word_in(lex->det, t, &k[d - 1]))
         d--;
-    if (d > first + 1 && (nci_tok_is(t, &k[d - 1], "in") || nci_tok_is(t, &k[d - 1], "of") ||
-                          nci_tok_is(t, &k[d - 1], "from") || nci_tok_is(t, &k[d - 1], "for") ||
-                          nci_tok_is(t, &k[d - 1], "at") || nci_tok_is(t, &k[d - 1], "on"))) {
+    if (d > first + 1 && (is_word(t, &k[d - 1], "in") || is_word(t, &k[d - 1], "of") ||
+                          is_word(t, &k[d - 1], "from") || is_word(t, &k[d - 1], "for") ||
+                          is_word(t, &k[d - 1], "at") || is_word(t, &k[d - 1], "on"))) {
         size_t h = d - 1;
         while (h > first && d - 1 - h < 2 && k[h - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[h - 1]) &&
                !is_cue_word(lex, t, &k[h - 1]) && !word_in(lex->link, t, &k[h - 1]) && !is_possessive(t, &k[h - 1]))
@@ -1335,14 +1342,14 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
     static const char *const LAST[] = {"last", "final", NULL};
     const char *w = t + k[h].start;
     size_t n = k[h].end - k[h].start;
-    if (nci_tok_is(t, &k[h], "end") || nci_tok_is(t, &k[h], "close")) {
+    if (is_word(t, &k[h], "end") || is_word(t, &k[h], "close")) {
         *m0 = *m1 = 12;
-        *pa = h > 0 && nci_tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        *pa = h > 0 && is_word(t, &k[h - 1], "the") ? h - 1 : h;
         return;
     }
-    if (nci_tok_is(t, &k[h], "start") || nci_tok_is(t, &k[h], "beginning")) {
+    if (is_word(t, &k[h], "start") || is_word(t, &k[h], "beginning")) {
         *m0 = *m1 = 1;
-        *pa = h > 0 && nci_tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        *pa = h > 0 && is_word(t, &k[h - 1], "the") ? h - 1 : h;
         return;
     }
     if (n == 2 && (w[0] == 'Q' || w[0] == 'q') && w[1] >= '1' && w[1] <= '4') {
@@ -1365,11 +1372,11 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
             if (strlen(LAST[i]) == ol && !strncasecmp(w, LAST[i], ol))
                 ord = 4;
     } else {
-        half = nci_tok_is(t, &k[h], "half");
-        if (!(half || nci_tok_is(t, &k[h], "quarter")))
+        half = is_word(t, &k[h], "half");
+        if (!(half || is_word(t, &k[h], "quarter")))
             return;
         size_t o = h;
-        if (o > 0 && nci_tok_is(t, &k[o - 1], "-"))
+        if (o > 0 && is_word(t, &k[o - 1], "-"))
             o--;
         for (int i = 0; o > 0 && ORD[i]; i++)
             if (nci_tok_is(t, &k[o - 1], ORD[i]))
@@ -1384,7 +1391,7 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
         return;
     *m0 = half ? (ord - 1) * 6 + 1 : (ord - 1) * 3 + 1;
     *m1 = *m0 + (half ? 5 : 2);
-    *pa = start > 0 && nci_tok_is(t, &k[start - 1], "the") ? start - 1 : start;
+    *pa = start > 0 && is_word(t, &k[start - 1], "the") ? start - 1 : start;
 }
 
 /* "a year earlier", "a year before", "a year ago", "the previous year",
@@ -1398,16 +1405,16 @@ static int year_before_follows(const char *t, const nci_tok *k, size_t n, const 
     size_t stop = i + 20 < n ? i + 20 : n; /* within the figure's clause */
     for (; i + 2 < stop; i++) {
         size_t e = 0;
-        if (!nci_tok_is(t, &k[i + 1], "year") && !nci_tok_is(t, &k[i + 2], "year"))
+        if (!is_word(t, &k[i + 1], "year") && !is_word(t, &k[i + 2], "year"))
             continue; /* every phrase has "year" second or third */
-        if ((nci_tok_is(t, &k[i], "a") || nci_tok_is(t, &k[i], "one")) && nci_tok_is(t, &k[i + 1], "year") &&
-            (nci_tok_is(t, &k[i + 2], "earlier") || nci_tok_is(t, &k[i + 2], "before") || nci_tok_is(t, &k[i + 2], "ago") ||
-             nci_tok_is(t, &k[i + 2], "previously")))
+        if ((is_word(t, &k[i], "a") || is_word(t, &k[i], "one")) && is_word(t, &k[i + 1], "year") &&
+            (is_word(t, &k[i + 2], "earlier") || is_word(t, &k[i + 2], "before") || is_word(t, &k[i + 2], "ago") ||
+             is_word(t, &k[i + 2], "previously")))
             e = i + 3;
-        else if (nci_tok_is(t, &k[i], "the") && (nci_tok_is(t, &k[i + 1], "previous") || nci_tok_is(t, &k[i + 1], "prior")) &&
-                 nci_tok_is(t, &k[i + 2], "year"))
+        else if (is_word(t, &k[i], "the") && (is_word(t, &k[i + 1], "previous") || is_word(t, &k[i + 1], "prior")) &&
+                 is_word(t, &k[i + 2], "year"))
             e = i + 3;
-        else if (nci_tok_is(t, &k[i], "the") && nci_tok_is(t, &k[i + 1], "year") && nci_tok_is(t, &k[i + 2], "before"))
+        else if (is_word(t, &k[i], "the") && is_word(t, &k[i + 1], "year") && is_word(t, &k[i + 2], "before"))
             e = i + 3;
         if (!e)
             continue;
@@ -1416,8 +1423,8 @@ static int year_before_follows(const char *t, const nci_tok *k, size_t n, const 
             return 0;
         /* "7.7% more than the previous year", "up 5% on a year earlier":
          * the base of a comparison, not the figure's own time. */
-        if (i > 0 && (nci_tok_is(t, &k[i - 1], "than") || nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "over") ||
-                      nci_tok_is(t, &k[i - 1], "with")))
+        if (i > 0 && (is_word(t, &k[i - 1], "than") || is_word(t, &k[i - 1], "on") || is_word(t, &k[i - 1], "over") ||
+                      is_word(t, &k[i - 1], "with")))
             return 0;
         for (size_t j = n0; j < nums->n && nums->v[j].start < k[i].start; j++) {
             const nci_number *v = &nums->v[j];
@@ -1495,10 +1502,10 @@ static const unsigned char TIME_WORD[256] = {
 static int since_month(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t n, size_t i, const pub_t *pub,
                        timecands *tc)
 {
-    if (!(nci_tok_is(t, &k[i], "since") || nci_tok_is(t, &k[i], "desde")))
+    if (!(is_word(t, &k[i], "since") || is_word(t, &k[i], "desde")))
         return 0;
     size_t j = i + 1;
-    if (nci_tok_is(t, &k[j], "late") || nci_tok_is(t, &k[j], "early") || nci_tok_is(t, &k[j], "mid"))
+    if (is_word(t, &k[j], "late") || is_word(t, &k[j], "early") || is_word(t, &k[j], "mid"))
         j++;
     if (j >= n)
         return 0;
@@ -1522,16 +1529,16 @@ static int relative_day(const nci_claimlex *lex, const char *t, const nci_tok *k
         back = (pwd - wd + 7) % 7;
     } else if (!(TIME_WORD[(unsigned char)(t[k[i].start] | 32)] & TW_DAY)) {
         return 0;
-    } else if (nci_tok_is(t, &k[i], "yesterday") || nci_tok_is(t, &k[i], "ayer")) {
+    } else if (is_word(t, &k[i], "yesterday") || is_word(t, &k[i], "ayer")) {
         back = 1;
-    } else if (nci_tok_is(t, &k[i], "today") || nci_tok_is(t, &k[i], "hoy")) {
+    } else if (is_word(t, &k[i], "today") || is_word(t, &k[i], "hoy")) {
         back = 0;
     }
     if (back < 0)
         return 0;
     int y, m, d;
     civil_from_days(pub->days - back, &y, &m, &d);
-    size_t ta = i > 0 && (nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "el")) ? k[i - 1].start
+    size_t ta = i > 0 && (is_word(t, &k[i - 1], "on") || is_word(t, &k[i - 1], "el")) ? k[i - 1].start
                                                                                            : k[i].start;
     return add_time(tc, TIME_DAY, k[i].start, 1, y, m, d, y, m, d, ta, k[i].end);
 }
@@ -1547,12 +1554,12 @@ static int month_after_prep(const nci_claimlex *lex, const char *t, const nci_to
     size_t j = i + 1;
     if (k[j].kind != NC_TOKEN_WORD || k[j].end - k[j].start < 3)
         return 0; /* quick: no month name after it */
-    if (!(nci_tok_is(t, &k[i], "in") || nci_tok_is(t, &k[i], "during") || nci_tok_is(t, &k[i], "en") ||
-          nci_tok_is(t, &k[i], "durante")))
+    if (!(is_word(t, &k[i], "in") || is_word(t, &k[i], "during") || is_word(t, &k[i], "en") ||
+          is_word(t, &k[i], "durante")))
         return 0;
     /* English month names are capitalised ("in May", not "in may");
      * Spanish ones are not ("en enero") */
-    if (!k[j].cap && !(nci_tok_is(t, &k[i], "en") || nci_tok_is(t, &k[i], "durante")))
+    if (!k[j].cap && !(is_word(t, &k[i], "en") || is_word(t, &k[i], "durante")))
         return 0;
     int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
     if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
@@ -1569,9 +1576,9 @@ static int present_time(const char *t, const nci_tok *k, size_t n, size_t i, con
     size_t e = 0;
     if (k[i].kind != NC_TOKEN_WORD)
         return 0;
-    if (nci_tok_is(t, &k[i], "currently") || nci_tok_is(t, &k[i], "presently") || nci_tok_is(t, &k[i], "actualmente"))
+    if (is_word(t, &k[i], "currently") || is_word(t, &k[i], "presently") || is_word(t, &k[i], "actualmente"))
         e = i + 1;
-    else if (i + 1 < n && nci_tok_is(t, &k[i], "at") && nci_tok_is(t, &k[i + 1], "present"))
+    else if (i + 1 < n && is_word(t, &k[i], "at") && is_word(t, &k[i + 1], "present"))
         e = i + 2;
     if (!e)
         return 0;
@@ -1599,10 +1606,10 @@ static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs
             continue;
         /* The word before: since / as of / late, early, mid. */
         size_t ti = dt.start ? tok_bisect(k, 0, n, dt.start - 1, 1) : 0;
-        int since = ti > 0 && (nci_tok_is(t, &k[ti - 1], "since") || nci_tok_is(t, &k[ti - 1], "desde"));
-        size_t ta = ti > 0 && (since || nci_tok_is(t, &k[ti - 1], "late") || nci_tok_is(t, &k[ti - 1], "early") ||
-                               nci_tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
-        if (ti > 1 && nci_tok_is(t, &k[ti - 1], "of") && nci_tok_is(t, &k[ti - 2], "as"))
+        int since = ti > 0 && (is_word(t, &k[ti - 1], "since") || is_word(t, &k[ti - 1], "desde"));
+        size_t ta = ti > 0 && (since || is_word(t, &k[ti - 1], "late") || is_word(t, &k[ti - 1], "early") ||
+                               is_word(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
+        if (ti > 1 && is_word(t, &k[ti - 1], "of") && is_word(t, &k[ti - 2], "as"))
             ta = k[ti - 2].start;
         int r = since && pub->y
                     ? add_time(tc, TIME_DATE, dt.start, 1, dt.y, dt.m, dt.d, pub->y, pub->m, pub->d, ta, dt.end)
@@ -1672,13 +1679,13 @@ static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_num
         while (ti + 1 < n && k[ti].end < y->end && k[ti + 1].start < y->end)
             ti++; /* the year itself, after a qualifier the number stage kept ("lower than 2003") */
         size_t yi = ti; /* the year's token */
-        if (ti > 1 && (nci_tok_is(t, &k[ti - 1], "the") || nci_tok_is(t, &k[ti - 1], "los")))
+        if (ti > 1 && (is_word(t, &k[ti - 1], "the") || is_word(t, &k[ti - 1], "los")))
             ti--; /* "in the 1990s" */
-        int since = ti > 0 && (nci_tok_is(t, &k[ti - 1], "since") || nci_tok_is(t, &k[ti - 1], "desde"));
+        int since = ti > 0 && (is_word(t, &k[ti - 1], "since") || is_word(t, &k[ti - 1], "desde"));
         int poss = yi + 1 < n && is_possessive(t, &k[yi + 1]) && k[yi + 1].start == y->end;
         int m0 = 0, m1 = 0, partof = 0; /* months of a part of the year */
         size_t pa = ti;       /* where the phrase starts */
-        if (ti > 0 && (nci_tok_is(t, &k[ti - 1], "of") || nci_tok_is(t, &k[ti - 1], "de"))) {
+        if (ti > 0 && (is_word(t, &k[ti - 1], "of") || is_word(t, &k[ti - 1], "de"))) {
             /* "the end of 2005", "the first quarter of 2004" */
             size_t h = ti - 1;
             if (h > 0)
@@ -1688,18 +1695,18 @@ static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_num
             /* "the last three months of 2004", "the rest of 2005": a part
              * of that year */
             if (!m0 && h > 0 &&
-                (nci_tok_is(t, &k[h - 1], "months") || nci_tok_is(t, &k[h - 1], "weeks") || nci_tok_is(t, &k[h - 1], "days") ||
-                 nci_tok_is(t, &k[h - 1], "middle") || nci_tok_is(t, &k[h - 1], "rest") || nci_tok_is(t, &k[h - 1], "course") ||
-                 nci_tok_is(t, &k[h - 1], "meses") || nci_tok_is(t, &k[h - 1], "semanas")))
+                (is_word(t, &k[h - 1], "months") || is_word(t, &k[h - 1], "weeks") || is_word(t, &k[h - 1], "days") ||
+                 is_word(t, &k[h - 1], "middle") || is_word(t, &k[h - 1], "rest") || is_word(t, &k[h - 1], "course") ||
+                 is_word(t, &k[h - 1], "meses") || is_word(t, &k[h - 1], "semanas")))
                 partof = 1;
         } else if (ti > 0) {
             year_part(t, k, ti - 1, &m0, &m1, &pa); /* "fourth-quarter 2004" */
         }
-        int prep = ti > 0 && (nci_tok_is(t, &k[ti - 1], "in") || nci_tok_is(t, &k[ti - 1], "en") || since ||
-                              nci_tok_is(t, &k[ti - 1], "by") || nci_tok_is(t, &k[ti - 1], "for") ||
-                              nci_tok_is(t, &k[ti - 1], "during") ||
-                              nci_tok_is(t, &k[ti - 1], "throughout") || nci_tok_is(t, &k[ti - 1], "until") ||
-                              nci_tok_is(t, &k[ti - 1], "para") || nci_tok_is(t, &k[ti - 1], "durante"));
+        int prep = ti > 0 && (is_word(t, &k[ti - 1], "in") || is_word(t, &k[ti - 1], "en") || since ||
+                              is_word(t, &k[ti - 1], "by") || is_word(t, &k[ti - 1], "for") ||
+                              is_word(t, &k[ti - 1], "during") ||
+                              is_word(t, &k[ti - 1], "throughout") || is_word(t, &k[ti - 1], "until") ||
+                              is_word(t, &k[ti - 1], "para") || is_word(t, &k[ti - 1], "durante"));
         /* a possessive year dates the figure it owns only */
         if (poss && !prep && !m0 && !(yi + 2 < n && numpos >= k[yi + 2].start && numpos < k[yi + 2].end + 1))
             continue;
@@ -1713,7 +1720,7 @@ static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_num
             int than = 0;
             size_t ws = m0 ? pa : prep ? ti - 1 : yi; /* where the date phrase starts */
             for (size_t q = ws > 5 ? ws - 5 : 0; q < ws && !than; q++)
-                than = k[q].start >= numend && nci_tok_is(t, &k[q], "than");
+                than = k[q].start >= numend && is_word(t, &k[q], "than");
             if (than)
                 continue;
         }
@@ -1817,11 +1824,11 @@ static int usable_place(const nci_claimlex *lex, const char *t, const nci_segs *
 static int places_claim(const char *t, const nci_segs *S, const nci_sent *x, const nci_mention *m)
 {
     static const char *const PREP[] = {"in", "en", "across", "throughout", "inside", "within", "de", NULL};
-    if (m->tok == x->tok_first || (m->tok == x->tok_first + 1 && nci_tok_is(t, &S->toks[x->tok_first], "the")))
+    if (m->tok == x->tok_first || (m->tok == x->tok_first + 1 && is_word(t, &S->toks[x->tok_first], "the")))
         return 1;
     if (m->tok > x->tok_first) {
         const nci_tok *p = &S->toks[m->tok - 1];
-        if (nci_tok_is(t, p, "the") && m->tok > x->tok_first + 1)
+        if (is_word(t, p, "the") && m->tok > x->tok_first + 1)
             p--;
         for (int i = 0; PREP[i]; i++)
             if (nci_tok_is(t, p, PREP[i]))
@@ -1863,13 +1870,13 @@ static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *
     if (b <= a)
         return 0;
     const nci_tok *k = &S->toks[a];
-    if (nci_tok_is(t, k, "times") || nci_tok_is(t, k, "veces")) {
+    if (is_word(t, k, "times") || is_word(t, k, "veces")) {
         if (a + 1 >= end)
             return 0;
         const nci_tok *n = &S->toks[a + 1];
         size_t nl = n->end - n->start;
-        return nci_tok_is(t, n, "as") || nci_tok_is(t, n, "more") || nci_tok_is(t, n, "less") || nci_tok_is(t, n, "the") ||
-               nci_tok_is(t, n, "than") || nci_tok_is(t, n, "that") || nci_tok_is(t, n, "más") || nci_tok_is(t, n, "menos") ||
+        return is_word(t, n, "as") || is_word(t, n, "more") || is_word(t, n, "less") || is_word(t, n, "the") ||
+               is_word(t, n, "than") || is_word(t, n, "that") || is_word(t, n, "más") || is_word(t, n, "menos") ||
                (n->kind == NC_TOKEN_WORD && nl > 3 && t[n->end - 2] == 'e' && t[n->end - 1] == 'r');
     }
     return word_in(lex->timeunit, t, &S->toks[b - 1]);
@@ -1938,7 +1945,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             /* "2/9", "5/1": digits over digits are odds (or a score, a
              * date), no figure; "1/3 of voters" is a share. */
             if (num->kind == NC_NUM_COUNT && is_slash_fraction(t, num->start, num->end) &&
-                !(te < x->tok_first + x->tok_count && nci_tok_is(t, &S->toks[te], "of")))
+                !(te < x->tok_first + x->tok_count && is_word(t, &S->toks[te], "of")))
                 continue;
             /* A bare "one" or "a": a number in passing. */
             if (num->has_value && num->value == 1 && !(t[num->start] >= '0' && t[num->start] <= '9'))
