@@ -112,6 +112,7 @@ struct nci_claimlex {
     nci_wordset *det;     /* determiners and possessives after "of" and before a noun */
     nci_wordset *docu;    /* nouns of documents: report, study (cues.tsv "docu") */
     nci_wordset *docdet;  /* determiners before a document or a noun that looks like a verb */
+    nci_wordset *be, *nouncue, *ing, *generic, *persons; /* the lists of the same names below */
 };
 
 static const char *const STOP[] = {
@@ -173,6 +174,26 @@ static inline unsigned pair_of(const char *w)
     return ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[1] & 31u);
 }
 
+/* Forms of "be": before a cue verb it is passive. */
+static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "fue", "fueron", "es", "son",
+                                 NULL};
+/* Cue verbs that are also nouns ("profit forecasts", "IMF estimates"). */
+static const char *const NOUNCUE[] = {"forecasts", "forecast", "estimates", "estimate", "reports", "report",
+                                      "claims", "claim", "counts", "documents", "projects", NULL};
+/* Participles that open a clause after a figure: no measure. */
+static const char *const ING[] = {"putting", "making", "giving", "taking", "bringing", "leaving", "pushing",
+                                  "lifting", "raising", "sending", "driving", "taking", NULL};
+/* Nouns that name a count without saying of what ("figures ranging from 49
+ * to 73", "the number reached 40", "a total of 12"). */
+static const char *const GENERIC[] = {"figure", "figures", "number", "numbers", "total", "totals",
+                                      "tally", "count", "counts", "estimate", "estimates", "cifra",
+                                      "cifras", "número", NULL};
+/* Nouns of people that say nothing of the event counted ("116
+ * individuals", "40 people"): the verb before the number says it
+ * ("released 116 individuals" is counted as "individuals released"). */
+static const char *const PERSONS[] = {"individual", "individuals", "people", "persons", "person",
+                                      "personas", NULL};
+
 static nci_wordset *set_of(const char *const *words, int value)
 {
     nci_wordset *ws = nci_wordset_new(512);
@@ -189,7 +210,9 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
         !(lex->link = set_of(LINK, 1)) || !(lex->timeunit = set_of(TIMEUNIT, 1)) ||
         !(lex->keydrop = set_of(KEYDROP, 1)) || !(lex->aux = set_of(AUX, 1)) ||
         !(lex->det = set_of(DET, 1)) || !(lex->docu = nci_wordset_new(64)) ||
-        !(lex->docdet = set_of(DOCDET, 1))) {
+        !(lex->docdet = set_of(DOCDET, 1)) || !(lex->be = set_of(BE, 1)) ||
+        !(lex->nouncue = set_of(NOUNCUE, 1)) || !(lex->ing = set_of(ING, 1)) ||
+        !(lex->generic = set_of(GENERIC, 1)) || !(lex->persons = set_of(PERSONS, 1))) {
         nci_claimlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
@@ -246,6 +269,11 @@ void nci_claimlex_free(nci_claimlex *lex)
     nci_wordset_free(lex->det);
     nci_wordset_free(lex->docu);
     nci_wordset_free(lex->docdet);
+    nci_wordset_free(lex->be);
+    nci_wordset_free(lex->nouncue);
+    nci_wordset_free(lex->ing);
+    nci_wordset_free(lex->generic);
+    nci_wordset_free(lex->persons);
     free(lex);
 }
 
@@ -330,6 +358,13 @@ static inline int is_word(const char *t, const nci_tok *k, const char *lit)
 static inline int word_in(const nci_wordset *ws, const char *t, const nci_tok *k)
 {
     return k->kind == NC_TOKEN_WORD && nci_wordset_get(ws, t + k->start, k->end - k->start);
+}
+
+/* Token k is a word of ws, whatever its kind (nci_tok_is() for each word,
+ * in one lookup). */
+static inline int tok_in(const nci_wordset *ws, const char *t, const nci_tok *k)
+{
+    return nci_wordset_get(ws, t + k->start, k->end - k->start) != 0;
 }
 
 static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
@@ -668,30 +703,13 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
 
 /* A form of "be" (and an adverb in -ly) before a verb makes it passive:
  * "is forecast to grow", "are widely expected to add". */
-static int passive_before(const char *t, const nci_tok *k, size_t i, size_t first)
+static int passive_before(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t first)
 {
-    static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "fue", "fueron", "es", "son", NULL};
     size_t j = i;
     if (j > first + 1 && k[j - 1].kind == NC_TOKEN_WORD && k[j - 1].end - k[j - 1].start > 3 &&
         t[k[j - 1].end - 2] == 'l' && t[k[j - 1].end - 1] == 'y')
         j--;
-    if (j <= first)
-        return 0;
-    for (int b = 0; BE[b]; b++)
-        if (nci_tok_is(t, &k[j - 1], BE[b]))
-            return 1;
-    return 0;
-}
-
-/* Cue verbs that are also nouns ("profit forecasts", "IMF estimates"). */
-static int noun_cue(const char *t, const nci_tok *k)
-{
-    static const char *const N[] = {"forecasts", "forecast", "estimates", "estimate", "reports", "report",
-                                    "claims", "claim", "counts", "documents", "projects", NULL};
-    for (int i = 0; N[i]; i++)
-        if (nci_tok_is(t, k, N[i]))
-            return 1;
-    return 0;
+    return j > first && tok_in(lex->be, t, &k[j - 1]);
 }
 
 /* The first token of [i, end) that may start a verb or a preposition cue,
@@ -729,7 +747,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
          * "accused of" is a participle: the accused is no source. */
         if (kind == CUE_VERB && i > first && is_det(lex, t, &k[i - 1]))
             continue;
-        if (kind == CUE_VERB && i > first + 1 && k[i - 1].kind == NC_TOKEN_WORD && noun_cue(t, &k[i]) &&
+        if (kind == CUE_VERB && i > first + 1 && k[i - 1].kind == NC_TOKEN_WORD && tok_in(lex->nouncue, t, &k[i]) &&
             (is_word(t, &k[i - 2], "of") || is_word(t, &k[i - 2], "than") || is_word(t, &k[i - 2], "with") ||
              is_word(t, &k[i - 2], "beat") || is_word(t, &k[i - 2], "above") || is_word(t, &k[i - 2], "below")))
             continue;
@@ -767,7 +785,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                     continue; /* what it owns is the source, named or not */
                 h->ent = resolve(lex, t, E, m, m1, r);
             }
-        } else if (passive_before(t, k, i, first)) {
+        } else if (passive_before(lex, t, k, i, first)) {
             /* "growth is forecast to reach 4%": the subject is what is
              * forecast, not who forecasts; "..., is reported by AP" */
             if (i + len < end && is_word(t, &k[i + len], "by"))
@@ -997,11 +1015,8 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     }
     /* "3.35m euros (£2.31m) putting him third": a participle that opens a
      * clause is no measure */
-    static const char *const ING[] = {"putting", "making", "giving", "taking", "bringing", "leaving", "pushing",
-                                      "lifting", "raising", "sending", "driving", "taking", NULL};
-    for (int g = 0; i < end && ING[g]; g++)
-        if (nci_tok_is(t, &k[i], ING[g]))
-            return 0;
+    if (i < end && tok_in(lex->ing, t, &k[i]))
+        return 0;
     size_t j = i;
     while (j < end && j < i + 4 && k[j].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j]) &&
            !(j > i && is_cue_word(lex, t, &k[j])) && !(of && is_possessive(t, &k[j])))
@@ -1207,35 +1222,12 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
     return key;
 }
 
-/* Nouns that name a count without saying of what ("figures ranging from 49
- * to 73", "the number reached 40", "a total of 12"). */
-static const char *const GENERIC[] = {"figure", "figures", "number", "numbers", "total", "totals",
-                                      "tally", "count", "counts", "estimate", "estimates", "cifra",
-                                      "cifras", "número", NULL};
-
-static int is_generic(const char *t, const nci_tok *k)
-{
-    for (int i = 0; GENERIC[i]; i++)
-        if (nci_tok_is(t, k, GENERIC[i]))
-            return 1;
-    return 0;
-}
-
-/* Nouns of people that say nothing of the event counted ("116
- * individuals", "40 people"): the verb before the number says it
- * ("released 116 individuals" is counted as "individuals released"). */
-static const char *const PERSONS[] = {"individual", "individuals", "people", "persons", "person",
-                                      "personas", NULL};
-
 /* The past participle just before the number (qualifier words between are
  * skipped): "released", "detained", "freed". */
-static size_t action_before(const char *t, const nci_segs *S, const nci_sent *x, size_t ti, size_t ma,
-                            size_t mb)
+static size_t action_before(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_sent *x,
+                            size_t ti, size_t ma, size_t mb)
 {
-    int person = 0;
-    for (int i = 0; PERSONS[i] && !person; i++)
-        person = mb == ma + 1 && nci_tok_is(t, &S->toks[ma], PERSONS[i]);
-    if (!person)
+    if (!(mb == ma + 1 && tok_in(lex->persons, t, &S->toks[ma])))
         return SIZE_MAX;
     for (size_t j = ti, hops = 0; j > x->tok_first && hops < 3; j--, hops++) {
         const nci_tok *k = &S->toks[j - 1];
@@ -1977,7 +1969,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             }
             /* "figures ranging from 49 to 73": a generic noun counts what the
              * claim before it in the sentence counts. */
-            if (have && mb == ma + 1 && is_generic(t, &S->toks[ma]) && out->n && out->v[out->n - 1].sent == s) {
+            if (have && mb == ma + 1 && tok_in(lex->generic, t, &S->toks[ma]) && out->n && out->v[out->n - 1].sent == s) {
                 const nci_claim *p = &out->v[out->n - 1];
                 ma = first_tok_at(S, x, p->m_start);
                 mb = first_tok_at(S, x, p->m_end);
@@ -1992,7 +1984,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 memchr(t + num->start, '.', num->end - num->start) && !plural_head(t, &S->toks[mb - 1]) &&
                 !is_unit(t, &S->toks[ma]))
                 continue;
-            size_t action = borrowed || price == SIZE_MAX ? action_before(t, S, x, ti, ma, mb) : price;
+            size_t action = borrowed || price == SIZE_MAX ? action_before(lex, t, S, x, ti, ma, mb) : price;
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
             if (!c)
                 goto nomem;
