@@ -100,10 +100,10 @@ struct nci_claimlex {
     const nci_calendar *cal;
     nci_wordset *cues;    /* phrases, words joined by one space */
     nci_wordset *vpfirst; /* the first words of the verb and preposition cues */
-    /* Of the same words, bit n % 64 of vp_lens[pair_of(w)]: one has n
-     * bytes and starts with w's first two letters (either case); tells
-     * most tokens apart with one load. */
-    uint64_t vp_lens[1024];
+    /* Of the same words (of docu), bit n % 64 of vp_lens[pair_of(w)]
+     * (docu_lens[...]): one has n bytes and starts with w's first two
+     * letters, either case; they tell most tokens apart with one load. */
+    uint64_t vp_lens[1024], docu_lens[1024];
     nci_wordset *stop;    /* words that end a measure phrase */
     nci_wordset *link;    /* words between a measure and a later percentage/amount */
     nci_wordset *timeunit;
@@ -174,6 +174,17 @@ static inline unsigned pair_of(const char *w)
     return ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[1] & 31u);
 }
 
+static void lens_add(uint64_t lens[1024], const char *w, size_t n)
+{
+    lens[pair_of(w)] |= (uint64_t)1 << (n & 63);
+}
+
+/* Whether token k may be one of the words of lens (never 0 for one). */
+static inline int lens_may(const uint64_t lens[1024], const char *t, const nci_tok *k)
+{
+    return (lens[pair_of(t + k->start)] >> ((k->end - k->start) & 63)) & 1;
+}
+
 /* Forms of "be": before a cue verb it is passive. */
 static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "fue", "fueron", "es", "son",
                                  NULL};
@@ -230,6 +241,7 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
                                              : CUE_PRON;
         if (kind == CUE_DOCU) { /* "report" is also a verb: a table of its own */
             nci_wordset_add(lex->docu, tab + 1, strlen(tab + 1), kind);
+            lens_add(lex->docu_lens, tab + 1, strlen(tab + 1));
             continue;
         }
         /* the value keeps the row, so a claim points at the table's text */
@@ -238,7 +250,7 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
             const char *sp = strchr(tab + 1, ' ');
             size_t n = sp ? (size_t)(sp - tab - 1) : strlen(tab + 1);
             nci_wordset_add(lex->vpfirst, tab + 1, n, 1);
-            lex->vp_lens[pair_of(tab + 1)] |= (uint64_t)1 << (n & 63);
+            lens_add(lex->vp_lens, tab + 1, n);
         }
     }
     /* The first words of a phrase cue ("according" of "according to"), so
@@ -662,7 +674,8 @@ static int32_t resolve(const nci_claimlex *lex, const char *t, const nci_ents *E
 
 static int word_kind(const nci_claimlex *lex, const char *t, const nci_tok *k)
 {
-    return k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->docu, t + k->start, k->end - k->start) : 0;
+    return k->kind == NC_TOKEN_WORD && lens_may(lex->docu_lens, t, k)
+               ? nci_wordset_get(lex->docu, t + k->start, k->end - k->start) : 0;
 }
 
 static int is_det(const nci_claimlex *lex, const char *t, const nci_tok *k)
@@ -679,7 +692,13 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
                            size_t j, size_t end, size_t m0, size_t m1, const refs_t *r)
 {
     const nci_tok *k = S->toks;
+    /* quick: the document's noun is one of the next three tokens */
     size_t d = j;
+    while (d < end && d < j + 3 && !lens_may(lex->docu_lens, t, &k[d]))
+        d++;
+    if (d == end || d == j + 3)
+        return -2;
+    d = j;
     int definite = 0;
     if (d < end && is_det(lex, t, &k[d]))
         definite = !is_word(t, &k[d], "a") && !is_word(t, &k[d], "an") && !is_word(t, &k[d], "un") &&
