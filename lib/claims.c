@@ -82,6 +82,9 @@
 #include "dates.h"
 #include "fold.h"
 #include "wordset.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 extern const char *const nci_gen_cues[];
 
@@ -97,6 +100,10 @@ struct nci_claimlex {
     const nci_calendar *cal;
     nci_wordset *cues;    /* phrases, words joined by one space */
     nci_wordset *vpfirst; /* the first words of the verb and preposition cues */
+    /* Of the same words (of docu), bit n % 64 of vp_lens[pair_of(w)]
+     * (docu_lens[...]): one has n bytes and starts with w's first two
+     * letters, either case; they tell most tokens apart with one load. */
+    uint64_t vp_lens[1024], docu_lens[1024];
     nci_wordset *stop;    /* words that end a measure phrase */
     nci_wordset *link;    /* words between a measure and a later percentage/amount */
     nci_wordset *timeunit;
@@ -105,6 +112,7 @@ struct nci_claimlex {
     nci_wordset *det;     /* determiners and possessives after "of" and before a noun */
     nci_wordset *docu;    /* nouns of documents: report, study (cues.tsv "docu") */
     nci_wordset *docdet;  /* determiners before a document or a noun that looks like a verb */
+    nci_wordset *be, *nouncue, *ing, *generic, *persons; /* the lists of the same names below */
 };
 
 static const char *const STOP[] = {
@@ -158,6 +166,45 @@ static const char *const DOCDET[] = {"the", "this", "that", "its", "their", "a",
 static const char *const KEYDROP[] = {"the", "a", "an", "those", "these", "them", "of", "el", "la",
                                       "los", "las", "de", "del", "un", "una", "unos", "unas", NULL};
 
+/* The first two bytes of w (w[1] may be the NUL after a one-byte word),
+ * ASCII letters case folded, as an index below 1024; other bytes share
+ * indexes with letters, which only lets more words through. */
+static inline unsigned pair_of(const char *w)
+{
+    return ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[1] & 31u);
+}
+
+static void lens_add(uint64_t lens[1024], const char *w, size_t n)
+{
+    lens[pair_of(w)] |= (uint64_t)1 << (n & 63);
+}
+
+/* Whether token k may be one of the words of lens (never 0 for one). */
+static inline int lens_may(const uint64_t lens[1024], const char *t, const nci_tok *k)
+{
+    return (lens[pair_of(t + k->start)] >> ((k->end - k->start) & 63)) & 1;
+}
+
+/* Forms of "be": before a cue verb it is passive. */
+static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "fue", "fueron", "es", "son",
+                                 NULL};
+/* Cue verbs that are also nouns ("profit forecasts", "IMF estimates"). */
+static const char *const NOUNCUE[] = {"forecasts", "forecast", "estimates", "estimate", "reports", "report",
+                                      "claims", "claim", "counts", "documents", "projects", NULL};
+/* Participles that open a clause after a figure: no measure. */
+static const char *const ING[] = {"putting", "making", "giving", "taking", "bringing", "leaving", "pushing",
+                                  "lifting", "raising", "sending", "driving", "taking", NULL};
+/* Nouns that name a count without saying of what ("figures ranging from 49
+ * to 73", "the number reached 40", "a total of 12"). */
+static const char *const GENERIC[] = {"figure", "figures", "number", "numbers", "total", "totals",
+                                      "tally", "count", "counts", "estimate", "estimates", "cifra",
+                                      "cifras", "número", NULL};
+/* Nouns of people that say nothing of the event counted ("116
+ * individuals", "40 people"): the verb before the number says it
+ * ("released 116 individuals" is counted as "individuals released"). */
+static const char *const PERSONS[] = {"individual", "individuals", "people", "persons", "person",
+                                      "personas", NULL};
+
 static nci_wordset *set_of(const char *const *words, int value)
 {
     nci_wordset *ws = nci_wordset_new(512);
@@ -174,7 +221,9 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
         !(lex->link = set_of(LINK, 1)) || !(lex->timeunit = set_of(TIMEUNIT, 1)) ||
         !(lex->keydrop = set_of(KEYDROP, 1)) || !(lex->aux = set_of(AUX, 1)) ||
         !(lex->det = set_of(DET, 1)) || !(lex->docu = nci_wordset_new(64)) ||
-        !(lex->docdet = set_of(DOCDET, 1))) {
+        !(lex->docdet = set_of(DOCDET, 1)) || !(lex->be = set_of(BE, 1)) ||
+        !(lex->nouncue = set_of(NOUNCUE, 1)) || !(lex->ing = set_of(ING, 1)) ||
+        !(lex->generic = set_of(GENERIC, 1)) || !(lex->persons = set_of(PERSONS, 1))) {
         nci_claimlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
@@ -192,13 +241,16 @@ nc_status nci_claimlex_new(const nci_calendar *cal, nci_claimlex **out, nc_error
                                              : CUE_PRON;
         if (kind == CUE_DOCU) { /* "report" is also a verb: a table of its own */
             nci_wordset_add(lex->docu, tab + 1, strlen(tab + 1), kind);
+            lens_add(lex->docu_lens, tab + 1, strlen(tab + 1));
             continue;
         }
         /* the value keeps the row, so a claim points at the table's text */
         nci_wordset_add(lex->cues, tab + 1, strlen(tab + 1), kind | (int)((r - nci_gen_cues) << 4));
         if (kind == CUE_VERB || kind == CUE_PREP) {
             const char *sp = strchr(tab + 1, ' ');
-            nci_wordset_add(lex->vpfirst, tab + 1, sp ? (size_t)(sp - tab - 1) : strlen(tab + 1), 1);
+            size_t n = sp ? (size_t)(sp - tab - 1) : strlen(tab + 1);
+            nci_wordset_add(lex->vpfirst, tab + 1, n, 1);
+            lens_add(lex->vp_lens, tab + 1, n);
         }
     }
     /* The first words of a phrase cue ("according" of "according to"), so
@@ -229,6 +281,11 @@ void nci_claimlex_free(nci_claimlex *lex)
     nci_wordset_free(lex->det);
     nci_wordset_free(lex->docu);
     nci_wordset_free(lex->docdet);
+    nci_wordset_free(lex->be);
+    nci_wordset_free(lex->nouncue);
+    nci_wordset_free(lex->ing);
+    nci_wordset_free(lex->generic);
+    nci_wordset_free(lex->persons);
     free(lex);
 }
 
@@ -303,9 +360,23 @@ static void fmt_date(char buf[16], int y, int m, int d)
 
 /* ---------------------------------------------------------------- tokens */
 
+/* nci_tok_is() for a literal: most tokens differ in length, told apart
+ * before a byte is read (strlen of a literal is a constant). */
+static inline int is_word(const char *t, const nci_tok *k, const char *lit)
+{
+    return k->end - k->start == strlen(lit) && nci_tok_is(t, k, lit);
+}
+
 static inline int word_in(const nci_wordset *ws, const char *t, const nci_tok *k)
 {
     return k->kind == NC_TOKEN_WORD && nci_wordset_get(ws, t + k->start, k->end - k->start);
+}
+
+/* Token k is a word of ws, whatever its kind (nci_tok_is() for each word,
+ * in one lookup). */
+static inline int tok_in(const nci_wordset *ws, const char *t, const nci_tok *k)
+{
+    return nci_wordset_get(ws, t + k->start, k->end - k->start) != 0;
 }
 
 static int is_cue_word(const nci_claimlex *lex, const char *t, const nci_tok *k)
@@ -418,10 +489,19 @@ typedef struct {
 } qmarks_t;
 
 /* The first byte in [p, end) that may begin a quotation mark ('"', or the
- * 0xE2 of U+201C, U+201D); end when none.  Eight bytes at a time: a block
- * with neither byte (no zero byte once XORed with it) is skipped whole. */
+ * 0xE2 of U+201C, U+201D); end when none.  Sixteen bytes at a time with
+ * SSE2, else eight: a block with neither byte (no zero byte once XORed
+ * with it) is skipped whole.  No read reaches end. */
 static size_t next_quote_byte(const char *t, size_t p, size_t end)
 {
+#if defined(__SSE2__)
+    const __m128i dq = _mm_set1_epi8('"'), e2 = _mm_set1_epi8((char)0xE2);
+    for (; p + 16 <= end; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + p));
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, e2))))
+            break;
+    }
+#endif
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     for (; p + 8 <= end; p += 8) {
         uint64_t v, a, b;
@@ -594,7 +674,8 @@ static int32_t resolve(const nci_claimlex *lex, const char *t, const nci_ents *E
 
 static int word_kind(const nci_claimlex *lex, const char *t, const nci_tok *k)
 {
-    return k->kind == NC_TOKEN_WORD ? nci_wordset_get(lex->docu, t + k->start, k->end - k->start) : 0;
+    return k->kind == NC_TOKEN_WORD && lens_may(lex->docu_lens, t, k)
+               ? nci_wordset_get(lex->docu, t + k->start, k->end - k->start) : 0;
 }
 
 static int is_det(const nci_claimlex *lex, const char *t, const nci_tok *k)
@@ -611,11 +692,17 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
                            size_t j, size_t end, size_t m0, size_t m1, const refs_t *r)
 {
     const nci_tok *k = S->toks;
+    /* quick: the document's noun is one of the next three tokens */
     size_t d = j;
+    while (d < end && d < j + 3 && !lens_may(lex->docu_lens, t, &k[d]))
+        d++;
+    if (d == end || d == j + 3)
+        return -2;
+    d = j;
     int definite = 0;
     if (d < end && is_det(lex, t, &k[d]))
-        definite = !nci_tok_is(t, &k[d], "a") && !nci_tok_is(t, &k[d], "an") && !nci_tok_is(t, &k[d], "un") &&
-                   !nci_tok_is(t, &k[d], "una"),
+        definite = !is_word(t, &k[d], "a") && !is_word(t, &k[d], "an") && !is_word(t, &k[d], "un") &&
+                   !is_word(t, &k[d], "una"),
         d++;
     size_t mod = SIZE_MAX; /* a word before the document's noun */
     if (d < end && word_kind(lex, t, &k[d]) != CUE_DOCU && d + 1 < end && word_kind(lex, t, &k[d + 1]) == CUE_DOCU)
@@ -626,7 +713,7 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
     for (size_t m = m0; m < m1 && mod != SIZE_MAX; m++)
         if (E->m[m].tok <= mod && E->m[m].tok + E->m[m].ntok > mod && is_source_type(E->m[m].type, 0))
             return resolve(lex, t, E, m, m1, r);
-    if (d + 1 < end && (nci_tok_is(t, &k[d + 1], "by") || nci_tok_is(t, &k[d + 1], "from") || nci_tok_is(t, &k[d + 1], "of")))
+    if (d + 1 < end && (is_word(t, &k[d + 1], "by") || is_word(t, &k[d + 1], "from") || is_word(t, &k[d + 1], "of")))
         for (size_t m = m0; m < m1; m++)
             if (E->m[m].tok > d + 1 && E->m[m].tok <= d + 5 && is_source_type(E->m[m].type, 0))
                 return resolve(lex, t, E, m, m1, r);
@@ -635,30 +722,28 @@ static int32_t document_at(const nci_claimlex *lex, const char *t, const nci_seg
 
 /* A form of "be" (and an adverb in -ly) before a verb makes it passive:
  * "is forecast to grow", "are widely expected to add". */
-static int passive_before(const char *t, const nci_tok *k, size_t i, size_t first)
+static int passive_before(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t first)
 {
-    static const char *const BE[] = {"is", "are", "was", "were", "be", "been", "being", "fue", "fueron", "es", "son", NULL};
     size_t j = i;
     if (j > first + 1 && k[j - 1].kind == NC_TOKEN_WORD && k[j - 1].end - k[j - 1].start > 3 &&
         t[k[j - 1].end - 2] == 'l' && t[k[j - 1].end - 1] == 'y')
         j--;
-    if (j <= first)
-        return 0;
-    for (int b = 0; BE[b]; b++)
-        if (nci_tok_is(t, &k[j - 1], BE[b]))
-            return 1;
-    return 0;
+    return j > first && tok_in(lex->be, t, &k[j - 1]);
 }
 
-/* Cue verbs that are also nouns ("profit forecasts", "IMF estimates"). */
-static int noun_cue(const char *t, const nci_tok *k)
+/* The first token of [i, end) that may start a verb or a preposition cue,
+ * end when none.  Only those are attributions: a word that starts none
+ * ("the", "it", "he" start other cues) is passed over without looking its
+ * phrases up, and most by their first two bytes and length alone. */
+static size_t next_vp_word(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end)
 {
-    static const char *const N[] = {"forecasts", "forecast", "estimates", "estimate", "reports", "report",
-                                    "claims", "claim", "counts", "documents", "projects", NULL};
-    for (int i = 0; N[i]; i++)
-        if (nci_tok_is(t, k, N[i]))
-            return 1;
-    return 0;
+    for (; i < end; i++) {
+        size_t wl = k[i].end - k[i].start;
+        if (((lex->vp_lens[pair_of(t + k[i].start)] >> (wl & 63)) & 1) && k[i].kind == NC_TOKEN_WORD &&
+            nci_wordset_get(lex->vpfirst, t + k[i].start, wl))
+            break;
+    }
+    return i;
 }
 
 /* Every attribution cue of sentence s (whose mentions are [m0, m1)), with
@@ -670,12 +755,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
     const nci_tok *k = S->toks;
     size_t first = x->tok_first, end = first + x->tok_count;
     out->n = 0;
-    for (size_t i = first; i < end && out->n < MAX_CUES; i++) {
-        /* Only a verb or a preposition cue is an attribution: a word that
-         * starts none ("the", "it", "he" start other cues) is passed over
-         * without looking its phrases up. */
-        if (!word_in(lex->vpfirst, t, &k[i]))
-            continue;
+    for (size_t i = first; (i = next_vp_word(lex, t, k, i, end)) < end && out->n < MAX_CUES; i++) {
         size_t len = 0;
         int cv = cue_at(lex, t, k, i, end, &len), kind = CUE_KIND(cv);
         if (kind != CUE_VERB && kind != CUE_PREP)
@@ -686,12 +766,12 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
          * "accused of" is a participle: the accused is no source. */
         if (kind == CUE_VERB && i > first && is_det(lex, t, &k[i - 1]))
             continue;
-        if (kind == CUE_VERB && i > first + 1 && k[i - 1].kind == NC_TOKEN_WORD && noun_cue(t, &k[i]) &&
-            (nci_tok_is(t, &k[i - 2], "of") || nci_tok_is(t, &k[i - 2], "than") || nci_tok_is(t, &k[i - 2], "with") ||
-             nci_tok_is(t, &k[i - 2], "beat") || nci_tok_is(t, &k[i - 2], "above") || nci_tok_is(t, &k[i - 2], "below")))
+        if (kind == CUE_VERB && i > first + 1 && k[i - 1].kind == NC_TOKEN_WORD && tok_in(lex->nouncue, t, &k[i]) &&
+            (is_word(t, &k[i - 2], "of") || is_word(t, &k[i - 2], "than") || is_word(t, &k[i - 2], "with") ||
+             is_word(t, &k[i - 2], "beat") || is_word(t, &k[i - 2], "above") || is_word(t, &k[i - 2], "below")))
             continue;
-        if (kind == CUE_VERB && i + len < end && nci_tok_is(t, &k[i + len], "of") &&
-            (nci_tok_is(t, &k[i], "accused") || nci_tok_is(t, &k[i], "alleged")))
+        if (kind == CUE_VERB && i + len < end && is_word(t, &k[i + len], "of") &&
+            (is_word(t, &k[i], "accused") || is_word(t, &k[i], "alleged")))
             continue;
         /* a verb inside a quotation ('"... we expect this to grow," said
          * X') is the speaker's words, not an attribution */
@@ -724,10 +804,10 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                     continue; /* what it owns is the source, named or not */
                 h->ent = resolve(lex, t, E, m, m1, r);
             }
-        } else if (passive_before(t, k, i, first)) {
+        } else if (passive_before(lex, t, k, i, first)) {
             /* "growth is forecast to reach 4%": the subject is what is
              * forecast, not who forecasts; "..., is reported by AP" */
-            if (i + len < end && nci_tok_is(t, &k[i + len], "by"))
+            if (i + len < end && is_word(t, &k[i + len], "by"))
                 for (size_t m = m0; m < m1 && h->ent < 0; m++)
                     if (E->m[m].tok > i + len && E->m[m].tok <= i + len + 3 && is_source_type(E->m[m].type, 0))
                         h->ent = resolve(lex, t, E, m, m1, r);
@@ -740,9 +820,9 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             size_t limit = i, v = i;
             while (v > first + 1 && v + 2 > i && word_in(lex->aux, t, &k[v - 1]))
                 v--; /* "Deutsche Boerse, the exchange ..., has said" */
-            if (v > first && nci_tok_is(t, &k[v - 1], ",")) {
+            if (v > first && is_word(t, &k[v - 1], ",")) {
                 size_t c = v - 1;
-                while (c > first && !nci_tok_is(t, &k[c - 1], ","))
+                while (c > first && !is_word(t, &k[c - 1], ","))
                     c--;
                 if (c > first)
                     limit = c - 1;
@@ -780,8 +860,8 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                 /* "the managers polled for the study say": a document after a
                  * preposition is not the verb's subject */
                 if (doc != -2 && b > first &&
-                    (nci_tok_is(t, &k[b - 1], "for") || nci_tok_is(t, &k[b - 1], "in") || nci_tok_is(t, &k[b - 1], "by") ||
-                     nci_tok_is(t, &k[b - 1], "of") || nci_tok_is(t, &k[b - 1], "from") || nci_tok_is(t, &k[b - 1], "to")))
+                    (is_word(t, &k[b - 1], "for") || is_word(t, &k[b - 1], "in") || is_word(t, &k[b - 1], "by") ||
+                     is_word(t, &k[b - 1], "of") || is_word(t, &k[b - 1], "from") || is_word(t, &k[b - 1], "to")))
                     doc = -2;
                 if (!(is_pron_kind(pk) && b + pl == i) && doc == -2)
                     continue;
@@ -793,7 +873,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
                 }
                 /* "Companies reported they expect": the pronoun is the
                  * subject of the verb just before it. */
-                size_t q = b > first && nci_tok_is(t, &k[b - 1], "that") ? b - 1 : b;
+                size_t q = b > first && is_word(t, &k[b - 1], "that") ? b - 1 : b;
                 if (out->n > 1 && out->c[out->n - 2].tok + out->c[out->n - 2].len == q) {
                     h->ent = out->c[out->n - 2].ent;
                     break;
@@ -803,7 +883,7 @@ static void sentence_cues(const nci_claimlex *lex, const char *t, const nci_segs
             }
             /* "..., said the minister", "..., predicts the report by BT";
              * after "told" stands whom it was told to. */
-            if (h->ent < 0 && !nci_tok_is(t, &k[i], "told") && !nci_tok_is(t, &k[i], "tells")) {
+            if (h->ent < 0 && !is_word(t, &k[i], "told") && !is_word(t, &k[i], "tells")) {
                 int32_t doc = i + len < end ? document_at(lex, t, S, E, i + len, end, m0, m1, r) : -2;
                 if (doc != -2)
                     h->ent = doc;
@@ -911,19 +991,19 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     const nci_tok *k = S->toks;
     /* "$1.75bn (£900m) deal": a bracketed conversion or gloss stands between
      * the figure and what it counts. */
-    if (i < end && nci_tok_is(t, &k[i], "(")) {
+    if (i < end && is_word(t, &k[i], "(")) {
         size_t c = i + 1;
-        while (c < end && c < i + 8 && !nci_tok_is(t, &k[c], ")"))
+        while (c < end && c < i + 8 && !is_word(t, &k[c], ")"))
             c++;
-        if (c < end && nci_tok_is(t, &k[c], ")"))
+        if (c < end && is_word(t, &k[c], ")"))
             i = c + 1;
     }
     int of = 0;
-    if (i < end && (nci_tok_is(t, &k[i], "of") || nci_tok_is(t, &k[i], "de") || nci_tok_is(t, &k[i], "del"))) {
+    if (i < end && (is_word(t, &k[i], "of") || is_word(t, &k[i], "de") || is_word(t, &k[i], "del"))) {
         i++;
         of = 1;
         /* "86 of those detained": the demonstrative and the word after it. */
-        if (i + 1 < end && (nci_tok_is(t, &k[i], "those") || nci_tok_is(t, &k[i], "these")) &&
+        if (i + 1 < end && (is_word(t, &k[i], "those") || is_word(t, &k[i], "these")) &&
             k[i + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[i + 1])) {
             *a = i;
             *b = i + 2;
@@ -934,16 +1014,16 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
             i++;
     }
     /* "six out of every 10 planes": what the whole counts. */
-    if (i + 2 < end && nci_tok_is(t, &k[i], "out") && nci_tok_is(t, &k[i + 1], "of")) {
+    if (i + 2 < end && is_word(t, &k[i], "out") && is_word(t, &k[i + 1], "of")) {
         size_t o = i + 2;
-        if (o < end && (nci_tok_is(t, &k[o], "every") || word_in(lex->det, t, &k[o])))
+        if (o < end && (is_word(t, &k[o], "every") || word_in(lex->det, t, &k[o])))
             o++;
         if (o < end && k[o].kind == NC_TOKEN_NUMBER)
             i = o + 1;
     }
     /* "15% more passengers": the noun after "more", "fewer", "extra" */
-    if (i + 1 < end && (nci_tok_is(t, &k[i], "more") || nci_tok_is(t, &k[i], "fewer") || nci_tok_is(t, &k[i], "extra") ||
-                        nci_tok_is(t, &k[i], "additional"))) {
+    if (i + 1 < end && (is_word(t, &k[i], "more") || is_word(t, &k[i], "fewer") || is_word(t, &k[i], "extra") ||
+                        is_word(t, &k[i], "additional"))) {
         /* a noun follows: a plural within three words ("18% more likely"
          * has none) */
         int noun = 0;
@@ -954,19 +1034,16 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     }
     /* "3.35m euros (£2.31m) putting him third": a participle that opens a
      * clause is no measure */
-    static const char *const ING[] = {"putting", "making", "giving", "taking", "bringing", "leaving", "pushing",
-                                      "lifting", "raising", "sending", "driving", "taking", NULL};
-    for (int g = 0; i < end && ING[g]; g++)
-        if (nci_tok_is(t, &k[i], ING[g]))
-            return 0;
+    if (i < end && tok_in(lex->ing, t, &k[i]))
+        return 0;
     size_t j = i;
     while (j < end && j < i + 4 && k[j].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j]) &&
            !(j > i && is_cue_word(lex, t, &k[j])) && !(of && is_possessive(t, &k[j])))
         j++;
     /* "two of the All Blacks' seven tries", "10% of the company's shares":
      * after "of", what the possessor owns is counted. */
-    if (of && j < end && j > i && (is_possessive(t, &k[j]) || nci_tok_is(t, &k[j], "'") ||
-                                   nci_tok_is(t, &k[j], "\xE2\x80\x99"))) {
+    if (of && j < end && j > i && (is_possessive(t, &k[j]) || is_word(t, &k[j], "'") ||
+                                   is_word(t, &k[j], "\xE2\x80\x99"))) {
         size_t o = j + 1;
         if (o < end && k[o].kind == NC_TOKEN_NUMBER)
             o++;
@@ -979,7 +1056,7 @@ static int measure_after(const nci_claimlex *lex, const char *t, const nci_segs 
     }
     /* "60 short and long-haul routes": one word that is no plural,
      * "and"/"or", and two or more words after it, up to a stop. */
-    if (j == i + 1 && j + 1 < end && (nci_tok_is(t, &k[j], "and") || nci_tok_is(t, &k[j], "or")) &&
+    if (j == i + 1 && j + 1 < end && (is_word(t, &k[j], "and") || is_word(t, &k[j], "or")) &&
         !plural_head(t, &k[i]) && k[j + 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[j + 1])) {
         size_t e = j + 1;
         while (e < end && e < j + 4 && k[e].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[e]) &&
@@ -1005,8 +1082,8 @@ static int is_possessive(const char *t, const nci_tok *k)
 /* Measure before a percentage or an amount: "profits jumped 76%". */
 static int is_price_verb(const char *t, const nci_tok *k)
 {
-    return nci_tok_is(t, k, "priced") || nci_tok_is(t, k, "cost") || nci_tok_is(t, k, "costs") || nci_tok_is(t, k, "costing") ||
-           nci_tok_is(t, k, "retails");
+    return is_word(t, k, "priced") || is_word(t, k, "cost") || is_word(t, k, "costs") || is_word(t, k, "costing") ||
+           is_word(t, k, "retails");
 }
 
 static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t i,
@@ -1016,12 +1093,12 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
     size_t j = i;
     int skipped = 0, hops = 0;
     /* "the disabled will make up 16%": "make up" links */
-    if (j > first + 1 && nci_tok_is(t, &k[j - 1], "up") &&
-        (nci_tok_is(t, &k[j - 2], "make") || nci_tok_is(t, &k[j - 2], "makes") || nci_tok_is(t, &k[j - 2], "made")))
+    if (j > first + 1 && is_word(t, &k[j - 1], "up") &&
+        (is_word(t, &k[j - 2], "make") || is_word(t, &k[j - 2], "makes") || is_word(t, &k[j - 2], "made")))
         j -= 2, skipped++, hops += 2;
     /* "cost(s)" right before the amount is a verb ("tickets cost £20"),
      * elsewhere a noun ("borrowing costs to 1.75%") */
-    if (j > first && (nci_tok_is(t, &k[j - 1], "cost") || nci_tok_is(t, &k[j - 1], "costs") || nci_tok_is(t, &k[j - 1], "costing")))
+    if (j > first && (is_word(t, &k[j - 1], "cost") || is_word(t, &k[j - 1], "costs") || is_word(t, &k[j - 1], "costing")))
         j--, skipped++, hops++;
     while (j > first && hops < 6 && k[j - 1].kind == NC_TOKEN_WORD) {
         if (word_in(lex->link, t, &k[j - 1]))
@@ -1062,9 +1139,9 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
     size_t d = j;
     if (d > first && word_in(lex->det, t, &k[d - 1]))
         d--;
-    if (d > first + 1 && (nci_tok_is(t, &k[d - 1], "in") || nci_tok_is(t, &k[d - 1], "of") ||
-                          nci_tok_is(t, &k[d - 1], "from") || nci_tok_is(t, &k[d - 1], "for") ||
-                          nci_tok_is(t, &k[d - 1], "at") || nci_tok_is(t, &k[d - 1], "on"))) {
+    if (d > first + 1 && (is_word(t, &k[d - 1], "in") || is_word(t, &k[d - 1], "of") ||
+                          is_word(t, &k[d - 1], "from") || is_word(t, &k[d - 1], "for") ||
+                          is_word(t, &k[d - 1], "at") || is_word(t, &k[d - 1], "on"))) {
         size_t h = d - 1;
         while (h > first && d - 1 - h < 2 && k[h - 1].kind == NC_TOKEN_WORD && !word_in(lex->stop, t, &k[h - 1]) &&
                !is_cue_word(lex, t, &k[h - 1]) && !word_in(lex->link, t, &k[h - 1]) && !is_possessive(t, &k[h - 1]))
@@ -1097,19 +1174,40 @@ static size_t singular(const char *w, size_t n, const char *lang)
     return n - 1; /* "-ies" is turned into "-y" by the caller */
 }
 
+/* A word of ASCII letters, digits and marks other than the apostrophe and
+ * blanks, short enough for a buffer of 64: nci_fold() only lower-cases it. */
+static int folds_as_lower(const char *w, size_t n)
+{
+    if (n >= 64)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80 || c <= ' ' || c == '\'')
+            return 0;
+    }
+    return 1;
+}
+
 static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a,
                          size_t b, size_t action, const char *lang)
 {
-    char buf[256];
+    char buf[256], low[64];
     size_t n = 0;
     for (size_t i = a; i < b + (action != SIZE_MAX); i++) {
         const nci_tok *k = &S->toks[i < b ? i : action];
         if (word_in(lex->keydrop, t, k))
             continue;
-        size_t fl;
-        char *f = nci_fold(t + k->start, k->end - k->start, &fl);
-        if (!f)
+        size_t fl = k->end - k->start;
+        char *f = low;
+        if (folds_as_lower(t + k->start, fl)) { /* most words: no copy on the heap */
+            for (size_t q = 0; q < fl; q++) {
+                char c = t[k->start + q];
+                low[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            low[fl] = '\0';
+        } else if (!(f = nci_fold(t + k->start, k->end - k->start, &fl))) {
             return NULL;
+        }
         size_t sl = singular(f, fl, lang);
         /* the verb of a price is its noun: "priced" -> "price" */
         if ((fl == 6 && !memcmp(f, "priced", 6)) || (fl == 7 && !memcmp(f, "pricing", 7)))
@@ -1133,7 +1231,8 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
             memcpy(buf + n, f, sl);
             n += sl;
         }
-        free(f);
+        if (f != low)
+            free(f);
     }
     buf[n] = '\0';
     char *key = malloc(n + 1);
@@ -1142,35 +1241,12 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
     return key;
 }
 
-/* Nouns that name a count without saying of what ("figures ranging from 49
- * to 73", "the number reached 40", "a total of 12"). */
-static const char *const GENERIC[] = {"figure", "figures", "number", "numbers", "total", "totals",
-                                      "tally", "count", "counts", "estimate", "estimates", "cifra",
-                                      "cifras", "número", NULL};
-
-static int is_generic(const char *t, const nci_tok *k)
-{
-    for (int i = 0; GENERIC[i]; i++)
-        if (nci_tok_is(t, k, GENERIC[i]))
-            return 1;
-    return 0;
-}
-
-/* Nouns of people that say nothing of the event counted ("116
- * individuals", "40 people"): the verb before the number says it
- * ("released 116 individuals" is counted as "individuals released"). */
-static const char *const PERSONS[] = {"individual", "individuals", "people", "persons", "person",
-                                      "personas", NULL};
-
 /* The past participle just before the number (qualifier words between are
  * skipped): "released", "detained", "freed". */
-static size_t action_before(const char *t, const nci_segs *S, const nci_sent *x, size_t ti, size_t ma,
-                            size_t mb)
+static size_t action_before(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_sent *x,
+                            size_t ti, size_t ma, size_t mb)
 {
-    int person = 0;
-    for (int i = 0; PERSONS[i] && !person; i++)
-        person = mb == ma + 1 && nci_tok_is(t, &S->toks[ma], PERSONS[i]);
-    if (!person)
+    if (!(mb == ma + 1 && tok_in(lex->persons, t, &S->toks[ma])))
         return SIZE_MAX;
     for (size_t j = ti, hops = 0; j > x->tok_first && hops < 3; j--, hops++) {
         const nci_tok *k = &S->toks[j - 1];
@@ -1277,14 +1353,14 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
     static const char *const LAST[] = {"last", "final", NULL};
     const char *w = t + k[h].start;
     size_t n = k[h].end - k[h].start;
-    if (nci_tok_is(t, &k[h], "end") || nci_tok_is(t, &k[h], "close")) {
+    if (is_word(t, &k[h], "end") || is_word(t, &k[h], "close")) {
         *m0 = *m1 = 12;
-        *pa = h > 0 && nci_tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        *pa = h > 0 && is_word(t, &k[h - 1], "the") ? h - 1 : h;
         return;
     }
-    if (nci_tok_is(t, &k[h], "start") || nci_tok_is(t, &k[h], "beginning")) {
+    if (is_word(t, &k[h], "start") || is_word(t, &k[h], "beginning")) {
         *m0 = *m1 = 1;
-        *pa = h > 0 && nci_tok_is(t, &k[h - 1], "the") ? h - 1 : h;
+        *pa = h > 0 && is_word(t, &k[h - 1], "the") ? h - 1 : h;
         return;
     }
     if (n == 2 && (w[0] == 'Q' || w[0] == 'q') && w[1] >= '1' && w[1] <= '4') {
@@ -1307,11 +1383,11 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
             if (strlen(LAST[i]) == ol && !strncasecmp(w, LAST[i], ol))
                 ord = 4;
     } else {
-        half = nci_tok_is(t, &k[h], "half");
-        if (!(half || nci_tok_is(t, &k[h], "quarter")))
+        half = is_word(t, &k[h], "half");
+        if (!(half || is_word(t, &k[h], "quarter")))
             return;
         size_t o = h;
-        if (o > 0 && nci_tok_is(t, &k[o - 1], "-"))
+        if (o > 0 && is_word(t, &k[o - 1], "-"))
             o--;
         for (int i = 0; o > 0 && ORD[i]; i++)
             if (nci_tok_is(t, &k[o - 1], ORD[i]))
@@ -1326,7 +1402,7 @@ static void year_part(const char *t, const nci_tok *k, size_t h, int *m0, int *m
         return;
     *m0 = half ? (ord - 1) * 6 + 1 : (ord - 1) * 3 + 1;
     *m1 = *m0 + (half ? 5 : 2);
-    *pa = start > 0 && nci_tok_is(t, &k[start - 1], "the") ? start - 1 : start;
+    *pa = start > 0 && is_word(t, &k[start - 1], "the") ? start - 1 : start;
 }
 
 /* "a year earlier", "a year before", "a year ago", "the previous year",
@@ -1340,16 +1416,16 @@ static int year_before_follows(const char *t, const nci_tok *k, size_t n, const 
     size_t stop = i + 20 < n ? i + 20 : n; /* within the figure's clause */
     for (; i + 2 < stop; i++) {
         size_t e = 0;
-        if (!nci_tok_is(t, &k[i + 1], "year") && !nci_tok_is(t, &k[i + 2], "year"))
+        if (!is_word(t, &k[i + 1], "year") && !is_word(t, &k[i + 2], "year"))
             continue; /* every phrase has "year" second or third */
-        if ((nci_tok_is(t, &k[i], "a") || nci_tok_is(t, &k[i], "one")) && nci_tok_is(t, &k[i + 1], "year") &&
-            (nci_tok_is(t, &k[i + 2], "earlier") || nci_tok_is(t, &k[i + 2], "before") || nci_tok_is(t, &k[i + 2], "ago") ||
-             nci_tok_is(t, &k[i + 2], "previously")))
+        if ((is_word(t, &k[i], "a") || is_word(t, &k[i], "one")) && is_word(t, &k[i + 1], "year") &&
+            (is_word(t, &k[i + 2], "earlier") || is_word(t, &k[i + 2], "before") || is_word(t, &k[i + 2], "ago") ||
+             is_word(t, &k[i + 2], "previously")))
             e = i + 3;
-        else if (nci_tok_is(t, &k[i], "the") && (nci_tok_is(t, &k[i + 1], "previous") || nci_tok_is(t, &k[i + 1], "prior")) &&
-                 nci_tok_is(t, &k[i + 2], "year"))
+        else if (is_word(t, &k[i], "the") && (is_word(t, &k[i + 1], "previous") || is_word(t, &k[i + 1], "prior")) &&
+                 is_word(t, &k[i + 2], "year"))
             e = i + 3;
-        else if (nci_tok_is(t, &k[i], "the") && nci_tok_is(t, &k[i + 1], "year") && nci_tok_is(t, &k[i + 2], "before"))
+        else if (is_word(t, &k[i], "the") && is_word(t, &k[i + 1], "year") && is_word(t, &k[i + 2], "before"))
             e = i + 3;
         if (!e)
             continue;
@@ -1358,8 +1434,8 @@ static int year_before_follows(const char *t, const nci_tok *k, size_t n, const 
             return 0;
         /* "7.7% more than the previous year", "up 5% on a year earlier":
          * the base of a comparison, not the figure's own time. */
-        if (i > 0 && (nci_tok_is(t, &k[i - 1], "than") || nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "over") ||
-                      nci_tok_is(t, &k[i - 1], "with")))
+        if (i > 0 && (is_word(t, &k[i - 1], "than") || is_word(t, &k[i - 1], "on") || is_word(t, &k[i - 1], "over") ||
+                      is_word(t, &k[i - 1], "with")))
             return 0;
         for (size_t j = n0; j < nums->n && nums->v[j].start < k[i].start; j++) {
             const nci_number *v = &nums->v[j];
@@ -1390,10 +1466,12 @@ static void shift_year(char buf[16], int by)
 /* A time expression of a sentence that does not depend on the figure (a
  * date, "since December", "on Thursday", "in January", "currently"): the
  * byte its distance to a figure is measured from, the dates it gives and
- * the bytes of its phrase.  A sentence's
- * are found once for all its figures, in the order claim_time() weighs
- * them: the nearest wins, the first of equally near ones. */
+ * the bytes of its phrase.  A sentence's are found once for all its
+ * figures, in the order claim_time() weighs them (by kind, then in the
+ * text): the nearest wins, the first of equally near ones. */
+enum { TIME_DATE, TIME_SINCE, TIME_DAY, TIME_MONTH, TIME_NOW };
 typedef struct {
+    int kind;
     size_t pos;
     int dated; /* 0: no date ("currently" with no publication date) */
     int y0, m0, d0, y1, m1, d1;
@@ -1405,15 +1483,118 @@ typedef struct {
     size_t n, cap;
 } timecands;
 
-static int add_time(timecands *tc, size_t pos, int dated, int y0, int m0, int d0, int y1, int m1, int d1,
-                    size_t ta, size_t tb)
+static int add_time(timecands *tc, int kind, size_t pos, int dated, int y0, int m0, int d0, int y1, int m1,
+                    int d1, size_t ta, size_t tb)
 {
     timecand *v = nci_grow(tc->v, &tc->cap, tc->n + 1, sizeof *v);
     if (!v)
         return -1;
     tc->v = v;
-    v[tc->n++] = (timecand){pos, dated, y0, m0, d0, y1, m1, d1, ta, tb};
+    /* after those of its kind and the kinds before: one pass over the
+     * tokens finds the kinds mixed */
+    size_t at = tc->n++;
+    for (; at > 0 && v[at - 1].kind > kind; at--)
+        v[at] = v[at - 1];
+    v[at] = (timecand){kind, pos, dated, y0, m0, d0, y1, m1, d1, ta, tb};
     return 0;
+}
+
+/* The words that may start a time expression, by first letter (ASCII
+ * case folded): since/desde; yesterday, today, ayer, hoy; in, during, en,
+ * durante; currently, presently, at present, actualmente.  A weekday is
+ * any capitalised word. */
+enum { TW_SINCE = 1, TW_DAY = 2, TW_IN = 4, TW_NOW = 8 };
+static const unsigned char TIME_WORD[256] = {
+    ['s'] = TW_SINCE, ['d'] = TW_SINCE | TW_IN, ['y'] = TW_DAY, ['t'] = TW_DAY, ['h'] = TW_DAY,
+    ['a'] = TW_DAY | TW_NOW, ['i'] = TW_IN, ['e'] = TW_IN, ['c'] = TW_NOW, ['p'] = TW_NOW};
+
+/* "since December": a month alone after since (token i of k[0..n)), from
+ * its first day.  -1 when out of memory. */
+static int since_month(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t n, size_t i, const pub_t *pub,
+                       timecands *tc)
+{
+    if (!(is_word(t, &k[i], "since") || is_word(t, &k[i], "desde")))
+        return 0;
+    size_t j = i + 1;
+    if (is_word(t, &k[j], "late") || is_word(t, &k[j], "early") || is_word(t, &k[j], "mid"))
+        j++;
+    if (j >= n)
+        return 0;
+    int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
+    if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
+        return 0; /* "since 8 January 2026" is a full date, found by nci_dates_find() */
+    return add_time(tc, TIME_SINCE, k[i].start, 1, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0, pub->y,
+                    pub->m, pub->d, k[i].start, k[j].end);
+}
+
+/* A weekday, yesterday, today at token i: relative to publication (a full
+ * date).  -1 when out of memory. */
+static int relative_day(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, const pub_t *pub,
+                        timecands *tc)
+{
+    int wd = k[i].kind == NC_TOKEN_WORD && k[i].cap
+                 ? nci_weekday_lookup(lex->cal, t + k[i].start, k[i].end - k[i].start) : 0;
+    long back = -1;
+    if (wd) {
+        int pwd = (int)(((pub->days % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
+        back = (pwd - wd + 7) % 7;
+    } else if (!(TIME_WORD[(unsigned char)(t[k[i].start] | 32)] & TW_DAY)) {
+        return 0;
+    } else if (is_word(t, &k[i], "yesterday") || is_word(t, &k[i], "ayer")) {
+        back = 1;
+    } else if (is_word(t, &k[i], "today") || is_word(t, &k[i], "hoy")) {
+        back = 0;
+    }
+    if (back < 0)
+        return 0;
+    int y, m, d;
+    civil_from_days(pub->days - back, &y, &m, &d);
+    size_t ta = i > 0 && (is_word(t, &k[i - 1], "on") || is_word(t, &k[i - 1], "el")) ? k[i - 1].start
+                                                                                           : k[i].start;
+    return add_time(tc, TIME_DAY, k[i].start, 1, y, m, d, y, m, d, ta, k[i].end);
+}
+
+/* "in January", "during May": a month alone after a preposition (token i,
+ * i + 1 < n), in the publication's year (the year before when it would
+ * fall after publication); without a publication date nothing, but a year
+ * further away no longer dates the figure ("falls at the end of 2004 ...
+ * prices rose 0.8% in January").  -1 when out of memory. */
+static int month_after_prep(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t n, size_t i,
+                            const pub_t *pub, timecands *tc)
+{
+    size_t j = i + 1;
+    if (k[j].kind != NC_TOKEN_WORD || k[j].end - k[j].start < 3)
+        return 0; /* quick: no month name after it */
+    if (!(is_word(t, &k[i], "in") || is_word(t, &k[i], "during") || is_word(t, &k[i], "en") ||
+          is_word(t, &k[i], "durante")))
+        return 0;
+    /* English month names are capitalised ("in May", not "in may");
+     * Spanish ones are not ("en enero") */
+    if (!k[j].cap && !(is_word(t, &k[i], "en") || is_word(t, &k[i], "durante")))
+        return 0;
+    int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
+    if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
+        return 0; /* "in January 2005" is a full date, found by nci_dates_find() */
+    int y = pub->m && mo > pub->m ? pub->y - 1 : pub->y;
+    return add_time(tc, TIME_MONTH, k[i].start, pub->y != 0, y, mo, 0, y, mo, 0, k[i].start, k[j].end);
+}
+
+/* "currently", "at present" at token i: the day of writing; without a
+ * publication date nothing, but a year further away no longer dates the
+ * figure ("currently at 62%, and 85% by 2008").  -1 when out of memory. */
+static int present_time(const char *t, const nci_tok *k, size_t n, size_t i, const pub_t *pub, timecands *tc)
+{
+    size_t e = 0;
+    if (k[i].kind != NC_TOKEN_WORD)
+        return 0;
+    if (is_word(t, &k[i], "currently") || is_word(t, &k[i], "presently") || is_word(t, &k[i], "actualmente"))
+        e = i + 1;
+    else if (i + 1 < n && is_word(t, &k[i], "at") && is_word(t, &k[i + 1], "present"))
+        e = i + 2;
+    if (!e)
+        return 0;
+    return add_time(tc, TIME_NOW, k[i].start, pub->y != 0, pub->y, pub->m, pub->d, pub->y, pub->m, pub->d,
+                    k[i].start, k[e - 1].end);
 }
 
 /* The time expressions of sentence s that claim_time() weighs before the
@@ -1435,103 +1616,29 @@ static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs
         if (!dt.y)
             continue;
         /* The word before: since / as of / late, early, mid. */
-        size_t ti = 0;
-        while (ti < n && k[ti].start < dt.start)
-            ti++;
-        int since = ti > 0 && (nci_tok_is(t, &k[ti - 1], "since") || nci_tok_is(t, &k[ti - 1], "desde"));
-        size_t ta = ti > 0 && (since || nci_tok_is(t, &k[ti - 1], "late") || nci_tok_is(t, &k[ti - 1], "early") ||
-                               nci_tok_is(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
-        if (ti > 1 && nci_tok_is(t, &k[ti - 1], "of") && nci_tok_is(t, &k[ti - 2], "as"))
+        size_t ti = dt.start ? tok_bisect(k, 0, n, dt.start - 1, 1) : 0;
+        int since = ti > 0 && (is_word(t, &k[ti - 1], "since") || is_word(t, &k[ti - 1], "desde"));
+        size_t ta = ti > 0 && (since || is_word(t, &k[ti - 1], "late") || is_word(t, &k[ti - 1], "early") ||
+                               is_word(t, &k[ti - 1], "mid")) ? k[ti - 1].start : dt.start;
+        if (ti > 1 && is_word(t, &k[ti - 1], "of") && is_word(t, &k[ti - 2], "as"))
             ta = k[ti - 2].start;
-        int r = since && pub->y ? add_time(tc, dt.start, 1, dt.y, dt.m, dt.d, pub->y, pub->m, pub->d, ta, dt.end)
-                                : add_time(tc, dt.start, 1, dt.y, dt.m, dt.d, dt.y, dt.m, dt.d, ta, dt.end);
+        int r = since && pub->y
+                    ? add_time(tc, TIME_DATE, dt.start, 1, dt.y, dt.m, dt.d, pub->y, pub->m, pub->d, ta, dt.end)
+                    : add_time(tc, TIME_DATE, dt.start, 1, dt.y, dt.m, dt.d, dt.y, dt.m, dt.d, ta, dt.end);
         if (r)
             return -1;
     }
-    /* "since December": a month alone after since, from its first day. */
-    for (size_t i = 0; i + 1 < n && pub->y; i++) {
-        char c0 = (char)(t[k[i].start] | 32);
-        if ((c0 != 's' && c0 != 'd') || !(nci_tok_is(t, &k[i], "since") || nci_tok_is(t, &k[i], "desde")))
-            continue; /* quick: the first letter first */
-        size_t j = i + 1;
-        if (nci_tok_is(t, &k[j], "late") || nci_tok_is(t, &k[j], "early") || nci_tok_is(t, &k[j], "mid"))
-            j++;
-        if (j >= n)
-            continue;
-        int mo = nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start);
-        if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
-            continue; /* "since 8 January 2026" is a full date, found above */
-        if (add_time(tc, k[i].start, 1, pub->m && mo > pub->m ? pub->y - 1 : pub->y, mo, 0, pub->y, pub->m, pub->d,
-                     k[i].start, k[j].end))
-            return -1;
-    }
-    /* Weekdays, yesterday, today: relative to publication. */
-    if (pub->y && pub->d) {
-        for (size_t i = 0; i < n; i++) {
-            int wd = k[i].kind == NC_TOKEN_WORD && k[i].cap
-                         ? nci_weekday_lookup(lex->cal, t + k[i].start, k[i].end - k[i].start) : 0;
-            long back = -1;
-            char c0 = (char)(t[k[i].start] | 32);
-            if (wd) {
-                int pwd = (int)(((pub->days % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
-                back = (pwd - wd + 7) % 7;
-            } else if (c0 != 'y' && c0 != 'a' && c0 != 't' && c0 != 'h') {
-                continue; /* quick: none of the words below */
-            } else if (nci_tok_is(t, &k[i], "yesterday") || nci_tok_is(t, &k[i], "ayer")) {
-                back = 1;
-            } else if (nci_tok_is(t, &k[i], "today") || nci_tok_is(t, &k[i], "hoy")) {
-                back = 0;
-            }
-            if (back < 0)
-                continue;
-            int y, m, d;
-            civil_from_days(pub->days - back, &y, &m, &d);
-            size_t ta = i > 0 && (nci_tok_is(t, &k[i - 1], "on") || nci_tok_is(t, &k[i - 1], "el")) ? k[i - 1].start
-                                                                                                   : k[i].start;
-            if (add_time(tc, k[i].start, 1, y, m, d, y, m, d, ta, k[i].end))
-                return -1;
-        }
-    }
-    /* "in January", "during May": a month alone after a preposition, in the
-     * publication's year (the year before when it would fall after
-     * publication); without a publication date nothing, but a year further
-     * away no longer dates the figure ("falls at the end of 2004 ... prices
-     * rose 0.8% in January"). */
-    for (size_t i = 0; i + 1 < n; i++) {
-        char c0 = (char)(t[k[i].start] | 32);
-        if (k[i + 1].kind != NC_TOKEN_WORD || k[i + 1].end - k[i + 1].start < 3 || (c0 != 'i' && c0 != 'd' && c0 != 'e'))
-            continue; /* quick: no preposition of the list, or no month name after it */
-        if (!(nci_tok_is(t, &k[i], "in") || nci_tok_is(t, &k[i], "during") || nci_tok_is(t, &k[i], "en") ||
-              nci_tok_is(t, &k[i], "durante")))
-            continue;
-        size_t j = i + 1;
-        /* English month names are capitalised ("in May", not "in may");
-         * Spanish ones are not ("en enero") */
-        if (!k[j].cap && !(nci_tok_is(t, &k[i], "en") || nci_tok_is(t, &k[i], "durante")))
-            continue;
-        int mo = k[j].kind == NC_TOKEN_WORD ? nci_month_lookup(lex->cal, t + k[j].start, k[j].end - k[j].start) : 0;
-        if (!mo || (j + 1 < n && k[j + 1].kind == NC_TOKEN_NUMBER))
-            continue; /* "in January 2005" is a full date, found above */
-        int y = pub->m && mo > pub->m ? pub->y - 1 : pub->y;
-        if (add_time(tc, k[i].start, pub->y != 0, y, mo, 0, y, mo, 0, k[i].start, k[j].end))
-            return -1;
-    }
-    /* "currently", "at present": the day of writing; without a
-     * publication date nothing, but a year further away no longer dates
-     * the figure ("currently at 62%, and 85% by 2008"). */
+    /* The other kinds in one pass; most tokens are passed over by their
+     * first letter. */
+    int day = pub->y && pub->d;
     for (size_t i = 0; i < n; i++) {
-        size_t e = 0;
-        char c0 = (char)(t[k[i].start] | 32);
-        if (k[i].kind != NC_TOKEN_WORD || (c0 != 'c' && c0 != 'p' && c0 != 'a'))
-            continue; /* quick: none of the words below */
-        if (nci_tok_is(t, &k[i], "currently") || nci_tok_is(t, &k[i], "presently") || nci_tok_is(t, &k[i], "actualmente"))
-            e = i + 1;
-        else if (i + 1 < n && nci_tok_is(t, &k[i], "at") && nci_tok_is(t, &k[i + 1], "present"))
-            e = i + 2;
-        if (!e)
+        unsigned f = TIME_WORD[(unsigned char)(t[k[i].start] | 32)];
+        if (!f && !(day && k[i].cap))
             continue;
-        if (add_time(tc, k[i].start, pub->y != 0, pub->y, pub->m, pub->d, pub->y, pub->m, pub->d, k[i].start,
-                     k[e - 1].end))
+        if (((f & TW_SINCE) && i + 1 < n && pub->y && since_month(lex, t, k, n, i, pub, tc)) ||
+            (day && relative_day(lex, t, k, i, pub, tc)) ||
+            ((f & TW_IN) && i + 1 < n && month_after_prep(lex, t, k, n, i, pub, tc)) ||
+            ((f & TW_NOW) && present_time(t, k, n, i, pub, tc)))
             return -1;
     }
     return 0;
@@ -1583,13 +1690,13 @@ static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_num
         while (ti + 1 < n && k[ti].end < y->end && k[ti + 1].start < y->end)
             ti++; /* the year itself, after a qualifier the number stage kept ("lower than 2003") */
         size_t yi = ti; /* the year's token */
-        if (ti > 1 && (nci_tok_is(t, &k[ti - 1], "the") || nci_tok_is(t, &k[ti - 1], "los")))
+        if (ti > 1 && (is_word(t, &k[ti - 1], "the") || is_word(t, &k[ti - 1], "los")))
             ti--; /* "in the 1990s" */
-        int since = ti > 0 && (nci_tok_is(t, &k[ti - 1], "since") || nci_tok_is(t, &k[ti - 1], "desde"));
+        int since = ti > 0 && (is_word(t, &k[ti - 1], "since") || is_word(t, &k[ti - 1], "desde"));
         int poss = yi + 1 < n && is_possessive(t, &k[yi + 1]) && k[yi + 1].start == y->end;
         int m0 = 0, m1 = 0, partof = 0; /* months of a part of the year */
         size_t pa = ti;       /* where the phrase starts */
-        if (ti > 0 && (nci_tok_is(t, &k[ti - 1], "of") || nci_tok_is(t, &k[ti - 1], "de"))) {
+        if (ti > 0 && (is_word(t, &k[ti - 1], "of") || is_word(t, &k[ti - 1], "de"))) {
             /* "the end of 2005", "the first quarter of 2004" */
             size_t h = ti - 1;
             if (h > 0)
@@ -1599,18 +1706,18 @@ static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_num
             /* "the last three months of 2004", "the rest of 2005": a part
              * of that year */
             if (!m0 && h > 0 &&
-                (nci_tok_is(t, &k[h - 1], "months") || nci_tok_is(t, &k[h - 1], "weeks") || nci_tok_is(t, &k[h - 1], "days") ||
-                 nci_tok_is(t, &k[h - 1], "middle") || nci_tok_is(t, &k[h - 1], "rest") || nci_tok_is(t, &k[h - 1], "course") ||
-                 nci_tok_is(t, &k[h - 1], "meses") || nci_tok_is(t, &k[h - 1], "semanas")))
+                (is_word(t, &k[h - 1], "months") || is_word(t, &k[h - 1], "weeks") || is_word(t, &k[h - 1], "days") ||
+                 is_word(t, &k[h - 1], "middle") || is_word(t, &k[h - 1], "rest") || is_word(t, &k[h - 1], "course") ||
+                 is_word(t, &k[h - 1], "meses") || is_word(t, &k[h - 1], "semanas")))
                 partof = 1;
         } else if (ti > 0) {
             year_part(t, k, ti - 1, &m0, &m1, &pa); /* "fourth-quarter 2004" */
         }
-        int prep = ti > 0 && (nci_tok_is(t, &k[ti - 1], "in") || nci_tok_is(t, &k[ti - 1], "en") || since ||
-                              nci_tok_is(t, &k[ti - 1], "by") || nci_tok_is(t, &k[ti - 1], "for") ||
-                              nci_tok_is(t, &k[ti - 1], "during") ||
-                              nci_tok_is(t, &k[ti - 1], "throughout") || nci_tok_is(t, &k[ti - 1], "until") ||
-                              nci_tok_is(t, &k[ti - 1], "para") || nci_tok_is(t, &k[ti - 1], "durante"));
+        int prep = ti > 0 && (is_word(t, &k[ti - 1], "in") || is_word(t, &k[ti - 1], "en") || since ||
+                              is_word(t, &k[ti - 1], "by") || is_word(t, &k[ti - 1], "for") ||
+                              is_word(t, &k[ti - 1], "during") ||
+                              is_word(t, &k[ti - 1], "throughout") || is_word(t, &k[ti - 1], "until") ||
+                              is_word(t, &k[ti - 1], "para") || is_word(t, &k[ti - 1], "durante"));
         /* a possessive year dates the figure it owns only */
         if (poss && !prep && !m0 && !(yi + 2 < n && numpos >= k[yi + 2].start && numpos < k[yi + 2].end + 1))
             continue;
@@ -1624,7 +1731,7 @@ static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_num
             int than = 0;
             size_t ws = m0 ? pa : prep ? ti - 1 : yi; /* where the date phrase starts */
             for (size_t q = ws > 5 ? ws - 5 : 0; q < ws && !than; q++)
-                than = k[q].start >= numend && nci_tok_is(t, &k[q], "than");
+                than = k[q].start >= numend && is_word(t, &k[q], "than");
             if (than)
                 continue;
         }
@@ -1728,11 +1835,11 @@ static int usable_place(const nci_claimlex *lex, const char *t, const nci_segs *
 static int places_claim(const char *t, const nci_segs *S, const nci_sent *x, const nci_mention *m)
 {
     static const char *const PREP[] = {"in", "en", "across", "throughout", "inside", "within", "de", NULL};
-    if (m->tok == x->tok_first || (m->tok == x->tok_first + 1 && nci_tok_is(t, &S->toks[x->tok_first], "the")))
+    if (m->tok == x->tok_first || (m->tok == x->tok_first + 1 && is_word(t, &S->toks[x->tok_first], "the")))
         return 1;
     if (m->tok > x->tok_first) {
         const nci_tok *p = &S->toks[m->tok - 1];
-        if (nci_tok_is(t, p, "the") && m->tok > x->tok_first + 1)
+        if (is_word(t, p, "the") && m->tok > x->tok_first + 1)
             p--;
         for (int i = 0; PREP[i]; i++)
             if (nci_tok_is(t, p, PREP[i]))
@@ -1774,16 +1881,23 @@ static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *
     if (b <= a)
         return 0;
     const nci_tok *k = &S->toks[a];
-    if (nci_tok_is(t, k, "times") || nci_tok_is(t, k, "veces")) {
+    if (is_word(t, k, "times") || is_word(t, k, "veces")) {
         if (a + 1 >= end)
             return 0;
         const nci_tok *n = &S->toks[a + 1];
         size_t nl = n->end - n->start;
-        return nci_tok_is(t, n, "as") || nci_tok_is(t, n, "more") || nci_tok_is(t, n, "less") || nci_tok_is(t, n, "the") ||
-               nci_tok_is(t, n, "than") || nci_tok_is(t, n, "that") || nci_tok_is(t, n, "más") || nci_tok_is(t, n, "menos") ||
+        return is_word(t, n, "as") || is_word(t, n, "more") || is_word(t, n, "less") || is_word(t, n, "the") ||
+               is_word(t, n, "than") || is_word(t, n, "that") || is_word(t, n, "más") || is_word(t, n, "menos") ||
                (n->kind == NC_TOKEN_WORD && nl > 3 && t[n->end - 2] == 'e' && t[n->end - 1] == 'r');
     }
     return word_in(lex->timeunit, t, &S->toks[b - 1]);
+}
+
+/* Rule 1: a count, a percentage or an amount whose value can be held. */
+static int claimable(const nci_number *num)
+{
+    return (num->kind == NC_NUM_COUNT || num->kind == NC_NUM_PERCENT || num->kind == NC_NUM_MONEY) &&
+           !num->overflow && (num->has_low || num->vague);
 }
 
 nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs *S,
@@ -1806,8 +1920,13 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     timecands times = {NULL, 0, 0}; /* of the sentence, once for all its claims */
     qmarks_t quotes;                 /* of the sentence last asked about */
     quotes.x = NULL;
+    /* Past the last number that can be a claim, the sentences' cues and
+     * mentions would only feed references that no claim reads. */
+    size_t nlast = nums->n;
+    while (nlast > 0 && !claimable(&nums->v[nlast - 1]))
+        nlast--;
     size_t ni = 0, m0 = 0;
-    for (size_t s = 0; s < S->nsents; s++) {
+    for (size_t s = 0; s < S->nsents && ni < nlast; s++) {
         const nci_sent *x = &S->sents[s];
         while (m0 < E->nm && E->m[m0].sent < s)
             m0++;
@@ -1826,8 +1945,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             const nci_number *num = &nums->v[ni];
             if (num->start < x->start)
                 continue;
-            if ((num->kind != NC_NUM_COUNT && num->kind != NC_NUM_PERCENT && num->kind != NC_NUM_MONEY) ||
-                num->overflow || (!num->has_low && !num->vague))
+            if (!claimable(num))
                 continue;
             size_t end = x->tok_first + x->tok_count;
             size_t ti = first_tok_at(S, x, num->start), te = first_tok_at(S, x, num->end);
@@ -1838,7 +1956,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             /* "2/9", "5/1": digits over digits are odds (or a score, a
              * date), no figure; "1/3 of voters" is a share. */
             if (num->kind == NC_NUM_COUNT && is_slash_fraction(t, num->start, num->end) &&
-                !(te < x->tok_first + x->tok_count && nci_tok_is(t, &S->toks[te], "of")))
+                !(te < x->tok_first + x->tok_count && is_word(t, &S->toks[te], "of")))
                 continue;
             /* A bare "one" or "a": a number in passing. */
             if (num->has_value && num->value == 1 && !(t[num->start] >= '0' && t[num->start] <= '9'))
@@ -1870,7 +1988,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             }
             /* "figures ranging from 49 to 73": a generic noun counts what the
              * claim before it in the sentence counts. */
-            if (have && mb == ma + 1 && is_generic(t, &S->toks[ma]) && out->n && out->v[out->n - 1].sent == s) {
+            if (have && mb == ma + 1 && tok_in(lex->generic, t, &S->toks[ma]) && out->n && out->v[out->n - 1].sent == s) {
                 const nci_claim *p = &out->v[out->n - 1];
                 ma = first_tok_at(S, x, p->m_start);
                 mb = first_tok_at(S, x, p->m_end);
@@ -1885,7 +2003,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 memchr(t + num->start, '.', num->end - num->start) && !plural_head(t, &S->toks[mb - 1]) &&
                 !is_unit(t, &S->toks[ma]))
                 continue;
-            size_t action = borrowed || price == SIZE_MAX ? action_before(t, S, x, ti, ma, mb) : price;
+            size_t action = borrowed || price == SIZE_MAX ? action_before(lex, t, S, x, ti, ma, mb) : price;
             nci_claim *c = nci_grow(out->v, &out->cap, out->n + 1, sizeof *c);
             if (!c)
                 goto nomem;

@@ -118,6 +118,12 @@ START_TEST(test_measure_keys)
     ck_assert_str_eq(str(claim_with_low(d, 12), "measure_key"), "box");
     ck_assert_str_eq(str(claim_with_low(d, 40), "measure_key"), "country");
     json_decref(d);
+    /* a plain ASCII word is lower-cased on the stack, any other is folded
+     * (accents dropped): one key either way */
+    d = extract("The chain opened 12 Cafés in May. Officials counted 40 Countries.", NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 12), "measure_key"), "cafe");
+    ck_assert_str_eq(str(claim_with_low(d, 40), "measure_key"), "country");
+    json_decref(d);
 }
 END_TEST
 
