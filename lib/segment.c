@@ -14,6 +14,9 @@
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 #include "utf8.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 extern const char *const nci_gen_furniture[];
 
@@ -290,42 +293,47 @@ void nci_segs_free(nci_segs *segs)
 
 /* ---------------------------------------------------------------- tokens */
 
-enum { C_SPACE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT, C_SYMBOL, C_OTHER };
+/* Letters and digits first: a word or number goes on while the class is at
+ * most C_DIGIT (ASCII) or C_MARK (any code point). */
+enum { C_LETTER, C_DIGIT, C_MARK, C_SPACE, C_PUNCT, C_SYMBOL, C_OTHER, C_WIDE };
 
-/* ASCII letters and digits: a word or number goes on while they do. */
-static const unsigned char ASCII_ALNUM[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1};
+/* The class of each byte: an ASCII character's own, C_WIDE for the bytes of
+ * longer sequences, which must be decoded and looked up in ICU.  White
+ * space counts blanks and control characters. */
+#define SP C_SPACE
+#define LE C_LETTER
+#define DI C_DIGIT
+#define PU C_PUNCT
+#define SY C_SYMBOL
+#define WI C_WIDE
+static const unsigned char BYTE_CLASS[256] = {
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, /* 0x00 */
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, PU, PU, PU, SY, PU, PU, PU, PU, PU, PU, SY, PU, PU, PU, PU, /*  !"#$%&'()*+,-./ */
+    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, SY, SY, SY, PU, /* 0-9 :;<=>? */
+    PU, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, /* @A-O */
+    LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, PU, PU, SY, PU, /* P-Z [\]^_ */
+    SY, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, /* `a-o */
+    LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, SY, PU, SY, SP, /* p-z {|}~ DEL */
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, /* 0x80 */
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+};
+#undef SP
+#undef LE
+#undef DI
+#undef PU
+#undef SY
+#undef WI
 
-static inline int ascii_alnum(const char *t, size_t j, size_t end)
+/* The class of a code point beyond ASCII, from its general category. */
+static int classify_wide(uint32_t c)
 {
-    return j < end && (unsigned char)t[j] < 0x80 && ASCII_ALNUM[(unsigned char)t[j]];
-}
-
-static int classify(uint32_t c)
-{
-    if (c < 0x80) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-            return C_SPACE;
-        if ((c | 32) >= 'a' && (c | 32) <= 'z')
-            return C_LETTER;
-        if (c >= '0' && c <= '9')
-            return C_DIGIT;
-        if (c < 0x20 || c == 0x7f)
-            return C_SPACE;
-        if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' ||
-            c == '`' || c == '|' || c == '~')
-            return C_SYMBOL;
-        return C_PUNCT;
-    }
     switch (u_charType((UChar32)c)) {
     case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
     case U_MODIFIER_LETTER: case U_OTHER_LETTER:
@@ -348,159 +356,207 @@ static int classify(uint32_t c)
     }
 }
 
-static int peek(const char *t, size_t i, size_t end, uint32_t *c, size_t *next)
+static int classify(uint32_t c)
 {
+    return c < 0x80 ? BYTE_CLASS[c] : classify_wide(c);
+}
+
+/* The code point at t[i]: its class, its value in *c and the position
+ * after it in *next.  ASCII takes one table look-up. */
+static inline int class_at(const char *t, size_t i, uint32_t *c, size_t *next)
+{
+    unsigned char b = (unsigned char)t[i];
+    int k = BYTE_CLASS[b];
+    if (k != C_WIDE) {
+        *c = b;
+        *next = i + 1;
+        return k;
+    }
+    *next = i;
+    *c = nci_utf8_next(t, next);
+    return classify_wide(*c);
+}
+
+/* As class_at(), or -1 at the end of the range. */
+static inline int peek(const char *t, size_t i, size_t end, uint32_t *c, size_t *next)
+{
+    if (i < end)
+        return class_at(t, i, c, next);
     *c = 0;
     *next = i;
-    if (i >= end)
-        return -1;
-    size_t j = i;
-    *c = nci_utf8_next(t, &j);
-    *next = j;
-    return classify(*c);
+    return -1;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Bit i set when p[i] is an ASCII letter or digit.  Each range is moved to
+ * start at -128, so that one signed compare tests it; bytes of 0x80 and
+ * more fall outside both. */
+static inline unsigned alnum_bits16(const char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
+    __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
+    __m128i in = _mm_or_si128(_mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)),
+                              _mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)));
+    return (unsigned)_mm_movemask_epi8(in);
+}
+#endif
+
+/* The end of a run of ASCII letters and digits from j (j <= end): sixteen
+ * bytes at a time while they lie inside the range. */
+static inline size_t ascii_alnum_run(const char *t, size_t j, size_t end)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    for (; end - j >= 16; j += 16) {
+        unsigned stop = ~alnum_bits16(t + j) & 0xFFFFu;
+        if (stop)
+            return j + (size_t)__builtin_ctz(stop);
+    }
+#endif
+    while (j < end && BYTE_CLASS[(unsigned char)t[j]] <= C_DIGIT)
+        j++;
+    return j;
 }
 
 static int is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019; }
-static int is_upper(uint32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper((UChar32)c); }
+static int is_upper(uint32_t c) { return c < 0x80 ? c - 'A' < 26 : u_isupper((UChar32)c) != 0; }
 
-static nc_status push_tok(nci_segs *s, size_t a, size_t b, int kind, uint32_t first)
+/* The rest of a word from j, where its first run of ASCII letters and
+ * digits (letters code points so far) stops at something other than white
+ * space: letters of other scripts and marks, inner apostrophes and hyphens,
+ * "U.S." style dots. */
+static size_t scan_word_rest(const char *t, size_t j, size_t end, size_t letters)
 {
-    nci_tok *t = nci_grow(s->toks, &s->captoks, s->ntoks + 1, sizeof *t);
-    if (!t)
-        return NC_ENOMEM;
-    s->toks = t;
-    t[s->ntoks++] = (nci_tok){(uint32_t)a, (uint32_t)b, (unsigned char)kind,
-                              (unsigned char)is_upper(first)};
-    return NC_OK;
-}
-
-/* End of a word starting at i (first code point c0 already a letter). */
-static size_t scan_word(const char *t, size_t i, size_t end)
-{
-    size_t j = i, nx;
-    uint32_t c;
-    nci_utf8_next(t, &j);
-    size_t letters = 1;
     int dotted = 0; /* "U.S." style: single letters and dots */
-    for (;;) {
-        while (ascii_alnum(t, j, end)) { /* the common case, without decoding */
-            j++;
-            letters++;
-        }
-        int k = peek(t, j, end, &c, &nx);
-        if (k == C_LETTER || k == C_MARK || k == C_DIGIT) {
+    while (j < end) {
+        uint32_t c, c2, c3;
+        size_t nx, nx2, nx3;
+        int k = class_at(t, j, &c, &nx);
+        if (k <= C_MARK) {
             j = nx;
             letters++;
-            continue;
-        }
-        uint32_t c2;
-        size_t nx2;
-        int k2 = peek(t, nx, end, &c2, &nx2);
-        if (k == C_PUNCT && is_apostrophe(c) && k2 == C_LETTER) {
-            /* Possessive or contraction 's stays a token of its own. */
-            uint32_t c3;
-            size_t nx3;
-            int k3 = peek(t, nx2, end, &c3, &nx3);
-            if ((c2 == 's' || c2 == 'S') && k3 != C_LETTER && k3 != C_MARK)
-                break;
-            j = nx2;
-            continue;
-        }
-        if (k == C_PUNCT && (c == '-' || c == 0x2010) && k2 == C_LETTER) {
-            j = nx2;
-            continue;
-        }
-        if (k == C_PUNCT && c == '.' && (letters == 1 || dotted)) {
-            /* U.S., e.g.: single letters, each followed by a dot. */
-            uint32_t c3;
-            size_t nx3;
-            int k3 = k2 == C_LETTER ? peek(t, nx2, end, &c3, &nx3) : -1;
-            if (k3 == C_PUNCT && c3 == '.') {
+        } else if (k != C_PUNCT) {
+            break;
+        } else {
+            int k2 = peek(t, nx, end, &c2, &nx2);
+            if (is_apostrophe(c) && k2 == C_LETTER) {
+                /* Possessive or contraction 's stays a token of its own. */
+                int k3 = peek(t, nx2, end, &c3, &nx3);
+                if ((c2 == 's' || c2 == 'S') && k3 != C_LETTER && k3 != C_MARK)
+                    break;
+                j = nx2;
+            } else if ((c == '-' || c == 0x2010) && k2 == C_LETTER) {
+                j = nx2;
+            } else if (c == '.' && (letters == 1 || dotted) && k2 == C_LETTER &&
+                       peek(t, nx2, end, &c3, &nx3) == C_PUNCT && c3 == '.') {
+                /* U.S., e.g.: single letters, each followed by a dot. */
                 dotted = 1;
                 j = nx3;
                 letters = 0;
-                continue;
+            } else {
+                if (c == '.' && dotted && letters == 1)
+                    j = nx; /* the final dot of "A.B.C." */
+                break;
             }
-            if (dotted && letters == 1)
-                j = nx; /* the final dot of "A.B.C." */
         }
-        break;
+        size_t run = j;
+        j = ascii_alnum_run(t, j, end);
+        letters += j - run;
     }
     return j;
 }
 
-/* End of a number starting at i: digits, inner separators followed by a
- * digit ("1,200.5", "10:30"), and letters glued on ("2bn", "1st", "17GEN4"). */
-static size_t scan_number(const char *t, size_t i, size_t end)
+/* End of a word whose first code point ends at j.  Most words are ASCII
+ * letters up to a space. */
+static inline size_t scan_word(const char *t, size_t j, size_t end)
 {
-    size_t j = i, nx;
-    uint32_t c;
-    nci_utf8_next(t, &j);
-    for (;;) {
-        while (ascii_alnum(t, j, end))
-            j++;
-        int k = peek(t, j, end, &c, &nx);
-        if (k == C_DIGIT || k == C_LETTER || k == C_MARK) {
+    size_t e = ascii_alnum_run(t, j, end);
+    if (e < end && BYTE_CLASS[(unsigned char)t[e]] != C_SPACE)
+        return scan_word_rest(t, e, end, 1 + e - j);
+    return e;
+}
+
+/* The rest of a number from j, where its first run of ASCII digits and
+ * letters stops at something other than white space: digits, letters and
+ * marks of other scripts, and inner separators followed by a digit
+ * ("1,200.5", "10:30"). */
+static size_t scan_number_rest(const char *t, size_t j, size_t end)
+{
+    while (j < end) {
+        uint32_t c, c2;
+        size_t nx, nx2;
+        int k = class_at(t, j, &c, &nx);
+        if (k <= C_MARK)
             j = nx;
-            continue;
-        }
-        if (k == C_PUNCT && (c == ',' || c == '.' || c == ':')) {
-            uint32_t c2;
-            size_t nx2;
-            if (peek(t, nx, end, &c2, &nx2) == C_DIGIT) {
-                j = nx2;
-                continue;
-            }
-        }
-        break;
+        else if ((c == ',' || c == '.' || c == ':') && peek(t, nx, end, &c2, &nx2) == C_DIGIT)
+            j = nx2;
+        else
+            break;
+        j = ascii_alnum_run(t, j, end);
     }
     return j;
+}
+
+/* End of a number whose first digit ends at j; letters glued on ("2bn",
+ * "1st", "17GEN4") are part of it. */
+static inline size_t scan_number(const char *t, size_t j, size_t end)
+{
+    j = ascii_alnum_run(t, j, end);
+    if (j < end && BYTE_CLASS[(unsigned char)t[j]] != C_SPACE)
+        return scan_number_rest(t, j, end);
+    return j;
+}
+
+/* An apostrophe at i (ending at j) begins the possessive token "'s" when
+ * it follows a letter, mark or digit of the range and no letter follows the
+ * s.  Returns the end of "'s", or 0. */
+static size_t possessive_end(const char *t, size_t start, size_t i, size_t j, size_t end)
+{
+    uint32_t c2, c3;
+    size_t n2, n3;
+    if (i == start || peek(t, j, end, &c2, &n2) != C_LETTER || (c2 != 's' && c2 != 'S') ||
+        peek(t, n2, end, &c3, &n3) == C_LETTER)
+        return 0;
+    size_t back = i;
+    return classify(nci_utf8_prev(t, &back)) <= C_MARK ? n2 : 0;
+}
+
+/* Room for token n and more; the slow path of nci_tokenize(). */
+static nci_tok *grow_toks(nci_segs *s, size_t n)
+{
+    nci_tok *t = nci_grow(s->toks, &s->captoks, n + 1, sizeof *t);
+    if (t)
+        s->toks = t;
+    return t;
 }
 
 nc_status nci_tokenize(const char *t, size_t start, size_t end, nci_segs *s)
 {
-    size_t i = start;
+    /* the array in locals: the byte stores below could alias *s */
+    nci_tok *out = s->toks;
+    size_t i = start, j, n = s->ntoks, cap = s->captoks;
     while (i < end) {
-        unsigned char b = (unsigned char)t[i];
-        if (b == ' ' || b == '\n' || b == '\t' || b == '\r') {
-            i++;
-            continue;
-        }
-        size_t nx = i;
-        uint32_t c = nci_utf8_next(t, &nx);
-        int k = classify(c);
-        size_t j;
+        uint32_t c;
         int kind;
-        switch (k) {
+        switch (class_at(t, i, &c, &j)) {
         case C_SPACE:
-            i = nx;
+            i = j;
             continue;
         case C_LETTER:
         case C_MARK:
-            j = scan_word(t, i, end);
+            j = scan_word(t, j, end);
             kind = NC_TOKEN_WORD;
             break;
         case C_DIGIT:
-            j = scan_number(t, i, end);
+            j = scan_number(t, j, end);
             kind = NC_TOKEN_NUMBER;
             break;
-        case C_PUNCT:
-            j = nx;
-            if (is_apostrophe(c)) {
-                uint32_t c2, c3;
-                size_t n2, n3;
-                /* 's after a word: the possessive token. */
-                if (peek(t, j, end, &c2, &n2) == C_LETTER && (c2 == 's' || c2 == 'S') &&
-                    peek(t, n2, end, &c3, &n3) != C_LETTER && i > start) {
-                    size_t back = i;
-                    uint32_t pc = nci_utf8_prev(t, &back);
-                    int pk = classify(pc);
-                    if (pk == C_LETTER || pk == C_MARK || pk == C_DIGIT) {
-                        j = n2;
-                        kind = NC_TOKEN_WORD;
-                        break;
-                    }
-                }
+        case C_PUNCT: {
+            size_t p = is_apostrophe(c) ? possessive_end(t, start, i, j, end) : 0;
+            if (p) {
+                j = p;
+                kind = NC_TOKEN_WORD;
+                break;
             }
             /* Runs of the same ASCII mark ("...", "--") are one token. */
             if (c < 0x80)
@@ -508,19 +564,25 @@ nc_status nci_tokenize(const char *t, size_t start, size_t end, nci_segs *s)
                     j++;
             kind = NC_TOKEN_PUNCT;
             break;
+        }
         case C_SYMBOL:
-            j = nx;
             kind = NC_TOKEN_SYMBOL;
             break;
         default:
-            j = nx;
             kind = NC_TOKEN_OTHER;
             break;
         }
-        if (push_tok(s, i, j, kind, c))
-            return NC_ENOMEM;
-        i = j;
+        if (n == cap) {
+            s->ntoks = n;
+            if (!(out = grow_toks(s, n)))
+                return NC_ENOMEM;
+            cap = s->captoks;
+        }
+        out[n++] = (nci_tok){(uint32_t)i, (uint32_t)j, (unsigned char)kind, (unsigned char)is_upper(c)};
+        /* the space after a token, without a turn of the loop */
+        i = j < end && t[j] == ' ' ? j + 1 : j;
     }
+    s->ntoks = n;
     return NC_OK;
 }
 
@@ -701,11 +763,13 @@ static nc_status add_sentence(const nci_seglex *lex, const char *t, size_t a, si
         return NC_ENOMEM;
     if (s->ntoks == first)
         return NC_OK; /* only control or format characters: no sentence */
-    nci_sent *v = nci_grow(s->sents, &s->capsents, s->nsents + 1, sizeof *v);
-    if (!v)
-        return NC_ENOMEM;
-    s->sents = v;
-    nci_sent *x = &v[s->nsents++];
+    if (s->nsents == s->capsents) {
+        nci_sent *v = nci_grow(s->sents, &s->capsents, s->nsents + 1, sizeof *v);
+        if (!v)
+            return NC_ENOMEM;
+        s->sents = v;
+    }
+    nci_sent *x = &s->sents[s->nsents++];
     x->start = (uint32_t)a;
     x->end = (uint32_t)b;
     x->tok_first = (uint32_t)first;
@@ -892,6 +956,15 @@ nc_status nci_segment(const nci_seglex *lex, const char *t, size_t len, nci_segs
 {
     if (len == 0)
         return NC_OK;
+    /* News text has about one token per five bytes and one sentence per
+     * hundred: room for them in one go, rather than growing as they come. */
+    nci_tok *tk = nci_grow(s->toks, &s->captoks, len / 4 + 16, sizeof *tk);
+    if (tk)
+        s->toks = tk;
+    nci_sent *st = tk ? nci_grow(s->sents, &s->capsents, len / 64 + 4, sizeof *st) : NULL;
+    if (!st)
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    s->sents = st;
     nc_status rc = lex->use_icu ? icu_sentences(lex, t, len, s, err) : own_sentences(lex, t, len, s);
     if (rc)
         return err && err->code ? rc : nci_error_set(err, rc, -1, 0, 0, NULL);
