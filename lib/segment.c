@@ -24,11 +24,16 @@ enum { EL_WORDS, EL_NUM, EL_ANY, EL_NAME, EL_MONTH, EL_REST };
 #define MAX_ELEMS 12
 #define MAX_ALTS 24
 
+/* What an alternative of a word list stands for: the word, or as the
+ * elements "#" and "MONTH" do, a number or a month name. */
+enum { ALT_WORD, ALT_NUM, ALT_MONTH };
+
 typedef struct {
     unsigned char type;
     unsigned char nalts;
     const char *alt[MAX_ALTS];
     unsigned char altlen[MAX_ALTS];
+    unsigned char altkind[MAX_ALTS];
 } pelem;
 
 typedef struct {
@@ -36,6 +41,7 @@ typedef struct {
     unsigned char n;
     unsigned char minlen, maxlen; /* content tokens a matching line can have */
     uint64_t first[4];            /* bytes a matching line's first token can begin with */
+    uint64_t lens;                /* its lengths in bytes: bit n, bit 63 for 63 and more */
     pelem el[MAX_ELEMS];
 } fpat;
 
@@ -50,13 +56,27 @@ struct nci_seglex {
     char *strings;         /* storage of the pattern words */
     fpat *pats;
     size_t npats;
+    /* the patterns a line can match by the first byte of its first token:
+     * byfirst[byfirst_at[b] .. byfirst_at[b + 1]) */
+    uint32_t *byfirst;
+    size_t byfirst_at[257];
 };
 
 /* ---------------------------------------------------------------- tables */
 
+/* The ASCII characters of Sentence_Break ATerm, STerm, CR and LF: all the
+ * sentence rules look at, with the bytes of non-ASCII characters.  Fixed
+ * here for next_interesting(); nci_seglex_new() checks them against ICU. */
+static const char SB_ASCII_STOPS[] = ".!?\r\n";
+
 static int is_parasep(int c)
 {
     return c == U_SB_SEP || c == U_SB_CR || c == U_SB_LF;
+}
+
+static uint64_t len_bit(size_t n)
+{
+    return 1ull << (n < 63 ? n : 63);
 }
 
 static int parse_pattern(const char *row, char **store, fpat *p)
@@ -103,6 +123,9 @@ static int parse_pattern(const char *row, char **store, fpat *p)
                     *store += (b - a) + 1;
                     el->alt[el->nalts] = w;
                     el->altlen[el->nalts] = (unsigned char)(b - a);
+                    el->altkind[el->nalts] = (b - a == 1 && *w == '#')                   ? ALT_NUM
+                                             : (b - a == 5 && !memcmp(w, "MONTH", 5)) ? ALT_MONTH
+                                                                                      : ALT_WORD;
                     el->nalts++;
                 }
                 a = b + 1;
@@ -111,12 +134,12 @@ static int parse_pattern(const char *row, char **store, fpat *p)
         }
         s = e;
     }
-    /* the first bytes a match can start with: a quick test per line */
+    /* the first bytes and lengths a match's first token can have: a quick
+     * test per line */
     const pelem *f = &p->el[0];
     int any = p->n == 0 || f->type != EL_WORDS;
     for (size_t a = 0; !any && a < f->nalts; a++) {
-        if (f->altlen[a] == 0 || (f->altlen[a] == 1 && f->alt[a][0] == '#') ||
-            (f->altlen[a] == 5 && !memcmp(f->alt[a], "MONTH", 5))) {
+        if (f->altlen[a] == 0 || f->altkind[a] != ALT_WORD) {
             any = 1;
             break;
         }
@@ -124,9 +147,12 @@ static int parse_pattern(const char *row, char **store, fpat *p)
         p->first[c >> 6] |= 1ull << (c & 63);
         if (c >= 'a' && c <= 'z')
             p->first[(c - 32) >> 6] |= 1ull << ((c - 32) & 63);
+        p->lens |= len_bit(f->altlen[a]);
     }
-    if (any)
+    if (any) {
         p->first[0] = p->first[1] = p->first[2] = p->first[3] = ~0ull;
+        p->lens = ~0ull;
+    }
     p->minlen = 0;
     p->maxlen = p->prefix ? 255 : 0;
     for (size_t i = 0; i < p->n; i++) {
@@ -223,6 +249,33 @@ static nc_status load_exceptions(nci_seglex *lex, const char *loc, nc_error *err
     return NC_OK;
 }
 
+static int pattern_starts_with(const fpat *p, unsigned b)
+{
+    return p->first[b >> 6] >> (b & 63) & 1;
+}
+
+/* Patterns in buckets by the first byte they can match, so that a line
+ * tries only those its first token can begin. */
+static int index_patterns(nci_seglex *lex)
+{
+    size_t total = 0;
+    for (unsigned b = 0; b < 256; b++)
+        for (size_t p = 0; p < lex->npats; p++)
+            total += pattern_starts_with(&lex->pats[p], b);
+    lex->byfirst = malloc((total ? total : 1) * sizeof *lex->byfirst);
+    if (!lex->byfirst)
+        return -1;
+    total = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        lex->byfirst_at[b] = total;
+        for (size_t p = 0; p < lex->npats; p++)
+            if (pattern_starts_with(&lex->pats[p], b))
+                lex->byfirst[total++] = (uint32_t)p;
+    }
+    lex->byfirst_at[256] = total;
+    return 0;
+}
+
 nc_status nci_seglex_new(const nci_calendar *cal, int use_icu, nci_seglex **out, nc_error *err)
 {
     nci_seglex *lex = calloc(1, sizeof *lex);
@@ -232,10 +285,15 @@ nc_status nci_seglex_new(const nci_calendar *cal, int use_icu, nci_seglex **out,
     lex->use_icu = use_icu;
     for (UChar32 c = 0; c < 256; c++) {
         int sb = c < 128 ? u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) : -1;
+        int stop = c < 128 && memchr(SB_ASCII_STOPS, c, sizeof SB_ASCII_STOPS - 1);
+        if (c < 128 && stop != (sb == U_SB_ATERM || sb == U_SB_STERM || is_parasep(sb))) {
+            nci_seglex_free(lex);
+            return nci_error_set(err, NC_EICU, -1, 0, 0, "Sentence_Break of U+%04X is not as expected",
+                                 (unsigned)c);
+        }
         if (c < 128)
             lex->sb_ascii[c] = (unsigned char)sb;
-        lex->sb_interesting[c] = (unsigned char)(c >= 128 || sb == U_SB_ATERM || sb == U_SB_STERM ||
-                                                 is_parasep(sb));
+        lex->sb_interesting[c] = (unsigned char)(c >= 128 || stop);
     }
     lex->back = nci_wordset_new_exact(MAX_EXC);
     lex->fwd = nci_wordset_new_exact(MAX_EXC);
@@ -261,6 +319,10 @@ nc_status nci_seglex_new(const nci_calendar *cal, int use_icu, nci_seglex **out,
     for (size_t i = 0; i < rows; i++)
         if (parse_pattern(nci_gen_furniture[i], &store, &lex->pats[lex->npats]))
             lex->npats++;
+    if (index_patterns(lex)) {
+        nci_seglex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
     UErrorCode st = U_ZERO_ERROR;
     lex->proto = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &st);
     if (U_FAILURE(st)) {
@@ -281,6 +343,7 @@ void nci_seglex_free(nci_seglex *lex)
     nci_wordset_free(lex->fwd);
     free(lex->strings);
     free(lex->pats);
+    free(lex->byfirst);
     free(lex);
 }
 
@@ -594,6 +657,11 @@ static int is_num_tok(const char *t, const nci_tok *tk)
            nci_tok_is(t, tk, "one");
 }
 
+static int is_month_tok(const nci_seglex *lex, const char *t, const nci_tok *tk)
+{
+    return tk->kind == NC_TOKEN_WORD && nci_month_lookup(lex->cal, t + tk->start, tk->end - tk->start) > 0;
+}
+
 static int match_from(const nci_seglex *lex, const fpat *p, size_t e, const char *t,
                       const nci_tok *const *tk, size_t n, size_t i)
 {
@@ -625,20 +693,20 @@ static int match_from(const nci_seglex *lex, const fpat *p, size_t e, const char
         ok = 1;
         break;
     case EL_MONTH:
-        ok = tk[i]->kind == NC_TOKEN_WORD &&
-             nci_month_lookup(lex->cal, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
+        ok = is_month_tok(lex, t, tk[i]);
         break;
-    default:
+    default: {
+        size_t len = tk[i]->end - tk[i]->start;
         for (size_t a = 0; a < el->nalts && !ok; a++) {
-            if (el->altlen[a] == 1 && el->alt[a][0] == '#')
+            if (el->altkind[a] == ALT_NUM)
                 ok = is_num_tok(t, tk[i]);
-            else if (el->altlen[a] == 5 && !memcmp(el->alt[a], "MONTH", 5))
-                ok = tk[i]->kind == NC_TOKEN_WORD &&
-                     nci_month_lookup(lex->cal, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
+            else if (el->altkind[a] == ALT_MONTH)
+                ok = is_month_tok(lex, t, tk[i]);
             else
-                ok = nci_tok_is(t, tk[i], el->alt[a]);
+                ok = el->altlen[a] == len && nci_tok_is(t, tk[i], el->alt[a]);
         }
         break;
+    }
     }
     return ok && match_from(lex, p, e + 1, t, tk, n, i + 1);
 }
@@ -661,10 +729,10 @@ static int is_furniture(const nci_seglex *lex, const char *t, const nci_tok *tok
     if (m == 0)
         return n > 0; /* only bullets, rules or symbols */
     unsigned char b0 = (unsigned char)t[tk[0]->start];
-    for (size_t p = 0; p < lex->npats; p++) {
-        const fpat *fp = &lex->pats[p];
-        if (m >= fp->minlen && m <= fp->maxlen && (fp->first[b0 >> 6] >> (b0 & 63) & 1) &&
-            match_from(lex, fp, 0, t, tk, m, 0))
+    uint64_t l0 = len_bit(tk[0]->end - tk[0]->start);
+    for (size_t k = lex->byfirst_at[b0]; k < lex->byfirst_at[b0 + 1]; k++) {
+        const fpat *fp = &lex->pats[lex->byfirst[k]];
+        if (m >= fp->minlen && m <= fp->maxlen && (fp->lens & l0) && match_from(lex, fp, 0, t, tk, m, 0))
             return 1;
     }
     return 0;
@@ -844,6 +912,29 @@ static int suppressed(const nci_seglex *lex, const char *t, size_t len, size_t a
     return 0;
 }
 
+/* The first byte from i (or len) that the sentence rules must look at: most
+ * bytes are letters, digits, spaces and ordinary punctuation of ASCII,
+ * which no rule looks at. */
+static size_t next_interesting(const nci_seglex *lex, const char *t, size_t i, size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?'),
+                  cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+    for (; len - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(v, cr)));
+        m = _mm_or_si128(_mm_or_si128(m, _mm_cmpeq_epi8(v, lf)), v); /* v: the top bit of non-ASCII */
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    while (i < len && !lex->sb_interesting[(unsigned char)t[i]])
+        i++;
+    return i;
+}
+
 /* Sentence boundaries by the rules of UAX #29 (SB1-SB11) over the
  * Sentence_Break property from ICU, then ICU's CLDR suppressions: the same
  * boundaries as ICU's "en@ss=standard" sentence iterator (bench/ checks
@@ -853,10 +944,7 @@ static nc_status own_sentences(const nci_seglex *lex, const char *t, size_t len,
     size_t start = 0, i = 0, j, k, m;
     int prev = -1;
     while (i < len) {
-        /* Most bytes are letters, digits, spaces and ordinary punctuation
-         * of ASCII, which no rule looks at: skip them. */
-        while (i < len && !lex->sb_interesting[(unsigned char)t[i]])
-            i++;
+        i = next_interesting(lex, t, i, len);
         if (i >= len)
             break;
         int c = sb_at(lex, t, len, i, &j);
