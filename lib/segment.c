@@ -593,47 +593,62 @@ static nci_tok *grow_toks(nci_segs *s, size_t n)
     return t;
 }
 
+/* The token at i, when it does not begin with an ASCII letter: its end,
+ * its kind in *kind (-1 for white space, which makes no token) and whether
+ * it begins with a capital in *cap. */
+static size_t scan_other(const char *t, size_t start, size_t i, size_t end, int *kind, int *cap)
+{
+    uint32_t c;
+    size_t j, p;
+    int k = class_at(t, i, &c, &j);
+    *cap = is_upper(c);
+    switch (k) {
+    case C_SPACE:
+        *kind = -1;
+        return j;
+    case C_LETTER:
+    case C_MARK:
+        *kind = NC_TOKEN_WORD;
+        return scan_word(t, j, end);
+    case C_DIGIT:
+        *kind = NC_TOKEN_NUMBER;
+        return scan_number(t, j, end);
+    case C_PUNCT:
+        if (is_apostrophe(c) && (p = possessive_end(t, start, i, j, end))) {
+            *kind = NC_TOKEN_WORD;
+            return p;
+        }
+        /* Runs of the same ASCII mark ("...", "--") are one token. */
+        if (c < 0x80)
+            while (j < end && (unsigned char)t[j] == c)
+                j++;
+        *kind = NC_TOKEN_PUNCT;
+        return j;
+    case C_SYMBOL:
+        *kind = NC_TOKEN_SYMBOL;
+        return j;
+    default:
+        *kind = NC_TOKEN_OTHER;
+        return j;
+    }
+}
+
 nc_status nci_tokenize(const char *t, size_t start, size_t end, nci_segs *s)
 {
     /* the array in locals: the byte stores below could alias *s */
     nci_tok *out = s->toks;
     size_t i = start, j, n = s->ntoks, cap = s->captoks;
     while (i < end) {
-        uint32_t c;
-        int kind;
-        switch (class_at(t, i, &c, &j)) {
-        case C_SPACE:
+        unsigned char b = (unsigned char)t[i];
+        int kind, up;
+        if (BYTE_CLASS[b] == C_LETTER) {
+            /* most tokens: words that begin with an ASCII letter */
+            j = scan_word(t, i + 1, end);
+            kind = NC_TOKEN_WORD;
+            up = b >= 'A' && b <= 'Z';
+        } else if ((j = scan_other(t, start, i, end, &kind, &up)), kind < 0) {
             i = j;
             continue;
-        case C_LETTER:
-        case C_MARK:
-            j = scan_word(t, j, end);
-            kind = NC_TOKEN_WORD;
-            break;
-        case C_DIGIT:
-            j = scan_number(t, j, end);
-            kind = NC_TOKEN_NUMBER;
-            break;
-        case C_PUNCT: {
-            size_t p = is_apostrophe(c) ? possessive_end(t, start, i, j, end) : 0;
-            if (p) {
-                j = p;
-                kind = NC_TOKEN_WORD;
-                break;
-            }
-            /* Runs of the same ASCII mark ("...", "--") are one token. */
-            if (c < 0x80)
-                while (j < end && (unsigned char)t[j] == c)
-                    j++;
-            kind = NC_TOKEN_PUNCT;
-            break;
-        }
-        case C_SYMBOL:
-            kind = NC_TOKEN_SYMBOL;
-            break;
-        default:
-            kind = NC_TOKEN_OTHER;
-            break;
         }
         if (n == cap) {
             s->ntoks = n;
@@ -641,7 +656,7 @@ nc_status nci_tokenize(const char *t, size_t start, size_t end, nci_segs *s)
                 return NC_ENOMEM;
             cap = s->captoks;
         }
-        out[n++] = (nci_tok){(uint32_t)i, (uint32_t)j, (unsigned char)kind, (unsigned char)is_upper(c)};
+        out[n++] = (nci_tok){(uint32_t)i, (uint32_t)j, (unsigned char)kind, (unsigned char)up};
         /* the space after a token, without a turn of the loop */
         i = j < end && t[j] == ' ' ? j + 1 : j;
     }
@@ -850,7 +865,7 @@ static nc_status add_sentence(const nci_seglex *lex, const char *t, size_t a, si
 
 /* Sentence_Break class at t[i], the position after it and after any
  * Extend or Format characters that follow (rule SB5 folds them into it). */
-static int sb_at(const nci_seglex *lex, const char *t, size_t len, size_t i, size_t *next)
+static int sb_at_any(const nci_seglex *lex, const char *t, size_t len, size_t i, size_t *next)
 {
     unsigned char b = (unsigned char)t[i];
     int c;
@@ -883,6 +898,17 @@ static int sb_at(const nci_seglex *lex, const char *t, size_t len, size_t i, siz
     return c;
 }
 
+/* As sb_at_any(), with the common case inline: an ASCII character that no
+ * Extend or Format character follows. */
+static inline int sb_at(const nci_seglex *lex, const char *t, size_t len, size_t i, size_t *next)
+{
+    unsigned char b = (unsigned char)t[i], b2 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+    if (b < 0x80 && b2 < 0x80 && lex->sb_ascii[b2] != U_SB_EXTEND && lex->sb_ascii[b2] != U_SB_FORMAT) {
+        *next = i + 1;
+        return lex->sb_ascii[b];
+    }
+    return sb_at_any(lex, t, len, i, next);
+}
 
 /* ICU's "ss=standard" filter at a boundary n: skip one space back; take the
  * longest backward entry that the text ends with; a whole entry suppresses
