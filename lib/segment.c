@@ -52,6 +52,7 @@ struct nci_seglex {
     unsigned char sb_interesting[256]; /* bytes the sentence rules must look at */
     nci_wordset *back, *fwd;     /* CLDR's sentence-break suppressions ("Mr.", "U.S."); see load_exceptions() */
     size_t exc_maxlen;
+    uint64_t back_first[256];    /* bit n of [b]: an entry of lex->back has n bytes and begins with b */
     const nci_calendar *cal;
     char *strings;         /* storage of the pattern words */
     fpat *pats;
@@ -178,6 +179,12 @@ static int parse_pattern(const char *row, char **store, fpat *p)
  *   partial first parts are in lex->back with value 2. */
 #define MAX_EXC 512
 
+static void add_back(nci_seglex *lex, const char *w, size_t n, int value)
+{
+    nci_wordset_add(lex->back, w, n, value);
+    lex->back_first[(unsigned char)w[0]] |= 1ull << n; /* n <= NCI_WORD_MAX < 64 */
+}
+
 static nc_status load_exceptions(nci_seglex *lex, const char *loc, nc_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -229,17 +236,19 @@ static nc_status load_exceptions(nci_seglex *lex, const char *loc, nc_error *err
                 shared = 1;
         }
         if (!shared && !partial[i]) {
-            nci_wordset_add(lex->back, w[i], nn + 1, 2);
+            add_back(lex, w[i], nn + 1, 2);
             partial[i] = 1;
         }
     }
     for (size_t i = 0; i < n; i++) {
-        nci_wordset *set = partial[i] ? lex->fwd : lex->back;
         int leaf = 1; /* forward entries that no other entry extends */
         for (size_t j = 0; partial[i] && j < n; j++)
             if (j != i && partial[j] && wl[j] > wl[i] && !memcmp(w[i], w[j], wl[i]))
                 leaf = 0;
-        nci_wordset_add(set, w[i], wl[i], partial[i] ? (leaf ? 1 : 2) : 1);
+        if (partial[i])
+            nci_wordset_add(lex->fwd, w[i], wl[i], leaf ? 1 : 2);
+        else
+            add_back(lex, w[i], wl[i], 1);
         if (wl[i] > lex->exc_maxlen)
             lex->exc_maxlen = wl[i];
     }
@@ -923,7 +932,8 @@ static int suppressed(const nci_seglex *lex, const char *t, size_t len, size_t a
     int best = 0;
     size_t bestlen = 0;
     for (size_t l = 2; l <= lex->exc_maxlen && l <= p - a; l++) {
-        int v = nci_wordset_get(lex->back, t + p - l, l);
+        /* most lengths have no entry that begins with the byte there */
+        int v = lex->back_first[(unsigned char)t[p - l]] >> l & 1 ? nci_wordset_get(lex->back, t + p - l, l) : 0;
         if (v)
             best = v, bestlen = l;
     }
