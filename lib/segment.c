@@ -14,6 +14,9 @@
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 #include "utf8.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 extern const char *const nci_gen_furniture[];
 
@@ -21,11 +24,16 @@ enum { EL_WORDS, EL_NUM, EL_ANY, EL_NAME, EL_MONTH, EL_REST };
 #define MAX_ELEMS 12
 #define MAX_ALTS 24
 
+/* What an alternative of a word list stands for: the word, or as the
+ * elements "#" and "MONTH" do, a number or a month name. */
+enum { ALT_WORD, ALT_NUM, ALT_MONTH };
+
 typedef struct {
     unsigned char type;
     unsigned char nalts;
     const char *alt[MAX_ALTS];
     unsigned char altlen[MAX_ALTS];
+    unsigned char altkind[MAX_ALTS];
 } pelem;
 
 typedef struct {
@@ -33,6 +41,7 @@ typedef struct {
     unsigned char n;
     unsigned char minlen, maxlen; /* content tokens a matching line can have */
     uint64_t first[4];            /* bytes a matching line's first token can begin with */
+    uint64_t lens;                /* its lengths in bytes: bit n, bit 63 for 63 and more */
     pelem el[MAX_ELEMS];
 } fpat;
 
@@ -43,17 +52,32 @@ struct nci_seglex {
     unsigned char sb_interesting[256]; /* bytes the sentence rules must look at */
     nci_wordset *back, *fwd;     /* CLDR's sentence-break suppressions ("Mr.", "U.S."); see load_exceptions() */
     size_t exc_maxlen;
+    uint64_t back_first[256];    /* bit n of [b]: an entry of lex->back has n bytes and begins with b */
     const nci_calendar *cal;
     char *strings;         /* storage of the pattern words */
     fpat *pats;
     size_t npats;
+    /* the patterns a line can match by the first byte of its first token:
+     * byfirst[byfirst_at[b] .. byfirst_at[b + 1]) */
+    uint32_t *byfirst;
+    size_t byfirst_at[257];
 };
 
 /* ---------------------------------------------------------------- tables */
 
+/* The ASCII characters of Sentence_Break ATerm, STerm, CR and LF: all the
+ * sentence rules look at, with the bytes of non-ASCII characters.  Fixed
+ * here for next_interesting(); nci_seglex_new() checks them against ICU. */
+static const char SB_ASCII_STOPS[] = ".!?\r\n";
+
 static int is_parasep(int c)
 {
     return c == U_SB_SEP || c == U_SB_CR || c == U_SB_LF;
+}
+
+static uint64_t len_bit(size_t n)
+{
+    return 1ull << (n < 63 ? n : 63);
 }
 
 static int parse_pattern(const char *row, char **store, fpat *p)
@@ -100,6 +124,9 @@ static int parse_pattern(const char *row, char **store, fpat *p)
                     *store += (b - a) + 1;
                     el->alt[el->nalts] = w;
                     el->altlen[el->nalts] = (unsigned char)(b - a);
+                    el->altkind[el->nalts] = (b - a == 1 && *w == '#')                   ? ALT_NUM
+                                             : (b - a == 5 && !memcmp(w, "MONTH", 5)) ? ALT_MONTH
+                                                                                      : ALT_WORD;
                     el->nalts++;
                 }
                 a = b + 1;
@@ -108,12 +135,12 @@ static int parse_pattern(const char *row, char **store, fpat *p)
         }
         s = e;
     }
-    /* the first bytes a match can start with: a quick test per line */
+    /* the first bytes and lengths a match's first token can have: a quick
+     * test per line */
     const pelem *f = &p->el[0];
     int any = p->n == 0 || f->type != EL_WORDS;
     for (size_t a = 0; !any && a < f->nalts; a++) {
-        if (f->altlen[a] == 0 || (f->altlen[a] == 1 && f->alt[a][0] == '#') ||
-            (f->altlen[a] == 5 && !memcmp(f->alt[a], "MONTH", 5))) {
+        if (f->altlen[a] == 0 || f->altkind[a] != ALT_WORD) {
             any = 1;
             break;
         }
@@ -121,9 +148,12 @@ static int parse_pattern(const char *row, char **store, fpat *p)
         p->first[c >> 6] |= 1ull << (c & 63);
         if (c >= 'a' && c <= 'z')
             p->first[(c - 32) >> 6] |= 1ull << ((c - 32) & 63);
+        p->lens |= len_bit(f->altlen[a]);
     }
-    if (any)
+    if (any) {
         p->first[0] = p->first[1] = p->first[2] = p->first[3] = ~0ull;
+        p->lens = ~0ull;
+    }
     p->minlen = 0;
     p->maxlen = p->prefix ? 255 : 0;
     for (size_t i = 0; i < p->n; i++) {
@@ -148,6 +178,12 @@ static int parse_pattern(const char *row, char **store, fpat *p)
  * - the others ("Mr.") are matched backward, whole (lex->back, value 1);
  *   partial first parts are in lex->back with value 2. */
 #define MAX_EXC 512
+
+static void add_back(nci_seglex *lex, const char *w, size_t n, int value)
+{
+    nci_wordset_add(lex->back, w, n, value);
+    lex->back_first[(unsigned char)w[0]] |= 1ull << n; /* n <= NCI_WORD_MAX < 64 */
+}
 
 static nc_status load_exceptions(nci_seglex *lex, const char *loc, nc_error *err)
 {
@@ -200,17 +236,19 @@ static nc_status load_exceptions(nci_seglex *lex, const char *loc, nc_error *err
                 shared = 1;
         }
         if (!shared && !partial[i]) {
-            nci_wordset_add(lex->back, w[i], nn + 1, 2);
+            add_back(lex, w[i], nn + 1, 2);
             partial[i] = 1;
         }
     }
     for (size_t i = 0; i < n; i++) {
-        nci_wordset *set = partial[i] ? lex->fwd : lex->back;
         int leaf = 1; /* forward entries that no other entry extends */
         for (size_t j = 0; partial[i] && j < n; j++)
             if (j != i && partial[j] && wl[j] > wl[i] && !memcmp(w[i], w[j], wl[i]))
                 leaf = 0;
-        nci_wordset_add(set, w[i], wl[i], partial[i] ? (leaf ? 1 : 2) : 1);
+        if (partial[i])
+            nci_wordset_add(lex->fwd, w[i], wl[i], leaf ? 1 : 2);
+        else
+            add_back(lex, w[i], wl[i], 1);
         if (wl[i] > lex->exc_maxlen)
             lex->exc_maxlen = wl[i];
     }
@@ -218,6 +256,33 @@ static nc_status load_exceptions(nci_seglex *lex, const char *loc, nc_error *err
     free(wl);
     free(partial);
     return NC_OK;
+}
+
+static int pattern_starts_with(const fpat *p, unsigned b)
+{
+    return p->first[b >> 6] >> (b & 63) & 1;
+}
+
+/* Patterns in buckets by the first byte they can match, so that a line
+ * tries only those its first token can begin. */
+static int index_patterns(nci_seglex *lex)
+{
+    size_t total = 0;
+    for (unsigned b = 0; b < 256; b++)
+        for (size_t p = 0; p < lex->npats; p++)
+            total += pattern_starts_with(&lex->pats[p], b);
+    lex->byfirst = malloc((total ? total : 1) * sizeof *lex->byfirst);
+    if (!lex->byfirst)
+        return -1;
+    total = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        lex->byfirst_at[b] = total;
+        for (size_t p = 0; p < lex->npats; p++)
+            if (pattern_starts_with(&lex->pats[p], b))
+                lex->byfirst[total++] = (uint32_t)p;
+    }
+    lex->byfirst_at[256] = total;
+    return 0;
 }
 
 nc_status nci_seglex_new(const nci_calendar *cal, int use_icu, nci_seglex **out, nc_error *err)
@@ -229,10 +294,15 @@ nc_status nci_seglex_new(const nci_calendar *cal, int use_icu, nci_seglex **out,
     lex->use_icu = use_icu;
     for (UChar32 c = 0; c < 256; c++) {
         int sb = c < 128 ? u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) : -1;
+        int stop = c < 128 && memchr(SB_ASCII_STOPS, c, sizeof SB_ASCII_STOPS - 1);
+        if (c < 128 && stop != (sb == U_SB_ATERM || sb == U_SB_STERM || is_parasep(sb))) {
+            nci_seglex_free(lex);
+            return nci_error_set(err, NC_EICU, -1, 0, 0, "Sentence_Break of U+%04X is not as expected",
+                                 (unsigned)c);
+        }
         if (c < 128)
             lex->sb_ascii[c] = (unsigned char)sb;
-        lex->sb_interesting[c] = (unsigned char)(c >= 128 || sb == U_SB_ATERM || sb == U_SB_STERM ||
-                                                 is_parasep(sb));
+        lex->sb_interesting[c] = (unsigned char)(c >= 128 || stop);
     }
     lex->back = nci_wordset_new_exact(MAX_EXC);
     lex->fwd = nci_wordset_new_exact(MAX_EXC);
@@ -258,6 +328,10 @@ nc_status nci_seglex_new(const nci_calendar *cal, int use_icu, nci_seglex **out,
     for (size_t i = 0; i < rows; i++)
         if (parse_pattern(nci_gen_furniture[i], &store, &lex->pats[lex->npats]))
             lex->npats++;
+    if (index_patterns(lex)) {
+        nci_seglex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
     UErrorCode st = U_ZERO_ERROR;
     lex->proto = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &st);
     if (U_FAILURE(st)) {
@@ -278,6 +352,7 @@ void nci_seglex_free(nci_seglex *lex)
     nci_wordset_free(lex->fwd);
     free(lex->strings);
     free(lex->pats);
+    free(lex->byfirst);
     free(lex);
 }
 
@@ -290,42 +365,47 @@ void nci_segs_free(nci_segs *segs)
 
 /* ---------------------------------------------------------------- tokens */
 
-enum { C_SPACE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT, C_SYMBOL, C_OTHER };
+/* Letters and digits first: a word or number goes on while the class is at
+ * most C_DIGIT (ASCII) or C_MARK (any code point). */
+enum { C_LETTER, C_DIGIT, C_MARK, C_SPACE, C_PUNCT, C_SYMBOL, C_OTHER, C_WIDE };
 
-/* ASCII letters and digits: a word or number goes on while they do. */
-static const unsigned char ASCII_ALNUM[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1};
+/* The class of each byte: an ASCII character's own, C_WIDE for the bytes of
+ * longer sequences, which must be decoded and looked up in ICU.  White
+ * space counts blanks and control characters. */
+#define SP C_SPACE
+#define LE C_LETTER
+#define DI C_DIGIT
+#define PU C_PUNCT
+#define SY C_SYMBOL
+#define WI C_WIDE
+static const unsigned char BYTE_CLASS[256] = {
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, /* 0x00 */
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, PU, PU, PU, SY, PU, PU, PU, PU, PU, PU, SY, PU, PU, PU, PU, /*  !"#$%&'()*+,-./ */
+    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, SY, SY, SY, PU, /* 0-9 :;<=>? */
+    PU, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, /* @A-O */
+    LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, PU, PU, SY, PU, /* P-Z [\]^_ */
+    SY, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, /* `a-o */
+    LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, SY, PU, SY, SP, /* p-z {|}~ DEL */
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, /* 0x80 */
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+    WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI, WI,
+};
+#undef SP
+#undef LE
+#undef DI
+#undef PU
+#undef SY
+#undef WI
 
-static inline int ascii_alnum(const char *t, size_t j, size_t end)
+/* The class of a code point beyond ASCII, from its general category. */
+static int classify_wide(uint32_t c)
 {
-    return j < end && (unsigned char)t[j] < 0x80 && ASCII_ALNUM[(unsigned char)t[j]];
-}
-
-static int classify(uint32_t c)
-{
-    if (c < 0x80) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-            return C_SPACE;
-        if ((c | 32) >= 'a' && (c | 32) <= 'z')
-            return C_LETTER;
-        if (c >= '0' && c <= '9')
-            return C_DIGIT;
-        if (c < 0x20 || c == 0x7f)
-            return C_SPACE;
-        if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' ||
-            c == '`' || c == '|' || c == '~')
-            return C_SYMBOL;
-        return C_PUNCT;
-    }
     switch (u_charType((UChar32)c)) {
     case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
     case U_MODIFIER_LETTER: case U_OTHER_LETTER:
@@ -348,179 +428,248 @@ static int classify(uint32_t c)
     }
 }
 
-static int peek(const char *t, size_t i, size_t end, uint32_t *c, size_t *next)
+static int classify(uint32_t c)
 {
+    return c < 0x80 ? BYTE_CLASS[c] : classify_wide(c);
+}
+
+/* The code point at t[i]: its class, its value in *c and the position
+ * after it in *next.  ASCII takes one table look-up. */
+static inline int class_at(const char *t, size_t i, uint32_t *c, size_t *next)
+{
+    unsigned char b = (unsigned char)t[i];
+    int k = BYTE_CLASS[b];
+    if (k != C_WIDE) {
+        *c = b;
+        *next = i + 1;
+        return k;
+    }
+    *next = i;
+    *c = nci_utf8_next(t, next);
+    return classify_wide(*c);
+}
+
+/* As class_at(), or -1 at the end of the range. */
+static inline int peek(const char *t, size_t i, size_t end, uint32_t *c, size_t *next)
+{
+    if (i < end)
+        return class_at(t, i, c, next);
     *c = 0;
     *next = i;
-    if (i >= end)
-        return -1;
-    size_t j = i;
-    *c = nci_utf8_next(t, &j);
-    *next = j;
-    return classify(*c);
+    return -1;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Bit i set when p[i] is an ASCII letter or digit.  Each range is moved to
+ * start at -128, so that one signed compare tests it; bytes of 0x80 and
+ * more fall outside both. */
+static inline unsigned alnum_bits16(const char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
+    __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
+    __m128i in = _mm_or_si128(_mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)),
+                              _mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)));
+    return (unsigned)_mm_movemask_epi8(in);
+}
+#endif
+
+/* The end of a run of ASCII letters and digits from j (j <= end): sixteen
+ * bytes at a time while they lie inside the range. */
+static inline size_t ascii_alnum_run(const char *t, size_t j, size_t end)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    for (; end - j >= 16; j += 16) {
+        unsigned stop = ~alnum_bits16(t + j) & 0xFFFFu;
+        if (stop)
+            return j + (size_t)__builtin_ctz(stop);
+    }
+#endif
+    while (j < end && BYTE_CLASS[(unsigned char)t[j]] <= C_DIGIT)
+        j++;
+    return j;
 }
 
 static int is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019; }
-static int is_upper(uint32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper((UChar32)c); }
+static int is_upper(uint32_t c) { return c < 0x80 ? c - 'A' < 26 : u_isupper((UChar32)c) != 0; }
 
-static nc_status push_tok(nci_segs *s, size_t a, size_t b, int kind, uint32_t first)
+/* The rest of a word from j, where its first run of ASCII letters and
+ * digits (letters code points so far) stops at something other than white
+ * space: letters of other scripts and marks, inner apostrophes and hyphens,
+ * "U.S." style dots. */
+static size_t scan_word_rest(const char *t, size_t j, size_t end, size_t letters)
 {
-    nci_tok *t = nci_grow(s->toks, &s->captoks, s->ntoks + 1, sizeof *t);
-    if (!t)
-        return NC_ENOMEM;
-    s->toks = t;
-    t[s->ntoks++] = (nci_tok){(uint32_t)a, (uint32_t)b, (unsigned char)kind,
-                              (unsigned char)is_upper(first)};
-    return NC_OK;
-}
-
-/* End of a word starting at i (first code point c0 already a letter). */
-static size_t scan_word(const char *t, size_t i, size_t end)
-{
-    size_t j = i, nx;
-    uint32_t c;
-    nci_utf8_next(t, &j);
-    size_t letters = 1;
     int dotted = 0; /* "U.S." style: single letters and dots */
-    for (;;) {
-        while (ascii_alnum(t, j, end)) { /* the common case, without decoding */
-            j++;
-            letters++;
-        }
-        int k = peek(t, j, end, &c, &nx);
-        if (k == C_LETTER || k == C_MARK || k == C_DIGIT) {
+    while (j < end) {
+        uint32_t c, c2, c3;
+        size_t nx, nx2, nx3;
+        int k = class_at(t, j, &c, &nx);
+        if (k <= C_MARK) {
             j = nx;
             letters++;
-            continue;
-        }
-        uint32_t c2;
-        size_t nx2;
-        int k2 = peek(t, nx, end, &c2, &nx2);
-        if (k == C_PUNCT && is_apostrophe(c) && k2 == C_LETTER) {
-            /* Possessive or contraction 's stays a token of its own. */
-            uint32_t c3;
-            size_t nx3;
-            int k3 = peek(t, nx2, end, &c3, &nx3);
-            if ((c2 == 's' || c2 == 'S') && k3 != C_LETTER && k3 != C_MARK)
-                break;
-            j = nx2;
-            continue;
-        }
-        if (k == C_PUNCT && (c == '-' || c == 0x2010) && k2 == C_LETTER) {
-            j = nx2;
-            continue;
-        }
-        if (k == C_PUNCT && c == '.' && (letters == 1 || dotted)) {
-            /* U.S., e.g.: single letters, each followed by a dot. */
-            uint32_t c3;
-            size_t nx3;
-            int k3 = k2 == C_LETTER ? peek(t, nx2, end, &c3, &nx3) : -1;
-            if (k3 == C_PUNCT && c3 == '.') {
+        } else if (k != C_PUNCT) {
+            break;
+        } else {
+            int k2 = peek(t, nx, end, &c2, &nx2);
+            if (is_apostrophe(c) && k2 == C_LETTER) {
+                /* Possessive or contraction 's stays a token of its own. */
+                int k3 = peek(t, nx2, end, &c3, &nx3);
+                if ((c2 == 's' || c2 == 'S') && k3 != C_LETTER && k3 != C_MARK)
+                    break;
+                j = nx2;
+            } else if ((c == '-' || c == 0x2010) && k2 == C_LETTER) {
+                j = nx2;
+            } else if (c == '.' && (letters == 1 || dotted) && k2 == C_LETTER &&
+                       peek(t, nx2, end, &c3, &nx3) == C_PUNCT && c3 == '.') {
+                /* U.S., e.g.: single letters, each followed by a dot. */
                 dotted = 1;
                 j = nx3;
                 letters = 0;
-                continue;
+            } else {
+                if (c == '.' && dotted && letters == 1)
+                    j = nx; /* the final dot of "A.B.C." */
+                break;
             }
-            if (dotted && letters == 1)
-                j = nx; /* the final dot of "A.B.C." */
         }
-        break;
+        size_t run = j;
+        j = ascii_alnum_run(t, j, end);
+        letters += j - run;
     }
     return j;
 }
 
-/* End of a number starting at i: digits, inner separators followed by a
- * digit ("1,200.5", "10:30"), and letters glued on ("2bn", "1st", "17GEN4"). */
-static size_t scan_number(const char *t, size_t i, size_t end)
+/* End of a word whose first code point ends at j.  Most words are ASCII
+ * letters up to a space. */
+static inline size_t scan_word(const char *t, size_t j, size_t end)
 {
-    size_t j = i, nx;
-    uint32_t c;
-    nci_utf8_next(t, &j);
-    for (;;) {
-        while (ascii_alnum(t, j, end))
-            j++;
-        int k = peek(t, j, end, &c, &nx);
-        if (k == C_DIGIT || k == C_LETTER || k == C_MARK) {
+    size_t e = ascii_alnum_run(t, j, end);
+    if (e < end && BYTE_CLASS[(unsigned char)t[e]] != C_SPACE)
+        return scan_word_rest(t, e, end, 1 + e - j);
+    return e;
+}
+
+/* The rest of a number from j, where its first run of ASCII digits and
+ * letters stops at something other than white space: digits, letters and
+ * marks of other scripts, and inner separators followed by a digit
+ * ("1,200.5", "10:30"). */
+static size_t scan_number_rest(const char *t, size_t j, size_t end)
+{
+    while (j < end) {
+        uint32_t c, c2;
+        size_t nx, nx2;
+        int k = class_at(t, j, &c, &nx);
+        if (k <= C_MARK)
             j = nx;
-            continue;
-        }
-        if (k == C_PUNCT && (c == ',' || c == '.' || c == ':')) {
-            uint32_t c2;
-            size_t nx2;
-            if (peek(t, nx, end, &c2, &nx2) == C_DIGIT) {
-                j = nx2;
-                continue;
-            }
-        }
-        break;
+        else if ((c == ',' || c == '.' || c == ':') && peek(t, nx, end, &c2, &nx2) == C_DIGIT)
+            j = nx2;
+        else
+            break;
+        j = ascii_alnum_run(t, j, end);
     }
     return j;
+}
+
+/* End of a number whose first digit ends at j; letters glued on ("2bn",
+ * "1st", "17GEN4") are part of it. */
+static inline size_t scan_number(const char *t, size_t j, size_t end)
+{
+    j = ascii_alnum_run(t, j, end);
+    if (j < end && BYTE_CLASS[(unsigned char)t[j]] != C_SPACE)
+        return scan_number_rest(t, j, end);
+    return j;
+}
+
+/* An apostrophe at i (ending at j) begins the possessive token "'s" when
+ * it follows a letter, mark or digit of the range and no letter follows the
+ * s.  Returns the end of "'s", or 0. */
+static size_t possessive_end(const char *t, size_t start, size_t i, size_t j, size_t end)
+{
+    uint32_t c2, c3;
+    size_t n2, n3;
+    if (i == start || peek(t, j, end, &c2, &n2) != C_LETTER || (c2 != 's' && c2 != 'S') ||
+        peek(t, n2, end, &c3, &n3) == C_LETTER)
+        return 0;
+    size_t back = i;
+    return classify(nci_utf8_prev(t, &back)) <= C_MARK ? n2 : 0;
+}
+
+/* Room for token n and more; the slow path of nci_tokenize(). */
+static nci_tok *grow_toks(nci_segs *s, size_t n)
+{
+    nci_tok *t = nci_grow(s->toks, &s->captoks, n + 1, sizeof *t);
+    if (t)
+        s->toks = t;
+    return t;
+}
+
+/* The token at i, when it does not begin with an ASCII letter: its end,
+ * its kind in *kind (-1 for white space, which makes no token) and whether
+ * it begins with a capital in *cap. */
+static size_t scan_other(const char *t, size_t start, size_t i, size_t end, int *kind, int *cap)
+{
+    uint32_t c;
+    size_t j, p;
+    int k = class_at(t, i, &c, &j);
+    *cap = is_upper(c);
+    switch (k) {
+    case C_SPACE:
+        *kind = -1;
+        return j;
+    case C_LETTER:
+    case C_MARK:
+        *kind = NC_TOKEN_WORD;
+        return scan_word(t, j, end);
+    case C_DIGIT:
+        *kind = NC_TOKEN_NUMBER;
+        return scan_number(t, j, end);
+    case C_PUNCT:
+        if (is_apostrophe(c) && (p = possessive_end(t, start, i, j, end))) {
+            *kind = NC_TOKEN_WORD;
+            return p;
+        }
+        /* Runs of the same ASCII mark ("...", "--") are one token. */
+        if (c < 0x80)
+            while (j < end && (unsigned char)t[j] == c)
+                j++;
+        *kind = NC_TOKEN_PUNCT;
+        return j;
+    case C_SYMBOL:
+        *kind = NC_TOKEN_SYMBOL;
+        return j;
+    default:
+        *kind = NC_TOKEN_OTHER;
+        return j;
+    }
 }
 
 nc_status nci_tokenize(const char *t, size_t start, size_t end, nci_segs *s)
 {
-    size_t i = start;
+    /* the array in locals: the byte stores below could alias *s */
+    nci_tok *out = s->toks;
+    size_t i = start, j, n = s->ntoks, cap = s->captoks;
     while (i < end) {
         unsigned char b = (unsigned char)t[i];
-        if (b == ' ' || b == '\n' || b == '\t' || b == '\r') {
-            i++;
-            continue;
-        }
-        size_t nx = i;
-        uint32_t c = nci_utf8_next(t, &nx);
-        int k = classify(c);
-        size_t j;
-        int kind;
-        switch (k) {
-        case C_SPACE:
-            i = nx;
-            continue;
-        case C_LETTER:
-        case C_MARK:
-            j = scan_word(t, i, end);
+        int kind, up;
+        if (BYTE_CLASS[b] == C_LETTER) {
+            /* most tokens: words that begin with an ASCII letter */
+            j = scan_word(t, i + 1, end);
             kind = NC_TOKEN_WORD;
-            break;
-        case C_DIGIT:
-            j = scan_number(t, i, end);
-            kind = NC_TOKEN_NUMBER;
-            break;
-        case C_PUNCT:
-            j = nx;
-            if (is_apostrophe(c)) {
-                uint32_t c2, c3;
-                size_t n2, n3;
-                /* 's after a word: the possessive token. */
-                if (peek(t, j, end, &c2, &n2) == C_LETTER && (c2 == 's' || c2 == 'S') &&
-                    peek(t, n2, end, &c3, &n3) != C_LETTER && i > start) {
-                    size_t back = i;
-                    uint32_t pc = nci_utf8_prev(t, &back);
-                    int pk = classify(pc);
-                    if (pk == C_LETTER || pk == C_MARK || pk == C_DIGIT) {
-                        j = n2;
-                        kind = NC_TOKEN_WORD;
-                        break;
-                    }
-                }
-            }
-            /* Runs of the same ASCII mark ("...", "--") are one token. */
-            if (c < 0x80)
-                while (j < end && (unsigned char)t[j] == c)
-                    j++;
-            kind = NC_TOKEN_PUNCT;
-            break;
-        case C_SYMBOL:
-            j = nx;
-            kind = NC_TOKEN_SYMBOL;
-            break;
-        default:
-            j = nx;
-            kind = NC_TOKEN_OTHER;
-            break;
+            up = b >= 'A' && b <= 'Z';
+        } else if ((j = scan_other(t, start, i, end, &kind, &up)), kind < 0) {
+            i = j;
+            continue;
         }
-        if (push_tok(s, i, j, kind, c))
-            return NC_ENOMEM;
-        i = j;
+        if (n == cap) {
+            s->ntoks = n;
+            if (!(out = grow_toks(s, n)))
+                return NC_ENOMEM;
+            cap = s->captoks;
+        }
+        out[n++] = (nci_tok){(uint32_t)i, (uint32_t)j, (unsigned char)kind, (unsigned char)up};
+        /* the space after a token, without a turn of the loop */
+        i = j < end && t[j] == ' ' ? j + 1 : j;
     }
+    s->ntoks = n;
     return NC_OK;
 }
 
@@ -530,6 +679,11 @@ static int is_num_tok(const char *t, const nci_tok *tk)
 {
     return tk->kind == NC_TOKEN_NUMBER || nci_tok_is(t, tk, "a") || nci_tok_is(t, tk, "an") ||
            nci_tok_is(t, tk, "one");
+}
+
+static int is_month_tok(const nci_seglex *lex, const char *t, const nci_tok *tk)
+{
+    return tk->kind == NC_TOKEN_WORD && nci_month_lookup(lex->cal, t + tk->start, tk->end - tk->start) > 0;
 }
 
 static int match_from(const nci_seglex *lex, const fpat *p, size_t e, const char *t,
@@ -563,20 +717,20 @@ static int match_from(const nci_seglex *lex, const fpat *p, size_t e, const char
         ok = 1;
         break;
     case EL_MONTH:
-        ok = tk[i]->kind == NC_TOKEN_WORD &&
-             nci_month_lookup(lex->cal, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
+        ok = is_month_tok(lex, t, tk[i]);
         break;
-    default:
+    default: {
+        size_t len = tk[i]->end - tk[i]->start;
         for (size_t a = 0; a < el->nalts && !ok; a++) {
-            if (el->altlen[a] == 1 && el->alt[a][0] == '#')
+            if (el->altkind[a] == ALT_NUM)
                 ok = is_num_tok(t, tk[i]);
-            else if (el->altlen[a] == 5 && !memcmp(el->alt[a], "MONTH", 5))
-                ok = tk[i]->kind == NC_TOKEN_WORD &&
-                     nci_month_lookup(lex->cal, t + tk[i]->start, tk[i]->end - tk[i]->start) > 0;
+            else if (el->altkind[a] == ALT_MONTH)
+                ok = is_month_tok(lex, t, tk[i]);
             else
-                ok = nci_tok_is(t, tk[i], el->alt[a]);
+                ok = el->altlen[a] == len && nci_tok_is(t, tk[i], el->alt[a]);
         }
         break;
+    }
     }
     return ok && match_from(lex, p, e + 1, t, tk, n, i + 1);
 }
@@ -599,10 +753,10 @@ static int is_furniture(const nci_seglex *lex, const char *t, const nci_tok *tok
     if (m == 0)
         return n > 0; /* only bullets, rules or symbols */
     unsigned char b0 = (unsigned char)t[tk[0]->start];
-    for (size_t p = 0; p < lex->npats; p++) {
-        const fpat *fp = &lex->pats[p];
-        if (m >= fp->minlen && m <= fp->maxlen && (fp->first[b0 >> 6] >> (b0 & 63) & 1) &&
-            match_from(lex, fp, 0, t, tk, m, 0))
+    uint64_t l0 = len_bit(tk[0]->end - tk[0]->start);
+    for (size_t k = lex->byfirst_at[b0]; k < lex->byfirst_at[b0 + 1]; k++) {
+        const fpat *fp = &lex->pats[lex->byfirst[k]];
+        if (m >= fp->minlen && m <= fp->maxlen && (fp->lens & l0) && match_from(lex, fp, 0, t, tk, m, 0))
             return 1;
     }
     return 0;
@@ -701,11 +855,13 @@ static nc_status add_sentence(const nci_seglex *lex, const char *t, size_t a, si
         return NC_ENOMEM;
     if (s->ntoks == first)
         return NC_OK; /* only control or format characters: no sentence */
-    nci_sent *v = nci_grow(s->sents, &s->capsents, s->nsents + 1, sizeof *v);
-    if (!v)
-        return NC_ENOMEM;
-    s->sents = v;
-    nci_sent *x = &v[s->nsents++];
+    if (s->nsents == s->capsents) {
+        nci_sent *v = nci_grow(s->sents, &s->capsents, s->nsents + 1, sizeof *v);
+        if (!v)
+            return NC_ENOMEM;
+        s->sents = v;
+    }
+    nci_sent *x = &s->sents[s->nsents++];
     x->start = (uint32_t)a;
     x->end = (uint32_t)b;
     x->tok_first = (uint32_t)first;
@@ -718,7 +874,7 @@ static nc_status add_sentence(const nci_seglex *lex, const char *t, size_t a, si
 
 /* Sentence_Break class at t[i], the position after it and after any
  * Extend or Format characters that follow (rule SB5 folds them into it). */
-static int sb_at(const nci_seglex *lex, const char *t, size_t len, size_t i, size_t *next)
+static int sb_at_any(const nci_seglex *lex, const char *t, size_t len, size_t i, size_t *next)
 {
     unsigned char b = (unsigned char)t[i];
     int c;
@@ -751,6 +907,17 @@ static int sb_at(const nci_seglex *lex, const char *t, size_t len, size_t i, siz
     return c;
 }
 
+/* As sb_at_any(), with the common case inline: an ASCII character that no
+ * Extend or Format character follows. */
+static inline int sb_at(const nci_seglex *lex, const char *t, size_t len, size_t i, size_t *next)
+{
+    unsigned char b = (unsigned char)t[i], b2 = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+    if (b < 0x80 && b2 < 0x80 && lex->sb_ascii[b2] != U_SB_EXTEND && lex->sb_ascii[b2] != U_SB_FORMAT) {
+        *next = i + 1;
+        return lex->sb_ascii[b];
+    }
+    return sb_at_any(lex, t, len, i, next);
+}
 
 /* ICU's "ss=standard" filter at a boundary n: skip one space back; take the
  * longest backward entry that the text ends with; a whole entry suppresses
@@ -765,7 +932,8 @@ static int suppressed(const nci_seglex *lex, const char *t, size_t len, size_t a
     int best = 0;
     size_t bestlen = 0;
     for (size_t l = 2; l <= lex->exc_maxlen && l <= p - a; l++) {
-        int v = nci_wordset_get(lex->back, t + p - l, l);
+        /* most lengths have no entry that begins with the byte there */
+        int v = lex->back_first[(unsigned char)t[p - l]] >> l & 1 ? nci_wordset_get(lex->back, t + p - l, l) : 0;
         if (v)
             best = v, bestlen = l;
     }
@@ -780,6 +948,29 @@ static int suppressed(const nci_seglex *lex, const char *t, size_t len, size_t a
     return 0;
 }
 
+/* The first byte from i (or len) that the sentence rules must look at: most
+ * bytes are letters, digits, spaces and ordinary punctuation of ASCII,
+ * which no rule looks at. */
+static size_t next_interesting(const nci_seglex *lex, const char *t, size_t i, size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?'),
+                  cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+    for (; len - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, qm), _mm_cmpeq_epi8(v, cr)));
+        m = _mm_or_si128(_mm_or_si128(m, _mm_cmpeq_epi8(v, lf)), v); /* v: the top bit of non-ASCII */
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    while (i < len && !lex->sb_interesting[(unsigned char)t[i]])
+        i++;
+    return i;
+}
+
 /* Sentence boundaries by the rules of UAX #29 (SB1-SB11) over the
  * Sentence_Break property from ICU, then ICU's CLDR suppressions: the same
  * boundaries as ICU's "en@ss=standard" sentence iterator (bench/ checks
@@ -789,10 +980,7 @@ static nc_status own_sentences(const nci_seglex *lex, const char *t, size_t len,
     size_t start = 0, i = 0, j, k, m;
     int prev = -1;
     while (i < len) {
-        /* Most bytes are letters, digits, spaces and ordinary punctuation
-         * of ASCII, which no rule looks at: skip them. */
-        while (i < len && !lex->sb_interesting[(unsigned char)t[i]])
-            i++;
+        i = next_interesting(lex, t, i, len);
         if (i >= len)
             break;
         int c = sb_at(lex, t, len, i, &j);
@@ -892,6 +1080,15 @@ nc_status nci_segment(const nci_seglex *lex, const char *t, size_t len, nci_segs
 {
     if (len == 0)
         return NC_OK;
+    /* News text has about one token per five bytes and one sentence per
+     * hundred: room for them in one go, rather than growing as they come. */
+    nci_tok *tk = nci_grow(s->toks, &s->captoks, len / 4 + 16, sizeof *tk);
+    if (tk)
+        s->toks = tk;
+    nci_sent *st = tk ? nci_grow(s->sents, &s->capsents, len / 64 + 4, sizeof *st) : NULL;
+    if (!st)
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    s->sents = st;
     nc_status rc = lex->use_icu ? icu_sentences(lex, t, len, s, err) : own_sentences(lex, t, len, s);
     if (rc)
         return err && err->code ? rc : nci_error_set(err, rc, -1, 0, 0, NULL);

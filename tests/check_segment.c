@@ -42,6 +42,26 @@ START_TEST(test_tokens)
 }
 END_TEST
 
+/* Letters and digits are scanned sixteen bytes at a time where the range
+ * allows and byte by byte near its end: runs longer than sixteen bytes, runs
+ * that end at the very end of the text, and runs stopped by something other
+ * than a space on either side of that limit.  (Sentence stops are found the
+ * same way: see test_sentences.) */
+START_TEST(test_tokens_long_runs)
+{
+    check_tokens("Pneumonoultramicroscopicsilicovolcanoconiosis",
+                 "Pneumonoultramicroscopicsilicovolcanoconiosis");
+    check_tokens("x abcdefghijklmnop", "x|abcdefghijklmnop");
+    check_tokens("x abcdefghijklmnopq.", "x|abcdefghijklmnopq|.");
+    check_tokens("Abcdefghijklmnopqrstuvwxyz's 12345678901234567890,5 and more",
+                 "Abcdefghijklmnopqrstuvwxyz|'s|12345678901234567890,5|and|more");
+    check_tokens("Abcdefghijklmnopqrstuvwxyz\xC3\xA9t\xC3\xA9 Abcdefghijklmnopqrstuvwxyz-abc d",
+                 "Abcdefghijklmnopqrstuvwxyz\xC3\xA9t\xC3\xA9|Abcdefghijklmnopqrstuvwxyz-abc|d");
+    check_tokens("the U.S.A. 2bn", "the|U.S.A.|2bn");
+    check_tokens("Word\xE2\x80\x99s", "Word|\xE2\x80\x99s");
+}
+END_TEST
+
 START_TEST(test_token_kinds)
 {
     nc_doc *d = load_str("Prices rose 5% \xE2\x82\xAC" "3.");
@@ -84,6 +104,9 @@ START_TEST(test_sentences)
     check_sentences("\x01\x02 Hello.\x7f", 1, "Hello.");
     check_sentences("President George W. Bush spoke. J. Doe wrote it.", 2, "President George W. Bush spoke.");
     check_sentences("The team was Plan A.\nNext line.", 2, "The team was Plan A.");
+    /* the stop comes after the first sixteen bytes, a non-ASCII letter soon after it */
+    check_sentences("A first sentence with no stop for a good while, then one. B\xC3\xA9 two.", 2,
+                    "A first sentence with no stop for a good while, then one.");
 }
 END_TEST
 
@@ -228,6 +251,7 @@ static Suite *segment_suite(void)
     TCase *tc = tcase_create("tokens");
     tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
     tcase_add_test(tc, test_tokens);
+    tcase_add_test(tc, test_tokens_long_runs);
     tcase_add_test(tc, test_token_kinds);
     suite_add_tcase(s, tc);
     tc = tcase_create("sentences");
