@@ -412,8 +412,13 @@ static uint64_t lower_hash(const char *p, size_t len)
  * for (lex_lower): most tokens are never looked up. */
 typedef struct lexent {
     uint64_t lower;
-    uint8_t fl, has_lower;
+    uint8_t fl, has_lower, x; /* x: LX_* */
 } lexent;
+
+enum {
+    LX_AT = 1,  /* the token is "@" */
+    LX_LONG = 2 /* four bytes or more */
+};
 
 static inline uint64_t lex_lower(const nci_tagger_token *t, lexent *x)
 {
@@ -437,8 +442,11 @@ static nc_status lex_fill(lexent **buf, size_t *cap, const nci_tagger_token *tok
     }
     lexent *x = *buf;
     for (size_t i = 0; i < n; i++) {
-        x[i].fl = toks[i].ptr ? tok_flags(toks[i].ptr, toks[i].len) : TF_PUNCT;
+        const char *p = toks[i].ptr;
+        size_t len = p ? toks[i].len : 0;
+        x[i].fl = p ? tok_flags(p, len) : TF_PUNCT;
         x[i].has_lower = 0;
+        x[i].x = (uint8_t)((len == 1 && p[0] == '@' ? LX_AT : 0) | (toks[i].len >= 4 ? LX_LONG : 0));
     }
     return NC_OK;
 }
@@ -1154,23 +1162,13 @@ enum {
 
 static const uint64_t BOS = 0x1234567ULL, EOS = 0x7654321ULL;
 
-static inline size_t sentence_mode(const uint8_t *fl, const nci_tagger_token *toks, size_t n)
+/* The sentence's context from the counts of its words (with letters), of
+ * those in all capitals, of those of four bytes or more and of those
+ * capitalised.  Headline: >= 3 words of >= 4 letters and >= 75% of them
+ * capitalised; all-caps line: >= 3 words with letters and >= 80% of them
+ * all caps. */
+static inline size_t sentence_mode(size_t nword, size_t ncaps, size_t nlong, size_t nlongcap)
 {
-    /* Headline: >= 3 words of >= 4 letters and >= 75% of them capitalised;
-     * all-caps line: >= 3 words with letters and >= 80% of them all caps. */
-    size_t nlong = 0, nlongcap = 0, nword = 0, ncaps = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!(fl[i] & TF_ALPHA))
-            continue;
-        nword++;
-        if (fl[i] & TF_ALLCAPS)
-            ncaps++;
-        if (toks[i].len >= 4) {
-            nlong++;
-            if (fl[i] & TF_INITCAP)
-                nlongcap++;
-        }
-    }
     if (nword >= 3 && ncaps * 5 >= nword * 4)
         return 3;
     if (nlong >= 3 && nlongcap * 4 >= nlong * 3)
@@ -1372,8 +1370,14 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
     }
     /* flags; connectors matter only one or two tokens after a capitalised
      * word */
+    size_t nword = 0, ncaps = 0, nlong = 0, nlongcap = 0; /* for sentence_mode */
     for (size_t i = 0; i < n; i++) {
         uint8_t f = lx[i].fl;
+        size_t word = (f & TF_ALPHA) != 0, lng = word & ((lx[i].x & LX_LONG) != 0);
+        nword += word;
+        ncaps += word & ((f & TF_ALLCAPS) != 0);
+        nlong += lng;
+        nlongcap += lng & ((f & TF_INITCAP) != 0);
         if (i > 0 && !(f & TF_UPPER) &&
             ((fl[i - 1] & TF_UPPER) || (i > 1 && (fl[i - 2] & TF_UPPER))) && toks[i].ptr &&
             is_connector(toks[i].ptr, toks[i].len))
@@ -1385,9 +1389,9 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         uint8_t c = 0;
         if (fl[i] & TF_UPPER) {
             c = 1;
-        } else if (toks[i].len == 1 && toks[i].ptr[0] == '@' && i + 1 < n) {
+        } else if ((lx[i].x & LX_AT) && i + 1 < n) {
             c = 1;
-        } else if (i > 0 && toks[i - 1].len == 1 && toks[i - 1].ptr[0] == '@') {
+        } else if (i > 0 && (lx[i - 1].x & LX_AT)) {
             c = 1;
         } else if (i > 0 && (fl[i - 1] & TF_UPPER) && ((fl[i] & TF_CONN) || (fl[i] & TF_DIGIT))) {
             if (fl[i] & TF_DIGIT)
@@ -1425,7 +1429,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         *off_out = d->off;
         return NC_OK;
     }
-    size_t mode = sentence_mode(fl, toks, n);
+    size_t mode = sentence_mode(nword, ncaps, nlong, nlongcap);
     /* the candidates and two tokens either side (wi, in order) are
      * analysed; their cache entries are asked for first, so that the misses
      * overlap.  Only these tokens' analyses and gazetteer marks are read. */
