@@ -14,14 +14,27 @@ typedef struct nci_buf {
  * on failure. */
 int nci_buf_reserve(nci_buf *b, size_t n);
 
-static inline void nci_buf_put(nci_buf *b, const char *s, size_t n)
+/* Room for n more bytes and the NUL: where they go, or NULL (oom).  The
+ * caller writes at most n bytes there, then sets b->n and the NUL. */
+static inline char *nci_buf_room(nci_buf *b, size_t n)
 {
     if (b->n + n + 1 > b->cap && nci_buf_reserve(b, n))
+        return NULL;
+    return b->p + b->n;
+}
+
+static inline void nci_buf_put(nci_buf *b, const char *s, size_t n)
+{
+    char *p = nci_buf_room(b, n);
+    if (!p)
         return;
-    memcpy(b->p + b->n, s, n);
+    memcpy(p, s, n);
     b->n += n;
     b->p[b->n] = '\0';
 }
+/* A string literal, without strlen: a key with its quotes and colon, a
+ * bracket. */
+#define NCI_BUF_LIT(b, lit) nci_buf_put((b), "" lit, sizeof(lit) - 1)
 void nci_buf_puts(nci_buf *b, const char *s);
 /* A JSON string literal of s[0..n) (valid UTF-8), or null when s is NULL. */
 void nci_buf_str(nci_buf *b, const char *s, size_t n);
