@@ -4,9 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include "ctx.h"
 #include "doc.h"
 #include "json.h"
@@ -30,52 +27,13 @@ void nci_buf_puts(nci_buf *b, const char *s)
     nci_buf_put(b, s, strlen(s));
 }
 
-/* Bytes a JSON string can't hold as they are: '"', '\\', control
- * characters; and 0xE2, the lead byte of U+2028/2029, looked at closer. */
-static const unsigned char SPECIAL[256] = {
+/* 1: '"', '\\' and the control characters; 2: 0xE2 */
+const unsigned char nci_json_stop[256] = {
     [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
     [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1,
     [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
     [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
-    ['"'] = 1, ['\\'] = 1, [0xE2] = 1};
-
-/* Copies s[i..) to *o up to the first byte that SPECIAL marks or n, and
- * returns that index (i <= n); *o moves past the bytes copied.  s[0..avail)
- * may be read (avail >= n).  Sentences are most of the output and hold few
- * such bytes: 16 are scanned and stored at a time, so up to 16 bytes past
- * the copy may be written (the caller's slack); a piece of a document's
- * text has the rest of the text after it and goes so to its end. */
-static size_t copy_plain(char **o, const char *s, size_t i, size_t n, size_t avail)
-{
-    char *out = *o;
-#ifdef __SSE2__
-    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-    const __m128i e2 = _mm_set1_epi8((char)0xE2), ctl = _mm_set1_epi8(0x1F);
-    while (i < n && avail - i >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        _mm_storeu_si128((__m128i *)(void *)out, v);
-        __m128i q = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash));
-        /* min(v, 0x1F) == v: v is a control character */
-        __m128i c = _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v));
-        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(q, c));
-        if (n - i < 16)
-            mask |= 1u << (n - i); /* the end of the piece stops it too */
-        if (mask) {
-            unsigned k = (unsigned)__builtin_ctz(mask);
-            *o = out + k;
-            return i + k;
-        }
-        out += 16;
-        i += 16;
-    }
-#else
-    (void)avail;
-#endif
-    while (i < n && !SPECIAL[(unsigned char)s[i]])
-        *out++ = s[i++];
-    *o = out;
-    return i;
-}
+    ['"'] = 1, ['\\'] = 1, [0xE2] = 2};
 
 /* The escape of the special byte s[i] (i < n) into out: its length, 0 when
  * it stays as it is (a character other than U+2028/2029 with lead byte
@@ -109,14 +67,15 @@ static size_t escape(const char *s, size_t i, size_t n, char out[6], size_t *ski
 static void put_str(nci_buf *b, const char *s, size_t n, size_t avail)
 {
     /* Room for what is left of the string as it is, the closing quote
-     * and copy_plain's slack, checked again after each escape. */
+     * and the copy's slack, checked again after each escape.  The copy
+     * stops at 0xE2 too, the lead byte of U+2028/2029, looked at closer. */
     enum { SLACK = 1 + 16 };
     char *o = nci_buf_room(b, 1 + n + SLACK);
     if (!o)
         return;
     *o++ = '"';
     size_t i = 0;
-    while ((i = copy_plain(&o, s, i, n, avail)) < n) {
+    while ((i = nci_json_copy_plain(&o, s, i, n, avail, 1)) < n) {
         char esc[6];
         size_t skip, k = escape(s, i, n, esc, &skip);
         if (!k) {
