@@ -481,9 +481,28 @@ static void for_each_line(opts *o, const char *path, line_fn fn)
         fclose(f);
 }
 
-/* A JSON Lines record that already holds claims (extract's output). */
+/* Whether s[0..n) holds the bytes w. */
+static int contains(const char *s, size_t n, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++) {
+        const char *p = memchr(s + i, w[0], n - wl + 1 - i);
+        if (!p)
+            return 0;
+        i = (size_t)(p - s);
+        if (!memcmp(p, w, wl))
+            return 1;
+    }
+    return 0;
+}
+
+/* A JSON Lines record that already holds claims (extract's output).  The
+ * key "claims" is written so, or with a \u escape: without either, an
+ * article is told without building its tree. */
 static int is_extract_output(const char *line, size_t n)
 {
+    if (!contains(line, n, "\"claims\"") && !contains(line, n, "\\u"))
+        return 0;
     json_t *o = json_loadb(line, n, 0, NULL);
     int yes = json_is_array(json_object_get(o, "claims"));
     json_decref(o);

@@ -142,6 +142,85 @@ START_TEST(test_json_control_chars)
 }
 END_TEST
 
+/* The escaping nc_doc_json() promises, one byte at a time: what the
+ * block-wise writer must match wherever the bytes fall. */
+static void ref_escape(char *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            out += sprintf(out, "\\%c", c);
+        else if (c == '\n')
+            out += sprintf(out, "\\n");
+        else if (c == '\r')
+            out += sprintf(out, "\\r");
+        else if (c == '\t')
+            out += sprintf(out, "\\t");
+        else if (c < 0x20)
+            out += sprintf(out, "\\u%04x", c);
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9))
+            out += sprintf(out, "\\u202%c", s[i + 2] == '\xA8' ? '8' : '9'), i += 2;
+        else
+            *out++ = (char)c;
+    }
+    *out = '\0';
+}
+
+START_TEST(test_json_escape_blocks)
+{
+    /* Each byte to escape (and one E2 lead byte to keep) at every offset
+     * of the first 16-byte blocks, with 0 to 17 bytes after it to the end
+     * of the text. */
+    static const char *const SPECIAL[] = {"\"", "\\", "\n", "\t", "\x01", "\x1f",
+                                          "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x99"};
+    static const size_t AFTER[] = {0, 1, 15, 16, 17};
+    for (size_t k = 0; k < sizeof SPECIAL / sizeof *SPECIAL; k++)
+        for (size_t at = 0; at < 34; at++)
+            for (size_t q = 0; q < sizeof AFTER / sizeof *AFTER; q++) {
+                char text[128], want[1024];
+                size_t n = 0;
+                text[n++] = 'W';
+                for (size_t i = 1; i < at; i++)
+                    text[n++] = i % 7 ? 'a' : ' ';
+                n += (size_t)sprintf(text + n, "%s", SPECIAL[k]);
+                for (size_t i = 0; i < AFTER[q]; i++)
+                    text[n++] = i % 5 ? 'b' : ' ';
+                text[n] = '\0';
+                nc_doc *d = load_str(text);
+                char *js;
+                ck_assert_int_eq(nc_doc_json(g_ctx, d, NC_JSON_SEGMENTS, &js, NULL, NULL), NC_OK);
+                for (size_t s = 0; s < nc_doc_sentence_count(d); s++) {
+                    size_t a, b, len;
+                    const char *t = nc_doc_text(d, &len);
+                    ck_assert_int_eq(nc_doc_sentence_span(d, s, &a, &b), NC_OK);
+                    char *p = want + sprintf(want, "\"text\":\"");
+                    ref_escape(p, t + a, b - a);
+                    strcat(want, "\"");
+                    ck_assert_msg(strstr(js, want), "%s not in %s", want, js);
+                }
+                nc_free(js);
+                nc_doc_free(d);
+            }
+}
+END_TEST
+
+START_TEST(test_json_decimals)
+{
+    /* Short decimals are written without printf, exactly as "%.15g". */
+    const char *t = "Prices were 2.5 and 0.65 and 0.0001 and 3.14159265358979 and "
+                    "1234567890123.5 and -4.25 and 12.345678 units.";
+    static const char *const WANT[] = {"\"value\":2.5,", "\"value\":0.65,", "\"value\":0.0001,",
+                                       "\"value\":3.14159265358979,", "\"value\":1234567890123.5,",
+                                       "\"value\":-4.25,", "\"value\":12.345678,"};
+    char *js;
+    ck_assert_int_eq(nc_numbers_json(g_ctx, t, strlen(t), "en", &js, NULL, NULL), NC_OK);
+    for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++)
+        ck_assert_msg(strstr(js, WANT[i]), "%s not in %s", WANT[i], js);
+    nc_free(js);
+}
+END_TEST
+
 START_TEST(test_numbers_json_errors)
 {
     char *js = NULL;
@@ -222,6 +301,8 @@ static Suite *api_suite(void)
     tcase_add_test(tc, test_null_doc_accessors);
     tcase_add_test(tc, test_json_contract);
     tcase_add_test(tc, test_json_control_chars);
+    tcase_add_test(tc, test_json_escape_blocks);
+    tcase_add_test(tc, test_json_decimals);
     tcase_add_test(tc, test_numbers_json_errors);
     tcase_add_test(tc, test_numbers_json_select);
     tcase_add_test(tc, test_extract_idempotent);

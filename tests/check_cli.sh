@@ -114,6 +114,11 @@ contains "$tmp/out" '"groups":[' "reconcile groups"
 "$nc" extract --format=json "$tmp/r1.txt" "$tmp/r2.txt" >"$tmp/ex.jsonl"
 expect_status 0 "reconcile extract output" -- "$nc" reconcile --jsonl --format=json "$tmp/ex.jsonl"
 cmp -s "$tmp/out" "$tmp/rec-articles.json" && ok || bad "reconcile: articles and extract output differ"
+# the key "claims" written with an escape is extract's output all the same
+sed 's/"claims":/"cl\\u0061ims":/' "$tmp/ex.jsonl" >"$tmp/ex-esc.jsonl"
+contains "$tmp/ex-esc.jsonl" '"cl\u0061ims":' "escaped claims key"
+expect_status 0 "reconcile extract output, escaped key" -- "$nc" reconcile --jsonl --format=json "$tmp/ex-esc.jsonl"
+cmp -s "$tmp/out" "$tmp/rec-articles.json" && ok || bad "reconcile: an escaped claims key is not extract output"
 expect_status 0 "reconcile table" -- "$nc" reconcile --format=table "$tmp/r1.txt" "$tmp/r2.txt"
 
 echo "$passes passed, $fails failed"

@@ -232,6 +232,70 @@ START_TEST(test_json_encoding)
 }
 END_TEST
 
+START_TEST(test_json_reader)
+{
+    /* What the record parser decodes itself: escapes, a surrogate pair,
+     * the last of duplicate keys, the text field also a metadata key, an
+     * escaped NUL cutting a metadata value, ignored values of all kinds. */
+    nc_doc *d = NULL;
+    ck_assert_int_eq(load_json("{\"text\":\"\\ud83d\\ude00 \\u00e9\\u20AC \\/ \\\"q\\\"\\t.\",\"id\":1,"
+                               "\"id\":\"z\",\"title\":\"t\\u0000u\",\"x\":[1,-2.5e3,true,false,null,"
+                               "{\"k\":[{}],\"\":\"\"}],\"y\":{}}", &d, NULL), NC_OK);
+    ck_assert_str_eq(nc_doc_text(d, NULL), "\xF0\x9F\x98\x80 \xC3\xA9\xE2\x82\xAC / \"q\"\t.");
+    ck_assert_str_eq(nc_doc_meta(d, NC_META_ID), "z");
+    ck_assert_str_eq(nc_doc_meta(d, NC_META_TITLE), "t");
+    nc_doc_free(d);
+    const char *rec = "{\"title\":\"Rain on 1 May 2020.\",\"id\":-0,\"text\":\"a\",\"text\":\"b\"}";
+    ck_assert_int_eq(nc_doc_load_json(g_ctx, rec, strlen(rec), "title", 0, &d, NULL), NC_OK);
+    ck_assert_str_eq(nc_doc_text(d, NULL), "Rain on 1 May 2020.");
+    ck_assert_str_eq(nc_doc_meta(d, NC_META_TITLE), "Rain on 1 May 2020.");
+    ck_assert_str_eq(nc_doc_meta(d, NC_META_ID), "0");
+    nc_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_json_reader_hands_over)
+{
+    /* What it leaves to Jansson keeps Jansson's verdict and message. */
+    nc_doc *d = NULL;
+    nc_error err;
+    static const char *const BAD[][2] = {
+        {"{\"text\":\"\\ud83d lone\"}", "invalid Unicode"},
+        {"{\"text\":\"x\",\"n\":1e400}", "real number overflow"},
+        {"{\"text\":\"x\",}", "string or '}' expected"},
+        {"{\"text\":\"x\",\"k\":{\"a\\u0000\":1}}", "NUL byte in object key"},
+        {"{\"text\":\"x\"} x", "end of file expected"},
+        {"{\"text\":\"x\",\"n\":01}", "invalid token"},
+        {"{\"id\":9223372036854775808,\"text\":\"x\"}", "too big integer"},
+    };
+    for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+        ck_assert_int_eq(load_json(BAD[i][0], &d, &err), NC_EPARSE);
+        ck_assert_msg(strstr(err.message, BAD[i][1]), "%s: %s", BAD[i][0], err.message);
+        ck_assert_int_eq(err.line, 1);
+        ck_assert_int_gt(err.column, 0);
+    }
+    /* Nesting: deeper than the parser follows is Jansson's to read; far
+     * deeper, its error, and no recursion of ours either way. */
+    char rec[8200];
+    for (int depth = 100; depth <= 4000; depth += 3900) {
+        int n = sprintf(rec, "{\"text\":\"x\",\"deep\":");
+        for (int k = 0; k < depth; k++)
+            rec[n++] = '[';
+        for (int k = 0; k < depth; k++)
+            rec[n++] = ']';
+        strcpy(rec + n, "}");
+        nc_status s = load_json(rec, &d, &err);
+        if (depth == 100) {
+            ck_assert_int_eq(s, NC_OK);
+            nc_doc_free(d);
+        } else {
+            ck_assert_int_eq(s, NC_EPARSE);
+            ck_assert_ptr_nonnull(strstr(err.message, "depth"));
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_json_bad_metadata_values)
 {
     /* A date we can't read or a language we don't support is not fatal. */
@@ -462,6 +526,8 @@ static Suite *load_suite(void)
     tcase_add_test(tc, test_json_errors);
     tcase_add_test(tc, test_json_encoding);
     tcase_add_test(tc, test_json_bad_metadata_values);
+    tcase_add_test(tc, test_json_reader);
+    tcase_add_test(tc, test_json_reader_hands_over);
     suite_add_tcase(s, tc);
     tc = tcase_create("file");
     tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
