@@ -469,7 +469,7 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
         while (b > a && (is_possessive(t, &S->toks[b - 1]) || S->toks[b - 1].kind == NC_TOKEN_PUNCT)) {
             /* keep the period of a final initial or abbreviation ("Smith
              * Jr.", "Apple Inc.") when it is not also the sentence's end */
-            if (b - 2 > a && abbrev_period(t, S, b - 2, b) &&
+            if (b > a + 2 && abbrev_period(t, S, b - 2, b) &&
                 b < S->sents[sentof[e - 1]].tok_first + S->sents[sentof[e - 1]].tok_count)
                 break;
             b--;

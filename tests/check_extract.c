@@ -823,6 +823,20 @@ START_TEST(test_entity_rule_limits)
 }
 END_TEST
 
+/* Inputs the fuzzer found: a mention of one punctuation token after "@"
+ * made the trailing-punctuation loop read the token before the document
+ * (caught by AddressSanitizer). */
+START_TEST(test_fuzzer_finds)
+{
+    static const char *const texts[] = {"@*0v", "@{'text':'x'}", "@.", "@ .", "A@.", "@@@"};
+    for (size_t c = 0; c < sizeof texts / sizeof texts[0]; c++) {
+        json_t *d = extract(texts[c], NULL);
+        ck_assert_msg(json_is_array(json_object_get(d, "entities")), "case %zu", c);
+        json_decref(d);
+    }
+}
+END_TEST
+
 static Suite *extract_suite(void)
 {
     Suite *s = suite_create("extract");
@@ -855,6 +869,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_many_places_and_adjectives);
     tcase_add_test(tc, test_one_type_per_name);
     tcase_add_test(tc, test_entity_rule_limits);
+    tcase_add_test(tc, test_fuzzer_finds);
     suite_add_tcase(s, tc);
     return s;
 }
