@@ -855,18 +855,23 @@ static nc_status add_sentence(const nci_seglex *lex, const char *t, size_t a, si
         return NC_ENOMEM;
     if (s->ntoks == first)
         return NC_OK; /* only control or format characters: no sentence */
-    if (s->nsents == s->capsents) {
-        nci_sent *v = nci_grow(s->sents, &s->capsents, s->nsents + 1, sizeof *v);
-        if (!v)
-            return NC_ENOMEM;
-        s->sents = v;
+    /* a "sentence" of more than NCI_SENT_MAX_TOKENS tokens is cut into
+     * pieces of that many */
+    for (size_t f = first; f < s->ntoks; f += NCI_SENT_MAX_TOKENS) {
+        size_t c = s->ntoks - f < NCI_SENT_MAX_TOKENS ? s->ntoks - f : NCI_SENT_MAX_TOKENS;
+        if (s->nsents == s->capsents) {
+            nci_sent *v = nci_grow(s->sents, &s->capsents, s->nsents + 1, sizeof *v);
+            if (!v)
+                return NC_ENOMEM;
+            s->sents = v;
+        }
+        nci_sent *x = &s->sents[s->nsents++];
+        x->start = f == first ? (uint32_t)a : s->toks[f].start;
+        x->end = f + c == s->ntoks ? (uint32_t)b : s->toks[f + c - 1].end;
+        x->tok_first = (uint32_t)f;
+        x->tok_count = (uint32_t)c;
+        x->furniture = (unsigned char)is_furniture(lex, t, s->toks + f, x->tok_count);
     }
-    nci_sent *x = &s->sents[s->nsents++];
-    x->start = (uint32_t)a;
-    x->end = (uint32_t)b;
-    x->tok_first = (uint32_t)first;
-    x->tok_count = (uint32_t)(s->ntoks - first);
-    x->furniture = (unsigned char)is_furniture(lex, t, s->toks + first, x->tok_count);
     return NC_OK;
 }
 

@@ -837,6 +837,32 @@ START_TEST(test_fuzzer_finds)
 }
 END_TEST
 
+/* Each claim carries its sentence's text, so a text with no sentence ends
+ * once made output quadratic in its length (4,000 claims in one 120 KB
+ * "sentence": 480 MB).  Sentences are cut at 512 tokens, which bounds it. */
+START_TEST(test_claims_of_endless_sentence)
+{
+    size_t n = 4000, cap = 40 * n, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(text + len, cap - len, "and %zu prisoners were freed ", i % 90 + 10);
+    nc_doc *d = NULL;
+    ck_assert_int_eq(nc_doc_load_buffer(g_ctx, text, len, "endless", 0, &d, NULL), NC_OK);
+    char *js = NULL;
+    size_t jl = 0;
+    ck_assert_int_eq(nc_doc_json(g_ctx, d, NC_JSON_DEFAULT, &js, &jl, NULL), NC_OK);
+    size_t claims = 0;
+    for (const char *p = js; (p = strstr(p, "\"measure_key\":")) != NULL; p++)
+        claims++;
+    ck_assert_uint_gt(claims, n / 2);
+    ck_assert_uint_lt(jl, 40u << 20);
+    nc_free(js);
+    nc_doc_free(d);
+    free(text);
+}
+END_TEST
+
 static Suite *extract_suite(void)
 {
     Suite *s = suite_create("extract");
@@ -870,6 +896,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_one_type_per_name);
     tcase_add_test(tc, test_entity_rule_limits);
     tcase_add_test(tc, test_fuzzer_finds);
+    tcase_add_test(tc, test_claims_of_endless_sentence);
     suite_add_tcase(s, tc);
     return s;
 }

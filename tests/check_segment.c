@@ -110,6 +110,44 @@ START_TEST(test_sentences)
 }
 END_TEST
 
+/* A "sentence" of more than 512 tokens (text with no sentence ends) is cut
+ * into pieces of 512 tokens that cover all of its tokens, in both sentence
+ * modes. */
+START_TEST(test_sentence_cap)
+{
+    size_t n = 1300, cap = 16 * n + 64, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(text + len, cap - len, "word%zu ", i);
+    len += (size_t)snprintf(text + len, cap - len, "end. Next one.");
+    for (int mode = 0; mode < 2; mode++) {
+        nc_ctx *ctx = NULL;
+        ck_assert_int_eq(nc_ctx_new(mode ? NC_CTX_ICU_SENTENCES : NC_CTX_DEFAULT, &ctx, NULL), NC_OK);
+        nc_doc *d = NULL;
+        ck_assert_int_eq(nc_doc_load_buffer(ctx, text, len, "cap", 0, &d, NULL), NC_OK);
+        /* 1,302 tokens in the first sentence: 512 + 512 + 278, then "Next one." */
+        ck_assert_uint_eq(nc_doc_sentence_count(d), 4);
+        size_t want[4] = {512, 512, 278, 3}, next = 0;
+        for (size_t k = 0; k < 4; k++) {
+            size_t first, count, s, e, ts, te;
+            ck_assert_int_eq(nc_doc_sentence_tokens(d, k, &first, &count), NC_OK);
+            ck_assert_uint_eq(first, next);
+            ck_assert_uint_eq(count, want[k]);
+            next = first + count;
+            nc_doc_sentence_span(d, k, &s, &e);
+            nc_doc_token_span(d, first, &ts, &te);
+            ck_assert_uint_eq(s, ts);
+            nc_doc_token_span(d, first + count - 1, &ts, &te);
+            ck_assert_uint_eq(e, te);
+        }
+        nc_doc_free(d);
+        nc_ctx_free(ctx);
+    }
+    free(text);
+}
+END_TEST
+
 /* Our implementation of the sentence rules gives ICU's boundaries. */
 START_TEST(test_sentences_match_icu)
 {
@@ -252,6 +290,7 @@ static Suite *segment_suite(void)
     tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
     tcase_add_test(tc, test_tokens);
     tcase_add_test(tc, test_tokens_long_runs);
+    tcase_add_test(tc, test_sentence_cap);
     tcase_add_test(tc, test_token_kinds);
     suite_add_tcase(s, tc);
     tc = tcase_create("sentences");
