@@ -1,7 +1,7 @@
 /* libFuzzer target: any bytes through every loader and the JSON output.
  *
  *   make fuzz            # builds fuzz/fuzz_load with clang, -fsanitize=fuzzer,address,undefined
- *   fuzz/fuzz_load -max_total_time=60 fuzz/corpus tests/cases/invalid/CASE/input
+ *   fuzz/fuzz_load -max_total_time=60 fuzz/corpus   # seeded by make fuzz
  *
  * The first input byte picks the entry point (buffer strict, buffer repair,
  * JSON Lines record, number stage); the rest is the input.  Every call must

@@ -74,6 +74,7 @@
  *
  * Place: the LOC mention of the sentence nearest the number, else the LOC
  * the document names most. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1999,7 +2000,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             /* "2.5G technology - 2.5 generation": a count that is not whole
              * before a singular noun names a kind of thing, it counts
              * nothing. */
-            if (num->kind == NC_NUM_COUNT && after && num->has_value && num->value != (double)(long long)num->value &&
+            if (num->kind == NC_NUM_COUNT && after && num->has_value && num->value != floor(num->value) &&
                 memchr(t + num->start, '.', num->end - num->start) && !plural_head(t, &S->toks[mb - 1]) &&
                 !is_unit(t, &S->toks[ma]))
                 continue;
