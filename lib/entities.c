@@ -46,21 +46,44 @@ struct nci_entlex {
     /* head_len[c]: bit n set when a role head of n bytes starts with byte c
      * (either case): most words are rejected before hashing */
     uint32_t head_len[256];
-    /* Tagger states not in use, kept for the next document: each holds the
-     * tagger's word cache, which pays across documents.  A thread takes one
-     * per document (doc_take) and gives it back (doc_give), so there are as
-     * many as threads extracting at once. */
-    struct tagpool *pool;
+    /* Document states not in use, kept for the next document: each holds
+     * the tagger's word cache, which pays across documents, and the rules'
+     * scratch memory.  A thread takes one per document (state_take) and
+     * gives it back (state_give), so there are as many as threads
+     * extracting at once. */
+    struct statepool *pool;
     /* the English country names of `countries`, for their adjectives */
     char **cnames;
     size_t ncnames;
 };
 
-struct tagpool {
+/* Scratch memory of the rules for one document: blocks taken one after
+ * another from a buffer kept for the next document, so that once the
+ * buffer is as large as documents need the rules allocate nothing.  A
+ * block that does not fit is allocated on its own, and the buffer grows to
+ * what the document took before the next one. */
+typedef struct arena {
+    char *buf;
+    size_t used, cap;
+    size_t want;  /* bytes taken since the last reset */
+    void **extra; /* the blocks that did not fit */
+    size_t nextra, capextra;
+} arena;
+
+/* What a thread needs to extract from one document, kept between
+ * documents: the tagger's state (NULL without a model) and scratch. */
+typedef struct docstate {
+    nci_tagger_doc *td;
+    arena mem;
+} docstate;
+
+struct statepool {
     pthread_mutex_t mu;
-    nci_tagger_doc **docs;
+    docstate **v;
     size_t n, cap;
 };
+
+static void state_free(docstate *ds);
 
 /* Function words and verbs of attribution that stop a role phrase when
  * scanning left from its head. */
@@ -216,8 +239,8 @@ void nci_entlex_free(nci_entlex *lex)
         return;
     if (lex->pool) {
         for (size_t i = 0; i < lex->pool->n; i++)
-            nci_tagger_doc_free(lex->pool->docs[i]);
-        free(lex->pool->docs);
+            state_free(lex->pool->v[i]);
+        free(lex->pool->v);
         pthread_mutex_destroy(&lex->pool->mu);
         free(lex->pool);
     }
@@ -236,8 +259,7 @@ void nci_entlex_free(nci_entlex *lex)
 
 void nci_ents_free(nci_ents *ents)
 {
-    for (size_t i = 0; i < ents->ne; i++)
-        free(ents->e[i].key);
+    free(ents->keys);
     free(ents->m);
     free(ents->e);
     memset(ents, 0, sizeof *ents);
@@ -292,6 +314,110 @@ static int is_lead_word(const char *t, const nci_tok *k)
     return 0;
 }
 
+/* ---------------------------------------------------------------- state */
+
+/* n bytes of scratch (16-byte aligned) until the next arena_reset; NULL
+ * when out of memory. */
+static void *arena_take(arena *a, size_t n)
+{
+    if (n > SIZE_MAX - 15)
+        return NULL;
+    n = (n + 15) & ~(size_t)15;
+    a->want += n;
+    if (a->cap - a->used >= n) {
+        void *p = a->buf + a->used;
+        a->used += n;
+        return p;
+    }
+    void **x = nci_grow(a->extra, &a->capextra, a->nextra + 1, sizeof *x);
+    if (!x)
+        return NULL;
+    a->extra = x;
+    void *p = malloc(n ? n : 1);
+    if (p)
+        a->extra[a->nextra++] = p;
+    return p;
+}
+
+/* The same, zeroed. */
+static void *arena_zero(arena *a, size_t n)
+{
+    void *p = arena_take(a, n);
+    return p ? memset(p, 0, n) : NULL;
+}
+
+/* All blocks given back; the buffer grown to what was taken since the
+ * last reset (kept as it was if that fails: blocks will be allocated). */
+static void arena_reset(arena *a)
+{
+    for (size_t i = 0; i < a->nextra; i++)
+        free(a->extra[i]);
+    a->nextra = 0;
+    if (a->want > a->cap) {
+        char *b = malloc(a->want);
+        if (b) {
+            free(a->buf);
+            a->buf = b;
+            a->cap = a->want;
+        }
+    }
+    a->used = a->want = 0;
+}
+
+static void state_free(docstate *ds)
+{
+    if (!ds)
+        return;
+    nci_tagger_doc_free(ds->td);
+    arena_reset(&ds->mem);
+    free(ds->mem.buf);
+    free(ds->mem.extra);
+    free(ds);
+}
+
+/* A document state: from the pool, else new.  NULL when out of memory. */
+static docstate *state_take(const nci_entlex *lex)
+{
+    struct statepool *p = lex->pool;
+    docstate *ds = NULL;
+    pthread_mutex_lock(&p->mu);
+    if (p->n)
+        ds = p->v[--p->n];
+    pthread_mutex_unlock(&p->mu);
+    if (ds) {
+        if (ds->td)
+            nci_tagger_doc_reset(ds->td);
+        arena_reset(&ds->mem);
+    } else if (!(ds = calloc(1, sizeof *ds)) || (lex->model && nci_tagger_doc_new(lex->model, &ds->td))) {
+        free(ds);
+        ds = NULL;
+    }
+    return ds;
+}
+
+/* Back to the pool (freed if the pool can't grow). */
+static void state_give(const nci_entlex *lex, docstate *ds)
+{
+    struct statepool *p = lex->pool;
+    if (!ds)
+        return;
+    pthread_mutex_lock(&p->mu);
+    if (p->n == p->cap) {
+        size_t c = p->cap ? p->cap * 2 : 4;
+        docstate **v = realloc(p->v, c * sizeof *v);
+        if (v) {
+            p->v = v;
+            p->cap = c;
+        }
+    }
+    if (p->n < p->cap) {
+        p->v[p->n++] = ds;
+        ds = NULL;
+    }
+    pthread_mutex_unlock(&p->mu);
+    state_free(ds);
+}
+
 /* ---------------------------------------------------------------- tagger */
 
 /* The segmenter splits the period off an initial or an abbreviation ("C",
@@ -325,47 +451,8 @@ static int abbrev_period(const char *t, const nci_segs *S, size_t i, size_t end)
            t[b->start] == '.' && is_name_abbrev(t + a->start, a->end - a->start);
 }
 
-/* A tagger state for one document: from the pool, else new.  NULL when out
- * of memory. */
-static nci_tagger_doc *doc_take(const nci_entlex *lex)
-{
-    struct tagpool *p = lex->pool;
-    nci_tagger_doc *td = NULL;
-    pthread_mutex_lock(&p->mu);
-    if (p->n)
-        td = p->docs[--p->n];
-    pthread_mutex_unlock(&p->mu);
-    if (td)
-        nci_tagger_doc_reset(td);
-    else if (nci_tagger_doc_new(lex->model, &td))
-        td = NULL;
-    return td;
-}
-
-/* Back to the pool (freed if the pool can't grow). */
-static void doc_give(const nci_entlex *lex, nci_tagger_doc *td)
-{
-    struct tagpool *p = lex->pool;
-    if (!td)
-        return;
-    pthread_mutex_lock(&p->mu);
-    if (p->n == p->cap) {
-        size_t c = p->cap ? p->cap * 2 : 4;
-        nci_tagger_doc **nd = realloc(p->docs, c * sizeof *nd);
-        if (nd) {
-            p->docs = nd;
-            p->cap = c;
-        }
-    }
-    if (p->n < p->cap) {
-        p->docs[p->n++] = td;
-        td = NULL;
-    }
-    pthread_mutex_unlock(&p->mu);
-    nci_tagger_doc_free(td);
-}
-
-static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, const nci_segs *S,
+                        nci_ents *E)
 {
     size_t n = 0, ns = 0;
     for (size_t s = 0; s < S->nsents; s++)
@@ -373,16 +460,15 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
             n += S->sents[s].tok_count, ns++;
     if (!n)
         return 0;
-    nci_tagger_token *toks = malloc(n * sizeof *toks);
+    nci_tagger_doc *td = ds->td;
+    nci_tagger_token *toks = arena_take(&ds->mem, n * sizeof *toks);
     /* tagger token k is segment tokens [map[k], last[k]] */
-    uint32_t *map = malloc(n * sizeof *map), *last = malloc(n * sizeof *last),
-             *sentof = malloc(n * sizeof *sentof);
-    size_t *ends = malloc(ns * sizeof *ends);
-    uint8_t *labels = malloc(n);
-    nci_tagger_doc *td = NULL;
-    int rc = -1;
-    if (!toks || !map || !last || !sentof || !ends || !labels || !(td = doc_take(lex)))
-        goto out;
+    uint32_t *map = arena_take(&ds->mem, n * sizeof *map), *last = arena_take(&ds->mem, n * sizeof *last),
+             *sentof = arena_take(&ds->mem, n * sizeof *sentof);
+    size_t *ends = arena_take(&ds->mem, ns * sizeof *ends);
+    uint8_t *labels = arena_take(&ds->mem, n);
+    if (!toks || !map || !last || !sentof || !ends || !labels)
+        return -1;
     size_t k = 0, j = 0;
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
@@ -419,11 +505,11 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
      * tagger's second pass (nci_tagger_tag_doc) doubles the cost for no
      * gain measured on GUM dev (0.680 either way) or wikigold. */
     if (nci_tagger_doc_observe_all(td, toks, n, ends, ns))
-        goto out;
+        return -1;
     for (size_t q = 0, b = 0; q < ns; b = ends[q++])
         if (nci_tagger_tag_at(lex->model, td, b, ends[q] - b, labels + b))
-            goto out;
-    rc = 0;
+            return -1;
+    int rc = 0;
     for (size_t i = 0; i < n && !rc;) {
         unsigned type = NCI_TAG_TYPE(labels[i]);
         if (!type) {
@@ -480,14 +566,6 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
             rc = -1;
         i = e;
     }
-out:
-    doc_give(lex, td);
-    free(toks);
-    free(map);
-    free(last);
-    free(sentof);
-    free(ends);
-    free(labels);
     return rc;
 }
 
@@ -637,9 +715,8 @@ static int role_mentions(const nci_entlex *lex, const char *t, const nci_segs *S
 
 /* ---------------------------------------------------------------- linking */
 
-static int cmp_mention(const void *a, const void *b)
+static int cmp_mention(const nci_mention *x, const nci_mention *y)
 {
-    const nci_mention *x = a, *y = b;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     if (x->end != y->end)
@@ -647,171 +724,497 @@ static int cmp_mention(const void *a, const void *b)
     return (int)x->type - (int)y->type;
 }
 
-/* Whether the folded one-word key w stands as a whole word in the folded
- * full name f ("rodriguez" in "jorge rodriguez"). */
-static int has_word(const char *f, const char *w)
+/* The end of the run in text order of m[0..n) that starts at a. */
+static size_t run_end(const nci_mention *m, size_t a, size_t n)
 {
-    size_t wl = strlen(w);
-    for (const char *p = strstr(f, w); p; p = strstr(p + 1, w))
-        if ((p == f || p[-1] == ' ') && (p[wl] == '\0' || p[wl] == ' '))
-            return 1;
+    while (++a < n && cmp_mention(&m[a - 1], &m[a]) <= 0)
+        ;
+    return a;
+}
+
+/* Text order, by merging the runs already in order: the tagger's mentions,
+ * the dates' and the roles' are three.  tmp: room for n mentions. */
+static void sort_mentions(nci_mention *m, size_t n, nci_mention *tmp)
+{
+    while (run_end(m, 0, n) < n) {
+        for (size_t a = 0; a < n;) {
+            size_t b = run_end(m, a, n), c = b < n ? run_end(m, b, n) : n;
+            size_t i = a, j = b, o = a;
+            while (i < b && j < c)
+                tmp[o++] = cmp_mention(&m[j], &m[i]) < 0 ? m[j++] : m[i++];
+            memcpy(tmp + o, m + i, (b - i) * sizeof *m);
+            memcpy(tmp + o + (b - i), m + j, (c - j) * sizeof *m);
+            a = c;
+        }
+        memcpy(m, tmp, n * sizeof *m);
+    }
+}
+
+/* A hash of p[0..n), eight bytes at a time. */
+static uint64_t mem_hash(const char *p, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, x;
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy(&x, p, 8);
+        h = (h ^ x) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    for (x = 0; n; n--)
+        x = x << 8 | (unsigned char)p[n - 1];
+    h = (h ^ x) * 0xC4CEB9FE1A85EC53u;
+    return h ^ (h >> 29);
+}
+
+/* A hash table slot of a run of a longer PERSON name's words (link). */
+typedef struct runslot {
+    uint64_t h;
+    size_t off, len; /* the run's bytes in E->keys */
+    int32_t m;       /* its mention + 1; 0: empty */
+} runslot;
+
+/* A hash table slot of the ORG entities whose names have some initials
+ * (link): a heap of entity indices in linker.heap. */
+typedef struct acroslot {
+    uint64_t key; /* initials_key(); 0: empty */
+    uint32_t off, n, cap;
+} acroslot;
+
+/* Linking's working state. */
+typedef struct linker {
+    const char *t;
+    const nci_segs *S;
+    nci_ents *E;
+    /* mention i's key: E->keys + koff[i], klen[i] bytes, hash khash[i] */
+    size_t *koff, *klen;
+    uint64_t *khash;
+    /* entities by type and key: index + 1 (0: empty); entity e's key is
+     * mention ekey[e]'s while linking (its name's afterwards) */
+    int32_t *kslot;
+    size_t kmask;
+    uint32_t *ekey;
+    /* the longer PERSON names by the runs of their words (the pieces of
+     * their keys between spaces) as long as the keys of one-word names:
+     * nks lengths ks[], with RUN_MUL to the power ks[] - 1 in kpow[] */
+    runslot *run;
+    size_t rmask, nks, *ks, *ps;
+    uint64_t *kpow, *ph, *lh; /* lh[i]: the run hash of one-word name i's key */
+    int32_t *later;           /* the nearest longer name after one-word name i */
+    /* ORG entities by the initials of their names; eakey[e]: entity e's */
+    acroslot *aslot;
+    size_t amask;
+    int32_t *heap;
+    size_t hused;
+    uint64_t *eakey;
+} linker;
+
+/* Every mention's key (fold.h) into E->keys, one after another, each
+ * NUL-terminated.  A key counts up to its first NUL, as a C string: its
+ * entity's key is printed as one.  -1 when out of memory. */
+static int fold_keys(linker *L)
+{
+    nci_ents *E = L->E;
+    size_t o = 0, all = 0;
+    for (size_t i = 0; i < E->nm; i++)
+        all += E->m[i].end - E->m[i].start + 1;
+    for (size_t i = 0; i < E->nm; i++) {
+        const char *s = L->t + E->m[i].start;
+        size_t n = E->m[i].end - E->m[i].start, kl;
+        char *kb = E->keys;
+        /* room for the rest at their length (keys of ASCII text are no
+         * longer), grown again only after one that is longer */
+        if (o + n + 1 > E->capkeys && !(kb = nci_grow(E->keys, &E->capkeys, o + all, 1)))
+            return -1;
+        E->keys = kb;
+        all -= n + 1;
+        if ((kl = nci_fold_ascii(s, n, kb + o)) == SIZE_MAX) {
+            char *f = nci_fold(s, n, &kl);
+            if (!f || !(kb = nci_grow(E->keys, &E->capkeys, o + kl + 1 + all, 1))) {
+                free(f);
+                return -1;
+            }
+            E->keys = kb;
+            memcpy(kb + o, f, kl + 1);
+            free(f);
+        }
+        L->koff[i] = o;
+        L->klen[i] = strlen(kb + o);
+        L->khash[i] = mem_hash(kb + o, L->klen[i]);
+        o += kl + 1;
+    }
     return 0;
 }
 
-static int is_acronym_of(const char *t, const nci_segs *S, const nci_mention *acr, const nci_mention *full)
+/* The entity of this type whose key is mention mi's, or -1. */
+static int32_t key_find(const linker *L, size_t mi, unsigned type)
 {
-    size_t al;
-    const char *a = tok_ptr(t, &S->toks[acr->tok], &al);
-    if (acr->ntok != 1 || al < 2 || al > 8 || full->ntok < 2)
-        return 0;
-    char initials[16];
-    size_t n = 0;
-    for (uint32_t i = 0; i < full->ntok && n < sizeof initials; i++) {
-        const nci_tok *k = &S->toks[full->tok + i];
-        if (k->kind == NC_TOKEN_WORD && k->cap)
-            initials[n++] = t[k->start];
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < al; i++) {
-        if (a[i] == '.')
-            continue;
-        if (!(a[i] >= 'A' && a[i] <= 'Z'))
-            return 0;
-        if (m >= n || initials[m] != a[i])
-            return 0;
-        m++;
-    }
-    return m == n;
-}
-
-static int new_entity(nci_ents *E, size_t mi, char *key)
-{
-    nci_entity *e = nci_grow(E->e, &E->cape, E->ne + 1, sizeof *e);
-    if (!e)
-        return -1;
-    E->e = e;
-    e[E->ne] = (nci_entity){E->m[mi].type, (uint32_t)mi, key, 0};
-    E->m[mi].entity = (int32_t)E->ne++;
-    return 0;
-}
-
-/* Entities by (type, key): a hash from key to entity, for linking. */
-typedef struct {
-    int32_t *slot; /* entity index + 1, 0 empty */
-    size_t mask;
-} keymap;
-
-static uint32_t key_hash(const char *k, unsigned type)
-{
-    uint32_t h = 2166136261u ^ type;
-    for (; *k; k++)
-        h = (h ^ (unsigned char)*k) * 16777619u;
-    return h;
-}
-
-static int32_t keymap_find(const keymap *km, const nci_ents *E, const char *key, unsigned type)
-{
-    for (size_t i = key_hash(key, type) & km->mask;; i = (i + 1) & km->mask) {
-        int32_t v = km->slot[i];
+    const char *kb = L->E->keys;
+    for (size_t i = L->khash[mi] & L->kmask;; i = (i + 1) & L->kmask) {
+        int32_t v = L->kslot[i];
         if (!v)
             return -1;
-        if (E->e[v - 1].type == type && !strcmp(E->e[v - 1].key, key))
+        uint32_t em = L->ekey[v - 1];
+        if (L->E->e[v - 1].type == type && L->klen[em] == L->klen[mi] &&
+            !memcmp(kb + L->koff[em], kb + L->koff[mi], L->klen[mi]))
             return v - 1;
     }
 }
 
-static void keymap_put(keymap *km, const nci_ents *E, int32_t e)
+#define RUN_MUL 0x100000001B3u
+
+/* The pieces of key k[0..n) (the bytes between its spaces): their hashes
+ * into ph and their starts into ps; returns how many (at least one). */
+static size_t split_key(const char *k, size_t n, uint64_t *ph, size_t *ps)
 {
-    size_t i = key_hash(E->e[e].key, E->e[e].type) & km->mask;
-    while (km->slot[i])
-        i = (i + 1) & km->mask;
-    km->slot[i] = e + 1;
+    size_t np = 0;
+    for (size_t a = 0;;) {
+        const char *sp = memchr(k + a, ' ', n - a);
+        size_t b = sp ? (size_t)(sp - k) : n;
+        ph[np] = mem_hash(k + a, b - a);
+        ps[np++] = a;
+        if (!sp)
+            return np;
+        a = b + 1;
+    }
 }
 
-static int link(const char *t, const nci_segs *S, nci_ents *E)
+/* How many pieces key k[0..n) has. */
+static size_t count_pieces(const char *k, size_t n)
 {
-    if (E->nm > 1)
-        qsort(E->m, E->nm, sizeof *E->m, cmp_mention);
-    /* Every mention's folded text, once. */
-    char **keys = calloc(E->nm ? E->nm : 1, sizeof *keys);
-    keymap km = {0};
-    size_t size = 16;
-    while (size < E->nm * 2 + 2)
-        size *= 2;
-    km.slot = calloc(size, sizeof *km.slot);
-    km.mask = size - 1;
-    int rc = -1;
-    if (!keys || !km.slot)
-        goto out;
-    for (size_t i = 0; i < E->nm; i++) {
-        size_t kl;
-        if (!(keys[i] = nci_fold(t + E->m[i].start, E->m[i].end - E->m[i].start, &kl)))
-            goto out;
+    size_t np = 1;
+    for (const char *p = k, *e = k + n; (p = memchr(p, ' ', (size_t)(e - p))) != NULL; p++)
+        np++;
+    return np;
+}
+
+/* The hash of a run of n pieces of hashes ph[0..n). */
+static uint64_t run_hash(const uint64_t *ph, size_t n)
+{
+    uint64_t h = 0;
+    for (size_t q = 0; q < n; q++)
+        h = h * RUN_MUL + ph[q];
+    return h;
+}
+
+/* The slot of the run k[0..n) of hash h: its own, or the empty one where it
+ * goes. */
+static runslot *run_slot(const linker *L, uint64_t h, const char *k, size_t n)
+{
+    const char *kb = L->E->keys;
+    for (size_t i = h & L->rmask;; i = (i + 1) & L->rmask) {
+        runslot *r = &L->run[i];
+        if (!r->m || (r->h == h && r->len == n && !memcmp(kb + r->off, k, n)))
+            return r;
     }
+}
+
+/* The runs of longer name j's words, of the lengths in ks, now lead to j. */
+static void put_runs(linker *L, size_t j)
+{
+    const char *k = L->E->keys + L->koff[j];
+    size_t np = split_key(k, L->klen[j], L->ph, L->ps);
+    for (size_t x = 0; x < L->nks && L->ks[x] <= np; x++) {
+        size_t w = L->ks[x];
+        uint64_t h = run_hash(L->ph, w);
+        for (size_t q = 0;; q++) {
+            size_t a = L->ps[q], b = q + w < np ? L->ps[q + w] - 1 : L->klen[j];
+            runslot *r = run_slot(L, h, k + a, b - a);
+            *r = (runslot){h, L->koff[j] + a, b - a, (int32_t)j + 1};
+            if (q + w >= np)
+                break;
+            h = (h - L->ph[q] * L->kpow[x]) * RUN_MUL + L->ph[q + w];
+        }
+    }
+}
+
+/* The longer name last given to put_runs that has one-word name i's key as
+ * a word (or run of words), or -1. */
+static int32_t run_find(const linker *L, size_t i)
+{
+    return run_slot(L, L->lh[i], L->E->keys + L->koff[i], L->klen[i])->m - 1;
+}
+
+static int is_lone(const nci_mention *m)
+{
+    return m->type == NCI_ENT_PERSON && m->ntok == 1;
+}
+
+static int is_full(const nci_mention *m)
+{
+    return m->type == NCI_ENT_PERSON && m->ntok > 1;
+}
+
+/* The state for linking one-word PERSON names to longer ones: a longer
+ * name has the one-word name's key (one piece, or a few where a letter
+ * decomposed to a space) among its pieces, as a whole run of them.  Each
+ * longer name's runs of as many pieces as a one-word key has are hashed
+ * (rolling: one step a piece), so a one-word name is one lookup.
+ * later[] gets the nearest longer name after each one-word name (a sweep
+ * from the end); link() sweeps forward for the nearest before.  -1 when
+ * out of memory. */
+static int lone_setup(linker *L, arena *a)
+{
+    const nci_ents *E = L->E;
+    size_t maxk = 0, maxp = 1, nruns = 0;
+    for (size_t i = 0; i < E->nm; i++)
+        if (is_lone(&E->m[i]) || is_full(&E->m[i])) {
+            size_t np = count_pieces(E->keys + L->koff[i], L->klen[i]);
+            if (is_lone(&E->m[i]) && np > maxk)
+                maxk = np;
+            if (np > maxp)
+                maxp = np;
+        }
+    L->nks = 0;
+    if (!maxk)
+        return 0;
+    uint8_t *has = arena_zero(a, maxk + 1);
+    L->ks = arena_take(a, maxk * sizeof *L->ks);
+    L->kpow = arena_take(a, maxk * sizeof *L->kpow);
+    L->ph = arena_take(a, maxp * sizeof *L->ph);
+    L->ps = arena_take(a, maxp * sizeof *L->ps);
+    L->lh = arena_take(a, E->nm * sizeof *L->lh);
+    L->later = arena_take(a, E->nm * sizeof *L->later);
+    if (!has || !L->ks || !L->kpow || !L->ph || !L->ps || !L->lh || !L->later)
+        return -1;
+    for (size_t i = 0; i < E->nm; i++)
+        if (is_lone(&E->m[i])) {
+            size_t np = split_key(E->keys + L->koff[i], L->klen[i], L->ph, L->ps);
+            L->lh[i] = run_hash(L->ph, np);
+            has[np] = 1;
+        }
+    for (size_t w = 1; w <= maxk; w++)
+        if (has[w]) {
+            L->kpow[L->nks] = 1;
+            for (size_t q = 1; q < w; q++)
+                L->kpow[L->nks] *= RUN_MUL;
+            L->ks[L->nks++] = w;
+        }
+    for (size_t i = 0; i < E->nm; i++)
+        if (is_full(&E->m[i])) {
+            size_t np = count_pieces(E->keys + L->koff[i], L->klen[i]);
+            for (size_t x = 0; x < L->nks && L->ks[x] <= np; x++)
+                nruns += np - L->ks[x] + 1;
+        }
+    size_t size = 16;
+    while (size < 2 * nruns + 2)
+        size *= 2;
+    if (!(L->run = arena_zero(a, size * sizeof *L->run)))
+        return -1;
+    L->rmask = size - 1;
+    for (size_t i = E->nm; i-- > 0;) {
+        if (is_lone(&E->m[i]))
+            L->later[i] = run_find(L, i);
+        else if (is_full(&E->m[i]))
+            put_runs(L, i);
+    }
+    memset(L->run, 0, size * sizeof *L->run);
+    return 0;
+}
+
+/* The initials of ORG entity e's name, packed (five bits a letter, the
+ * count and a flag above), as is_acronym_of of old compared them: the first
+ * letters of its capitalised words, A-Z, at most eight (an acronym's
+ * length), of a name of two tokens or more; 0 when no acronym can match. */
+static uint64_t initials_key(const char *t, const nci_segs *S, const nci_mention *full)
+{
+    uint64_t k = 0;
+    unsigned n = 0;
+    if (full->ntok < 2)
+        return 0;
+    for (uint32_t i = 0; i < full->ntok; i++) {
+        const nci_tok *x = &S->toks[full->tok + i];
+        if (x->kind == NC_TOKEN_WORD && x->cap) {
+            unsigned char c = (unsigned char)t[x->start];
+            if (c < 'A' || c > 'Z' || n == 8)
+                return 0;
+            k = k << 5 | (uint64_t)(c - 'A' + 1);
+            n++;
+        }
+    }
+    return k | (uint64_t)n << 40 | (uint64_t)1 << 63;
+}
+
+/* The same key for mention m when it is an acronym: one token of two to
+ * eight bytes, capitals and periods; 0 when not. */
+static uint64_t acronym_key(const char *t, const nci_segs *S, const nci_mention *m)
+{
+    const nci_tok *x = &S->toks[m->tok];
+    size_t al = x->end - x->start;
+    uint64_t k = 0;
+    unsigned n = 0;
+    if (m->ntok != 1 || al < 2 || al > 8)
+        return 0;
+    for (size_t i = 0; i < al; i++) {
+        unsigned char c = (unsigned char)t[x->start + i];
+        if (c == '.')
+            continue;
+        if (c < 'A' || c > 'Z')
+            return 0;
+        k = k << 5 | (uint64_t)(c - 'A' + 1);
+        n++;
+    }
+    return k | (uint64_t)n << 40 | (uint64_t)1 << 63;
+}
+
+static acroslot *acro_slot(const linker *L, uint64_t key)
+{
+    for (size_t i = (key * 0x9E3779B97F4A7C15u) >> 20 & L->amask;; i = (i + 1) & L->amask)
+        if (!L->aslot[i].key || L->aslot[i].key == key)
+            return &L->aslot[i];
+}
+
+/* ORG entity e under the initials of its name (again when its name
+ * changed: the old entry is left, and skipped once e's key differs). */
+static void acro_add(linker *L, int32_t e)
+{
+    uint64_t key = initials_key(L->t, L->S, &L->E->m[L->E->e[e].name_mention]);
+    L->eakey[e] = key;
+    if (!key)
+        return;
+    acroslot *s = acro_slot(L, key);
+    s->key = key;
+    if (s->n == s->cap) { /* a heap of twice the room, at the end */
+        uint32_t cap = s->cap ? 2 * s->cap : 1;
+        memcpy(L->heap + L->hused, L->heap + s->off, s->n * sizeof *L->heap);
+        s->off = (uint32_t)L->hused;
+        s->cap = cap;
+        L->hused += cap;
+    }
+    int32_t *h = L->heap + s->off;
+    size_t i = s->n++;
+    for (; i > 0 && h[(i - 1) / 2] > e; i = (i - 1) / 2)
+        h[i] = h[(i - 1) / 2];
+    h[i] = e;
+}
+
+/* The first ORG entity whose name's initials are key, or -1. */
+static int32_t acro_find(const linker *L, uint64_t key)
+{
+    acroslot *s = acro_slot(L, key);
+    int32_t *h = L->heap + s->off;
+    while (s->n && L->eakey[h[0]] != key) { /* renamed since: off the heap */
+        int32_t v = h[--s->n];
+        size_t i = 0, n = s->n;
+        for (;;) {
+            size_t c = 2 * i + 1;
+            if (c >= n)
+                break;
+            if (c + 1 < n && h[c + 1] < h[c])
+                c++;
+            if (h[c] >= v)
+                break;
+            h[i] = h[c];
+            i = c;
+        }
+        if (n)
+            h[i] = v;
+    }
+    return s->n ? h[0] : -1;
+}
+
+/* A new entity of mention mi's type, named by mi, under mention keym's key. */
+static int new_entity(linker *L, size_t mi, size_t keym)
+{
+    nci_ents *E = L->E;
+    nci_entity *e = E->ne < E->cape ? E->e : nci_grow(E->e, &E->cape, E->ne + 1, sizeof *e);
+    if (!e)
+        return -1;
+    E->e = e;
+    int32_t id = (int32_t)E->ne++;
+    e[id] = (nci_entity){E->m[mi].type, (uint32_t)mi, NULL, 0};
+    E->m[mi].entity = id;
+    L->ekey[id] = (uint32_t)keym;
+    size_t i = L->khash[keym] & L->kmask;
+    while (L->kslot[i])
+        i = (i + 1) & L->kmask;
+    L->kslot[i] = id + 1;
+    if (e[id].type == NCI_ENT_ORG)
+        acro_add(L, id);
+    return 0;
+}
+
+/* The working state of link() for E->nm mentions.  -1 when out of memory. */
+static int link_setup(linker *L, arena *a)
+{
+    size_t nm = L->E->nm, norg = 0, size = 16, asize = 16;
+    for (size_t i = 0; i < nm; i++)
+        norg += L->E->m[i].type == NCI_ENT_ORG;
+    while (size < 2 * nm + 2)
+        size *= 2;
+    /* entries: an ORG entity each, and one more each time a name changes */
+    while (asize < 4 * norg + 2)
+        asize *= 2;
+    L->koff = arena_take(a, nm * sizeof *L->koff);
+    L->klen = arena_take(a, nm * sizeof *L->klen);
+    L->khash = arena_take(a, nm * sizeof *L->khash);
+    L->ekey = arena_take(a, nm * sizeof *L->ekey);
+    L->eakey = arena_take(a, nm * sizeof *L->eakey);
+    L->kslot = arena_zero(a, size * sizeof *L->kslot);
+    L->aslot = arena_zero(a, asize * sizeof *L->aslot);
+    /* heaps doubled from one: at most four times their entries */
+    L->heap = arena_take(a, (8 * norg + 1) * sizeof *L->heap);
+    L->kmask = size - 1;
+    L->amask = asize - 1;
+    L->hused = 0;
+    nci_entity *e = nci_grow(L->E->e, &L->E->cape, nm, sizeof *e);
+    if (e)
+        L->E->e = e;
+    if (!e || !L->koff || !L->klen || !L->khash || !L->ekey || !L->eakey || !L->kslot || !L->aslot ||
+        !L->heap || fold_keys(L))
+        return -1;
+    return lone_setup(L, a);
+}
+
+static int link(const char *t, const nci_segs *S, nci_ents *E, arena *a)
+{
+    if (!E->nm)
+        return 0;
+    nci_mention *tmp = arena_take(a, E->nm * sizeof *tmp);
+    if (!tmp)
+        return -1;
+    sort_mentions(E->m, E->nm, tmp);
+    linker L = {.t = t, .S = S, .E = E};
+    if (link_setup(&L, a))
+        return -1;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention *m = &E->m[i];
-        int32_t target = keymap_find(&km, E, keys[i], m->type);
-        if (target < 0 && m->type == NCI_ENT_PERSON && m->ntok == 1) {
+        int32_t target = key_find(&L, i, m->type);
+        if (target < 0 && L.nks && is_lone(m)) {
             /* The nearest full name before it with this word, else after. */
-            for (size_t j = i; j-- > 0 && target < 0;)
-                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && has_word(keys[j], keys[i]))
-                    target = E->m[j].entity;
-            for (size_t j = i + 1; j < E->nm && target < 0; j++)
-                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && has_word(keys[j], keys[i])) {
-                    /* A later full name: its entity, made now. */
-                    target = keymap_find(&km, E, keys[j], NCI_ENT_PERSON);
-                    if (target < 0) {
-                        char *k2 = strdup(keys[j]);
-                        if (!k2 || new_entity(E, i, k2)) {
-                            free(k2);
-                            goto out;
-                        }
-                        target = (int32_t)E->ne - 1;
-                        E->e[target].name_mention = (uint32_t)j;
-                        keymap_put(&km, E, target);
-                    }
-                }
+            int32_t j = run_find(&L, i);
+            if (j >= 0)
+                target = E->m[j].entity;
+            else if ((j = L.later[i]) >= 0 && (target = key_find(&L, (size_t)j, NCI_ENT_PERSON)) < 0) {
+                /* A later full name: its entity, made now. */
+                if (new_entity(&L, i, (size_t)j))
+                    return -1;
+                target = (int32_t)E->ne - 1;
+                E->e[target].name_mention = (uint32_t)j;
+            }
         }
         if (target < 0 && m->type == NCI_ENT_ORG) {
-            for (size_t e = 0; e < E->ne && target < 0; e++) {
-                const nci_mention *nm = &E->m[E->e[e].name_mention];
-                if (E->e[e].type == NCI_ENT_ORG && is_acronym_of(t, S, m, nm))
-                    target = (int32_t)e;
-            }
+            uint64_t ak = acronym_key(t, S, m);
+            if (ak)
+                target = acro_find(&L, ak);
         }
         if (target >= 0) {
             m->entity = target;
             nci_entity *e = &E->e[target];
-            if (m->ntok > E->m[e->name_mention].ntok && m->type != NCI_ENT_DATE)
+            if (m->ntok > E->m[e->name_mention].ntok && m->type != NCI_ENT_DATE) {
                 e->name_mention = (uint32_t)i;
-        } else {
-            char *k = strdup(keys[i]);
-            if (!k || new_entity(E, i, k)) {
-                free(k);
-                goto out;
+                if (e->type == NCI_ENT_ORG)
+                    acro_add(&L, target);
             }
-            keymap_put(&km, E, (int32_t)E->ne - 1);
+        } else if (new_entity(&L, i, i)) {
+            return -1;
         }
         E->e[m->entity].nmentions++;
+        if (L.nks && is_full(m))
+            put_runs(&L, i);
     }
     /* An entity's key is that of its name. */
-    for (size_t e = 0; e < E->ne; e++) {
-        const char *k = keys[E->e[e].name_mention];
-        if (strcmp(E->e[e].key, k)) {
-            char *k2 = strdup(k);
-            if (!k2)
-                goto out;
-            free(E->e[e].key);
-            E->e[e].key = k2;
-        }
-    }
-    rc = 0;
-out:
-    for (size_t i = 0; keys && i < E->nm; i++)
-        free(keys[i]);
-    free(keys);
-    free(km.slot);
-    return rc;
+    for (size_t e = 0; e < E->ne; e++)
+        E->e[e].key = E->keys + L.koff[E->e[e].name_mention];
+    return 0;
 }
 
 /* ---------------------------------------------------------------- demonyms */
@@ -1577,7 +1980,10 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
 nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,
                            nci_ents *ents)
 {
-    int rc = lex->model ? tag_mentions(lex, text, segs, ents) : rule_mentions(lex, text, segs, ents);
+    docstate *ds = state_take(lex);
+    if (!ds)
+        return NC_ENOMEM;
+    int rc = lex->model ? tag_mentions(lex, ds, text, segs, ents) : rule_mentions(lex, text, segs, ents);
     if (!rc)
         drop_demonyms(lex, text, segs, ents);
     if (!rc && lex->model)
@@ -1595,6 +2001,7 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
     if (!rc)
         rc = role_mentions(lex, text, segs, ents);
     if (!rc)
-        rc = link(text, segs, ents);
+        rc = link(text, segs, ents, &ds->mem);
+    state_give(lex, ds);
     return rc ? NC_ENOMEM : NC_OK;
 }
