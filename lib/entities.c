@@ -34,6 +34,23 @@ extern const char *const nci_gen_roles[];
 
 enum { ROLE_HEAD = 1, ROLE_POST = 2 };
 
+/* Place names under the stems their adjectives are made from (demonym_of
+ * tries two): each name under the hash of the name and of the name less
+ * its last byte, in a hash table, so that an adjective's possible stems
+ * are looked up instead of every place tried. */
+typedef struct stemref {
+    uint64_t h;
+    const char *p; /* the name */
+    size_t len;
+} stemref;
+
+typedef struct stems {
+    stemref *v;
+    size_t n;
+    uint32_t *slot; /* index into v + 1; 0: empty */
+    size_t mask;
+} stems;
+
 struct nci_entlex {
     const nci_calendar *cal;
     nci_tagger_model *model; /* NULL: rules only */
@@ -43,18 +60,24 @@ struct nci_entlex {
     nci_wordset *langs;      /* English names of languages (ICU): "Welsh", "Italian" */
     nci_wordset *countries;  /* English names of countries (ICU): "France", "Faroe Islands" */
     nci_wordset *sport;      /* words of match reports (sports_report) */
-    /* head_len[c]: bit n set when a role head of n bytes starts with byte c
-     * (either case): most words are rejected before hashing */
-    uint32_t head_len[256];
+    nci_wordset *cues;       /* the closed lists of the rules (CUE_ bits), exactly */
+    nci_wordset *cues_any;   /* the same in any case (CUE_ANY_ bits) */
+    /* head_len[c], sport_len[c]: bit n set when a role head (a word of
+     * match reports) of n bytes starts with byte c (either case): most
+     * words are rejected before hashing */
+    uint32_t head_len[256], sport_len[256];
     /* Document states not in use, kept for the next document: each holds
      * the tagger's word cache, which pays across documents, and the rules'
      * scratch memory.  A thread takes one per document (state_take) and
      * gives it back (state_give), so there are as many as threads
      * extracting at once. */
     struct statepool *pool;
-    /* the English country names of `countries`, for their adjectives */
+    /* the English country names of `countries`, and a table of them for
+     * their adjectives */
     char **cnames;
     size_t ncnames;
+    stems cstems;
+    void *cstems_mem;
 };
 
 /* Scratch memory of the rules for one document: blocks taken one after
@@ -95,10 +118,199 @@ static const char *const STOP[] = {
     "although", "though", "however", "because", "if", "when", "where", "whether", "than",
     "que", "por", "de", "en", "con", "según", NULL};
 
+/* The closed word lists of the rules (each is described where its bit is
+ * tested), in lex->cues (matched exactly) and lex->cues_any (any case); a
+ * word's value has the bits of all the lists of its set that hold it. */
+enum {
+    CUE_ABBREV = 1 << 0, /* is_name_abbrev */
+    CUE_LEGAL = 1 << 1,  /* is_legal_form */
+    CUE_CLUB = 1 << 2,   /* club_word */
+    CUE_TEAM = 1 << 3,   /* a team's people (fix_types) */
+    CUE_EVENT = 1 << 4,  /* the last word of an event's name (drop_events) */
+    CUE_COUNT = 1 << 5   /* a number word before "Nations" (drop_events) */
+};
+enum {
+    CUE_ANY_LEAD = 1 << 0, /* is_lead_word */
+    CUE_ANY_WORK = 1 << 1, /* nouns of works (drop_events) */
+    CUE_ANY_PLACE = 1 << 2 /* place_context */
+};
+
+static const char *const ABBREV[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Ltd",
+                                     "Co", "Corp", "Bros", "Gen", "Lt", "Col", "Capt", "Sgt",
+                                     "Sen", "Rep", "Gov", "Prof", "Rev", "Mt", "Ft", "Messrs",
+                                     "Ave", "Adm", "Cmdr", "Maj", "Supt", "Hon", "Fr", NULL};
+static const char *const LEGAL[] = {"Inc", "Ltd", "GmbH", "AG", "plc", "PLC", "LLC",
+                                    "Corp", "SA", "NV", "BV", "SpA", NULL};
+static const char *const CLUB[] = {"City", "United", "Rovers", "Town", "Athletic",
+                                   "Wanderers", "Albion", "County", "Villa", "Rangers",
+                                   "Celtic", "Hotspur", "Argyle", "Forest", "Palace",
+                                   "Wednesday", "Harlequins", NULL};
+static const char *const TEAM[] = {"boss", "manager", "coach", "striker", "midfielder",
+                                   "defender", "goalkeeper", "keeper", "winger", "fans",
+                                   "supporters", "captain", "skipper", NULL};
+static const char *const EVENT[] = {"Cup", "Championship", "Championships", "Open",
+                                    "Olympics", "Awards", "Award", "Trophy", "Prix",
+                                    "Paralympics", "Lecture", "Lectures", NULL};
+static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
+static const char *const LEAD[] = {"but", "and", "or", "so", "if", "when", "while", "as",
+                                   "after", "before", "although", "though", "however",
+                                   "because", "since", "then", "yet", "also", "now", "still",
+                                   "meanwhile", "despite", "with", "for", "at", "in", "on",
+                                   "by", "from", "to", "than", "like", "unlike", "under", NULL};
+/* not "game", "series", "show" or "play", which sport uses before teams
+ * and players, nor "single" or "book": "not a single Labour MP", "to book
+ * Ryanair" */
+static const char *const WORK[] = {"film", "movie", "drama", "novel", "album", "song",
+                                   "sitcom", "documentary", "musical", "opera", NULL};
+static const char *const PLACE[] = {"village", "town", "city", "county", "province",
+                                    "region", "district", "parish", "municipality",
+                                    "island", "state", "port", NULL};
+
+static const struct cuelist {
+    int any, bit;
+    const char *const *words;
+} CUES[] = {{0, CUE_ABBREV, ABBREV},      {0, CUE_LEGAL, LEGAL},         {0, CUE_CLUB, CLUB},
+            {0, CUE_TEAM, TEAM},          {0, CUE_EVENT, EVENT},         {0, CUE_COUNT, COUNT},
+            {1, CUE_ANY_LEAD, LEAD},      {1, CUE_ANY_WORK, WORK},       {1, CUE_ANY_PLACE, PLACE}};
+
+/* The words of CUES into lex->cues and lex->cues_any, each with the bits of
+ * all the lists of its set that hold it.  -1 when out of memory. */
+static int add_cues(nci_entlex *lex)
+{
+    size_t nl = sizeof CUES / sizeof *CUES;
+    if (!(lex->cues = nci_wordset_new_exact(256)) || !(lex->cues_any = nci_wordset_new(256)))
+        return -1;
+    for (size_t l = 0; l < nl; l++)
+        for (const char *const *w = CUES[l].words; *w; w++) {
+            int v = 0;
+            for (size_t o = 0; o < nl; o++)
+                for (const char *const *u = CUES[o].words; *u && CUES[o].any == CUES[l].any; u++)
+                    if (CUES[l].any ? !strcasecmp(*u, *w) : !strcmp(*u, *w))
+                        v |= CUES[o].bit;
+            nci_wordset_add(CUES[l].any ? lex->cues_any : lex->cues, *w, strlen(*w), v);
+        }
+    return 0;
+}
+
+/* Bit n of mask[c] for the word w[0..n) that starts with byte c, in either
+ * case (n < 32). */
+static void add_len(uint32_t mask[256], const char *w, size_t n)
+{
+    unsigned char c0 = (unsigned char)w[0];
+    mask[c0] |= 1u << n;
+    if (c0 >= 'a' && c0 <= 'z')
+        mask[c0 - 32] |= 1u << n;
+    if (c0 >= 'A' && c0 <= 'Z')
+        mask[c0 + 32] |= 1u << n;
+}
+
+/* Whether w[0..n) can be one of the words of mask (add_len). */
+static int may_be(const uint32_t mask[256], const char *w, size_t n)
+{
+    return n < 32 && (mask[(unsigned char)w[0]] >> n & 1u);
+}
+
 const char *nci_ent_type_name(unsigned type)
 {
     static const char *const names[] = {"?", "PERSON", "ORG", "LOC", "DATE", "ROLE"};
     return type < 6 ? names[type] : "?";
+}
+
+/* ---------------------------------------------------------------- demonyms */
+
+/* Whether the word w[0..n) is the adjective of the place named p[0..pn)
+ * by the regular English patterns: Venezuela-n, Brazil-ian, Mexic(o)-an,
+ * Ital(y)-ian, Japan-ese, Chin(a)-ese. */
+static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
+{
+    static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
+    /* a place ending in "n" is not its own adjective ("London", "Houston":
+     * cut the "n", add "n") */
+    if (n == pn && !strncasecmp(w, p, n))
+        return 0;
+    /* quick rejects: the adjective is 0-3 bytes longer and starts alike */
+    if (n < pn || n > pn + 3 || ((w[0] ^ p[0]) & ~0x20))
+        return 0;
+    for (int cut = 0; cut <= 1; cut++) {
+        if (pn <= (size_t)cut + 2)
+            continue;
+        size_t stem = pn - (size_t)cut;
+        for (int k = 0; SUF[k]; k++) {
+            size_t sl = strlen(SUF[k]);
+            if (n == stem + sl && !strncasecmp(w, p, stem) && !strncasecmp(w + stem, SUF[k], sl))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* ASCII case folded hash of p[0..n) (demonym_of compares so), xor tag. */
+static uint64_t folded_hash(const char *p, size_t n, uint64_t tag)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned char)p[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
+    }
+    return h ^ tag;
+}
+
+#define DEM_CUT 0x9e3779b97f4a7c15ULL /* tag of a place's name less its last byte */
+
+/* The bytes stems_fill needs for n names. */
+static size_t stems_size(size_t n, size_t *nslots)
+{
+    *nslots = 16;
+    while (*nslots < 4 * n + 2)
+        *nslots *= 2;
+    return 2 * n * sizeof(stemref) + *nslots * sizeof(uint32_t);
+}
+
+/* The table of the n names p[i][0..len[i]) in mem (stems_size bytes,
+ * 8-byte aligned). */
+static void stems_fill(stems *st, void *mem, size_t nslots, const char *const *p, const size_t *len,
+                       size_t n)
+{
+    st->v = mem;
+    st->slot = (uint32_t *)(st->v + 2 * n);
+    st->mask = nslots - 1;
+    st->n = 0;
+    memset(st->slot, 0, nslots * sizeof *st->slot);
+    for (size_t i = 0; i < n; i++)
+        for (int cut = 0; cut <= 1 && len[i] > (size_t)cut; cut++) {
+            uint64_t h = folded_hash(p[i], len[i] - (size_t)cut, cut ? DEM_CUT : 0);
+            size_t s = h & st->mask;
+            while (st->slot[s])
+                s = (s + 1) & st->mask;
+            st->v[st->n] = (stemref){h, p[i], len[i]};
+            st->slot[s] = (uint32_t)++st->n;
+        }
+}
+
+/* Whether w[0..n) is the adjective of one of the places in st: the stems it
+ * could come from are looked up. */
+static int is_demonym(const stems *st, const char *w, size_t n)
+{
+    static const struct {
+        char s[4];
+        size_t n;
+    } SUF[] = {{"n", 1}, {"an", 2}, {"ian", 3}, {"ese", 3}};
+    if (n < 3 || (((unsigned char)w[n - 1] | 0x20) != 'n' && ((unsigned char)w[n - 1] | 0x20) != 'e'))
+        return 0; /* every suffix ends in n or e */
+    for (size_t s = 0; s < sizeof SUF / sizeof *SUF; s++) {
+        size_t sl = SUF[s].n;
+        if (n <= sl + 1 || strncasecmp(w + n - sl, SUF[s].s, sl))
+            continue;
+        for (int cut = 0; cut <= 1; cut++) {
+            uint64_t h = folded_hash(w, n - sl, cut ? DEM_CUT : 0);
+            for (size_t i = h & st->mask; st->slot[i]; i = (i + 1) & st->mask) {
+                const stemref *r = &st->v[st->slot[i] - 1];
+                if (r->h == h && demonym_of(w, n, r->p, r->len))
+                    return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* A country's name into the set and the list (a name the list can't take
@@ -119,6 +331,23 @@ static void add_country(nci_entlex *lex, const char *name, size_t n)
     memcpy(d, name, n);
     d[n] = 0;
     lex->cnames[lex->ncnames++] = d;
+}
+
+/* The table of the country names, for their adjectives (drop_events).
+ * -1 when out of memory. */
+static int country_stems(nci_entlex *lex)
+{
+    size_t nslots, *len = malloc((lex->ncnames + 1) * sizeof *len);
+    if (!len || !(lex->cstems_mem = malloc(stems_size(lex->ncnames, &nslots)))) {
+        free(len);
+        return -1;
+    }
+    for (size_t i = 0; i < lex->ncnames; i++)
+        len[i] = strlen(lex->cnames[i]);
+    stems_fill(&lex->cstems, lex->cstems_mem, nslots, (const char *const *)lex->cnames, len,
+               lex->ncnames);
+    free(len);
+    return 0;
 }
 
 nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **out, nc_error *err)
@@ -143,15 +372,9 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
         const char *w = tab + 1;
         if (kl == 4 && !strncmp(*r, "head", 4)) {
             size_t wl = strlen(w);
-            unsigned char c0 = (unsigned char)w[0];
             nci_wordset_add(lex->roles, w, wl, ROLE_HEAD);
-            if (wl < 32) {
-                lex->head_len[c0] |= 1u << wl;
-                if (c0 >= 'a' && c0 <= 'z')
-                    lex->head_len[c0 - 32] |= 1u << wl;
-                if (c0 >= 'A' && c0 <= 'Z')
-                    lex->head_len[c0 + 32] |= 1u << wl;
-            }
+            if (wl > 0 && wl < 32)
+                add_len(lex->head_len, w, wl);
         } else if (kl == 4 && !strncmp(*r, "post", 4))
             nci_wordset_add(lex->roles, w, strlen(w), ROLE_POST);
         else if (kl == 5 && !strncmp(*r, "title", 5))
@@ -191,8 +414,10 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
         nci_entlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
-    for (int i = 0; SPORT[i]; i++)
+    for (int i = 0; SPORT[i]; i++) {
         nci_wordset_add(lex->sport, SPORT[i], strlen(SPORT[i]), i + 1);
+        add_len(lex->sport_len, SPORT[i], strlen(SPORT[i]));
+    }
     /* Country names (ICU, English), for the type of a name that is one. */
     if (!(lex->countries = nci_wordset_new(512))) {
         nci_entlex_free(lex);
@@ -220,6 +445,10 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
                                           "East Timor", "Swaziland", "Macedonia", NULL};
     for (int i = 0; NATIONS[i]; i++)
         add_country(lex, NATIONS[i], strlen(NATIONS[i]));
+    if (country_stems(lex) || add_cues(lex)) {
+        nci_entlex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
     if (use_model) {
         nc_status s = nci_tagger_model_builtin(&lex->model);
         if (s && s != NC_ENOTIMPL) {
@@ -251,6 +480,9 @@ void nci_entlex_free(nci_entlex *lex)
     nci_wordset_free(lex->langs);
     nci_wordset_free(lex->countries);
     nci_wordset_free(lex->sport);
+    nci_wordset_free(lex->cues);
+    nci_wordset_free(lex->cues_any);
+    free(lex->cstems_mem);
     for (size_t i = 0; i < lex->ncnames; i++)
         free(lex->cnames[i]);
     free(lex->cnames);
@@ -296,22 +528,14 @@ static int is_possessive(const char *t, const nci_tok *k)
 }
 
 /* Words that start sentences and are never the first word of a name
- * (capitalised there, so the tagger may take them in). */
-static int is_lead_word(const char *t, const nci_tok *k)
+ * (capitalised there, so the tagger may take them in): CUE_ANY_LEAD. */
+static int is_lead_word(const nci_entlex *lex, const char *t, const nci_tok *k)
 {
-    static const char *const LEAD[] = {"but", "and", "or", "so", "if", "when", "while", "as",
-                                       "after", "before", "although", "though", "however",
-                                       "because", "since", "then", "yet", "also", "now", "still",
-                                       "meanwhile", "despite", "with", "for", "at", "in", "on",
-                                       "by", "from", "to", "than", "like", "unlike", "under", NULL};
     size_t n = k->end - k->start;
     const char *w = t + k->start;
     if (k->kind != NC_TOKEN_WORD || !(w[0] >= 'A' && w[0] <= 'Z') || (n > 1 && w[1] >= 'A' && w[1] <= 'Z'))
         return 0; /* "But", not "AT" (of "AT&T") */
-    for (int i = 0; LEAD[i]; i++)
-        if (strlen(LEAD[i]) == n && !strncasecmp(t + k->start, LEAD[i], n))
-            return 1;
-    return 0;
+    return (nci_wordset_get(lex->cues_any, w, n) & CUE_ANY_LEAD) != 0;
 }
 
 /* ---------------------------------------------------------------- state */
@@ -424,31 +648,25 @@ static void state_give(const nci_entlex *lex, docstate *ds)
  * ".") and may end a sentence there ("St. | Louis"); the tagger was trained
  * on text where "C." and "St." are one token.  A word whose period follows
  * it directly is given to the tagger with its period when the word is one
- * capital letter or a short abbreviation of names and titles. */
-static int is_name_abbrev(const char *w, size_t n)
+ * capital letter or a short abbreviation of names and titles
+ * (CUE_ABBREV). */
+static int is_name_abbrev(const nci_entlex *lex, const char *w, size_t n)
 {
-    static const char *const AB[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Ltd",
-                                     "Co", "Corp", "Bros", "Gen", "Lt", "Col", "Capt", "Sgt",
-                                     "Sen", "Rep", "Gov", "Prof", "Rev", "Mt", "Ft", "Messrs",
-                                     "Ave", "Adm", "Cmdr", "Maj", "Supt", "Hon", "Fr", NULL};
     if (n == 1)
         return w[0] >= 'A' && w[0] <= 'Z';
     if (n > 6 || !(w[0] >= 'A' && w[0] <= 'Z'))
         return 0;
-    for (int i = 0; AB[i]; i++)
-        if (strlen(AB[i]) == n && !memcmp(AB[i], w, n))
-            return 1;
-    return 0;
+    return (nci_wordset_get(lex->cues, w, n) & CUE_ABBREV) != 0;
 }
 
 /* Whether token i of S is such a word and token i + 1 its period. */
-static int abbrev_period(const char *t, const nci_segs *S, size_t i, size_t end)
+static int abbrev_period(const nci_entlex *lex, const char *t, const nci_segs *S, size_t i, size_t end)
 {
     if (i + 1 >= end)
         return 0;
     const nci_tok *a = &S->toks[i], *b = &S->toks[i + 1];
     return a->kind == NC_TOKEN_WORD && a->cap && b->start == a->end && b->end == b->start + 1 &&
-           t[b->start] == '.' && is_name_abbrev(t + a->start, a->end - a->start);
+           t[b->start] == '.' && is_name_abbrev(lex, t + a->start, a->end - a->start);
 }
 
 static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, const nci_segs *S,
@@ -480,7 +698,7 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
             toks[k].ptr = tok_ptr(t, tk, &toks[k].len);
             map[k] = last[k] = (uint32_t)i;
             sentof[k] = (uint32_t)s;
-            if (abbrev_period(t, S, i, e)) {
+            if (abbrev_period(lex, t, S, i, e)) {
                 toks[k].len++;
                 last[k] = (uint32_t)++i;
             }
@@ -525,7 +743,7 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
             while (a < b) { /* titles: "President Trump" -> "Trump" */
                 size_t wl;
                 const char *w = tok_ptr(t, &S->toks[a], &wl);
-                size_t skip = abbrev_period(t, S, a, b) ? 2 : 1;
+                size_t skip = abbrev_period(lex, t, S, a, b) ? 2 : 1;
                 if (wl && w[wl - 1] == '.')
                     wl--;
                 if (!nci_wordset_get(lex->titles, w, wl) || b - a <= skip)
@@ -538,7 +756,7 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
             size_t f = S->sents[sentof[i]].tok_first;
             while (f < a && S->toks[f].kind == NC_TOKEN_PUNCT)
                 f++;
-            if (f == a && b - a > 1 && is_lead_word(t, &S->toks[a]))
+            if (f == a && b - a > 1 && is_lead_word(lex, t, &S->toks[a]))
                 a++;
         }
         /* a place's possessive before a name ("London's South Bank
@@ -555,7 +773,7 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
         while (b > a && (is_possessive(t, &S->toks[b - 1]) || S->toks[b - 1].kind == NC_TOKEN_PUNCT)) {
             /* keep the period of a final initial or abbreviation ("Smith
              * Jr.", "Apple Inc.") when it is not also the sentence's end */
-            if (b - 2 > a && abbrev_period(t, S, b - 2, b) &&
+            if (b - 2 > a && abbrev_period(lex, t, S, b - 2, b) &&
                 b < S->sents[sentof[e - 1]].tok_first + S->sents[sentof[e - 1]].tok_count)
                 break;
             b--;
@@ -1267,105 +1485,47 @@ static int has_mref(const mref *v, size_t n, const char *t, const char *w, size_
     return 0;
 }
 
-/* Whether the word w[0..n) is the adjective of the place named p[0..pn)
- * by the regular English patterns: Venezuela-n, Brazil-ian, Mexic(o)-an,
- * Ital(y)-ian, Japan-ese, Chin(a)-ese. */
-static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
+/* The one-word places of the document in a stems table (from scratch a).
+ * -1 when out of memory. */
+static int demonym_places(const char *t, const nci_segs *S, const nci_ents *E, arena *a,
+                          stems *st)
 {
-    static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
-    /* a place ending in "n" is not its own adjective ("London", "Houston":
-     * cut the "n", add "n") */
-    if (n == pn && !strncasecmp(w, p, n))
-        return 0;
-    /* quick rejects: the adjective is 0-3 bytes longer and starts alike */
-    if (n < pn || n > pn + 3 || ((w[0] ^ p[0]) & ~0x20))
-        return 0;
-    for (int cut = 0; cut <= 1; cut++) {
-        if (pn <= (size_t)cut + 2)
-            continue;
-        size_t stem = pn - (size_t)cut;
-        for (int k = 0; SUF[k]; k++) {
-            size_t sl = strlen(SUF[k]);
-            if (n == stem + sl && !strncasecmp(w, p, stem) && !strncasecmp(w + stem, SUF[k], sl))
-                return 1;
-        }
-    }
-    return 0;
-}
-
-/* ASCII case folded hash of p[0..n) (demonym_of compares so), xor tag. */
-static uint64_t folded_hash(const char *p, size_t n, uint64_t tag)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = (unsigned char)p[i];
-        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
-    }
-    return h ^ tag;
-}
-
-#define DEM_CUT 0x9e3779b97f4a7c15ULL /* tag of a place's name less its last byte */
-
-/* The one-word places of the document, for is_demonym: each under the hash
- * of its name and of its name less the last byte (the stems demonym_of
- * tries), sorted.  *n gets the count; NULL when out of memory or none. */
-static mref *demonym_places(const char *t, const nci_segs *S, const nci_ents *E, size_t *n)
-{
-    size_t k = 0;
-    mref *v = NULL;
+    size_t k = 0, nslots;
     for (size_t i = 0; i < E->nm; i++)
         k += E->m[i].type == NCI_ENT_LOC && E->m[i].ntok == 1;
-    *n = 0;
-    if (!k || !(v = malloc(2 * k * sizeof *v)))
-        return NULL;
+    const char **p = arena_take(a, k * sizeof *p + 1);
+    size_t *len = arena_take(a, k * sizeof *len + 1);
+    void *mem = arena_take(a, stems_size(k, &nslots));
+    if (!p || !len || !mem)
+        return -1;
     k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
-        if (m->type != NCI_ENT_LOC || m->ntok != 1)
-            continue;
-        const nci_tok *pk = &S->toks[m->tok];
-        uint32_t pn = pk->end - pk->start;
-        v[k++] = (mref){folded_hash(t + pk->start, pn, 0), pk->start, pn, (uint32_t)i};
-        if (pn > 1)
-            v[k++] = (mref){folded_hash(t + pk->start, pn - 1, DEM_CUT), pk->start, pn, (uint32_t)i};
-    }
-    qsort(v, k, sizeof *v, cmp_mref);
-    *n = k;
-    return v;
-}
-
-/* Whether token k is the adjective of one of the places (demonym_places):
- * the stems it could come from are looked up, not every place tried. */
-static int is_demonym(const char *t, const mref *pl, size_t np, const nci_tok *k)
-{
-    static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
-    const char *w = t + k->start;
-    size_t n = k->end - k->start;
-    for (int s = 0; SUF[s]; s++) {
-        size_t sl = strlen(SUF[s]);
-        if (n <= sl + 1 || strncasecmp(w + n - sl, SUF[s], sl))
-            continue;
-        for (int cut = 0; cut <= 1; cut++) {
-            uint64_t h = folded_hash(w, n - sl, cut ? DEM_CUT : 0);
-            for (size_t lo = mref_lower_bound(pl, np, h); lo < np && pl[lo].h == h; lo++)
-                if (demonym_of(w, n, t + pl[lo].start, pl[lo].len))
-                    return 1;
+        if (m->type == NCI_ENT_LOC && m->ntok == 1) {
+            const nci_tok *pk = &S->toks[m->tok];
+            p[k] = t + pk->start;
+            len[k++] = pk->end - pk->start;
         }
     }
+    stems_fill(st, mem, nslots, p, len, k);
     return 0;
 }
 
 /* The adjective of a place the document names is no entity of its own
  * ("Venezuelan opposition"), and it leads no name ("Venezuelan NGO Foro
  * Penal" -> "Foro Penal", with the role word after it). */
-static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+static int drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
+                         arena *a)
 {
-    size_t w = 0, np;
-    mref *pl = demonym_places(t, S, E, &np);
+    size_t w = 0;
+    stems pl;
+    if (demonym_places(t, S, E, a, &pl))
+        return -1;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
         if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
-            while (m.ntok > 0 && is_demonym(t, pl, np, &S->toks[m.tok])) {
+            while (m.ntok > 0 && is_demonym(&pl, t + S->toks[m.tok].start,
+                                            S->toks[m.tok].end - S->toks[m.tok].start)) {
                 /* an organisation whose name starts with the adjective
                  * keeps it ("Canadian Press", "Australian Labor Party")
                  * unless a role word follows ("Venezuelan NGO Foro Penal") */
@@ -1403,8 +1563,8 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
         }
         E->m[w++] = m;
     }
-    free(pl);
     E->nm = w;
+    return 0;
 }
 
 /* Document-level consistency: the same name is one kind of thing throughout
@@ -1468,16 +1628,11 @@ static void vote_types(const char *t, nci_ents *E)
  * - another name on either side of "v" or "vs" is a team ("Everton v
  *   Plymouth"), an organisation;
  * - so is a one-word name before a word for a team's people ("Villa boss"). */
-/* Whether token k is a company's legal form ("GmbH", "Ltd", "Inc"). */
-static int is_legal_form(const char *t, const nci_tok *k)
+/* Whether token k is a company's legal form ("GmbH", "Ltd", "Inc"):
+ * CUE_LEGAL. */
+static int is_legal_form(const nci_entlex *lex, const char *t, const nci_tok *k)
 {
-    static const char *const LEGAL[] = {"Inc", "Ltd", "GmbH", "AG", "plc", "PLC", "LLC",
-                                        "Corp", "SA", "NV", "BV", "SpA", NULL};
-    size_t n = k->end - k->start;
-    for (int j = 0; LEGAL[j]; j++)
-        if (strlen(LEGAL[j]) == n && !memcmp(t + k->start, LEGAL[j], n))
-            return 1;
-    return 0;
+    return (nci_wordset_get(lex->cues, t + k->start, k->end - k->start) & CUE_LEGAL) != 0;
 }
 
 /* Whether the document reads as a sports report: four different words of
@@ -1488,7 +1643,7 @@ static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S
     int hits = 0;
     for (size_t i = 0; i < S->ntoks && hits < 4; i++) {
         const nci_tok *k = &S->toks[i];
-        if (k->kind != NC_TOKEN_WORD)
+        if (k->kind != NC_TOKEN_WORD || !may_be(lex->sport_len, t + k->start, k->end - k->start))
             continue;
         int v = nci_wordset_get(lex->sport, t + k->start, k->end - k->start);
         if (v && !(seen & (1u << (v - 1)))) {
@@ -1500,18 +1655,11 @@ static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S
 }
 
 /* Whether the last word of mention m is a club's word ("Stoke City",
- * "Blackburn Rovers", "Crystal Palace"). */
-static int club_word(const char *t, const nci_segs *S, const nci_mention *m)
+ * "Blackburn Rovers", "Crystal Palace"): CUE_CLUB. */
+static int club_word(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
 {
-    static const char *const CLUB[] = {"City", "United", "Rovers", "Town", "Athletic",
-                                       "Wanderers", "Albion", "County", "Villa", "Rangers",
-                                       "Celtic", "Hotspur", "Argyle", "Forest", "Palace",
-                                       "Wednesday", "Harlequins", NULL};
     const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
-    for (int j = 0; CLUB[j]; j++)
-        if (strlen(CLUB[j]) == (size_t)(z->end - z->start) && !memcmp(t + z->start, CLUB[j], z->end - z->start))
-            return 1;
-    return 0;
+    return (nci_wordset_get(lex->cues, t + z->start, z->end - z->start) & CUE_CLUB) != 0;
 }
 
 static void sync_pend(uint8_t *pend, const nci_mention *m)
@@ -1557,7 +1705,7 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
          * "Stoke City"), except where it is a venue or a journey's end
          * ("in Cardiff", "at Twickenham", "to Leeds", "from Hull") */
         if (m->type != NCI_ENT_ORG) {
-            int club = m->ntok > 1 && club_word(t, S, m);
+            int club = m->ntok > 1 && club_word(lex, t, S, m);
             if (!club && m->type == NCI_ENT_LOC && m->ntok == 1 &&
                 (nci_tagger_model_gaz_word(lex->model, t + m->start, m->end - m->start) &
                  (1u << NCI_GAZ_CITY))) {
@@ -1609,12 +1757,12 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         {
             const nci_sent *x = &S->sents[m->sent];
             size_t nx = m->tok + m->ntok;
-            if (m->ntok > 1 && is_legal_form(t, &S->toks[nx - 1])) {
+            if (m->ntok > 1 && is_legal_form(lex, t, &S->toks[nx - 1])) {
                 m->type = NCI_ENT_ORG;
                 continue;
             }
             if (nx < x->tok_first + x->tok_count && S->toks[nx].start == m->end + 1 &&
-                is_legal_form(t, &S->toks[nx])) {
+                is_legal_form(lex, t, &S->toks[nx])) {
                 m->ntok++;
                 m->end = S->toks[nx].end;
                 m->type = NCI_ENT_ORG;
@@ -1646,20 +1794,14 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             continue;
         }
         /* "Villa boss", "Leicester fans", "Bolton striker": a name before
-         * one of a team's people is the team (one-word persons and places) */
-        static const char *const TEAMW[] = {"boss", "manager", "coach", "striker", "midfielder",
-                                            "defender", "goalkeeper", "keeper", "winger", "fans",
-                                            "supporters", "captain", "skipper", NULL};
+         * one of a team's people (CUE_TEAM) is the team (one-word persons
+         * and places) */
         size_t k = m->tok + m->ntok;
         if (m->type == NCI_ENT_ORG || (m->type == NCI_ENT_PERSON && m->ntok > 1) || k >= end)
             continue;
         const nci_tok *v = &S->toks[k];
-        size_t n = v->end - v->start;
-        for (int j = 0; TEAMW[j]; j++)
-            if (strlen(TEAMW[j]) == n && !memcmp(t + v->start, TEAMW[j], n)) {
-                m->type = NCI_ENT_ORG;
-                break;
-            }
+        if (nci_wordset_get(lex->cues, t + v->start, v->end - v->start) & CUE_TEAM)
+            m->type = NCI_ENT_ORG;
     }
     free(pend);
 }
@@ -1695,20 +1837,16 @@ static int person_by_context(const nci_entlex *lex, const char *t, const nci_seg
 }
 
 /* Whether mention m follows "<place noun> of" ("the village of Atwick",
- * "the state of Hessen").  A locative preposition alone ("in", "at") was
- * measured and left out: news has "a stake in Nissan", "jobs at Intel". */
-static int place_context(const char *t, const nci_segs *S, const nci_mention *m)
+ * "the state of Hessen"; CUE_ANY_PLACE).  A locative preposition alone
+ * ("in", "at") was measured and left out: news has "a stake in Nissan",
+ * "jobs at Intel". */
+static int place_context(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
 {
-    static const char *const PLACE[] = {"village", "town", "city", "county", "province",
-                                        "region", "district", "parish", "municipality",
-                                        "island", "state", "port", NULL};
     size_t first = S->sents[m->sent].tok_first;
     if (m->tok < first + 2 || !nci_tok_is(t, &S->toks[m->tok - 1], "of"))
         return 0;
-    for (int j = 0; PLACE[j]; j++)
-        if (nci_tok_is(t, &S->toks[m->tok - 2], PLACE[j]))
-            return 1;
-    return 0;
+    const nci_tok *p = &S->toks[m->tok - 2];
+    return (nci_wordset_get(lex->cues_any, t + p->start, p->end - p->start) & CUE_ANY_PLACE) != 0;
 }
 
 /* News introduces a person by full name before it uses the surname alone.
@@ -1804,7 +1942,7 @@ static int drop_unintroduced(const nci_entlex *lex, const char *t, const nci_seg
                 to = 0;
                 for (size_t v = u; v < e && !to; v++)
                     if (ones[v].len == len && !memcmp(t + ones[v].start, w, len) &&
-                        place_context(t, S, &E->m[ones[v].idx]))
+                        place_context(lex, t, S, &E->m[ones[v].idx]))
                         to = NCI_ENT_LOC;
             }
             for (size_t v = e; v-- > u;)
@@ -1895,26 +2033,17 @@ static int is_quote_mark(const char *t, const nci_tok *k)
  * "Financial Times"; "A Jones" in a team list keeps its initial). */
 static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
-    static const char *const LAST[] = {"Cup", "Championship", "Championships", "Open",
-                                       "Olympics", "Awards", "Award", "Trophy", "Prix",
-                                       "Paralympics", "Lecture", "Lectures", NULL};
-    static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
-    /* nouns of works: a name right after one is the work's title ("the
-     * film Vera Drake", "his album Hopes and Fears"; not "game", "series",
-     * "show" or "play", which sport uses before teams and players, nor
-     * "single" or "book": "not a single Labour MP", "to book Ryanair") */
-    static const char *const WORK[] = {"film", "movie", "drama", "novel", "album", "song",
-                                       "sitcom", "documentary", "musical", "opera", NULL};
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
+        /* nouns of works (CUE_ANY_WORK, in lower case): a name right after
+         * one is the work's title ("the film Vera Drake", "his album Hopes
+         * and Fears") */
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
             m.tok > S->sents[m.sent].tok_first) {
             const nci_tok *p = &S->toks[m.tok - 1];
-            int work = 0;
-            for (int j = 0; WORK[j] && !work; j++)
-                work = nci_tok_is(t, p, WORK[j]) && t[p->start] >= 'a';
-            if (work)
+            if (t[p->start] >= 'a' &&
+                (nci_wordset_get(lex->cues_any, t + p->start, p->end - p->start) & CUE_ANY_WORK))
                 continue;
         }
         /* a name that is a whole quotation is a title ('the song "Imagine"',
@@ -1927,17 +2056,9 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
         }
         /* a country's adjective typed as a place ("Moroccan", "South
          * Korean") is no entity */
-        if (m.type == NCI_ENT_LOC &&
-            !nci_wordset_get(lex->countries, t + m.start, m.end - m.start)) {
-            int dem = 0;
-            for (size_t c = 0; c < lex->ncnames && !dem; c++)
-                /* demonym_of's first-letter test, before the strlen */
-                dem = !((t[m.start] ^ lex->cnames[c][0]) & ~0x20) &&
-                      demonym_of(t + m.start, m.end - m.start, lex->cnames[c],
-                                 strlen(lex->cnames[c]));
-            if (dem)
-                continue;
-        }
+        if (m.type == NCI_ENT_LOC && !nci_wordset_get(lex->countries, t + m.start, m.end - m.start) &&
+            is_demonym(&lex->cstems, t + m.start, m.end - m.start))
+            continue;
         /* three words or more: "A Jones" in a team list is an initial */
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 3) {
             const nci_tok *a = &S->toks[m.tok];
@@ -1950,9 +2071,7 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 2) {
             const nci_tok *z = &S->toks[m.tok + m.ntok - 1];
             size_t zl = z->end - z->start;
-            int ev = 0;
-            for (int j = 0; LAST[j] && !ev; j++)
-                ev = strlen(LAST[j]) == zl && !memcmp(t + z->start, LAST[j], zl);
+            int ev = (nci_wordset_get(lex->cues, t + z->start, zl) & CUE_EVENT) != 0;
             /* "Games" after a place or an event word ("Athens Games",
              * "Olympic Games"), not after a company's ("Epic Games") */
             if (!ev && zl == 5 && !memcmp(t + z->start, "Games", 5)) {
@@ -1965,9 +2084,7 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
             }
             if (!ev && zl == 7 && !memcmp(t + z->start, "Nations", 7)) {
                 const nci_tok *y = z - 1;
-                for (int j = 0; COUNT[j] && !ev; j++)
-                    ev = strlen(COUNT[j]) == (size_t)(y->end - y->start) &&
-                         !memcmp(t + y->start, COUNT[j], y->end - y->start);
+                ev = (nci_wordset_get(lex->cues, t + y->start, y->end - y->start) & CUE_COUNT) != 0;
             }
             if (ev)
                 continue;
@@ -1985,7 +2102,7 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
         return NC_ENOMEM;
     int rc = lex->model ? tag_mentions(lex, ds, text, segs, ents) : rule_mentions(lex, text, segs, ents);
     if (!rc)
-        drop_demonyms(lex, text, segs, ents);
+        rc = drop_demonyms(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)
         fix_types(lex, text, segs, ents);
     if (!rc)
