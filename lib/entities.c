@@ -287,30 +287,52 @@ static void stems_fill(stems *st, void *mem, size_t nslots, const char *const *p
         }
 }
 
-/* Whether w[0..n) is the adjective of one of the places in st: the stems it
- * could come from are looked up. */
-static int is_demonym(const stems *st, const char *w, size_t n)
+/* The hashes of the stems w[0..n) can be the adjective of (demonym_of):
+ * the word less a suffix it ends in, as a place's name or as one less its
+ * last byte, into h (room for 8); returns how many (none for most words). */
+static size_t demonym_stems(const char *w, size_t n, uint64_t h[8])
 {
     static const struct {
         char s[4];
         size_t n;
     } SUF[] = {{"n", 1}, {"an", 2}, {"ian", 3}, {"ese", 3}};
+    size_t k = 0;
     if (n < 3 || (((unsigned char)w[n - 1] | 0x20) != 'n' && ((unsigned char)w[n - 1] | 0x20) != 'e'))
         return 0; /* every suffix ends in n or e */
     for (size_t s = 0; s < sizeof SUF / sizeof *SUF; s++) {
-        size_t sl = SUF[s].n;
-        if (n <= sl + 1 || strncasecmp(w + n - sl, SUF[s].s, sl))
-            continue;
-        for (int cut = 0; cut <= 1; cut++) {
-            uint64_t h = folded_hash(w, n - sl, cut ? DEM_CUT : 0);
-            for (size_t i = h & st->mask; st->slot[i]; i = (i + 1) & st->mask) {
-                const stemref *r = &st->v[st->slot[i] - 1];
-                if (r->h == h && demonym_of(w, n, r->p, r->len))
-                    return 1;
-            }
+        size_t sl = SUF[s].n, i = 0;
+        /* a byte ORed with 0x20 is a lower-case letter only when it is that
+         * letter in either case */
+        while (i < sl && n > sl + 1 && ((unsigned char)w[n - sl + i] | 0x20) == (unsigned char)SUF[s].s[i])
+            i++;
+        if (i == sl && n > sl + 1) {
+            h[k] = folded_hash(w, n - sl, 0);
+            h[k + 1] = h[k] ^ DEM_CUT;
+            k += 2;
         }
     }
+    return k;
+}
+
+/* Whether w[0..n), with the stem hashes h[0..nh) (demonym_stems), is the
+ * adjective of one of the places in st. */
+static int stems_match(const stems *st, const uint64_t *h, size_t nh, const char *w, size_t n)
+{
+    for (size_t j = 0; j < nh; j++)
+        for (size_t i = h[j] & st->mask; st->slot[i]; i = (i + 1) & st->mask) {
+            const stemref *r = &st->v[st->slot[i] - 1];
+            if (r->h == h[j] && demonym_of(w, n, r->p, r->len))
+                return 1;
+        }
     return 0;
+}
+
+/* Whether w[0..n) is the adjective of one of the places in st. */
+static int is_demonym(const stems *st, const char *w, size_t n)
+{
+    uint64_t h[8];
+    size_t nh = demonym_stems(w, n, h);
+    return nh && stems_match(st, h, nh, w, n);
 }
 
 /* A country's name into the set and the list (a name the list can't take
@@ -504,7 +526,7 @@ static int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok
 {
     if (ntok == 0)
         return 0;
-    nci_mention *m = nci_grow(E->m, &E->capm, E->nm + 1, sizeof *m);
+    nci_mention *m = E->nm < E->capm ? E->m : nci_grow(E->m, &E->capm, E->nm + 1, sizeof *m);
     if (!m)
         return -1;
     E->m = m;
@@ -642,6 +664,61 @@ static void state_give(const nci_entlex *lex, docstate *ds)
     state_free(ds);
 }
 
+/* ---------------------------------------------------------------- survey */
+
+/* What one walk over the tokens of the document's sentences (furniture
+ * left out) finds for the rules after the tagger, so that they visit only
+ * these tokens: role heads (role_mentions) with their sentences, weekday
+ * names (date_mentions), and which sentences have a number token (the
+ * others state no date: a date has a day or a year). */
+typedef struct survey {
+    uint32_t *heads, *hsent, *days;
+    size_t nheads, ndays;
+    uint8_t *numbered; /* per sentence */
+} survey;
+
+/* Room for a document of ntok tokens.  -1 when out of memory. */
+static int survey_alloc(survey *sv, arena *a, const nci_segs *S)
+{
+    sv->heads = arena_take(a, S->ntoks * sizeof *sv->heads + 1);
+    sv->hsent = arena_take(a, S->ntoks * sizeof *sv->hsent + 1);
+    sv->days = arena_take(a, S->ntoks * sizeof *sv->days + 1);
+    sv->numbered = arena_zero(a, S->nsents + 1);
+    sv->nheads = sv->ndays = 0;
+    return sv->heads && sv->hsent && sv->days && sv->numbered ? 0 : -1;
+}
+
+/* Token i (k) of sentence s into the survey; returns whether it is a
+ * number.  The walks give a copy of the survey in a local, and the
+ * tables in locals: the compiler need not reload them after each store. */
+static inline int survey_tok(const uint32_t *head_len, const nci_wordset *roles, const nci_calendar *cal,
+                             const char *t, const nci_tok *k, size_t i, size_t s, survey *sv)
+{
+    const char *w = t + k->start;
+    size_t n = k->end - k->start;
+    if (k->kind != NC_TOKEN_WORD)
+        return k->kind == NC_TOKEN_NUMBER;
+    if (may_be(head_len, w, n) && nci_wordset_get(roles, w, n) == ROLE_HEAD) {
+        sv->heads[sv->nheads] = (uint32_t)i;
+        sv->hsent[sv->nheads++] = (uint32_t)s;
+    }
+    if (k->cap && nci_weekday_lookup(cal, w, n))
+        sv->days[sv->ndays++] = (uint32_t)i;
+    return 0;
+}
+
+/* Sentence s of S into the survey. */
+static void survey_sent(const nci_entlex *lex, const char *t, const nci_segs *S, size_t s, survey *sv)
+{
+    survey v = *sv;
+    size_t e = S->sents[s].tok_first + S->sents[s].tok_count;
+    int num = 0;
+    for (size_t i = S->sents[s].tok_first; i < e; i++)
+        num |= survey_tok(lex->head_len, lex->roles, lex->cal, t, &S->toks[i], i, s, &v);
+    v.numbered[s] = (uint8_t)num;
+    *sv = v;
+}
+
 /* ---------------------------------------------------------------- tagger */
 
 /* The segmenter splits the period off an initial or an abbreviation ("C",
@@ -669,8 +746,50 @@ static int abbrev_period(const nci_entlex *lex, const char *t, const nci_segs *S
            t[b->start] == '.' && is_name_abbrev(lex, t + a->start, a->end - a->start);
 }
 
+/* The tokens of sentence s for the tagger from toks[*k] on (map[k]: the
+ * segment token of tagger token k), and into the survey, in one walk.
+ * *abbrev: whether the last token took its period. */
+static void walk_sentence(const nci_entlex *lex, const char *t, const nci_segs *S, size_t s, survey *sv,
+                          nci_tagger_token *toks, uint32_t *map, size_t *k, int *abbrev)
+{
+    survey v = *sv;
+    size_t kk = *k, e = S->sents[s].tok_first + S->sents[s].tok_count;
+    /* locals: the stores below might alias the fields they come from */
+    const nci_tok *tv = S->toks;
+    const uint32_t *hl = lex->head_len;
+    const nci_wordset *roles = lex->roles;
+    const nci_calendar *cal = lex->cal;
+    int num = 0, ab = 0;
+    for (size_t i = S->sents[s].tok_first; i < e; i++, kk++) {
+        const nci_tok tk = tv[i];
+        toks[kk].ptr = t + tk.start;
+        toks[kk].len = tk.end - tk.start;
+        map[kk] = (uint32_t)i;
+        num |= survey_tok(hl, roles, cal, t, &tk, i, s, &v);
+        ab = tk.cap && abbrev_period(lex, t, S, i, e);
+        if (ab) {
+            toks[kk].len++;
+            i++;
+            num |= survey_tok(hl, roles, cal, t, &tv[i], i, s, &v);
+        }
+    }
+    if (e > S->sents[s].tok_first)
+        *abbrev = ab;
+    *k = kk;
+    v.numbered[s] = (uint8_t)num;
+    *sv = v;
+}
+
+/* The sentence of token tok, from *sc on (tokens asked in text order). */
+static size_t sent_of(const nci_segs *S, size_t *sc, size_t tok)
+{
+    while (tok >= S->sents[*sc].tok_first + S->sents[*sc].tok_count)
+        ++*sc;
+    return *sc;
+}
+
 static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, const nci_segs *S,
-                        nci_ents *E)
+                        nci_ents *E, survey *sv)
 {
     size_t n = 0, ns = 0;
     for (size_t s = 0; s < S->nsents; s++)
@@ -680,35 +799,27 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
         return 0;
     nci_tagger_doc *td = ds->td;
     nci_tagger_token *toks = arena_take(&ds->mem, n * sizeof *toks);
-    /* tagger token k is segment tokens [map[k], last[k]] */
-    uint32_t *map = arena_take(&ds->mem, n * sizeof *map), *last = arena_take(&ds->mem, n * sizeof *last),
-             *sentof = arena_take(&ds->mem, n * sizeof *sentof);
+    /* tagger token k is segment token map[k], with the next (its period:
+     * abbrev_period) when toks[k] is longer */
+    uint32_t *map = arena_take(&ds->mem, n * sizeof *map);
     size_t *ends = arena_take(&ds->mem, ns * sizeof *ends);
     uint8_t *labels = arena_take(&ds->mem, n);
-    if (!toks || !map || !last || !sentof || !ends || !labels)
+    if (!toks || !map || !ends || !labels)
         return -1;
-    size_t k = 0, j = 0;
+    size_t k = 0, j = 0, next = 0; /* next: the token after the last one given */
+    int abbrev = 0;                /* the last token given took its period */
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
         if (x->furniture)
             continue;
-        size_t e = x->tok_first + x->tok_count;
-        for (size_t i = x->tok_first; i < e; i++, k++) {
-            const nci_tok *tk = &S->toks[i];
-            toks[k].ptr = tok_ptr(t, tk, &toks[k].len);
-            map[k] = last[k] = (uint32_t)i;
-            sentof[k] = (uint32_t)s;
-            if (abbrev_period(lex, t, S, i, e)) {
-                toks[k].len++;
-                last[k] = (uint32_t)++i;
-            }
-        }
+        walk_sentence(lex, t, S, s, sv, toks, map, &k, &abbrev);
+        if (x->tok_count)
+            next = x->tok_first + x->tok_count;
         /* "St. | Louis", "William C. | Cesaroni": a sentence that ends in
          * such an abbreviation goes on into the next when that starts with
          * a capital (the tagger sees one sentence) */
-        if (k && last[k - 1] > map[k - 1] && s + 1 < S->nsents && !S->sents[s + 1].furniture &&
-            S->sents[s + 1].tok_count && last[k - 1] + 1 == S->sents[s + 1].tok_first &&
-            S->toks[S->sents[s + 1].tok_first].cap)
+        if (abbrev && s + 1 < S->nsents && !S->sents[s + 1].furniture && S->sents[s + 1].tok_count &&
+            next == S->sents[s + 1].tok_first && S->toks[next].cap)
             continue;
         ends[j++] = k;
     }
@@ -728,17 +839,22 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
         if (nci_tagger_tag_at(lex->model, td, b, ends[q] - b, labels + b))
             return -1;
     int rc = 0;
+    size_t sc = 0; /* the sentence of the token last asked of sent_of */
     for (size_t i = 0; i < n && !rc;) {
         unsigned type = NCI_TAG_TYPE(labels[i]);
-        if (!type) {
-            i++;
+        if (!type) { /* O (0), then eight at a time */
+            uint64_t l8;
+            for (i++; i + 8 <= n && (memcpy(&l8, labels + i, 8), !l8);)
+                i += 8;
             continue;
         }
         size_t e = i + 1;
         while (e < n && NCI_TAG_TYPE(labels[e]) == type && !NCI_TAG_IS_B(labels[e]))
             e++;
         /* Tagger types are PER=1, ORG=2, LOC=3, as ours. */
-        size_t a = map[i], b = last[e - 1] + 1;
+        const nci_tok *z = &S->toks[map[e - 1]];
+        size_t a = map[i], b = map[e - 1] + 1 + (toks[e - 1].len > z->end - z->start);
+        size_t si = sent_of(S, &sc, a), se = sent_of(S, &sc, b - 1);
         if (type == NCI_ENT_PERSON) {
             while (a < b) { /* titles: "President Trump" -> "Trump" */
                 size_t wl;
@@ -753,7 +869,7 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
         }
         /* a sentence's first word glued on ("But McCreadie") */
         {
-            size_t f = S->sents[sentof[i]].tok_first;
+            size_t f = S->sents[si].tok_first;
             while (f < a && S->toks[f].kind == NC_TOKEN_PUNCT)
                 f++;
             if (f == a && b - a > 1 && is_lead_word(lex, t, &S->toks[a]))
@@ -765,7 +881,7 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
             const nci_tok *p = &S->toks[a];
             unsigned g = nci_tagger_model_gaz_word(lex->model, t + p->start, p->end - p->start);
             if (g & ((1u << NCI_GAZ_COUNTRY) | (1u << NCI_GAZ_REGION) | (1u << NCI_GAZ_CITY))) {
-                if (add_mention(E, S, sentof[i], a, 1, NCI_ENT_LOC))
+                if (add_mention(E, S, (uint32_t)si, a, 1, NCI_ENT_LOC))
                     rc = -1;
                 a += 2;
             }
@@ -774,13 +890,13 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
             /* keep the period of a final initial or abbreviation ("Smith
              * Jr.", "Apple Inc.") when it is not also the sentence's end */
             if (b - 2 > a && abbrev_period(lex, t, S, b - 2, b) &&
-                b < S->sents[sentof[e - 1]].tok_first + S->sents[sentof[e - 1]].tok_count)
+                b < S->sents[se].tok_first + S->sents[se].tok_count)
                 break;
             b--;
         }
         while (a < b && S->toks[a].kind == NC_TOKEN_PUNCT)
             a++;
-        if (b > a && add_mention(E, S, sentof[i], a, b - a, type))
+        if (b > a && add_mention(E, S, (uint32_t)si, a, b - a, type))
             rc = -1;
         i = e;
     }
@@ -829,17 +945,22 @@ static int rule_mentions(const nci_entlex *lex, const char *t, const nci_segs *S
 
 /* ---------------------------------------------------------------- rules */
 
-static int date_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+static int date_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
+                         const survey *sv)
 {
     nci_date found[64];
+    size_t d = 0; /* the next weekday of the survey */
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
         if (x->furniture)
             continue;
         const nci_tok *k = S->toks + x->tok_first;
-        size_t n = nci_dates_find(lex->cal, t, k, x->tok_count, found, 64);
-        size_t f = 0;
-        for (size_t i = 0; i < x->tok_count; i++) {
+        size_t n = sv->numbered[s] ? nci_dates_find(lex->cal, t, k, x->tok_count, found, 64) : 0;
+        size_t f = 0, end = x->tok_first + x->tok_count;
+        for (; !n && d < sv->ndays && sv->days[d] < end; d++) /* weekdays alone */
+            if (add_mention(E, S, (uint32_t)s, sv->days[d], 1, NCI_ENT_DATE))
+                return -1;
+        for (size_t i = 0; n && i < x->tok_count; i++) {
             while (f < n && found[f].end <= k[i].start)
                 f++;
             if (f < n && found[f].start == k[i].start) {
@@ -856,77 +977,78 @@ static int date_mentions(const nci_entlex *lex, const char *t, const nci_segs *S
                 add_mention(E, S, (uint32_t)s, x->tok_first + i, 1, NCI_ENT_DATE))
                 return -1;
         }
+        while (d < sv->ndays && sv->days[d] < end)
+            d++;
     }
     return 0;
 }
 
+/* Whether w[0..n) is a determiner before a role: the, el, la, los, las
+ * (any case; a byte ORed with 0x20 equals a lower-case letter only when it
+ * is that letter in either case). */
+static int is_role_det(const char *w, size_t n)
+{
+    if (n < 2 || n > 3)
+        return 0;
+    unsigned c0 = (unsigned char)w[0] | 0x20, c1 = (unsigned char)w[1] | 0x20;
+    if (n == 2)
+        return (c0 == 'e' && c1 == 'l') || (c0 == 'l' && c1 == 'a');
+    unsigned c2 = (unsigned char)w[2] | 0x20;
+    return (c0 == 't' && c1 == 'h' && c2 == 'e') || (c0 == 'l' && (c1 == 'o' || c1 == 'a') && c2 == 's');
+}
+
 /* ROLE: [the|el|la|los|las] [modifier]{0,3} HEAD [post] [of NAME]: the
  * modifiers are words that are not function words ("interior", "Spain's
- * foreign", "human rights"). */
-static int role_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+ * foreign", "human rights").  The heads are the survey's; a head inside
+ * the phrase of the one before starts none. */
+static int role_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
+                         const survey *sv)
 {
-    static const char *const DET[] = {"the", "el", "la", "los", "las", NULL};
-    for (size_t s = 0; s < S->nsents; s++) {
-        const nci_sent *x = &S->sents[s];
-        if (x->furniture)
+    for (size_t h = 0, next = 0; h < sv->nheads; h++) {
+        size_t i = sv->heads[h], s = sv->hsent[h], wl;
+        if (i < next)
             continue;
-        size_t first = x->tok_first, end = x->tok_first + x->tok_count;
-        for (size_t i = first; i < end; i++) {
-            size_t wl;
-            const char *w = tok_ptr(t, &S->toks[i], &wl);
-            if (S->toks[i].kind != NC_TOKEN_WORD || wl >= 32 ||
-                !(lex->head_len[(unsigned char)w[0]] >> wl & 1u) ||
-                nci_wordset_get(lex->roles, w, wl) != ROLE_HEAD)
+        const nci_sent *x = &S->sents[s];
+        size_t first = x->tok_first, end = x->tok_first + x->tok_count, a = i, b = i + 1;
+        /* Modifiers to the left. */
+        for (int m = 0; m < 3 && a > first; m++) {
+            const nci_tok *p = &S->toks[a - 1];
+            const char *pw = tok_ptr(t, p, &wl);
+            if (is_possessive(t, p) && a >= first + 2) {
+                a -= 2; /* "Spain's" */
                 continue;
-            size_t a = i, b = i + 1;
-            /* Modifiers to the left. */
-            for (int m = 0; m < 3 && a > first; m++) {
-                const nci_tok *p = &S->toks[a - 1];
-                const char *pw = tok_ptr(t, p, &wl);
-                if (is_possessive(t, p) && a >= first + 2) {
-                    a -= 2; /* "Spain's" */
-                    continue;
-                }
-                if (p->kind != NC_TOKEN_WORD || nci_wordset_get(lex->stop, pw, wl))
-                    break;
-                int det = 0;
-                for (int d = 0; DET[d]; d++)
-                    det |= wl == strlen(DET[d]) && !strncasecmp(pw, DET[d], wl);
-                if (det)
-                    break;
-                a--;
             }
-            /* A determiner before it belongs to the phrase. */
-            if (a > first) {
-                const char *pw = tok_ptr(t, &S->toks[a - 1], &wl);
-                for (int d = 0; DET[d]; d++)
-                    if (wl == strlen(DET[d]) && !strncasecmp(pw, DET[d], wl)) {
-                        a--;
-                        break;
-                    }
-            }
-            if (b < end) {
-                w = tok_ptr(t, &S->toks[b], &wl);
-                if (nci_wordset_get(lex->roles, w, wl) == ROLE_POST)
-                    b++;
-            }
-            /* "of Colombia", "of Venezuela's National Assembly", "del Interior" */
-            if (b + 1 < end) {
-                w = tok_ptr(t, &S->toks[b], &wl);
-                if ((wl == 2 && !strncmp(w, "of", 2)) || (wl == 3 && !strncmp(w, "del", 3)) ||
-                    (wl == 2 && !strncmp(w, "de", 2))) {
-                    size_t c = b + 1;
-                    while (c < end && c < b + 6 &&
-                           ((S->toks[c].kind == NC_TOKEN_WORD && S->toks[c].cap) || is_possessive(t, &S->toks[c])))
-                        c++;
-                    if (c > b + 1)
-                        b = c;
-                }
-            }
-            if (add_mention(E, S, (uint32_t)s, a, b - a, NCI_ENT_ROLE))
-                return -1;
-            i = b - 1;
+            if (p->kind != NC_TOKEN_WORD || nci_wordset_get(lex->stop, pw, wl) || is_role_det(pw, wl))
+                break;
+            a--;
         }
+        /* A determiner before it belongs to the phrase. */
+        if (a > first) {
+            const char *pw = tok_ptr(t, &S->toks[a - 1], &wl);
+            if (is_role_det(pw, wl))
+                a--;
+        }
+        if (b < end) {
+            const char *w = tok_ptr(t, &S->toks[b], &wl);
+            if (nci_wordset_get(lex->roles, w, wl) == ROLE_POST)
+                b++;
+        }
+        /* "of Colombia", "of Venezuela's National Assembly", "del Interior" */
+        if (b + 1 < end) {
+            const char *w = tok_ptr(t, &S->toks[b], &wl);
+            if ((wl == 2 && !strncmp(w, "of", 2)) || (wl == 3 && !strncmp(w, "del", 3)) ||
+                (wl == 2 && !strncmp(w, "de", 2))) {
+                size_t c = b + 1;
+                while (c < end && c < b + 6 &&
+                       ((S->toks[c].kind == NC_TOKEN_WORD && S->toks[c].cap) || is_possessive(t, &S->toks[c])))
+                    c++;
+                if (c > b + 1)
+                    b = c;
+            }
+        }
+        if (add_mention(E, S, (uint32_t)s, a, b - a, NCI_ENT_ROLE))
+            return -1;
+        next = b;
     }
     return 0;
 }
@@ -1435,55 +1557,67 @@ static int link(const char *t, const nci_segs *S, nci_ents *E, arena *a)
     return 0;
 }
 
-/* ---------------------------------------------------------------- demonyms */
+/* ---------------------------------------------------------------- texts */
 
-/* A mention's text hash and index, sorted by hash (drop_unintroduced). */
-typedef struct mref {
+/* A hash table of texts (byte ranges of the document), each numbered in
+ * the order it was first added (vote_types, drop_unintroduced). */
+typedef struct textref {
     uint64_t h;
-    uint32_t start, len; /* bytes of the text hashed */
-    uint32_t idx;
-} mref;
+    uint32_t start, len;
+} textref;
 
-static int cmp_mref(const void *a, const void *b)
+typedef struct textset {
+    textref *v;
+    size_t n;
+    uint32_t *slot; /* number + 1; 0: empty */
+    size_t mask;
+} textset;
+
+/* An empty set for at most max texts (scratch from a).  -1 when out of
+ * memory. */
+static int textset_init(textset *ts, arena *a, size_t max)
 {
-    const mref *x = a, *y = b;
-    if (x->h != y->h)
-        return x->h < y->h ? -1 : 1;
-    return x->idx < y->idx ? -1 : x->idx > y->idx;
+    size_t size = 16;
+    while (size < 2 * max + 2)
+        size *= 2;
+    ts->v = arena_take(a, max * sizeof *ts->v + 1);
+    ts->slot = arena_zero(a, size * sizeof *ts->slot);
+    ts->mask = size - 1;
+    ts->n = 0;
+    return ts->v && ts->slot ? 0 : -1;
 }
 
-static uint64_t bytes_hash(const char *p, size_t n)
+/* The slot of t[start, start + len): its own, or the empty one where it
+ * goes. */
+static uint32_t *textset_slot(const textset *ts, const char *t, uint32_t start, uint32_t len, uint64_t h)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
-    return h;
-}
-
-/* The first of the sorted refs v[0..n) whose hash is not below h. */
-static size_t mref_lower_bound(const mref *v, size_t n, uint64_t h)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].h < h)
-            lo = mid + 1;
-        else
-            hi = mid;
+    for (size_t i = h & ts->mask;; i = (i + 1) & ts->mask) {
+        uint32_t *s = &ts->slot[i];
+        if (!*s || (ts->v[*s - 1].h == h && ts->v[*s - 1].len == len &&
+                    !memcmp(t + ts->v[*s - 1].start, t + start, len)))
+            return s;
     }
-    return lo;
 }
 
-/* Whether w[0..len) is in the sorted words (bisection on the hash, then the
- * bytes). */
-static int has_mref(const mref *v, size_t n, const char *t, const char *w, size_t len)
+/* The number of t[start, start + len), added if new. */
+static uint32_t textset_add(textset *ts, const char *t, uint32_t start, uint32_t len)
 {
-    uint64_t h = bytes_hash(w, len);
-    for (size_t lo = mref_lower_bound(v, n, h); lo < n && v[lo].h == h; lo++)
-        if (v[lo].len == len && !memcmp(t + v[lo].start, w, len))
-            return 1;
-    return 0;
+    uint64_t h = mem_hash(t + start, len);
+    uint32_t *s = textset_slot(ts, t, start, len, h);
+    if (!*s) {
+        ts->v[ts->n] = (textref){h, start, len};
+        *s = (uint32_t)++ts->n;
+    }
+    return *s - 1;
 }
+
+/* Whether t[start, start + len) is in the set. */
+static int textset_has(const textset *ts, const char *t, uint32_t start, uint32_t len)
+{
+    return *textset_slot(ts, t, start, len, mem_hash(t + start, len)) != 0;
+}
+
+/* ---------------------------------------------------------------- demonyms */
 
 /* The one-word places of the document in a stems table (from scratch a).
  * -1 when out of memory. */
@@ -1518,14 +1652,23 @@ static int drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S
                          arena *a)
 {
     size_t w = 0;
-    stems pl;
-    if (demonym_places(t, S, E, a, &pl))
-        return -1;
+    stems pl = {0};
+    uint64_t h[8];
+    /* the places, when a name starts with a word of an adjective's shape */
+    for (size_t i = 0; i < E->nm && !pl.slot; i++) {
+        const nci_tok *k = &S->toks[E->m[i].tok];
+        if (E->m[i].type >= NCI_ENT_PERSON && E->m[i].type <= NCI_ENT_LOC &&
+            demonym_stems(t + k->start, k->end - k->start, h) && demonym_places(t, S, E, a, &pl))
+            return -1;
+    }
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
         if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
-            while (m.ntok > 0 && is_demonym(&pl, t + S->toks[m.tok].start,
-                                            S->toks[m.tok].end - S->toks[m.tok].start)) {
+            while (pl.slot && m.ntok > 0) {
+                const char *fw = t + S->toks[m.tok].start;
+                size_t fn = S->toks[m.tok].end - S->toks[m.tok].start, nh = demonym_stems(fw, fn, h);
+                if (!nh || !stems_match(&pl, h, nh, fw, fn))
+                    break;
                 /* an organisation whose name starts with the adjective
                  * keeps it ("Canadian Press", "Australian Labor Party")
                  * unless a role word follows ("Venezuelan NGO Foro Penal") */
@@ -1570,53 +1713,43 @@ static int drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S
 /* Document-level consistency: the same name is one kind of thing throughout
  * a document.  Every PERSON/ORG/LOC mention of a string takes the type most
  * of its mentions have (a tie keeps each mention's own).  The mentions are
- * grouped by sorting on their text's hash. */
-static void vote_types(const char *t, nci_ents *E)
+ * grouped by their text in a hash table.  -1 when out of memory. */
+static int vote_types(const char *t, nci_ents *E, arena *a)
 {
-    size_t k = 0;
-    mref *v = E->nm < 2 ? NULL : malloc(E->nm * sizeof *v);
-    if (!v)
-        return; /* out of memory: the mentions keep their own types */
+    if (E->nm < 2)
+        return 0;
+    textset ts;
+    /* per text: mentions of each type; in [0], the winner (0: a tie) */
+    unsigned (*cnt)[4] = arena_zero(a, E->nm * sizeof *cnt);
+    uint32_t *grp = arena_take(a, E->nm * sizeof *grp);
+    if (!cnt || !grp || textset_init(&ts, a, E->nm))
+        return -1;
     for (size_t i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
-        if (m->type >= 1 && m->type <= 3)
-            v[k++] = (mref){bytes_hash(t + m->start, m->end - m->start), m->start,
-                            m->end - m->start, (uint32_t)i};
-    }
-    qsort(v, k, sizeof *v, cmp_mref);
-    for (size_t a = 0; a < k;) {
-        /* the run of equal hashes; within it, the mentions equal to v[a] */
-        size_t b = a + 1;
-        while (b < k && v[b].h == v[a].h)
-            b++;
-        for (size_t x = a; x < b; x++) {
-            if (v[x].len == UINT32_MAX)
-                continue; /* counted with an earlier text */
-            unsigned cnt[4] = {0, 0, 0, 0};
-            for (size_t y = x; y < b; y++)
-                if (v[y].len == v[x].len && !memcmp(t + v[y].start, t + v[x].start, v[x].len))
-                    cnt[E->m[v[y].idx].type]++;
-            unsigned best = 0, bc = 0, tie = 0;
-            for (unsigned c = 1; c <= 3; c++) {
-                if (cnt[c] > bc) {
-                    bc = cnt[c];
-                    best = c;
-                    tie = 0;
-                } else if (cnt[c] == bc && bc) {
-                    tie = 1;
-                }
-            }
-            uint32_t len = v[x].len;
-            for (size_t y = b; y-- > x;)
-                if (v[y].len == len && !memcmp(t + v[y].start, t + v[x].start, len)) {
-                    if (!tie && best)
-                        E->m[v[y].idx].type = (unsigned char)best;
-                    v[y].len = UINT32_MAX;
-                }
+        if (m->type >= 1 && m->type <= 3) {
+            grp[i] = textset_add(&ts, t, m->start, m->end - m->start);
+            cnt[grp[i]][m->type]++;
         }
-        a = b;
     }
-    free(v);
+    for (size_t g = 0; g < ts.n; g++) {
+        unsigned best = 0, bc = 0, tie = 0;
+        for (unsigned c = 1; c <= 3; c++) {
+            if (cnt[g][c] > bc) {
+                bc = cnt[g][c];
+                best = c;
+                tie = 0;
+            } else if (cnt[g][c] == bc && bc) {
+                tie = 1;
+            }
+        }
+        cnt[g][0] = tie ? 0 : best;
+    }
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        if (m->type >= 1 && m->type <= 3 && cnt[grp[i]][0])
+            m->type = (unsigned char)cnt[grp[i]][0];
+    }
+    return 0;
 }
 
 /* Types by the name and its neighbours (fix_types, below its helpers):
@@ -1862,7 +1995,7 @@ static int place_context(const nci_entlex *lex, const char *t, const nci_segs *S
  * O(M log M + T) in mentions and tokens: names are grouped by hash.
  * Returns -1 when out of memory (nothing dropped then), else 0. */
 static int drop_unintroduced(const nci_entlex *lex, const char *t, const nci_segs *S,
-                             nci_ents *E)
+                             nci_ents *E, arena *a)
 {
     size_t nw = 0, n1 = 0;
     for (size_t i = 0; i < E->nm; i++) {
@@ -1876,16 +2009,16 @@ static int drop_unintroduced(const nci_entlex *lex, const char *t, const nci_seg
     }
     if (!n1)
         return 0;
-    size_t ntok = S->ntoks;
-    mref *words = malloc((nw + 1) * sizeof *words), *ones = malloc(n1 * sizeof *ones);
-    uint8_t *pmark = calloc(2 * ntok + 2, 1);
-    int rc = -1;
-    if (!words || !ones || !pmark)
-        goto out;
-    uint8_t *pstart = pmark, *pend = pmark + ntok + 1;
+    textset words, ones;
+    uint32_t *grp = arena_take(a, E->nm * sizeof *grp);
+    uint8_t *pstart = arena_zero(a, 2 * S->ntoks + 2), *pend = pstart + S->ntoks + 1;
+    /* per one-word name: 1 kept as a person, 2 a place, 0 dropped */
+    uint8_t *to = arena_zero(a, n1);
+    if (!grp || !pstart || !to || textset_init(&words, a, nw) || textset_init(&ones, a, n1))
+        return -1;
     /* the words of the longer PERSON names: each space-separated word, and
-     * its part before an apostrophe ("Lopez" of "Lopez's") */
-    size_t k = 0, k1 = 0;
+     * its part before an apostrophe ("Lopez" of "Lopez's"); the one-word
+     * names, each kept or dropped with all its mentions */
     for (size_t i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
         if (m->type != NCI_ENT_PERSON)
@@ -1893,79 +2026,49 @@ static int drop_unintroduced(const nci_entlex *lex, const char *t, const nci_seg
         pstart[m->tok] = 1;
         pend[m->tok + m->ntok - 1] = 1;
         if (m->ntok == 1) {
-            ones[k1].start = m->start;
-            ones[k1].len = m->end - m->start;
-            ones[k1].h = bytes_hash(t + m->start, m->end - m->start);
-            ones[k1++].idx = (uint32_t)i;
+            grp[i] = textset_add(&ones, t, m->start, m->end - m->start);
             continue;
         }
-        for (uint32_t a = m->start; a < m->end;) {
-            uint32_t b = a;
-            while (b < m->end && t[b] != ' ')
-                b++;
-            if (b > a) {
-                words[k] = (mref){bytes_hash(t + a, b - a), a, b - a, (uint32_t)i};
-                k++;
-                for (uint32_t q = a + 1; q < b; q++)
-                    if (t[q] == '\'') {
-                        words[k] = (mref){bytes_hash(t + a, q - a), a, q - a, (uint32_t)i};
-                        k++;
-                        break;
-                    }
+        for (uint32_t p = m->start; p < m->end;) {
+            uint32_t q = p;
+            while (q < m->end && t[q] != ' ')
+                q++;
+            if (q > p) {
+                textset_add(&words, t, p, q - p);
+                const char *ap = memchr(t + p + 1, '\'', q - p - 1);
+                if (ap)
+                    textset_add(&words, t, p, (uint32_t)(ap - t) - p);
             }
-            a = b + 1;
+            p = q + 1;
         }
     }
-    qsort(words, k, sizeof *words, cmp_mref);
-    qsort(ones, k1, sizeof *ones, cmp_mref);
-    /* each run of one equal name: kept or dropped together */
-    for (size_t r = 0; r < k1;) {
-        size_t e = r + 1;
-        while (e < k1 && ones[e].h == ones[r].h)
-            e++;
-        for (size_t u = r; u < e; u++) {
-            if (ones[u].h == 0 && ones[u].len == 0)
-                continue; /* done as part of an earlier name */
-            const char *w = t + ones[u].start;
-            size_t len = ones[u].len;
-            int keep = has_mref(words, k, t, w, len) ||
-                       (nci_tagger_model_gaz_word(lex->model, w, len) &
-                        (1u << NCI_GAZ_GIVEN | 1u << NCI_GAZ_PERSON));
-            /* the mentions of this name in the run (others share the hash) */
-            for (size_t v = u; v < e && !keep; v++)
-                if (ones[v].len == len && !memcmp(t + ones[v].start, w, len))
-                    keep = person_by_context(lex, t, S, &E->m[ones[v].idx], pstart, pend);
-            /* not a person: a place where one of its mentions follows
-             * "village of", "state of", ..., else nothing */
-            unsigned to = NCI_ENT_PERSON;
-            if (!keep) {
-                to = 0;
-                for (size_t v = u; v < e && !to; v++)
-                    if (ones[v].len == len && !memcmp(t + ones[v].start, w, len) &&
-                        place_context(lex, t, S, &E->m[ones[v].idx]))
-                        to = NCI_ENT_LOC;
-            }
-            for (size_t v = e; v-- > u;)
-                if (ones[v].len == len && !memcmp(t + ones[v].start, w, len) && v != u) {
-                    E->m[ones[v].idx].type = (unsigned char)to;
-                    ones[v].h = 0;
-                    ones[v].len = 0;
-                }
-            E->m[ones[u].idx].type = (unsigned char)to;
-        }
-        r = e;
+    for (size_t g = 0; g < ones.n; g++) {
+        const char *w = t + ones.v[g].start;
+        size_t len = ones.v[g].len;
+        to[g] = textset_has(&words, t, ones.v[g].start, ones.v[g].len) ||
+                (nci_tagger_model_gaz_word(lex->model, w, len) &
+                 (1u << NCI_GAZ_GIVEN | 1u << NCI_GAZ_PERSON));
     }
-    k = 0;
     for (size_t i = 0; i < E->nm; i++)
-        if (E->m[i].type)
-            E->m[k++] = E->m[i];
+        if (is_lone(&E->m[i]) && !to[grp[i]] && person_by_context(lex, t, S, &E->m[i], pstart, pend))
+            to[grp[i]] = 1;
+    /* not a person: a place where one of its mentions follows "village
+     * of", "state of", ..., else nothing */
+    for (size_t i = 0; i < E->nm; i++)
+        if (is_lone(&E->m[i]) && !to[grp[i]] && place_context(lex, t, S, &E->m[i]))
+            to[grp[i]] = 2;
+    size_t k = 0;
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        if (is_lone(m) && to[grp[i]] != 1) {
+            if (!to[grp[i]])
+                continue;
+            m->type = NCI_ENT_LOC;
+        }
+        E->m[k++] = *m;
+    }
     E->nm = k;
-    rc = 0;
-out:
-    free(words);
-    free(ones);
-    free(pmark);
-    return rc;
+    return 0;
 }
 
 /* Whether token k is a Roman numeral of a regnal or serial name ("XIV",
@@ -2100,7 +2203,16 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
     docstate *ds = state_take(lex);
     if (!ds)
         return NC_ENOMEM;
-    int rc = lex->model ? tag_mentions(lex, ds, text, segs, ents) : rule_mentions(lex, text, segs, ents);
+    survey sv;
+    int rc = survey_alloc(&sv, &ds->mem, segs);
+    if (!rc && lex->model)
+        rc = tag_mentions(lex, ds, text, segs, ents, &sv);
+    else if (!rc) {
+        for (size_t s = 0; s < segs->nsents; s++)
+            if (!segs->sents[s].furniture)
+                survey_sent(lex, text, segs, s, &sv);
+        rc = rule_mentions(lex, text, segs, ents);
+    }
     if (!rc)
         rc = drop_demonyms(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)
@@ -2108,15 +2220,15 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
     if (!rc)
         extend_numerals(text, segs, ents);
     if (!rc)
-        vote_types(text, ents);
+        rc = vote_types(text, ents, &ds->mem);
     if (!rc && lex->model)
-        rc = drop_unintroduced(lex, text, segs, ents);
+        rc = drop_unintroduced(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)
         drop_events(lex, text, segs, ents);
     if (!rc)
-        rc = date_mentions(lex, text, segs, ents);
+        rc = date_mentions(lex, text, segs, ents, &sv);
     if (!rc)
-        rc = role_mentions(lex, text, segs, ents);
+        rc = role_mentions(lex, text, segs, ents, &sv);
     if (!rc)
         rc = link(text, segs, ents, &ds->mem);
     state_give(lex, ds);
