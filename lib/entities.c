@@ -1090,18 +1090,32 @@ static void sort_mentions(nci_mention *m, size_t n, nci_mention *tmp)
     }
 }
 
-/* A hash of p[0..n), eight bytes at a time. */
+/* A hash of p[0..n), eight bytes at a time (the last eight overlap the
+ * ones before; a short text is read in two overlapping halves). */
 static uint64_t mem_hash(const char *p, size_t n)
 {
     uint64_t h = 0x9E3779B97F4A7C15u ^ n, x;
-    for (; n >= 8; p += 8, n -= 8) {
-        memcpy(&x, p, 8);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, p + i, 8);
         h = (h ^ x) * 0xFF51AFD7ED558CCDu;
         h ^= h >> 32;
     }
-    for (x = 0; n; n--)
-        x = x << 8 | (unsigned char)p[n - 1];
-    h = (h ^ x) * 0xC4CEB9FE1A85EC53u;
+    if (i < n) {
+        if (n >= 8) {
+            memcpy(&x, p + n - 8, 8);
+        } else if (n >= 4) {
+            uint32_t a, b;
+            memcpy(&a, p, 4);
+            memcpy(&b, p + n - 4, 4);
+            x = (uint64_t)a << 32 | b;
+        } else {
+            x = (uint64_t)(unsigned char)p[0] << 16 | (uint64_t)(unsigned char)p[n / 2] << 8 |
+                (unsigned char)p[n - 1];
+        }
+        h = (h ^ x) * 0xFF51AFD7ED558CCDu;
+    }
+    h *= 0xC4CEB9FE1A85EC53u;
     return h ^ (h >> 29);
 }
 

@@ -35,12 +35,15 @@ size_t nci_fold_ascii(const char *s, size_t n, char *out)
     size_t k = 0, i = 0;
     int space = 1;
     while (i < n) {
+        /* the next eight bytes; at the end, the last eight when all before
+         * were copied as they are (out + j mirrors s + j) */
+        size_t j = i + 8 <= n ? i : k == i && n >= 8 ? n - 8 : SIZE_MAX;
         uint64_t x;
-        if (i + 8 <= n && (memcpy(&x, s + i, 8), chunk_plain(x)) && !(space && s[i] == ' ')) {
+        if (j != SIZE_MAX && (memcpy(&x, s + j, 8), chunk_plain(x)) && !(space && s[i] == ' ')) {
             x = lower8(x);
-            memcpy(out + k, &x, 8);
-            k += 8;
-            i += 8;
+            memcpy(out + k - (i - j), &x, 8);
+            k += j + 8 - i;
+            i = j + 8;
             space = s[i - 1] == ' ';
             continue;
         }
