@@ -34,6 +34,23 @@ extern const char *const nci_gen_roles[];
 
 enum { ROLE_HEAD = 1, ROLE_POST = 2 };
 
+/* Place names under the stems their adjectives are made from (demonym_of
+ * tries two): each name under the hash of the name and of the name less
+ * its last byte, in a hash table, so that an adjective's possible stems
+ * are looked up instead of every place tried. */
+typedef struct stemref {
+    uint64_t h;
+    const char *p; /* the name */
+    size_t len;
+} stemref;
+
+typedef struct stems {
+    stemref *v;
+    size_t n;
+    uint32_t *slot; /* index into v + 1; 0: empty */
+    size_t mask;
+} stems;
+
 struct nci_entlex {
     const nci_calendar *cal;
     nci_tagger_model *model; /* NULL: rules only */
@@ -43,24 +60,53 @@ struct nci_entlex {
     nci_wordset *langs;      /* English names of languages (ICU): "Welsh", "Italian" */
     nci_wordset *countries;  /* English names of countries (ICU): "France", "Faroe Islands" */
     nci_wordset *sport;      /* words of match reports (sports_report) */
-    /* head_len[c]: bit n set when a role head of n bytes starts with byte c
-     * (either case): most words are rejected before hashing */
-    uint32_t head_len[256];
-    /* Tagger states not in use, kept for the next document: each holds the
-     * tagger's word cache, which pays across documents.  A thread takes one
-     * per document (doc_take) and gives it back (doc_give), so there are as
-     * many as threads extracting at once. */
-    struct tagpool *pool;
-    /* the English country names of `countries`, for their adjectives */
+    nci_wordset *cues;       /* the closed lists of the rules (CUE_ bits), exactly */
+    nci_wordset *cues_any;   /* the same in any case (CUE_ANY_ bits) */
+    /* head_len[c], sport_len[c]: bit n set when a role head (a word of
+     * match reports) of n bytes starts with byte c (either case): most
+     * words are rejected before hashing */
+    uint32_t head_len[256], sport_len[256];
+    /* Document states not in use, kept for the next document: each holds
+     * the tagger's word cache, which pays across documents, and the rules'
+     * scratch memory.  A thread takes one per document (state_take) and
+     * gives it back (state_give), so there are as many as threads
+     * extracting at once. */
+    struct statepool *pool;
+    /* the English country names of `countries`, and a table of them for
+     * their adjectives */
     char **cnames;
     size_t ncnames;
+    stems cstems;
+    void *cstems_mem;
 };
 
-struct tagpool {
+/* Scratch memory of the rules for one document: blocks taken one after
+ * another from a buffer kept for the next document, so that once the
+ * buffer is as large as documents need the rules allocate nothing.  A
+ * block that does not fit is allocated on its own, and the buffer grows to
+ * what the document took before the next one. */
+typedef struct arena {
+    char *buf;
+    size_t used, cap;
+    size_t want;  /* bytes taken since the last reset */
+    void **extra; /* the blocks that did not fit */
+    size_t nextra, capextra;
+} arena;
+
+/* What a thread needs to extract from one document, kept between
+ * documents: the tagger's state (NULL without a model) and scratch. */
+typedef struct docstate {
+    nci_tagger_doc *td;
+    arena mem;
+} docstate;
+
+struct statepool {
     pthread_mutex_t mu;
-    nci_tagger_doc **docs;
+    docstate **v;
     size_t n, cap;
 };
+
+static void state_free(docstate *ds);
 
 /* Function words and verbs of attribution that stop a role phrase when
  * scanning left from its head. */
@@ -72,10 +118,221 @@ static const char *const STOP[] = {
     "although", "though", "however", "because", "if", "when", "where", "whether", "than",
     "que", "por", "de", "en", "con", "según", NULL};
 
+/* The closed word lists of the rules (each is described where its bit is
+ * tested), in lex->cues (matched exactly) and lex->cues_any (any case); a
+ * word's value has the bits of all the lists of its set that hold it. */
+enum {
+    CUE_ABBREV = 1 << 0, /* is_name_abbrev */
+    CUE_LEGAL = 1 << 1,  /* is_legal_form */
+    CUE_CLUB = 1 << 2,   /* club_word */
+    CUE_TEAM = 1 << 3,   /* a team's people (fix_types) */
+    CUE_EVENT = 1 << 4,  /* the last word of an event's name (drop_events) */
+    CUE_COUNT = 1 << 5   /* a number word before "Nations" (drop_events) */
+};
+enum {
+    CUE_ANY_LEAD = 1 << 0, /* is_lead_word */
+    CUE_ANY_WORK = 1 << 1, /* nouns of works (drop_events) */
+    CUE_ANY_PLACE = 1 << 2 /* place_context */
+};
+
+static const char *const ABBREV[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Ltd",
+                                     "Co", "Corp", "Bros", "Gen", "Lt", "Col", "Capt", "Sgt",
+                                     "Sen", "Rep", "Gov", "Prof", "Rev", "Mt", "Ft", "Messrs",
+                                     "Ave", "Adm", "Cmdr", "Maj", "Supt", "Hon", "Fr", NULL};
+static const char *const LEGAL[] = {"Inc", "Ltd", "GmbH", "AG", "plc", "PLC", "LLC",
+                                    "Corp", "SA", "NV", "BV", "SpA", NULL};
+static const char *const CLUB[] = {"City", "United", "Rovers", "Town", "Athletic",
+                                   "Wanderers", "Albion", "County", "Villa", "Rangers",
+                                   "Celtic", "Hotspur", "Argyle", "Forest", "Palace",
+                                   "Wednesday", "Harlequins", NULL};
+static const char *const TEAM[] = {"boss", "manager", "coach", "striker", "midfielder",
+                                   "defender", "goalkeeper", "keeper", "winger", "fans",
+                                   "supporters", "captain", "skipper", NULL};
+static const char *const EVENT[] = {"Cup", "Championship", "Championships", "Open",
+                                    "Olympics", "Awards", "Award", "Trophy", "Prix",
+                                    "Paralympics", "Lecture", "Lectures", NULL};
+static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
+static const char *const LEAD[] = {"but", "and", "or", "so", "if", "when", "while", "as",
+                                   "after", "before", "although", "though", "however",
+                                   "because", "since", "then", "yet", "also", "now", "still",
+                                   "meanwhile", "despite", "with", "for", "at", "in", "on",
+                                   "by", "from", "to", "than", "like", "unlike", "under", NULL};
+/* not "game", "series", "show" or "play", which sport uses before teams
+ * and players, nor "single" or "book": "not a single Labour MP", "to book
+ * Ryanair" */
+static const char *const WORK[] = {"film", "movie", "drama", "novel", "album", "song",
+                                   "sitcom", "documentary", "musical", "opera", NULL};
+static const char *const PLACE[] = {"village", "town", "city", "county", "province",
+                                    "region", "district", "parish", "municipality",
+                                    "island", "state", "port", NULL};
+
+static const struct cuelist {
+    int any, bit;
+    const char *const *words;
+} CUES[] = {{0, CUE_ABBREV, ABBREV},      {0, CUE_LEGAL, LEGAL},         {0, CUE_CLUB, CLUB},
+            {0, CUE_TEAM, TEAM},          {0, CUE_EVENT, EVENT},         {0, CUE_COUNT, COUNT},
+            {1, CUE_ANY_LEAD, LEAD},      {1, CUE_ANY_WORK, WORK},       {1, CUE_ANY_PLACE, PLACE}};
+
+/* The words of CUES into lex->cues and lex->cues_any, each with the bits of
+ * all the lists of its set that hold it.  -1 when out of memory. */
+static int add_cues(nci_entlex *lex)
+{
+    size_t nl = sizeof CUES / sizeof *CUES;
+    if (!(lex->cues = nci_wordset_new_exact(256)) || !(lex->cues_any = nci_wordset_new(256)))
+        return -1;
+    for (size_t l = 0; l < nl; l++)
+        for (const char *const *w = CUES[l].words; *w; w++) {
+            int v = 0;
+            for (size_t o = 0; o < nl; o++)
+                for (const char *const *u = CUES[o].words; *u && CUES[o].any == CUES[l].any; u++)
+                    if (CUES[l].any ? !strcasecmp(*u, *w) : !strcmp(*u, *w))
+                        v |= CUES[o].bit;
+            nci_wordset_add(CUES[l].any ? lex->cues_any : lex->cues, *w, strlen(*w), v);
+        }
+    return 0;
+}
+
+/* Bit n of mask[c] for the word w[0..n) that starts with byte c, in either
+ * case (n < 32). */
+static void add_len(uint32_t mask[256], const char *w, size_t n)
+{
+    unsigned char c0 = (unsigned char)w[0];
+    mask[c0] |= 1u << n;
+    if (c0 >= 'a' && c0 <= 'z')
+        mask[c0 - 32] |= 1u << n;
+    if (c0 >= 'A' && c0 <= 'Z')
+        mask[c0 + 32] |= 1u << n;
+}
+
+/* Whether w[0..n) can be one of the words of mask (add_len). */
+static int may_be(const uint32_t mask[256], const char *w, size_t n)
+{
+    return n < 32 && (mask[(unsigned char)w[0]] >> n & 1u);
+}
+
 const char *nci_ent_type_name(unsigned type)
 {
     static const char *const names[] = {"?", "PERSON", "ORG", "LOC", "DATE", "ROLE"};
     return type < 6 ? names[type] : "?";
+}
+
+/* ---------------------------------------------------------------- demonyms */
+
+/* Whether the word w[0..n) is the adjective of the place named p[0..pn)
+ * by the regular English patterns: Venezuela-n, Brazil-ian, Mexic(o)-an,
+ * Ital(y)-ian, Japan-ese, Chin(a)-ese. */
+static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
+{
+    static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
+    /* a place ending in "n" is not its own adjective ("London", "Houston":
+     * cut the "n", add "n") */
+    if (n == pn && !strncasecmp(w, p, n))
+        return 0;
+    /* quick rejects: the adjective is 0-3 bytes longer and starts alike */
+    if (n < pn || n > pn + 3 || ((w[0] ^ p[0]) & ~0x20))
+        return 0;
+    for (int cut = 0; cut <= 1; cut++) {
+        if (pn <= (size_t)cut + 2)
+            continue;
+        size_t stem = pn - (size_t)cut;
+        for (int k = 0; SUF[k]; k++) {
+            size_t sl = strlen(SUF[k]);
+            if (n == stem + sl && !strncasecmp(w, p, stem) && !strncasecmp(w + stem, SUF[k], sl))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* ASCII case folded hash of p[0..n) (demonym_of compares so), xor tag. */
+static uint64_t folded_hash(const char *p, size_t n, uint64_t tag)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned char)p[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
+    }
+    return h ^ tag;
+}
+
+#define DEM_CUT 0x9e3779b97f4a7c15ULL /* tag of a place's name less its last byte */
+
+/* The bytes stems_fill needs for n names. */
+static size_t stems_size(size_t n, size_t *nslots)
+{
+    *nslots = 16;
+    while (*nslots < 4 * n + 2)
+        *nslots *= 2;
+    return 2 * n * sizeof(stemref) + *nslots * sizeof(uint32_t);
+}
+
+/* The table of the n names p[i][0..len[i]) in mem (stems_size bytes,
+ * 8-byte aligned). */
+static void stems_fill(stems *st, void *mem, size_t nslots, const char *const *p, const size_t *len,
+                       size_t n)
+{
+    st->v = mem;
+    st->slot = (uint32_t *)(st->v + 2 * n);
+    st->mask = nslots - 1;
+    st->n = 0;
+    memset(st->slot, 0, nslots * sizeof *st->slot);
+    for (size_t i = 0; i < n; i++)
+        for (int cut = 0; cut <= 1 && len[i] > (size_t)cut; cut++) {
+            uint64_t h = folded_hash(p[i], len[i] - (size_t)cut, cut ? DEM_CUT : 0);
+            size_t s = h & st->mask;
+            while (st->slot[s])
+                s = (s + 1) & st->mask;
+            st->v[st->n] = (stemref){h, p[i], len[i]};
+            st->slot[s] = (uint32_t)++st->n;
+        }
+}
+
+/* The hashes of the stems w[0..n) can be the adjective of (demonym_of):
+ * the word less a suffix it ends in, as a place's name or as one less its
+ * last byte, into h (room for 8); returns how many (none for most words). */
+static size_t demonym_stems(const char *w, size_t n, uint64_t h[8])
+{
+    static const struct {
+        char s[4];
+        size_t n;
+    } SUF[] = {{"n", 1}, {"an", 2}, {"ian", 3}, {"ese", 3}};
+    size_t k = 0;
+    if (n < 3 || (((unsigned char)w[n - 1] | 0x20) != 'n' && ((unsigned char)w[n - 1] | 0x20) != 'e'))
+        return 0; /* every suffix ends in n or e */
+    for (size_t s = 0; s < sizeof SUF / sizeof *SUF; s++) {
+        size_t sl = SUF[s].n, i = 0;
+        /* a byte ORed with 0x20 is a lower-case letter only when it is that
+         * letter in either case */
+        while (i < sl && n > sl + 1 && ((unsigned char)w[n - sl + i] | 0x20) == (unsigned char)SUF[s].s[i])
+            i++;
+        if (i == sl && n > sl + 1) {
+            h[k] = folded_hash(w, n - sl, 0);
+            h[k + 1] = h[k] ^ DEM_CUT;
+            k += 2;
+        }
+    }
+    return k;
+}
+
+/* Whether w[0..n), with the stem hashes h[0..nh) (demonym_stems), is the
+ * adjective of one of the places in st. */
+static int stems_match(const stems *st, const uint64_t *h, size_t nh, const char *w, size_t n)
+{
+    for (size_t j = 0; j < nh; j++)
+        for (size_t i = h[j] & st->mask; st->slot[i]; i = (i + 1) & st->mask) {
+            const stemref *r = &st->v[st->slot[i] - 1];
+            if (r->h == h[j] && demonym_of(w, n, r->p, r->len))
+                return 1;
+        }
+    return 0;
+}
+
+/* Whether w[0..n) is the adjective of one of the places in st. */
+static int is_demonym(const stems *st, const char *w, size_t n)
+{
+    uint64_t h[8];
+    size_t nh = demonym_stems(w, n, h);
+    return nh && stems_match(st, h, nh, w, n);
 }
 
 /* A country's name into the set and the list (a name the list can't take
@@ -96,6 +353,23 @@ static void add_country(nci_entlex *lex, const char *name, size_t n)
     memcpy(d, name, n);
     d[n] = 0;
     lex->cnames[lex->ncnames++] = d;
+}
+
+/* The table of the country names, for their adjectives (drop_events).
+ * -1 when out of memory. */
+static int country_stems(nci_entlex *lex)
+{
+    size_t nslots, *len = malloc((lex->ncnames + 1) * sizeof *len);
+    if (!len || !(lex->cstems_mem = malloc(stems_size(lex->ncnames, &nslots)))) {
+        free(len);
+        return -1;
+    }
+    for (size_t i = 0; i < lex->ncnames; i++)
+        len[i] = strlen(lex->cnames[i]);
+    stems_fill(&lex->cstems, lex->cstems_mem, nslots, (const char *const *)lex->cnames, len,
+               lex->ncnames);
+    free(len);
+    return 0;
 }
 
 nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **out, nc_error *err)
@@ -120,15 +394,9 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
         const char *w = tab + 1;
         if (kl == 4 && !strncmp(*r, "head", 4)) {
             size_t wl = strlen(w);
-            unsigned char c0 = (unsigned char)w[0];
             nci_wordset_add(lex->roles, w, wl, ROLE_HEAD);
-            if (wl < 32) {
-                lex->head_len[c0] |= 1u << wl;
-                if (c0 >= 'a' && c0 <= 'z')
-                    lex->head_len[c0 - 32] |= 1u << wl;
-                if (c0 >= 'A' && c0 <= 'Z')
-                    lex->head_len[c0 + 32] |= 1u << wl;
-            }
+            if (wl > 0 && wl < 32)
+                add_len(lex->head_len, w, wl);
         } else if (kl == 4 && !strncmp(*r, "post", 4))
             nci_wordset_add(lex->roles, w, strlen(w), ROLE_POST);
         else if (kl == 5 && !strncmp(*r, "title", 5))
@@ -168,8 +436,10 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
         nci_entlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
-    for (int i = 0; SPORT[i]; i++)
+    for (int i = 0; SPORT[i]; i++) {
         nci_wordset_add(lex->sport, SPORT[i], strlen(SPORT[i]), i + 1);
+        add_len(lex->sport_len, SPORT[i], strlen(SPORT[i]));
+    }
     /* Country names (ICU, English), for the type of a name that is one. */
     if (!(lex->countries = nci_wordset_new(512))) {
         nci_entlex_free(lex);
@@ -197,6 +467,10 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
                                           "East Timor", "Swaziland", "Macedonia", NULL};
     for (int i = 0; NATIONS[i]; i++)
         add_country(lex, NATIONS[i], strlen(NATIONS[i]));
+    if (country_stems(lex) || add_cues(lex)) {
+        nci_entlex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
     if (use_model) {
         nc_status s = nci_tagger_model_builtin(&lex->model);
         if (s && s != NC_ENOTIMPL) {
@@ -216,8 +490,8 @@ void nci_entlex_free(nci_entlex *lex)
         return;
     if (lex->pool) {
         for (size_t i = 0; i < lex->pool->n; i++)
-            nci_tagger_doc_free(lex->pool->docs[i]);
-        free(lex->pool->docs);
+            state_free(lex->pool->v[i]);
+        free(lex->pool->v);
         pthread_mutex_destroy(&lex->pool->mu);
         free(lex->pool);
     }
@@ -228,6 +502,9 @@ void nci_entlex_free(nci_entlex *lex)
     nci_wordset_free(lex->langs);
     nci_wordset_free(lex->countries);
     nci_wordset_free(lex->sport);
+    nci_wordset_free(lex->cues);
+    nci_wordset_free(lex->cues_any);
+    free(lex->cstems_mem);
     for (size_t i = 0; i < lex->ncnames; i++)
         free(lex->cnames[i]);
     free(lex->cnames);
@@ -236,8 +513,7 @@ void nci_entlex_free(nci_entlex *lex)
 
 void nci_ents_free(nci_ents *ents)
 {
-    for (size_t i = 0; i < ents->ne; i++)
-        free(ents->e[i].key);
+    free(ents->keys);
     free(ents->m);
     free(ents->e);
     memset(ents, 0, sizeof *ents);
@@ -250,7 +526,7 @@ static int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok
 {
     if (ntok == 0)
         return 0;
-    nci_mention *m = nci_grow(E->m, &E->capm, E->nm + 1, sizeof *m);
+    nci_mention *m = E->nm < E->capm ? E->m : nci_grow(E->m, &E->capm, E->nm + 1, sizeof *m);
     if (!m)
         return -1;
     E->m = m;
@@ -274,22 +550,173 @@ static int is_possessive(const char *t, const nci_tok *k)
 }
 
 /* Words that start sentences and are never the first word of a name
- * (capitalised there, so the tagger may take them in). */
-static int is_lead_word(const char *t, const nci_tok *k)
+ * (capitalised there, so the tagger may take them in): CUE_ANY_LEAD. */
+static int is_lead_word(const nci_entlex *lex, const char *t, const nci_tok *k)
 {
-    static const char *const LEAD[] = {"but", "and", "or", "so", "if", "when", "while", "as",
-                                       "after", "before", "although", "though", "however",
-                                       "because", "since", "then", "yet", "also", "now", "still",
-                                       "meanwhile", "despite", "with", "for", "at", "in", "on",
-                                       "by", "from", "to", "than", "like", "unlike", "under", NULL};
     size_t n = k->end - k->start;
     const char *w = t + k->start;
     if (k->kind != NC_TOKEN_WORD || !(w[0] >= 'A' && w[0] <= 'Z') || (n > 1 && w[1] >= 'A' && w[1] <= 'Z'))
         return 0; /* "But", not "AT" (of "AT&T") */
-    for (int i = 0; LEAD[i]; i++)
-        if (strlen(LEAD[i]) == n && !strncasecmp(t + k->start, LEAD[i], n))
-            return 1;
+    return (nci_wordset_get(lex->cues_any, w, n) & CUE_ANY_LEAD) != 0;
+}
+
+/* ---------------------------------------------------------------- state */
+
+/* n bytes of scratch (16-byte aligned) until the next arena_reset; NULL
+ * when out of memory. */
+static void *arena_take(arena *a, size_t n)
+{
+    if (n > SIZE_MAX - 15)
+        return NULL;
+    n = (n + 15) & ~(size_t)15;
+    a->want += n;
+    if (a->cap - a->used >= n) {
+        void *p = a->buf + a->used;
+        a->used += n;
+        return p;
+    }
+    void **x = nci_grow(a->extra, &a->capextra, a->nextra + 1, sizeof *x);
+    if (!x)
+        return NULL;
+    a->extra = x;
+    void *p = malloc(n ? n : 1);
+    if (p)
+        a->extra[a->nextra++] = p;
+    return p;
+}
+
+/* The same, zeroed. */
+static void *arena_zero(arena *a, size_t n)
+{
+    void *p = arena_take(a, n);
+    return p ? memset(p, 0, n) : NULL;
+}
+
+/* All blocks given back; the buffer grown to what was taken since the
+ * last reset (kept as it was if that fails: blocks will be allocated). */
+static void arena_reset(arena *a)
+{
+    for (size_t i = 0; i < a->nextra; i++)
+        free(a->extra[i]);
+    a->nextra = 0;
+    if (a->want > a->cap) {
+        char *b = malloc(a->want);
+        if (b) {
+            free(a->buf);
+            a->buf = b;
+            a->cap = a->want;
+        }
+    }
+    a->used = a->want = 0;
+}
+
+static void state_free(docstate *ds)
+{
+    if (!ds)
+        return;
+    nci_tagger_doc_free(ds->td);
+    arena_reset(&ds->mem);
+    free(ds->mem.buf);
+    free(ds->mem.extra);
+    free(ds);
+}
+
+/* A document state: from the pool, else new.  NULL when out of memory. */
+static docstate *state_take(const nci_entlex *lex)
+{
+    struct statepool *p = lex->pool;
+    docstate *ds = NULL;
+    pthread_mutex_lock(&p->mu);
+    if (p->n)
+        ds = p->v[--p->n];
+    pthread_mutex_unlock(&p->mu);
+    if (ds) {
+        if (ds->td)
+            nci_tagger_doc_reset(ds->td);
+        arena_reset(&ds->mem);
+    } else if (!(ds = calloc(1, sizeof *ds)) || (lex->model && nci_tagger_doc_new(lex->model, &ds->td))) {
+        free(ds);
+        ds = NULL;
+    }
+    return ds;
+}
+
+/* Back to the pool (freed if the pool can't grow). */
+static void state_give(const nci_entlex *lex, docstate *ds)
+{
+    struct statepool *p = lex->pool;
+    if (!ds)
+        return;
+    pthread_mutex_lock(&p->mu);
+    if (p->n == p->cap) {
+        size_t c = p->cap ? p->cap * 2 : 4;
+        docstate **v = realloc(p->v, c * sizeof *v);
+        if (v) {
+            p->v = v;
+            p->cap = c;
+        }
+    }
+    if (p->n < p->cap) {
+        p->v[p->n++] = ds;
+        ds = NULL;
+    }
+    pthread_mutex_unlock(&p->mu);
+    state_free(ds);
+}
+
+/* ---------------------------------------------------------------- survey */
+
+/* What one walk over the tokens of the document's sentences (furniture
+ * left out) finds for the rules after the tagger, so that they visit only
+ * these tokens: role heads (role_mentions) with their sentences, weekday
+ * names (date_mentions), and which sentences have a number token (the
+ * others state no date: a date has a day or a year). */
+typedef struct survey {
+    uint32_t *heads, *hsent, *days;
+    size_t nheads, ndays;
+    uint8_t *numbered; /* per sentence */
+} survey;
+
+/* Room for a document of ntok tokens.  -1 when out of memory. */
+static int survey_alloc(survey *sv, arena *a, const nci_segs *S)
+{
+    sv->heads = arena_take(a, S->ntoks * sizeof *sv->heads + 1);
+    sv->hsent = arena_take(a, S->ntoks * sizeof *sv->hsent + 1);
+    sv->days = arena_take(a, S->ntoks * sizeof *sv->days + 1);
+    sv->numbered = arena_zero(a, S->nsents + 1);
+    sv->nheads = sv->ndays = 0;
+    return sv->heads && sv->hsent && sv->days && sv->numbered ? 0 : -1;
+}
+
+/* Token i (k) of sentence s into the survey; returns whether it is a
+ * number.  The walks give a copy of the survey in a local, and the
+ * tables in locals: the compiler need not reload them after each store. */
+static inline int survey_tok(const uint32_t *head_len, const nci_wordset *roles, const nci_calendar *cal,
+                             const char *t, const nci_tok *k, size_t i, size_t s, survey *sv)
+{
+    const char *w = t + k->start;
+    size_t n = k->end - k->start;
+    if (k->kind != NC_TOKEN_WORD)
+        return k->kind == NC_TOKEN_NUMBER;
+    if (may_be(head_len, w, n) && nci_wordset_get(roles, w, n) == ROLE_HEAD) {
+        sv->heads[sv->nheads] = (uint32_t)i;
+        sv->hsent[sv->nheads++] = (uint32_t)s;
+    }
+    if (k->cap && nci_weekday_lookup(cal, w, n))
+        sv->days[sv->ndays++] = (uint32_t)i;
     return 0;
+}
+
+/* Sentence s of S into the survey. */
+static void survey_sent(const nci_entlex *lex, const char *t, const nci_segs *S, size_t s, survey *sv)
+{
+    survey v = *sv;
+    size_t e = S->sents[s].tok_first + S->sents[s].tok_count;
+    int num = 0;
+    for (size_t i = S->sents[s].tok_first; i < e; i++)
+        num |= survey_tok(lex->head_len, lex->roles, lex->cal, t, &S->toks[i], i, s, &v);
+    v.numbered[s] = (uint8_t)num;
+    *sv = v;
 }
 
 /* ---------------------------------------------------------------- tagger */
@@ -298,74 +725,71 @@ static int is_lead_word(const char *t, const nci_tok *k)
  * ".") and may end a sentence there ("St. | Louis"); the tagger was trained
  * on text where "C." and "St." are one token.  A word whose period follows
  * it directly is given to the tagger with its period when the word is one
- * capital letter or a short abbreviation of names and titles. */
-static int is_name_abbrev(const char *w, size_t n)
+ * capital letter or a short abbreviation of names and titles
+ * (CUE_ABBREV). */
+static int is_name_abbrev(const nci_entlex *lex, const char *w, size_t n)
 {
-    static const char *const AB[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Ltd",
-                                     "Co", "Corp", "Bros", "Gen", "Lt", "Col", "Capt", "Sgt",
-                                     "Sen", "Rep", "Gov", "Prof", "Rev", "Mt", "Ft", "Messrs",
-                                     "Ave", "Adm", "Cmdr", "Maj", "Supt", "Hon", "Fr", NULL};
     if (n == 1)
         return w[0] >= 'A' && w[0] <= 'Z';
     if (n > 6 || !(w[0] >= 'A' && w[0] <= 'Z'))
         return 0;
-    for (int i = 0; AB[i]; i++)
-        if (strlen(AB[i]) == n && !memcmp(AB[i], w, n))
-            return 1;
-    return 0;
+    return (nci_wordset_get(lex->cues, w, n) & CUE_ABBREV) != 0;
 }
 
 /* Whether token i of S is such a word and token i + 1 its period. */
-static int abbrev_period(const char *t, const nci_segs *S, size_t i, size_t end)
+static int abbrev_period(const nci_entlex *lex, const char *t, const nci_segs *S, size_t i, size_t end)
 {
     if (i + 1 >= end)
         return 0;
     const nci_tok *a = &S->toks[i], *b = &S->toks[i + 1];
     return a->kind == NC_TOKEN_WORD && a->cap && b->start == a->end && b->end == b->start + 1 &&
-           t[b->start] == '.' && is_name_abbrev(t + a->start, a->end - a->start);
+           t[b->start] == '.' && is_name_abbrev(lex, t + a->start, a->end - a->start);
 }
 
-/* A tagger state for one document: from the pool, else new.  NULL when out
- * of memory. */
-static nci_tagger_doc *doc_take(const nci_entlex *lex)
+/* The tokens of sentence s for the tagger from toks[*k] on (map[k]: the
+ * segment token of tagger token k), and into the survey, in one walk.
+ * *abbrev: whether the last token took its period. */
+static void walk_sentence(const nci_entlex *lex, const char *t, const nci_segs *S, size_t s, survey *sv,
+                          nci_tagger_token *toks, uint32_t *map, size_t *k, int *abbrev)
 {
-    struct tagpool *p = lex->pool;
-    nci_tagger_doc *td = NULL;
-    pthread_mutex_lock(&p->mu);
-    if (p->n)
-        td = p->docs[--p->n];
-    pthread_mutex_unlock(&p->mu);
-    if (td)
-        nci_tagger_doc_reset(td);
-    else if (nci_tagger_doc_new(lex->model, &td))
-        td = NULL;
-    return td;
-}
-
-/* Back to the pool (freed if the pool can't grow). */
-static void doc_give(const nci_entlex *lex, nci_tagger_doc *td)
-{
-    struct tagpool *p = lex->pool;
-    if (!td)
-        return;
-    pthread_mutex_lock(&p->mu);
-    if (p->n == p->cap) {
-        size_t c = p->cap ? p->cap * 2 : 4;
-        nci_tagger_doc **nd = realloc(p->docs, c * sizeof *nd);
-        if (nd) {
-            p->docs = nd;
-            p->cap = c;
+    survey v = *sv;
+    size_t kk = *k, e = S->sents[s].tok_first + S->sents[s].tok_count;
+    /* locals: the stores below might alias the fields they come from */
+    const nci_tok *tv = S->toks;
+    const uint32_t *hl = lex->head_len;
+    const nci_wordset *roles = lex->roles;
+    const nci_calendar *cal = lex->cal;
+    int num = 0, ab = 0;
+    for (size_t i = S->sents[s].tok_first; i < e; i++, kk++) {
+        const nci_tok tk = tv[i];
+        toks[kk].ptr = t + tk.start;
+        toks[kk].len = tk.end - tk.start;
+        map[kk] = (uint32_t)i;
+        num |= survey_tok(hl, roles, cal, t, &tk, i, s, &v);
+        ab = tk.cap && abbrev_period(lex, t, S, i, e);
+        if (ab) {
+            toks[kk].len++;
+            i++;
+            num |= survey_tok(hl, roles, cal, t, &tv[i], i, s, &v);
         }
     }
-    if (p->n < p->cap) {
-        p->docs[p->n++] = td;
-        td = NULL;
-    }
-    pthread_mutex_unlock(&p->mu);
-    nci_tagger_doc_free(td);
+    if (e > S->sents[s].tok_first)
+        *abbrev = ab;
+    *k = kk;
+    v.numbered[s] = (uint8_t)num;
+    *sv = v;
 }
 
-static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+/* The sentence of token tok, from *sc on (tokens asked in text order). */
+static size_t sent_of(const nci_segs *S, size_t *sc, size_t tok)
+{
+    while (tok >= S->sents[*sc].tok_first + S->sents[*sc].tok_count)
+        ++*sc;
+    return *sc;
+}
+
+static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, const nci_segs *S,
+                        nci_ents *E, survey *sv)
 {
     size_t n = 0, ns = 0;
     for (size_t s = 0; s < S->nsents; s++)
@@ -373,38 +797,29 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
             n += S->sents[s].tok_count, ns++;
     if (!n)
         return 0;
-    nci_tagger_token *toks = malloc(n * sizeof *toks);
-    /* tagger token k is segment tokens [map[k], last[k]] */
-    uint32_t *map = malloc(n * sizeof *map), *last = malloc(n * sizeof *last),
-             *sentof = malloc(n * sizeof *sentof);
-    size_t *ends = malloc(ns * sizeof *ends);
-    uint8_t *labels = malloc(n);
-    nci_tagger_doc *td = NULL;
-    int rc = -1;
-    if (!toks || !map || !last || !sentof || !ends || !labels || !(td = doc_take(lex)))
-        goto out;
-    size_t k = 0, j = 0;
+    nci_tagger_doc *td = ds->td;
+    nci_tagger_token *toks = arena_take(&ds->mem, n * sizeof *toks);
+    /* tagger token k is segment token map[k], with the next (its period:
+     * abbrev_period) when toks[k] is longer */
+    uint32_t *map = arena_take(&ds->mem, n * sizeof *map);
+    size_t *ends = arena_take(&ds->mem, ns * sizeof *ends);
+    uint8_t *labels = arena_take(&ds->mem, n);
+    if (!toks || !map || !ends || !labels)
+        return -1;
+    size_t k = 0, j = 0, next = 0; /* next: the token after the last one given */
+    int abbrev = 0;                /* the last token given took its period */
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
         if (x->furniture)
             continue;
-        size_t e = x->tok_first + x->tok_count;
-        for (size_t i = x->tok_first; i < e; i++, k++) {
-            const nci_tok *tk = &S->toks[i];
-            toks[k].ptr = tok_ptr(t, tk, &toks[k].len);
-            map[k] = last[k] = (uint32_t)i;
-            sentof[k] = (uint32_t)s;
-            if (abbrev_period(t, S, i, e)) {
-                toks[k].len++;
-                last[k] = (uint32_t)++i;
-            }
-        }
+        walk_sentence(lex, t, S, s, sv, toks, map, &k, &abbrev);
+        if (x->tok_count)
+            next = x->tok_first + x->tok_count;
         /* "St. | Louis", "William C. | Cesaroni": a sentence that ends in
          * such an abbreviation goes on into the next when that starts with
          * a capital (the tagger sees one sentence) */
-        if (k && last[k - 1] > map[k - 1] && s + 1 < S->nsents && !S->sents[s + 1].furniture &&
-            S->sents[s + 1].tok_count && last[k - 1] + 1 == S->sents[s + 1].tok_first &&
-            S->toks[S->sents[s + 1].tok_first].cap)
+        if (abbrev && s + 1 < S->nsents && !S->sents[s + 1].furniture && S->sents[s + 1].tok_count &&
+            next == S->sents[s + 1].tok_first && S->toks[next].cap)
             continue;
         ends[j++] = k;
     }
@@ -419,27 +834,32 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
      * tagger's second pass (nci_tagger_tag_doc) doubles the cost for no
      * gain measured on GUM dev (0.680 either way) or wikigold. */
     if (nci_tagger_doc_observe_all(td, toks, n, ends, ns))
-        goto out;
+        return -1;
     for (size_t q = 0, b = 0; q < ns; b = ends[q++])
         if (nci_tagger_tag_at(lex->model, td, b, ends[q] - b, labels + b))
-            goto out;
-    rc = 0;
+            return -1;
+    int rc = 0;
+    size_t sc = 0; /* the sentence of the token last asked of sent_of */
     for (size_t i = 0; i < n && !rc;) {
         unsigned type = NCI_TAG_TYPE(labels[i]);
-        if (!type) {
-            i++;
+        if (!type) { /* O (0), then eight at a time */
+            uint64_t l8;
+            for (i++; i + 8 <= n && (memcpy(&l8, labels + i, 8), !l8);)
+                i += 8;
             continue;
         }
         size_t e = i + 1;
         while (e < n && NCI_TAG_TYPE(labels[e]) == type && !NCI_TAG_IS_B(labels[e]))
             e++;
         /* Tagger types are PER=1, ORG=2, LOC=3, as ours. */
-        size_t a = map[i], b = last[e - 1] + 1;
+        const nci_tok *z = &S->toks[map[e - 1]];
+        size_t a = map[i], b = map[e - 1] + 1 + (toks[e - 1].len > z->end - z->start);
+        size_t si = sent_of(S, &sc, a), se = sent_of(S, &sc, b - 1);
         if (type == NCI_ENT_PERSON) {
             while (a < b) { /* titles: "President Trump" -> "Trump" */
                 size_t wl;
                 const char *w = tok_ptr(t, &S->toks[a], &wl);
-                size_t skip = abbrev_period(t, S, a, b) ? 2 : 1;
+                size_t skip = abbrev_period(lex, t, S, a, b) ? 2 : 1;
                 if (wl && w[wl - 1] == '.')
                     wl--;
                 if (!nci_wordset_get(lex->titles, w, wl) || b - a <= skip)
@@ -449,10 +869,10 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
         }
         /* a sentence's first word glued on ("But McCreadie") */
         {
-            size_t f = S->sents[sentof[i]].tok_first;
+            size_t f = S->sents[si].tok_first;
             while (f < a && S->toks[f].kind == NC_TOKEN_PUNCT)
                 f++;
-            if (f == a && b - a > 1 && is_lead_word(t, &S->toks[a]))
+            if (f == a && b - a > 1 && is_lead_word(lex, t, &S->toks[a]))
                 a++;
         }
         /* a place's possessive before a name ("London's South Bank
@@ -461,7 +881,7 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
             const nci_tok *p = &S->toks[a];
             unsigned g = nci_tagger_model_gaz_word(lex->model, t + p->start, p->end - p->start);
             if (g & ((1u << NCI_GAZ_COUNTRY) | (1u << NCI_GAZ_REGION) | (1u << NCI_GAZ_CITY))) {
-                if (add_mention(E, S, sentof[i], a, 1, NCI_ENT_LOC))
+                if (add_mention(E, S, (uint32_t)si, a, 1, NCI_ENT_LOC))
                     rc = -1;
                 a += 2;
             }
@@ -469,25 +889,17 @@ static int tag_mentions(const nci_entlex *lex, const char *t, const nci_segs *S,
         while (b > a && (is_possessive(t, &S->toks[b - 1]) || S->toks[b - 1].kind == NC_TOKEN_PUNCT)) {
             /* keep the period of a final initial or abbreviation ("Smith
              * Jr.", "Apple Inc.") when it is not also the sentence's end */
-            if (b > a + 2 && abbrev_period(t, S, b - 2, b) &&
-                b < S->sents[sentof[e - 1]].tok_first + S->sents[sentof[e - 1]].tok_count)
+            if (b > a + 2 && abbrev_period(lex, t, S, b - 2, b) &&
+                b < S->sents[se].tok_first + S->sents[se].tok_count)
                 break;
             b--;
         }
         while (a < b && S->toks[a].kind == NC_TOKEN_PUNCT)
             a++;
-        if (b > a && add_mention(E, S, sentof[i], a, b - a, type))
+        if (b > a && add_mention(E, S, (uint32_t)si, a, b - a, type))
             rc = -1;
         i = e;
     }
-out:
-    doc_give(lex, td);
-    free(toks);
-    free(map);
-    free(last);
-    free(sentof);
-    free(ends);
-    free(labels);
     return rc;
 }
 
@@ -533,17 +945,22 @@ static int rule_mentions(const nci_entlex *lex, const char *t, const nci_segs *S
 
 /* ---------------------------------------------------------------- rules */
 
-static int date_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+static int date_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
+                         const survey *sv)
 {
     nci_date found[64];
+    size_t d = 0; /* the next weekday of the survey */
     for (size_t s = 0; s < S->nsents; s++) {
         const nci_sent *x = &S->sents[s];
         if (x->furniture)
             continue;
         const nci_tok *k = S->toks + x->tok_first;
-        size_t n = nci_dates_find(lex->cal, t, k, x->tok_count, found, 64);
-        size_t f = 0;
-        for (size_t i = 0; i < x->tok_count; i++) {
+        size_t n = sv->numbered[s] ? nci_dates_find(lex->cal, t, k, x->tok_count, found, 64) : 0;
+        size_t f = 0, end = x->tok_first + x->tok_count;
+        for (; !n && d < sv->ndays && sv->days[d] < end; d++) /* weekdays alone */
+            if (add_mention(E, S, (uint32_t)s, sv->days[d], 1, NCI_ENT_DATE))
+                return -1;
+        for (size_t i = 0; n && i < x->tok_count; i++) {
             while (f < n && found[f].end <= k[i].start)
                 f++;
             if (f < n && found[f].start == k[i].start) {
@@ -560,86 +977,86 @@ static int date_mentions(const nci_entlex *lex, const char *t, const nci_segs *S
                 add_mention(E, S, (uint32_t)s, x->tok_first + i, 1, NCI_ENT_DATE))
                 return -1;
         }
+        while (d < sv->ndays && sv->days[d] < end)
+            d++;
     }
     return 0;
 }
 
+/* Whether w[0..n) is a determiner before a role: the, el, la, los, las
+ * (any case; a byte ORed with 0x20 equals a lower-case letter only when it
+ * is that letter in either case). */
+static int is_role_det(const char *w, size_t n)
+{
+    if (n < 2 || n > 3)
+        return 0;
+    unsigned c0 = (unsigned char)w[0] | 0x20, c1 = (unsigned char)w[1] | 0x20;
+    if (n == 2)
+        return (c0 == 'e' && c1 == 'l') || (c0 == 'l' && c1 == 'a');
+    unsigned c2 = (unsigned char)w[2] | 0x20;
+    return (c0 == 't' && c1 == 'h' && c2 == 'e') || (c0 == 'l' && (c1 == 'o' || c1 == 'a') && c2 == 's');
+}
+
 /* ROLE: [the|el|la|los|las] [modifier]{0,3} HEAD [post] [of NAME]: the
  * modifiers are words that are not function words ("interior", "Spain's
- * foreign", "human rights"). */
-static int role_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+ * foreign", "human rights").  The heads are the survey's; a head inside
+ * the phrase of the one before starts none. */
+static int role_mentions(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
+                         const survey *sv)
 {
-    static const char *const DET[] = {"the", "el", "la", "los", "las", NULL};
-    for (size_t s = 0; s < S->nsents; s++) {
-        const nci_sent *x = &S->sents[s];
-        if (x->furniture)
+    for (size_t h = 0, next = 0; h < sv->nheads; h++) {
+        size_t i = sv->heads[h], s = sv->hsent[h], wl;
+        if (i < next)
             continue;
-        size_t first = x->tok_first, end = x->tok_first + x->tok_count;
-        for (size_t i = first; i < end; i++) {
-            size_t wl;
-            const char *w = tok_ptr(t, &S->toks[i], &wl);
-            if (S->toks[i].kind != NC_TOKEN_WORD || wl >= 32 ||
-                !(lex->head_len[(unsigned char)w[0]] >> wl & 1u) ||
-                nci_wordset_get(lex->roles, w, wl) != ROLE_HEAD)
+        const nci_sent *x = &S->sents[s];
+        size_t first = x->tok_first, end = x->tok_first + x->tok_count, a = i, b = i + 1;
+        /* Modifiers to the left. */
+        for (int m = 0; m < 3 && a > first; m++) {
+            const nci_tok *p = &S->toks[a - 1];
+            const char *pw = tok_ptr(t, p, &wl);
+            if (is_possessive(t, p) && a >= first + 2) {
+                a -= 2; /* "Spain's" */
                 continue;
-            size_t a = i, b = i + 1;
-            /* Modifiers to the left. */
-            for (int m = 0; m < 3 && a > first; m++) {
-                const nci_tok *p = &S->toks[a - 1];
-                const char *pw = tok_ptr(t, p, &wl);
-                if (is_possessive(t, p) && a >= first + 2) {
-                    a -= 2; /* "Spain's" */
-                    continue;
-                }
-                if (p->kind != NC_TOKEN_WORD || nci_wordset_get(lex->stop, pw, wl))
-                    break;
-                int det = 0;
-                for (int d = 0; DET[d]; d++)
-                    det |= wl == strlen(DET[d]) && !strncasecmp(pw, DET[d], wl);
-                if (det)
-                    break;
-                a--;
             }
-            /* A determiner before it belongs to the phrase. */
-            if (a > first) {
-                const char *pw = tok_ptr(t, &S->toks[a - 1], &wl);
-                for (int d = 0; DET[d]; d++)
-                    if (wl == strlen(DET[d]) && !strncasecmp(pw, DET[d], wl)) {
-                        a--;
-                        break;
-                    }
-            }
-            if (b < end) {
-                w = tok_ptr(t, &S->toks[b], &wl);
-                if (nci_wordset_get(lex->roles, w, wl) == ROLE_POST)
-                    b++;
-            }
-            /* "of Colombia", "of Venezuela's National Assembly", "del Interior" */
-            if (b + 1 < end) {
-                w = tok_ptr(t, &S->toks[b], &wl);
-                if ((wl == 2 && !strncmp(w, "of", 2)) || (wl == 3 && !strncmp(w, "del", 3)) ||
-                    (wl == 2 && !strncmp(w, "de", 2))) {
-                    size_t c = b + 1;
-                    while (c < end && c < b + 6 &&
-                           ((S->toks[c].kind == NC_TOKEN_WORD && S->toks[c].cap) || is_possessive(t, &S->toks[c])))
-                        c++;
-                    if (c > b + 1)
-                        b = c;
-                }
-            }
-            if (add_mention(E, S, (uint32_t)s, a, b - a, NCI_ENT_ROLE))
-                return -1;
-            i = b - 1;
+            if (p->kind != NC_TOKEN_WORD || nci_wordset_get(lex->stop, pw, wl) || is_role_det(pw, wl))
+                break;
+            a--;
         }
+        /* A determiner before it belongs to the phrase. */
+        if (a > first) {
+            const char *pw = tok_ptr(t, &S->toks[a - 1], &wl);
+            if (is_role_det(pw, wl))
+                a--;
+        }
+        if (b < end) {
+            const char *w = tok_ptr(t, &S->toks[b], &wl);
+            if (nci_wordset_get(lex->roles, w, wl) == ROLE_POST)
+                b++;
+        }
+        /* "of Colombia", "of Venezuela's National Assembly", "del Interior" */
+        if (b + 1 < end) {
+            const char *w = tok_ptr(t, &S->toks[b], &wl);
+            if ((wl == 2 && !strncmp(w, "of", 2)) || (wl == 3 && !strncmp(w, "del", 3)) ||
+                (wl == 2 && !strncmp(w, "de", 2))) {
+                size_t c = b + 1;
+                while (c < end && c < b + 6 &&
+                       ((S->toks[c].kind == NC_TOKEN_WORD && S->toks[c].cap) || is_possessive(t, &S->toks[c])))
+                    c++;
+                if (c > b + 1)
+                    b = c;
+            }
+        }
+        if (add_mention(E, S, (uint32_t)s, a, b - a, NCI_ENT_ROLE))
+            return -1;
+        next = b;
     }
     return 0;
 }
 
 /* ---------------------------------------------------------------- linking */
 
-static int cmp_mention(const void *a, const void *b)
+static int cmp_mention(const nci_mention *x, const nci_mention *y)
 {
-    const nci_mention *x = a, *y = b;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     if (x->end != y->end)
@@ -647,322 +1064,625 @@ static int cmp_mention(const void *a, const void *b)
     return (int)x->type - (int)y->type;
 }
 
-/* Whether the folded one-word key w stands as a whole word in the folded
- * full name f ("rodriguez" in "jorge rodriguez"). */
-static int has_word(const char *f, const char *w)
+/* The end of the run in text order of m[0..n) that starts at a. */
+static size_t run_end(const nci_mention *m, size_t a, size_t n)
 {
-    size_t wl = strlen(w);
-    for (const char *p = strstr(f, w); p; p = strstr(p + 1, w))
-        if ((p == f || p[-1] == ' ') && (p[wl] == '\0' || p[wl] == ' '))
-            return 1;
+    while (++a < n && cmp_mention(&m[a - 1], &m[a]) <= 0)
+        ;
+    return a;
+}
+
+/* Text order, by merging the runs already in order: the tagger's mentions,
+ * the dates' and the roles' are three.  tmp: room for n mentions. */
+static void sort_mentions(nci_mention *m, size_t n, nci_mention *tmp)
+{
+    while (run_end(m, 0, n) < n) {
+        for (size_t a = 0; a < n;) {
+            size_t b = run_end(m, a, n), c = b < n ? run_end(m, b, n) : n;
+            size_t i = a, j = b, o = a;
+            while (i < b && j < c)
+                tmp[o++] = cmp_mention(&m[j], &m[i]) < 0 ? m[j++] : m[i++];
+            memcpy(tmp + o, m + i, (b - i) * sizeof *m);
+            memcpy(tmp + o + (b - i), m + j, (c - j) * sizeof *m);
+            a = c;
+        }
+        memcpy(m, tmp, n * sizeof *m);
+    }
+}
+
+/* A hash of p[0..n), eight bytes at a time (the last eight overlap the
+ * ones before; a short text is read in two overlapping halves). */
+static uint64_t mem_hash(const char *p, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, x;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, p + i, 8);
+        h = (h ^ x) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    if (i < n) {
+        if (n >= 8) {
+            memcpy(&x, p + n - 8, 8);
+        } else if (n >= 4) {
+            uint32_t a, b;
+            memcpy(&a, p, 4);
+            memcpy(&b, p + n - 4, 4);
+            x = (uint64_t)a << 32 | b;
+        } else {
+            x = (uint64_t)(unsigned char)p[0] << 16 | (uint64_t)(unsigned char)p[n / 2] << 8 |
+                (unsigned char)p[n - 1];
+        }
+        h = (h ^ x) * 0xFF51AFD7ED558CCDu;
+    }
+    h *= 0xC4CEB9FE1A85EC53u;
+    return h ^ (h >> 29);
+}
+
+/* A hash table slot of a run of a longer PERSON name's words (link). */
+typedef struct runslot {
+    uint64_t h;
+    size_t off, len; /* the run's bytes in E->keys */
+    int32_t m;       /* its mention + 1; 0: empty */
+} runslot;
+
+/* A hash table slot of the ORG entities whose names have some initials
+ * (link): a heap of entity indices in linker.heap. */
+typedef struct acroslot {
+    uint64_t key; /* initials_key(); 0: empty */
+    uint32_t off, n, cap;
+} acroslot;
+
+/* Linking's working state. */
+typedef struct linker {
+    const char *t;
+    const nci_segs *S;
+    nci_ents *E;
+    /* mention i's key: E->keys + koff[i], klen[i] bytes, hash khash[i] */
+    size_t *koff, *klen;
+    uint64_t *khash;
+    /* entities by type and key: index + 1 (0: empty); entity e's key is
+     * mention ekey[e]'s while linking (its name's afterwards) */
+    int32_t *kslot;
+    size_t kmask;
+    uint32_t *ekey;
+    /* the longer PERSON names by the runs of their words (the pieces of
+     * their keys between spaces) as long as the keys of one-word names:
+     * nks lengths ks[], with RUN_MUL to the power ks[] - 1 in kpow[] */
+    runslot *run;
+    size_t rmask, nks, *ks, *ps;
+    uint64_t *kpow, *ph, *lh; /* lh[i]: the run hash of one-word name i's key */
+    int32_t *later;           /* the nearest longer name after one-word name i */
+    /* ORG entities by the initials of their names; eakey[e]: entity e's */
+    acroslot *aslot;
+    size_t amask;
+    int32_t *heap;
+    size_t hused;
+    uint64_t *eakey;
+} linker;
+
+/* Every mention's key (fold.h) into E->keys, one after another, each
+ * NUL-terminated.  A key counts up to its first NUL, as a C string: its
+ * entity's key is printed as one.  -1 when out of memory. */
+static int fold_keys(linker *L)
+{
+    nci_ents *E = L->E;
+    size_t o = 0, all = 0;
+    for (size_t i = 0; i < E->nm; i++)
+        all += E->m[i].end - E->m[i].start + 1;
+    for (size_t i = 0; i < E->nm; i++) {
+        const char *s = L->t + E->m[i].start;
+        size_t n = E->m[i].end - E->m[i].start, kl;
+        char *kb = E->keys;
+        /* room for the rest at their length (keys of ASCII text are no
+         * longer), grown again only after one that is longer */
+        if (o + n + 1 > E->capkeys && !(kb = nci_grow(E->keys, &E->capkeys, o + all, 1)))
+            return -1;
+        E->keys = kb;
+        all -= n + 1;
+        if ((kl = nci_fold_ascii(s, n, kb + o)) == SIZE_MAX) {
+            char *f = nci_fold(s, n, &kl);
+            if (!f || !(kb = nci_grow(E->keys, &E->capkeys, o + kl + 1 + all, 1))) {
+                free(f);
+                return -1;
+            }
+            E->keys = kb;
+            memcpy(kb + o, f, kl + 1);
+            free(f);
+        }
+        L->koff[i] = o;
+        L->klen[i] = strlen(kb + o);
+        L->khash[i] = mem_hash(kb + o, L->klen[i]);
+        o += kl + 1;
+    }
     return 0;
 }
 
-static int is_acronym_of(const char *t, const nci_segs *S, const nci_mention *acr, const nci_mention *full)
+/* The entity of this type whose key is mention mi's, or -1. */
+static int32_t key_find(const linker *L, size_t mi, unsigned type)
 {
-    size_t al;
-    const char *a = tok_ptr(t, &S->toks[acr->tok], &al);
-    if (acr->ntok != 1 || al < 2 || al > 8 || full->ntok < 2)
-        return 0;
-    char initials[16];
-    size_t n = 0;
-    for (uint32_t i = 0; i < full->ntok && n < sizeof initials; i++) {
-        const nci_tok *k = &S->toks[full->tok + i];
-        if (k->kind == NC_TOKEN_WORD && k->cap)
-            initials[n++] = t[k->start];
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < al; i++) {
-        if (a[i] == '.')
-            continue;
-        if (!(a[i] >= 'A' && a[i] <= 'Z'))
-            return 0;
-        if (m >= n || initials[m] != a[i])
-            return 0;
-        m++;
-    }
-    return m == n;
-}
-
-static int new_entity(nci_ents *E, size_t mi, char *key)
-{
-    nci_entity *e = nci_grow(E->e, &E->cape, E->ne + 1, sizeof *e);
-    if (!e)
-        return -1;
-    E->e = e;
-    e[E->ne] = (nci_entity){E->m[mi].type, (uint32_t)mi, key, 0};
-    E->m[mi].entity = (int32_t)E->ne++;
-    return 0;
-}
-
-/* Entities by (type, key): a hash from key to entity, for linking. */
-typedef struct {
-    int32_t *slot; /* entity index + 1, 0 empty */
-    size_t mask;
-} keymap;
-
-static uint32_t key_hash(const char *k, unsigned type)
-{
-    uint32_t h = 2166136261u ^ type;
-    for (; *k; k++)
-        h = (h ^ (unsigned char)*k) * 16777619u;
-    return h;
-}
-
-static int32_t keymap_find(const keymap *km, const nci_ents *E, const char *key, unsigned type)
-{
-    for (size_t i = key_hash(key, type) & km->mask;; i = (i + 1) & km->mask) {
-        int32_t v = km->slot[i];
+    const char *kb = L->E->keys;
+    for (size_t i = L->khash[mi] & L->kmask;; i = (i + 1) & L->kmask) {
+        int32_t v = L->kslot[i];
         if (!v)
             return -1;
-        if (E->e[v - 1].type == type && !strcmp(E->e[v - 1].key, key))
+        uint32_t em = L->ekey[v - 1];
+        if (L->E->e[v - 1].type == type && L->klen[em] == L->klen[mi] &&
+            !memcmp(kb + L->koff[em], kb + L->koff[mi], L->klen[mi]))
             return v - 1;
     }
 }
 
-static void keymap_put(keymap *km, const nci_ents *E, int32_t e)
+#define RUN_MUL 0x100000001B3u
+
+/* The pieces of key k[0..n) (the bytes between its spaces): their hashes
+ * into ph and their starts into ps; returns how many (at least one). */
+static size_t split_key(const char *k, size_t n, uint64_t *ph, size_t *ps)
 {
-    size_t i = key_hash(E->e[e].key, E->e[e].type) & km->mask;
-    while (km->slot[i])
-        i = (i + 1) & km->mask;
-    km->slot[i] = e + 1;
+    size_t np = 0;
+    for (size_t a = 0;;) {
+        const char *sp = memchr(k + a, ' ', n - a);
+        size_t b = sp ? (size_t)(sp - k) : n;
+        ph[np] = mem_hash(k + a, b - a);
+        ps[np++] = a;
+        if (!sp)
+            return np;
+        a = b + 1;
+    }
 }
 
-static int link(const char *t, const nci_segs *S, nci_ents *E)
+/* How many pieces key k[0..n) has. */
+static size_t count_pieces(const char *k, size_t n)
 {
-    if (E->nm > 1)
-        qsort(E->m, E->nm, sizeof *E->m, cmp_mention);
-    /* Every mention's folded text, once. */
-    char **keys = calloc(E->nm ? E->nm : 1, sizeof *keys);
-    keymap km = {0};
-    size_t size = 16;
-    while (size < E->nm * 2 + 2)
-        size *= 2;
-    km.slot = calloc(size, sizeof *km.slot);
-    km.mask = size - 1;
-    int rc = -1;
-    if (!keys || !km.slot)
-        goto out;
-    for (size_t i = 0; i < E->nm; i++) {
-        size_t kl;
-        if (!(keys[i] = nci_fold(t + E->m[i].start, E->m[i].end - E->m[i].start, &kl)))
-            goto out;
+    size_t np = 1;
+    for (const char *p = k, *e = k + n; (p = memchr(p, ' ', (size_t)(e - p))) != NULL; p++)
+        np++;
+    return np;
+}
+
+/* The hash of a run of n pieces of hashes ph[0..n). */
+static uint64_t run_hash(const uint64_t *ph, size_t n)
+{
+    uint64_t h = 0;
+    for (size_t q = 0; q < n; q++)
+        h = h * RUN_MUL + ph[q];
+    return h;
+}
+
+/* The slot of the run k[0..n) of hash h: its own, or the empty one where it
+ * goes. */
+static runslot *run_slot(const linker *L, uint64_t h, const char *k, size_t n)
+{
+    const char *kb = L->E->keys;
+    for (size_t i = h & L->rmask;; i = (i + 1) & L->rmask) {
+        runslot *r = &L->run[i];
+        if (!r->m || (r->h == h && r->len == n && !memcmp(kb + r->off, k, n)))
+            return r;
     }
+}
+
+/* The runs of longer name j's words, of the lengths in ks, now lead to j. */
+static void put_runs(linker *L, size_t j)
+{
+    const char *k = L->E->keys + L->koff[j];
+    size_t np = split_key(k, L->klen[j], L->ph, L->ps);
+    for (size_t x = 0; x < L->nks && L->ks[x] <= np; x++) {
+        size_t w = L->ks[x];
+        uint64_t h = run_hash(L->ph, w);
+        for (size_t q = 0;; q++) {
+            size_t a = L->ps[q], b = q + w < np ? L->ps[q + w] - 1 : L->klen[j];
+            runslot *r = run_slot(L, h, k + a, b - a);
+            *r = (runslot){h, L->koff[j] + a, b - a, (int32_t)j + 1};
+            if (q + w >= np)
+                break;
+            h = (h - L->ph[q] * L->kpow[x]) * RUN_MUL + L->ph[q + w];
+        }
+    }
+}
+
+/* The longer name last given to put_runs that has one-word name i's key as
+ * a word (or run of words), or -1. */
+static int32_t run_find(const linker *L, size_t i)
+{
+    return run_slot(L, L->lh[i], L->E->keys + L->koff[i], L->klen[i])->m - 1;
+}
+
+static int is_lone(const nci_mention *m)
+{
+    return m->type == NCI_ENT_PERSON && m->ntok == 1;
+}
+
+static int is_full(const nci_mention *m)
+{
+    return m->type == NCI_ENT_PERSON && m->ntok > 1;
+}
+
+/* The state for linking one-word PERSON names to longer ones: a longer
+ * name has the one-word name's key (one piece, or a few where a letter
+ * decomposed to a space) among its pieces, as a whole run of them.  Each
+ * longer name's runs of as many pieces as a one-word key has are hashed
+ * (rolling: one step a piece), so a one-word name is one lookup.
+ * later[] gets the nearest longer name after each one-word name (a sweep
+ * from the end); link() sweeps forward for the nearest before.  -1 when
+ * out of memory. */
+static int lone_setup(linker *L, arena *a)
+{
+    const nci_ents *E = L->E;
+    size_t maxk = 0, maxp = 1, nruns = 0;
+    for (size_t i = 0; i < E->nm; i++)
+        if (is_lone(&E->m[i]) || is_full(&E->m[i])) {
+            size_t np = count_pieces(E->keys + L->koff[i], L->klen[i]);
+            if (is_lone(&E->m[i]) && np > maxk)
+                maxk = np;
+            if (np > maxp)
+                maxp = np;
+        }
+    L->nks = 0;
+    if (!maxk)
+        return 0;
+    uint8_t *has = arena_zero(a, maxk + 1);
+    L->ks = arena_take(a, maxk * sizeof *L->ks);
+    L->kpow = arena_take(a, maxk * sizeof *L->kpow);
+    L->ph = arena_take(a, maxp * sizeof *L->ph);
+    L->ps = arena_take(a, maxp * sizeof *L->ps);
+    L->lh = arena_take(a, E->nm * sizeof *L->lh);
+    L->later = arena_take(a, E->nm * sizeof *L->later);
+    if (!has || !L->ks || !L->kpow || !L->ph || !L->ps || !L->lh || !L->later)
+        return -1;
+    for (size_t i = 0; i < E->nm; i++)
+        if (is_lone(&E->m[i])) {
+            size_t np = split_key(E->keys + L->koff[i], L->klen[i], L->ph, L->ps);
+            L->lh[i] = run_hash(L->ph, np);
+            has[np] = 1;
+        }
+    for (size_t w = 1; w <= maxk; w++)
+        if (has[w]) {
+            L->kpow[L->nks] = 1;
+            for (size_t q = 1; q < w; q++)
+                L->kpow[L->nks] *= RUN_MUL;
+            L->ks[L->nks++] = w;
+        }
+    for (size_t i = 0; i < E->nm; i++)
+        if (is_full(&E->m[i])) {
+            size_t np = count_pieces(E->keys + L->koff[i], L->klen[i]);
+            for (size_t x = 0; x < L->nks && L->ks[x] <= np; x++)
+                nruns += np - L->ks[x] + 1;
+        }
+    size_t size = 16;
+    while (size < 2 * nruns + 2)
+        size *= 2;
+    if (!(L->run = arena_zero(a, size * sizeof *L->run)))
+        return -1;
+    L->rmask = size - 1;
+    for (size_t i = E->nm; i-- > 0;) {
+        if (is_lone(&E->m[i]))
+            L->later[i] = run_find(L, i);
+        else if (is_full(&E->m[i]))
+            put_runs(L, i);
+    }
+    memset(L->run, 0, size * sizeof *L->run);
+    return 0;
+}
+
+/* The initials of ORG entity e's name, packed (five bits a letter, the
+ * count and a flag above), as is_acronym_of of old compared them: the first
+ * letters of its capitalised words, A-Z, at most eight (an acronym's
+ * length), of a name of two tokens or more; 0 when no acronym can match. */
+static uint64_t initials_key(const char *t, const nci_segs *S, const nci_mention *full)
+{
+    uint64_t k = 0;
+    unsigned n = 0;
+    if (full->ntok < 2)
+        return 0;
+    for (uint32_t i = 0; i < full->ntok; i++) {
+        const nci_tok *x = &S->toks[full->tok + i];
+        if (x->kind == NC_TOKEN_WORD && x->cap) {
+            unsigned char c = (unsigned char)t[x->start];
+            if (c < 'A' || c > 'Z' || n == 8)
+                return 0;
+            k = k << 5 | (uint64_t)(c - 'A' + 1);
+            n++;
+        }
+    }
+    return k | (uint64_t)n << 40 | (uint64_t)1 << 63;
+}
+
+/* The same key for mention m when it is an acronym: one token of two to
+ * eight bytes, capitals and periods; 0 when not. */
+static uint64_t acronym_key(const char *t, const nci_segs *S, const nci_mention *m)
+{
+    const nci_tok *x = &S->toks[m->tok];
+    size_t al = x->end - x->start;
+    uint64_t k = 0;
+    unsigned n = 0;
+    if (m->ntok != 1 || al < 2 || al > 8)
+        return 0;
+    for (size_t i = 0; i < al; i++) {
+        unsigned char c = (unsigned char)t[x->start + i];
+        if (c == '.')
+            continue;
+        if (c < 'A' || c > 'Z')
+            return 0;
+        k = k << 5 | (uint64_t)(c - 'A' + 1);
+        n++;
+    }
+    return k | (uint64_t)n << 40 | (uint64_t)1 << 63;
+}
+
+static acroslot *acro_slot(const linker *L, uint64_t key)
+{
+    for (size_t i = (key * 0x9E3779B97F4A7C15u) >> 20 & L->amask;; i = (i + 1) & L->amask)
+        if (!L->aslot[i].key || L->aslot[i].key == key)
+            return &L->aslot[i];
+}
+
+/* ORG entity e under the initials of its name (again when its name
+ * changed: the old entry is left, and skipped once e's key differs). */
+static void acro_add(linker *L, int32_t e)
+{
+    uint64_t key = initials_key(L->t, L->S, &L->E->m[L->E->e[e].name_mention]);
+    L->eakey[e] = key;
+    if (!key)
+        return;
+    acroslot *s = acro_slot(L, key);
+    s->key = key;
+    if (s->n == s->cap) { /* a heap of twice the room, at the end */
+        uint32_t cap = s->cap ? 2 * s->cap : 1;
+        memcpy(L->heap + L->hused, L->heap + s->off, s->n * sizeof *L->heap);
+        s->off = (uint32_t)L->hused;
+        s->cap = cap;
+        L->hused += cap;
+    }
+    int32_t *h = L->heap + s->off;
+    size_t i = s->n++;
+    for (; i > 0 && h[(i - 1) / 2] > e; i = (i - 1) / 2)
+        h[i] = h[(i - 1) / 2];
+    h[i] = e;
+}
+
+/* The first ORG entity whose name's initials are key, or -1. */
+static int32_t acro_find(const linker *L, uint64_t key)
+{
+    acroslot *s = acro_slot(L, key);
+    int32_t *h = L->heap + s->off;
+    while (s->n && L->eakey[h[0]] != key) { /* renamed since: off the heap */
+        int32_t v = h[--s->n];
+        size_t i = 0, n = s->n;
+        for (;;) {
+            size_t c = 2 * i + 1;
+            if (c >= n)
+                break;
+            if (c + 1 < n && h[c + 1] < h[c])
+                c++;
+            if (h[c] >= v)
+                break;
+            h[i] = h[c];
+            i = c;
+        }
+        if (n)
+            h[i] = v;
+    }
+    return s->n ? h[0] : -1;
+}
+
+/* A new entity of mention mi's type, named by mi, under mention keym's key. */
+static int new_entity(linker *L, size_t mi, size_t keym)
+{
+    nci_ents *E = L->E;
+    nci_entity *e = E->ne < E->cape ? E->e : nci_grow(E->e, &E->cape, E->ne + 1, sizeof *e);
+    if (!e)
+        return -1;
+    E->e = e;
+    int32_t id = (int32_t)E->ne++;
+    e[id] = (nci_entity){E->m[mi].type, (uint32_t)mi, NULL, 0};
+    E->m[mi].entity = id;
+    L->ekey[id] = (uint32_t)keym;
+    size_t i = L->khash[keym] & L->kmask;
+    while (L->kslot[i])
+        i = (i + 1) & L->kmask;
+    L->kslot[i] = id + 1;
+    if (e[id].type == NCI_ENT_ORG)
+        acro_add(L, id);
+    return 0;
+}
+
+/* The working state of link() for E->nm mentions.  -1 when out of memory. */
+static int link_setup(linker *L, arena *a)
+{
+    size_t nm = L->E->nm, norg = 0, size = 16, asize = 16;
+    for (size_t i = 0; i < nm; i++)
+        norg += L->E->m[i].type == NCI_ENT_ORG;
+    while (size < 2 * nm + 2)
+        size *= 2;
+    /* entries: an ORG entity each, and one more each time a name changes */
+    while (asize < 4 * norg + 2)
+        asize *= 2;
+    L->koff = arena_take(a, nm * sizeof *L->koff);
+    L->klen = arena_take(a, nm * sizeof *L->klen);
+    L->khash = arena_take(a, nm * sizeof *L->khash);
+    L->ekey = arena_take(a, nm * sizeof *L->ekey);
+    L->eakey = arena_take(a, nm * sizeof *L->eakey);
+    L->kslot = arena_zero(a, size * sizeof *L->kslot);
+    L->aslot = arena_zero(a, asize * sizeof *L->aslot);
+    /* heaps doubled from one: at most four times their entries */
+    L->heap = arena_take(a, (8 * norg + 1) * sizeof *L->heap);
+    L->kmask = size - 1;
+    L->amask = asize - 1;
+    L->hused = 0;
+    nci_entity *e = nci_grow(L->E->e, &L->E->cape, nm, sizeof *e);
+    if (e)
+        L->E->e = e;
+    if (!e || !L->koff || !L->klen || !L->khash || !L->ekey || !L->eakey || !L->kslot || !L->aslot ||
+        !L->heap || fold_keys(L))
+        return -1;
+    return lone_setup(L, a);
+}
+
+static int link(const char *t, const nci_segs *S, nci_ents *E, arena *a)
+{
+    if (!E->nm)
+        return 0;
+    nci_mention *tmp = arena_take(a, E->nm * sizeof *tmp);
+    if (!tmp)
+        return -1;
+    sort_mentions(E->m, E->nm, tmp);
+    linker L = {.t = t, .S = S, .E = E};
+    if (link_setup(&L, a))
+        return -1;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention *m = &E->m[i];
-        int32_t target = keymap_find(&km, E, keys[i], m->type);
-        if (target < 0 && m->type == NCI_ENT_PERSON && m->ntok == 1) {
+        int32_t target = key_find(&L, i, m->type);
+        if (target < 0 && L.nks && is_lone(m)) {
             /* The nearest full name before it with this word, else after. */
-            for (size_t j = i; j-- > 0 && target < 0;)
-                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && has_word(keys[j], keys[i]))
-                    target = E->m[j].entity;
-            for (size_t j = i + 1; j < E->nm && target < 0; j++)
-                if (E->m[j].type == NCI_ENT_PERSON && E->m[j].ntok > 1 && has_word(keys[j], keys[i])) {
-                    /* A later full name: its entity, made now. */
-                    target = keymap_find(&km, E, keys[j], NCI_ENT_PERSON);
-                    if (target < 0) {
-                        char *k2 = strdup(keys[j]);
-                        if (!k2 || new_entity(E, i, k2)) {
-                            free(k2);
-                            goto out;
-                        }
-                        target = (int32_t)E->ne - 1;
-                        E->e[target].name_mention = (uint32_t)j;
-                        keymap_put(&km, E, target);
-                    }
-                }
+            int32_t j = run_find(&L, i);
+            if (j >= 0)
+                target = E->m[j].entity;
+            else if ((j = L.later[i]) >= 0 && (target = key_find(&L, (size_t)j, NCI_ENT_PERSON)) < 0) {
+                /* A later full name: its entity, made now. */
+                if (new_entity(&L, i, (size_t)j))
+                    return -1;
+                target = (int32_t)E->ne - 1;
+                E->e[target].name_mention = (uint32_t)j;
+            }
         }
         if (target < 0 && m->type == NCI_ENT_ORG) {
-            for (size_t e = 0; e < E->ne && target < 0; e++) {
-                const nci_mention *nm = &E->m[E->e[e].name_mention];
-                if (E->e[e].type == NCI_ENT_ORG && is_acronym_of(t, S, m, nm))
-                    target = (int32_t)e;
-            }
+            uint64_t ak = acronym_key(t, S, m);
+            if (ak)
+                target = acro_find(&L, ak);
         }
         if (target >= 0) {
             m->entity = target;
             nci_entity *e = &E->e[target];
-            if (m->ntok > E->m[e->name_mention].ntok && m->type != NCI_ENT_DATE)
+            if (m->ntok > E->m[e->name_mention].ntok && m->type != NCI_ENT_DATE) {
                 e->name_mention = (uint32_t)i;
-        } else {
-            char *k = strdup(keys[i]);
-            if (!k || new_entity(E, i, k)) {
-                free(k);
-                goto out;
+                if (e->type == NCI_ENT_ORG)
+                    acro_add(&L, target);
             }
-            keymap_put(&km, E, (int32_t)E->ne - 1);
+        } else if (new_entity(&L, i, i)) {
+            return -1;
         }
         E->e[m->entity].nmentions++;
+        if (L.nks && is_full(m))
+            put_runs(&L, i);
     }
     /* An entity's key is that of its name. */
-    for (size_t e = 0; e < E->ne; e++) {
-        const char *k = keys[E->e[e].name_mention];
-        if (strcmp(E->e[e].key, k)) {
-            char *k2 = strdup(k);
-            if (!k2)
-                goto out;
-            free(E->e[e].key);
-            E->e[e].key = k2;
-        }
+    for (size_t e = 0; e < E->ne; e++)
+        E->e[e].key = E->keys + L.koff[E->e[e].name_mention];
+    return 0;
+}
+
+/* ---------------------------------------------------------------- texts */
+
+/* A hash table of texts (byte ranges of the document), each numbered in
+ * the order it was first added (vote_types, drop_unintroduced). */
+typedef struct textref {
+    uint64_t h;
+    uint32_t start, len;
+} textref;
+
+typedef struct textset {
+    textref *v;
+    size_t n;
+    uint32_t *slot; /* number + 1; 0: empty */
+    size_t mask;
+} textset;
+
+/* An empty set for at most max texts (scratch from a).  -1 when out of
+ * memory. */
+static int textset_init(textset *ts, arena *a, size_t max)
+{
+    size_t size = 16;
+    while (size < 2 * max + 2)
+        size *= 2;
+    ts->v = arena_take(a, max * sizeof *ts->v + 1);
+    ts->slot = arena_zero(a, size * sizeof *ts->slot);
+    ts->mask = size - 1;
+    ts->n = 0;
+    return ts->v && ts->slot ? 0 : -1;
+}
+
+/* The slot of t[start, start + len): its own, or the empty one where it
+ * goes. */
+static uint32_t *textset_slot(const textset *ts, const char *t, uint32_t start, uint32_t len, uint64_t h)
+{
+    for (size_t i = h & ts->mask;; i = (i + 1) & ts->mask) {
+        uint32_t *s = &ts->slot[i];
+        if (!*s || (ts->v[*s - 1].h == h && ts->v[*s - 1].len == len &&
+                    !memcmp(t + ts->v[*s - 1].start, t + start, len)))
+            return s;
     }
-    rc = 0;
-out:
-    for (size_t i = 0; keys && i < E->nm; i++)
-        free(keys[i]);
-    free(keys);
-    free(km.slot);
-    return rc;
+}
+
+/* The number of t[start, start + len), added if new. */
+static uint32_t textset_add(textset *ts, const char *t, uint32_t start, uint32_t len)
+{
+    uint64_t h = mem_hash(t + start, len);
+    uint32_t *s = textset_slot(ts, t, start, len, h);
+    if (!*s) {
+        ts->v[ts->n] = (textref){h, start, len};
+        *s = (uint32_t)++ts->n;
+    }
+    return *s - 1;
+}
+
+/* Whether t[start, start + len) is in the set. */
+static int textset_has(const textset *ts, const char *t, uint32_t start, uint32_t len)
+{
+    return *textset_slot(ts, t, start, len, mem_hash(t + start, len)) != 0;
 }
 
 /* ---------------------------------------------------------------- demonyms */
 
-/* A mention's text hash and index, sorted by hash (drop_unintroduced). */
-typedef struct mref {
-    uint64_t h;
-    uint32_t start, len; /* bytes of the text hashed */
-    uint32_t idx;
-} mref;
-
-static int cmp_mref(const void *a, const void *b)
+/* The one-word places of the document in a stems table (from scratch a).
+ * -1 when out of memory. */
+static int demonym_places(const char *t, const nci_segs *S, const nci_ents *E, arena *a,
+                          stems *st)
 {
-    const mref *x = a, *y = b;
-    if (x->h != y->h)
-        return x->h < y->h ? -1 : 1;
-    return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-static uint64_t bytes_hash(const char *p, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
-    return h;
-}
-
-/* The first of the sorted refs v[0..n) whose hash is not below h. */
-static size_t mref_lower_bound(const mref *v, size_t n, uint64_t h)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].h < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Whether w[0..len) is in the sorted words (bisection on the hash, then the
- * bytes). */
-static int has_mref(const mref *v, size_t n, const char *t, const char *w, size_t len)
-{
-    uint64_t h = bytes_hash(w, len);
-    for (size_t lo = mref_lower_bound(v, n, h); lo < n && v[lo].h == h; lo++)
-        if (v[lo].len == len && !memcmp(t + v[lo].start, w, len))
-            return 1;
-    return 0;
-}
-
-/* Whether the word w[0..n) is the adjective of the place named p[0..pn)
- * by the regular English patterns: Venezuela-n, Brazil-ian, Mexic(o)-an,
- * Ital(y)-ian, Japan-ese, Chin(a)-ese. */
-static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
-{
-    static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
-    /* a place ending in "n" is not its own adjective ("London", "Houston":
-     * cut the "n", add "n") */
-    if (n == pn && !strncasecmp(w, p, n))
-        return 0;
-    /* quick rejects: the adjective is 0-3 bytes longer and starts alike */
-    if (n < pn || n > pn + 3 || ((w[0] ^ p[0]) & ~0x20))
-        return 0;
-    for (int cut = 0; cut <= 1; cut++) {
-        if (pn <= (size_t)cut + 2)
-            continue;
-        size_t stem = pn - (size_t)cut;
-        for (int k = 0; SUF[k]; k++) {
-            size_t sl = strlen(SUF[k]);
-            if (n == stem + sl && !strncasecmp(w, p, stem) && !strncasecmp(w + stem, SUF[k], sl))
-                return 1;
-        }
-    }
-    return 0;
-}
-
-/* ASCII case folded hash of p[0..n) (demonym_of compares so), xor tag. */
-static uint64_t folded_hash(const char *p, size_t n, uint64_t tag)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = (unsigned char)p[i];
-        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
-    }
-    return h ^ tag;
-}
-
-#define DEM_CUT 0x9e3779b97f4a7c15ULL /* tag of a place's name less its last byte */
-
-/* The one-word places of the document, for is_demonym: each under the hash
- * of its name and of its name less the last byte (the stems demonym_of
- * tries), sorted.  *n gets the count; NULL when out of memory or none. */
-static mref *demonym_places(const char *t, const nci_segs *S, const nci_ents *E, size_t *n)
-{
-    size_t k = 0;
-    mref *v = NULL;
+    size_t k = 0, nslots;
     for (size_t i = 0; i < E->nm; i++)
         k += E->m[i].type == NCI_ENT_LOC && E->m[i].ntok == 1;
-    *n = 0;
-    if (!k || !(v = malloc(2 * k * sizeof *v)))
-        return NULL;
+    const char **p = arena_take(a, k * sizeof *p + 1);
+    size_t *len = arena_take(a, k * sizeof *len + 1);
+    void *mem = arena_take(a, stems_size(k, &nslots));
+    if (!p || !len || !mem)
+        return -1;
     k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
-        if (m->type != NCI_ENT_LOC || m->ntok != 1)
-            continue;
-        const nci_tok *pk = &S->toks[m->tok];
-        uint32_t pn = pk->end - pk->start;
-        v[k++] = (mref){folded_hash(t + pk->start, pn, 0), pk->start, pn, (uint32_t)i};
-        if (pn > 1)
-            v[k++] = (mref){folded_hash(t + pk->start, pn - 1, DEM_CUT), pk->start, pn, (uint32_t)i};
-    }
-    qsort(v, k, sizeof *v, cmp_mref);
-    *n = k;
-    return v;
-}
-
-/* Whether token k is the adjective of one of the places (demonym_places):
- * the stems it could come from are looked up, not every place tried. */
-static int is_demonym(const char *t, const mref *pl, size_t np, const nci_tok *k)
-{
-    static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
-    const char *w = t + k->start;
-    size_t n = k->end - k->start;
-    for (int s = 0; SUF[s]; s++) {
-        size_t sl = strlen(SUF[s]);
-        if (n <= sl + 1 || strncasecmp(w + n - sl, SUF[s], sl))
-            continue;
-        for (int cut = 0; cut <= 1; cut++) {
-            uint64_t h = folded_hash(w, n - sl, cut ? DEM_CUT : 0);
-            for (size_t lo = mref_lower_bound(pl, np, h); lo < np && pl[lo].h == h; lo++)
-                if (demonym_of(w, n, t + pl[lo].start, pl[lo].len))
-                    return 1;
+        if (m->type == NCI_ENT_LOC && m->ntok == 1) {
+            const nci_tok *pk = &S->toks[m->tok];
+            p[k] = t + pk->start;
+            len[k++] = pk->end - pk->start;
         }
     }
+    stems_fill(st, mem, nslots, p, len, k);
     return 0;
 }
 
 /* The adjective of a place the document names is no entity of its own
  * ("Venezuelan opposition"), and it leads no name ("Venezuelan NGO Foro
  * Penal" -> "Foro Penal", with the role word after it). */
-static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+static int drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
+                         arena *a)
 {
-    size_t w = 0, np;
-    mref *pl = demonym_places(t, S, E, &np);
+    size_t w = 0;
+    stems pl = {0};
+    uint64_t h[8];
+    /* the places, when a name starts with a word of an adjective's shape */
+    for (size_t i = 0; i < E->nm && !pl.slot; i++) {
+        const nci_tok *k = &S->toks[E->m[i].tok];
+        if (E->m[i].type >= NCI_ENT_PERSON && E->m[i].type <= NCI_ENT_LOC &&
+            demonym_stems(t + k->start, k->end - k->start, h) && demonym_places(t, S, E, a, &pl))
+            return -1;
+    }
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
         if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
-            while (m.ntok > 0 && is_demonym(t, pl, np, &S->toks[m.tok])) {
+            while (pl.slot && m.ntok > 0) {
+                const char *fw = t + S->toks[m.tok].start;
+                size_t fn = S->toks[m.tok].end - S->toks[m.tok].start, nh = demonym_stems(fw, fn, h);
+                if (!nh || !stems_match(&pl, h, nh, fw, fn))
+                    break;
                 /* an organisation whose name starts with the adjective
                  * keeps it ("Canadian Press", "Australian Labor Party")
                  * unless a role word follows ("Venezuelan NGO Foro Penal") */
@@ -1000,60 +1720,50 @@ static void drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *
         }
         E->m[w++] = m;
     }
-    free(pl);
     E->nm = w;
+    return 0;
 }
 
 /* Document-level consistency: the same name is one kind of thing throughout
  * a document.  Every PERSON/ORG/LOC mention of a string takes the type most
  * of its mentions have (a tie keeps each mention's own).  The mentions are
- * grouped by sorting on their text's hash. */
-static void vote_types(const char *t, nci_ents *E)
+ * grouped by their text in a hash table.  -1 when out of memory. */
+static int vote_types(const char *t, nci_ents *E, arena *a)
 {
-    size_t k = 0;
-    mref *v = E->nm < 2 ? NULL : malloc(E->nm * sizeof *v);
-    if (!v)
-        return; /* out of memory: the mentions keep their own types */
+    if (E->nm < 2)
+        return 0;
+    textset ts;
+    /* per text: mentions of each type; in [0], the winner (0: a tie) */
+    unsigned (*cnt)[4] = arena_zero(a, E->nm * sizeof *cnt);
+    uint32_t *grp = arena_take(a, E->nm * sizeof *grp);
+    if (!cnt || !grp || textset_init(&ts, a, E->nm))
+        return -1;
     for (size_t i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
-        if (m->type >= 1 && m->type <= 3)
-            v[k++] = (mref){bytes_hash(t + m->start, m->end - m->start), m->start,
-                            m->end - m->start, (uint32_t)i};
-    }
-    qsort(v, k, sizeof *v, cmp_mref);
-    for (size_t a = 0; a < k;) {
-        /* the run of equal hashes; within it, the mentions equal to v[a] */
-        size_t b = a + 1;
-        while (b < k && v[b].h == v[a].h)
-            b++;
-        for (size_t x = a; x < b; x++) {
-            if (v[x].len == UINT32_MAX)
-                continue; /* counted with an earlier text */
-            unsigned cnt[4] = {0, 0, 0, 0};
-            for (size_t y = x; y < b; y++)
-                if (v[y].len == v[x].len && !memcmp(t + v[y].start, t + v[x].start, v[x].len))
-                    cnt[E->m[v[y].idx].type]++;
-            unsigned best = 0, bc = 0, tie = 0;
-            for (unsigned c = 1; c <= 3; c++) {
-                if (cnt[c] > bc) {
-                    bc = cnt[c];
-                    best = c;
-                    tie = 0;
-                } else if (cnt[c] == bc && bc) {
-                    tie = 1;
-                }
-            }
-            uint32_t len = v[x].len;
-            for (size_t y = b; y-- > x;)
-                if (v[y].len == len && !memcmp(t + v[y].start, t + v[x].start, len)) {
-                    if (!tie && best)
-                        E->m[v[y].idx].type = (unsigned char)best;
-                    v[y].len = UINT32_MAX;
-                }
+        if (m->type >= 1 && m->type <= 3) {
+            grp[i] = textset_add(&ts, t, m->start, m->end - m->start);
+            cnt[grp[i]][m->type]++;
         }
-        a = b;
     }
-    free(v);
+    for (size_t g = 0; g < ts.n; g++) {
+        unsigned best = 0, bc = 0, tie = 0;
+        for (unsigned c = 1; c <= 3; c++) {
+            if (cnt[g][c] > bc) {
+                bc = cnt[g][c];
+                best = c;
+                tie = 0;
+            } else if (cnt[g][c] == bc && bc) {
+                tie = 1;
+            }
+        }
+        cnt[g][0] = tie ? 0 : best;
+    }
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        if (m->type >= 1 && m->type <= 3 && cnt[grp[i]][0])
+            m->type = (unsigned char)cnt[grp[i]][0];
+    }
+    return 0;
 }
 
 /* Types by the name and its neighbours (fix_types, below its helpers):
@@ -1065,16 +1775,11 @@ static void vote_types(const char *t, nci_ents *E)
  * - another name on either side of "v" or "vs" is a team ("Everton v
  *   Plymouth"), an organisation;
  * - so is a one-word name before a word for a team's people ("Villa boss"). */
-/* Whether token k is a company's legal form ("GmbH", "Ltd", "Inc"). */
-static int is_legal_form(const char *t, const nci_tok *k)
+/* Whether token k is a company's legal form ("GmbH", "Ltd", "Inc"):
+ * CUE_LEGAL. */
+static int is_legal_form(const nci_entlex *lex, const char *t, const nci_tok *k)
 {
-    static const char *const LEGAL[] = {"Inc", "Ltd", "GmbH", "AG", "plc", "PLC", "LLC",
-                                        "Corp", "SA", "NV", "BV", "SpA", NULL};
-    size_t n = k->end - k->start;
-    for (int j = 0; LEGAL[j]; j++)
-        if (strlen(LEGAL[j]) == n && !memcmp(t + k->start, LEGAL[j], n))
-            return 1;
-    return 0;
+    return (nci_wordset_get(lex->cues, t + k->start, k->end - k->start) & CUE_LEGAL) != 0;
 }
 
 /* Whether the document reads as a sports report: four different words of
@@ -1085,7 +1790,7 @@ static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S
     int hits = 0;
     for (size_t i = 0; i < S->ntoks && hits < 4; i++) {
         const nci_tok *k = &S->toks[i];
-        if (k->kind != NC_TOKEN_WORD)
+        if (k->kind != NC_TOKEN_WORD || !may_be(lex->sport_len, t + k->start, k->end - k->start))
             continue;
         int v = nci_wordset_get(lex->sport, t + k->start, k->end - k->start);
         if (v && !(seen & (1u << (v - 1)))) {
@@ -1097,18 +1802,11 @@ static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S
 }
 
 /* Whether the last word of mention m is a club's word ("Stoke City",
- * "Blackburn Rovers", "Crystal Palace"). */
-static int club_word(const char *t, const nci_segs *S, const nci_mention *m)
+ * "Blackburn Rovers", "Crystal Palace"): CUE_CLUB. */
+static int club_word(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
 {
-    static const char *const CLUB[] = {"City", "United", "Rovers", "Town", "Athletic",
-                                       "Wanderers", "Albion", "County", "Villa", "Rangers",
-                                       "Celtic", "Hotspur", "Argyle", "Forest", "Palace",
-                                       "Wednesday", "Harlequins", NULL};
     const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
-    for (int j = 0; CLUB[j]; j++)
-        if (strlen(CLUB[j]) == (size_t)(z->end - z->start) && !memcmp(t + z->start, CLUB[j], z->end - z->start))
-            return 1;
-    return 0;
+    return (nci_wordset_get(lex->cues, t + z->start, z->end - z->start) & CUE_CLUB) != 0;
 }
 
 static void sync_pend(uint8_t *pend, const nci_mention *m)
@@ -1154,7 +1852,7 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
          * "Stoke City"), except where it is a venue or a journey's end
          * ("in Cardiff", "at Twickenham", "to Leeds", "from Hull") */
         if (m->type != NCI_ENT_ORG) {
-            int club = m->ntok > 1 && club_word(t, S, m);
+            int club = m->ntok > 1 && club_word(lex, t, S, m);
             if (!club && m->type == NCI_ENT_LOC && m->ntok == 1 &&
                 (nci_tagger_model_gaz_word(lex->model, t + m->start, m->end - m->start) &
                  (1u << NCI_GAZ_CITY))) {
@@ -1206,12 +1904,12 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         {
             const nci_sent *x = &S->sents[m->sent];
             size_t nx = m->tok + m->ntok;
-            if (m->ntok > 1 && is_legal_form(t, &S->toks[nx - 1])) {
+            if (m->ntok > 1 && is_legal_form(lex, t, &S->toks[nx - 1])) {
                 m->type = NCI_ENT_ORG;
                 continue;
             }
             if (nx < x->tok_first + x->tok_count && S->toks[nx].start == m->end + 1 &&
-                is_legal_form(t, &S->toks[nx])) {
+                is_legal_form(lex, t, &S->toks[nx])) {
                 m->ntok++;
                 m->end = S->toks[nx].end;
                 m->type = NCI_ENT_ORG;
@@ -1243,20 +1941,14 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             continue;
         }
         /* "Villa boss", "Leicester fans", "Bolton striker": a name before
-         * one of a team's people is the team (one-word persons and places) */
-        static const char *const TEAMW[] = {"boss", "manager", "coach", "striker", "midfielder",
-                                            "defender", "goalkeeper", "keeper", "winger", "fans",
-                                            "supporters", "captain", "skipper", NULL};
+         * one of a team's people (CUE_TEAM) is the team (one-word persons
+         * and places) */
         size_t k = m->tok + m->ntok;
         if (m->type == NCI_ENT_ORG || (m->type == NCI_ENT_PERSON && m->ntok > 1) || k >= end)
             continue;
         const nci_tok *v = &S->toks[k];
-        size_t n = v->end - v->start;
-        for (int j = 0; TEAMW[j]; j++)
-            if (strlen(TEAMW[j]) == n && !memcmp(t + v->start, TEAMW[j], n)) {
-                m->type = NCI_ENT_ORG;
-                break;
-            }
+        if (nci_wordset_get(lex->cues, t + v->start, v->end - v->start) & CUE_TEAM)
+            m->type = NCI_ENT_ORG;
     }
     free(pend);
 }
@@ -1292,20 +1984,16 @@ static int person_by_context(const nci_entlex *lex, const char *t, const nci_seg
 }
 
 /* Whether mention m follows "<place noun> of" ("the village of Atwick",
- * "the state of Hessen").  A locative preposition alone ("in", "at") was
- * measured and left out: news has "a stake in Nissan", "jobs at Intel". */
-static int place_context(const char *t, const nci_segs *S, const nci_mention *m)
+ * "the state of Hessen"; CUE_ANY_PLACE).  A locative preposition alone
+ * ("in", "at") was measured and left out: news has "a stake in Nissan",
+ * "jobs at Intel". */
+static int place_context(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
 {
-    static const char *const PLACE[] = {"village", "town", "city", "county", "province",
-                                        "region", "district", "parish", "municipality",
-                                        "island", "state", "port", NULL};
     size_t first = S->sents[m->sent].tok_first;
     if (m->tok < first + 2 || !nci_tok_is(t, &S->toks[m->tok - 1], "of"))
         return 0;
-    for (int j = 0; PLACE[j]; j++)
-        if (nci_tok_is(t, &S->toks[m->tok - 2], PLACE[j]))
-            return 1;
-    return 0;
+    const nci_tok *p = &S->toks[m->tok - 2];
+    return (nci_wordset_get(lex->cues_any, t + p->start, p->end - p->start) & CUE_ANY_PLACE) != 0;
 }
 
 /* News introduces a person by full name before it uses the surname alone.
@@ -1321,7 +2009,7 @@ static int place_context(const char *t, const nci_segs *S, const nci_mention *m)
  * O(M log M + T) in mentions and tokens: names are grouped by hash.
  * Returns -1 when out of memory (nothing dropped then), else 0. */
 static int drop_unintroduced(const nci_entlex *lex, const char *t, const nci_segs *S,
-                             nci_ents *E)
+                             nci_ents *E, arena *a)
 {
     size_t nw = 0, n1 = 0;
     for (size_t i = 0; i < E->nm; i++) {
@@ -1335,16 +2023,16 @@ static int drop_unintroduced(const nci_entlex *lex, const char *t, const nci_seg
     }
     if (!n1)
         return 0;
-    size_t ntok = S->ntoks;
-    mref *words = malloc((nw + 1) * sizeof *words), *ones = malloc(n1 * sizeof *ones);
-    uint8_t *pmark = calloc(2 * ntok + 2, 1);
-    int rc = -1;
-    if (!words || !ones || !pmark)
-        goto out;
-    uint8_t *pstart = pmark, *pend = pmark + ntok + 1;
+    textset words, ones;
+    uint32_t *grp = arena_take(a, E->nm * sizeof *grp);
+    uint8_t *pstart = arena_zero(a, 2 * S->ntoks + 2), *pend = pstart + S->ntoks + 1;
+    /* per one-word name: 1 kept as a person, 2 a place, 0 dropped */
+    uint8_t *to = arena_zero(a, n1);
+    if (!grp || !pstart || !to || textset_init(&words, a, nw) || textset_init(&ones, a, n1))
+        return -1;
     /* the words of the longer PERSON names: each space-separated word, and
-     * its part before an apostrophe ("Lopez" of "Lopez's") */
-    size_t k = 0, k1 = 0;
+     * its part before an apostrophe ("Lopez" of "Lopez's"); the one-word
+     * names, each kept or dropped with all its mentions */
     for (size_t i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
         if (m->type != NCI_ENT_PERSON)
@@ -1352,79 +2040,49 @@ static int drop_unintroduced(const nci_entlex *lex, const char *t, const nci_seg
         pstart[m->tok] = 1;
         pend[m->tok + m->ntok - 1] = 1;
         if (m->ntok == 1) {
-            ones[k1].start = m->start;
-            ones[k1].len = m->end - m->start;
-            ones[k1].h = bytes_hash(t + m->start, m->end - m->start);
-            ones[k1++].idx = (uint32_t)i;
+            grp[i] = textset_add(&ones, t, m->start, m->end - m->start);
             continue;
         }
-        for (uint32_t a = m->start; a < m->end;) {
-            uint32_t b = a;
-            while (b < m->end && t[b] != ' ')
-                b++;
-            if (b > a) {
-                words[k] = (mref){bytes_hash(t + a, b - a), a, b - a, (uint32_t)i};
-                k++;
-                for (uint32_t q = a + 1; q < b; q++)
-                    if (t[q] == '\'') {
-                        words[k] = (mref){bytes_hash(t + a, q - a), a, q - a, (uint32_t)i};
-                        k++;
-                        break;
-                    }
+        for (uint32_t p = m->start; p < m->end;) {
+            uint32_t q = p;
+            while (q < m->end && t[q] != ' ')
+                q++;
+            if (q > p) {
+                textset_add(&words, t, p, q - p);
+                const char *ap = memchr(t + p + 1, '\'', q - p - 1);
+                if (ap)
+                    textset_add(&words, t, p, (uint32_t)(ap - t) - p);
             }
-            a = b + 1;
+            p = q + 1;
         }
     }
-    qsort(words, k, sizeof *words, cmp_mref);
-    qsort(ones, k1, sizeof *ones, cmp_mref);
-    /* each run of one equal name: kept or dropped together */
-    for (size_t r = 0; r < k1;) {
-        size_t e = r + 1;
-        while (e < k1 && ones[e].h == ones[r].h)
-            e++;
-        for (size_t u = r; u < e; u++) {
-            if (ones[u].h == 0 && ones[u].len == 0)
-                continue; /* done as part of an earlier name */
-            const char *w = t + ones[u].start;
-            size_t len = ones[u].len;
-            int keep = has_mref(words, k, t, w, len) ||
-                       (nci_tagger_model_gaz_word(lex->model, w, len) &
-                        (1u << NCI_GAZ_GIVEN | 1u << NCI_GAZ_PERSON));
-            /* the mentions of this name in the run (others share the hash) */
-            for (size_t v = u; v < e && !keep; v++)
-                if (ones[v].len == len && !memcmp(t + ones[v].start, w, len))
-                    keep = person_by_context(lex, t, S, &E->m[ones[v].idx], pstart, pend);
-            /* not a person: a place where one of its mentions follows
-             * "village of", "state of", ..., else nothing */
-            unsigned to = NCI_ENT_PERSON;
-            if (!keep) {
-                to = 0;
-                for (size_t v = u; v < e && !to; v++)
-                    if (ones[v].len == len && !memcmp(t + ones[v].start, w, len) &&
-                        place_context(t, S, &E->m[ones[v].idx]))
-                        to = NCI_ENT_LOC;
-            }
-            for (size_t v = e; v-- > u;)
-                if (ones[v].len == len && !memcmp(t + ones[v].start, w, len) && v != u) {
-                    E->m[ones[v].idx].type = (unsigned char)to;
-                    ones[v].h = 0;
-                    ones[v].len = 0;
-                }
-            E->m[ones[u].idx].type = (unsigned char)to;
-        }
-        r = e;
+    for (size_t g = 0; g < ones.n; g++) {
+        const char *w = t + ones.v[g].start;
+        size_t len = ones.v[g].len;
+        to[g] = textset_has(&words, t, ones.v[g].start, ones.v[g].len) ||
+                (nci_tagger_model_gaz_word(lex->model, w, len) &
+                 (1u << NCI_GAZ_GIVEN | 1u << NCI_GAZ_PERSON));
     }
-    k = 0;
     for (size_t i = 0; i < E->nm; i++)
-        if (E->m[i].type)
-            E->m[k++] = E->m[i];
+        if (is_lone(&E->m[i]) && !to[grp[i]] && person_by_context(lex, t, S, &E->m[i], pstart, pend))
+            to[grp[i]] = 1;
+    /* not a person: a place where one of its mentions follows "village
+     * of", "state of", ..., else nothing */
+    for (size_t i = 0; i < E->nm; i++)
+        if (is_lone(&E->m[i]) && !to[grp[i]] && place_context(lex, t, S, &E->m[i]))
+            to[grp[i]] = 2;
+    size_t k = 0;
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        if (is_lone(m) && to[grp[i]] != 1) {
+            if (!to[grp[i]])
+                continue;
+            m->type = NCI_ENT_LOC;
+        }
+        E->m[k++] = *m;
+    }
     E->nm = k;
-    rc = 0;
-out:
-    free(words);
-    free(ones);
-    free(pmark);
-    return rc;
+    return 0;
 }
 
 /* Whether token k is a Roman numeral of a regnal or serial name ("XIV",
@@ -1492,26 +2150,17 @@ static int is_quote_mark(const char *t, const nci_tok *k)
  * "Financial Times"; "A Jones" in a team list keeps its initial). */
 static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
-    static const char *const LAST[] = {"Cup", "Championship", "Championships", "Open",
-                                       "Olympics", "Awards", "Award", "Trophy", "Prix",
-                                       "Paralympics", "Lecture", "Lectures", NULL};
-    static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
-    /* nouns of works: a name right after one is the work's title ("the
-     * film Vera Drake", "his album Hopes and Fears"; not "game", "series",
-     * "show" or "play", which sport uses before teams and players, nor
-     * "single" or "book": "not a single Labour MP", "to book Ryanair") */
-    static const char *const WORK[] = {"film", "movie", "drama", "novel", "album", "song",
-                                       "sitcom", "documentary", "musical", "opera", NULL};
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
+        /* nouns of works (CUE_ANY_WORK, in lower case): a name right after
+         * one is the work's title ("the film Vera Drake", "his album Hopes
+         * and Fears") */
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
             m.tok > S->sents[m.sent].tok_first) {
             const nci_tok *p = &S->toks[m.tok - 1];
-            int work = 0;
-            for (int j = 0; WORK[j] && !work; j++)
-                work = nci_tok_is(t, p, WORK[j]) && t[p->start] >= 'a';
-            if (work)
+            if (t[p->start] >= 'a' &&
+                (nci_wordset_get(lex->cues_any, t + p->start, p->end - p->start) & CUE_ANY_WORK))
                 continue;
         }
         /* a name that is a whole quotation is a title ('the song "Imagine"',
@@ -1524,17 +2173,9 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
         }
         /* a country's adjective typed as a place ("Moroccan", "South
          * Korean") is no entity */
-        if (m.type == NCI_ENT_LOC &&
-            !nci_wordset_get(lex->countries, t + m.start, m.end - m.start)) {
-            int dem = 0;
-            for (size_t c = 0; c < lex->ncnames && !dem; c++)
-                /* demonym_of's first-letter test, before the strlen */
-                dem = !((t[m.start] ^ lex->cnames[c][0]) & ~0x20) &&
-                      demonym_of(t + m.start, m.end - m.start, lex->cnames[c],
-                                 strlen(lex->cnames[c]));
-            if (dem)
-                continue;
-        }
+        if (m.type == NCI_ENT_LOC && !nci_wordset_get(lex->countries, t + m.start, m.end - m.start) &&
+            is_demonym(&lex->cstems, t + m.start, m.end - m.start))
+            continue;
         /* three words or more: "A Jones" in a team list is an initial */
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 3) {
             const nci_tok *a = &S->toks[m.tok];
@@ -1547,9 +2188,7 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 2) {
             const nci_tok *z = &S->toks[m.tok + m.ntok - 1];
             size_t zl = z->end - z->start;
-            int ev = 0;
-            for (int j = 0; LAST[j] && !ev; j++)
-                ev = strlen(LAST[j]) == zl && !memcmp(t + z->start, LAST[j], zl);
+            int ev = (nci_wordset_get(lex->cues, t + z->start, zl) & CUE_EVENT) != 0;
             /* "Games" after a place or an event word ("Athens Games",
              * "Olympic Games"), not after a company's ("Epic Games") */
             if (!ev && zl == 5 && !memcmp(t + z->start, "Games", 5)) {
@@ -1562,9 +2201,7 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
             }
             if (!ev && zl == 7 && !memcmp(t + z->start, "Nations", 7)) {
                 const nci_tok *y = z - 1;
-                for (int j = 0; COUNT[j] && !ev; j++)
-                    ev = strlen(COUNT[j]) == (size_t)(y->end - y->start) &&
-                         !memcmp(t + y->start, COUNT[j], y->end - y->start);
+                ev = (nci_wordset_get(lex->cues, t + y->start, y->end - y->start) & CUE_COUNT) != 0;
             }
             if (ev)
                 continue;
@@ -1577,24 +2214,37 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
 nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,
                            nci_ents *ents)
 {
-    int rc = lex->model ? tag_mentions(lex, text, segs, ents) : rule_mentions(lex, text, segs, ents);
+    docstate *ds = state_take(lex);
+    if (!ds)
+        return NC_ENOMEM;
+    survey sv;
+    int rc = survey_alloc(&sv, &ds->mem, segs);
+    if (!rc && lex->model)
+        rc = tag_mentions(lex, ds, text, segs, ents, &sv);
+    else if (!rc) {
+        for (size_t s = 0; s < segs->nsents; s++)
+            if (!segs->sents[s].furniture)
+                survey_sent(lex, text, segs, s, &sv);
+        rc = rule_mentions(lex, text, segs, ents);
+    }
     if (!rc)
-        drop_demonyms(lex, text, segs, ents);
+        rc = drop_demonyms(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)
         fix_types(lex, text, segs, ents);
     if (!rc)
         extend_numerals(text, segs, ents);
     if (!rc)
-        vote_types(text, ents);
+        rc = vote_types(text, ents, &ds->mem);
     if (!rc && lex->model)
-        rc = drop_unintroduced(lex, text, segs, ents);
+        rc = drop_unintroduced(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)
         drop_events(lex, text, segs, ents);
     if (!rc)
-        rc = date_mentions(lex, text, segs, ents);
+        rc = date_mentions(lex, text, segs, ents, &sv);
     if (!rc)
-        rc = role_mentions(lex, text, segs, ents);
+        rc = role_mentions(lex, text, segs, ents, &sv);
     if (!rc)
-        rc = link(text, segs, ents);
+        rc = link(text, segs, ents, &ds->mem);
+    state_give(lex, ds);
     return rc ? NC_ENOMEM : NC_OK;
 }

@@ -26,7 +26,7 @@ typedef struct nci_mention {
 typedef struct nci_entity {
     unsigned char type;
     uint32_t name_mention;    /* the mention whose text is the entity's name */
-    char *key;                /* folded name (fold.h) */
+    const char *key;          /* folded name (fold.h) */
     uint32_t nmentions;
 } nci_entity;
 
@@ -35,6 +35,8 @@ typedef struct nci_ents {
     size_t nm, capm;
     nci_entity *e;            /* in order of first mention */
     size_t ne, cape;
+    char *keys;               /* the keys of the entities point in here */
+    size_t capkeys;
 } nci_ents;
 
 typedef struct nci_entlex nci_entlex;

@@ -7,19 +7,50 @@
 #include <unicode/ustring.h>
 #include "fold.h"
 
+/* Whether the eight bytes of x fold to themselves lower-cased: all ASCII,
+ * no control character, no two spaces in a row. */
+static int chunk_plain(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80, low7 = ones * 0x7F;
+    uint64_t y = x ^ (ones * ' ');
+    uint64_t sp = ~(((y & low7) + low7) | y) & high; /* 0x80 in each space */
+    uint64_t ctl = (x - ones * 0x20) & ~x & high;    /* some byte below ' ' */
+    return !((x & high) | ctl | (sp & (sp >> 8)));
+}
+
+/* ASCII 'A'..'Z' to lower case in eight bytes, all below 0x80. */
+static uint64_t lower8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & high;
+    return x | (upper >> 2);
+}
+
 /* The same folding for text that is all ASCII (most names in English
  * news), without ICU: NFKD changes nothing there and case folding is
- * lower-casing. */
-static char *fold_ascii(const char *s, size_t n, size_t *outlen)
+ * lower-casing.  Eight bytes at a time where they fold so (a space that
+ * follows one is not copied). */
+size_t nci_fold_ascii(const char *s, size_t n, char *out)
 {
-    char *out = malloc(n + 1);
-    if (!out)
-        return NULL;
-    size_t k = 0;
+    size_t k = 0, i = 0;
     int space = 1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    while (i < n) {
+        /* the next eight bytes; at the end, the last eight when all before
+         * were copied as they are (out + j mirrors s + j) */
+        size_t j = i + 8 <= n ? i : k == i && n >= 8 ? n - 8 : SIZE_MAX;
+        uint64_t x;
+        if (j != SIZE_MAX && (memcpy(&x, s + j, 8), chunk_plain(x)) && !(space && s[i] == ' ')) {
+            x = lower8(x);
+            memcpy(out + k - (i - j), &x, 8);
+            k += j + 8 - i;
+            i = j + 8;
+            space = s[i - 1] == ' ';
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i++];
+        if (c >= 0x80)
+            return SIZE_MAX;
+        if (c == ' ' || (c >= '\t' && c <= '\r')) { /* \t \n \v \f \r */
             if (!space)
                 out[k++] = ' ';
             space = 1;
@@ -34,20 +65,23 @@ static char *fold_ascii(const char *s, size_t n, size_t *outlen)
         k -= 2;
     else if (k >= 1 && out[k - 1] == '\'')
         k -= 1;
-    size_t from = k > 4 && !memcmp(out, "the ", 4) ? 4 : 0;
-    memmove(out, out + from, k - from);
-    out[k - from] = '\0';
-    *outlen = k - from;
-    return out;
+    if (k > 4 && !memcmp(out, "the ", 4)) {
+        memmove(out, out + 4, k - 4);
+        k -= 4;
+    }
+    out[k] = '\0';
+    return k;
 }
 
 char *nci_fold(const char *s, size_t n, size_t *outlen)
 {
-    size_t ascii = 0;
-    while (ascii < n && (unsigned char)s[ascii] < 0x80)
-        ascii++;
-    if (ascii == n)
-        return fold_ascii(s, n, outlen);
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    if ((*outlen = nci_fold_ascii(s, n, out)) != SIZE_MAX)
+        return out;
+    free(out);
+    out = NULL;
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&st);
     if (U_FAILURE(st) || n > (size_t)INT32_MAX / 4)
@@ -59,7 +93,6 @@ char *nci_fold(const char *s, size_t n, size_t *outlen)
     int32_t cap = ulen * 4 + 16;
     UChar *d = malloc((size_t)cap * sizeof *d);
     UChar *f = malloc((size_t)cap * 3 * sizeof *f);
-    char *out = NULL;
     if (!u || !d || !f)
         goto done;
     u_strFromUTF8(u, ulen + 1, NULL, s, (int32_t)n, &st);

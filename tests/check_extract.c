@@ -623,15 +623,21 @@ START_TEST(test_entities_linking)
 END_TEST
 
 /* PERSON entity named n in document d: its number of mentions, 0 if none. */
-static size_t person_mentions(json_t *d, const char *n)
+/* How many mentions the entity of type ty named n has in document d. */
+static size_t entity_mentions(json_t *d, const char *ty, const char *n)
 {
     json_t *e;
     size_t i;
     json_array_foreach(json_object_get(d, "entities"), i, e) {
-        if (!strcmp(str(e, "type"), "PERSON") && !strcmp(str(e, "name"), n))
+        if (!strcmp(str(e, "type"), ty) && !strcmp(str(e, "name"), n))
             return json_array_size(json_object_get(e, "mentions"));
     }
     return 0;
+}
+
+static size_t person_mentions(json_t *d, const char *n)
+{
+    return entity_mentions(d, "PERSON", n);
 }
 
 START_TEST(test_unintroduced_persons)
@@ -739,6 +745,40 @@ START_TEST(test_many_places_and_adjectives)
     }
     ck_assert_uint_gt(loc, places / 2);
     ck_assert_uint_eq(adj, 0);
+    json_decref(d);
+    free(text);
+}
+END_TEST
+
+/* Linking in one long document (about 1 MB, 60,000 mentions): a surname
+ * alone joins the nearest full name with that word before it (the first
+ * sentence's, each time across 20,000 other names) or else after it (the
+ * last sentence's), and an acronym the organisation whose initials it
+ * spells.  Both are lookups in hash tables; a version that walked back over
+ * the earlier mentions for each surname took seconds here, so Check's
+ * timeout guards the bound. */
+START_TEST(test_many_linked_names)
+{
+    static const char *const SYL[] = {"zor", "van", "kel", "mar", "tis", "bel", "dun", "ros"};
+    size_t cap = 1200000, n = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    n += (size_t)snprintf(text, cap, "Peter Kelmar Zorvan said the plan would work. ");
+    for (unsigned i = 0; i < 512; i++)
+        n += (size_t)snprintf(text + n, cap - n, "The %s%s%s Bank said profits rose. ", SYL[i % 8],
+                              SYL[i / 8 % 8], SYL[i / 64 % 8]);
+    n += (size_t)snprintf(text + n, cap - n, "The Royal Bank of Scotland said profits rose. ");
+    for (int i = 0; i < 1000; i++)
+        n += (size_t)snprintf(text + n, cap - n, "Analysts at RBS said the deal was off. ");
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)snprintf(text + n, cap - n, "%s told Maria Tisbel and Anna Galpen it would%s. ",
+                              i < 10000 ? "Zorvan" : "Dunros", i < 10000 ? "" : " not");
+    n += (size_t)snprintf(text + n, cap - n, "John Dunros agreed.");
+    ck_assert_uint_lt(n, cap - 1);
+    json_t *d = extract(text, NULL);
+    ck_assert_uint_eq(entity_mentions(d, "PERSON", "Peter Kelmar Zorvan"), 10001);
+    ck_assert_uint_eq(entity_mentions(d, "PERSON", "John Dunros"), 10001);
+    ck_assert_uint_eq(entity_mentions(d, "ORG", "Royal Bank of Scotland"), 1001);
     json_decref(d);
     free(text);
 }
@@ -898,6 +938,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_events_not_entities);
     tcase_add_test(tc, test_many_lone_names);
     tcase_add_test(tc, test_many_places_and_adjectives);
+    tcase_add_test(tc, test_many_linked_names);
     tcase_add_test(tc, test_one_type_per_name);
     tcase_add_test(tc, test_entity_rule_limits);
     tcase_add_test(tc, test_fuzzer_finds);
