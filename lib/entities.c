@@ -132,7 +132,8 @@ enum {
 enum {
     CUE_ANY_LEAD = 1 << 0, /* is_lead_word */
     CUE_ANY_WORK = 1 << 1, /* nouns of works (drop_events) */
-    CUE_ANY_PLACE = 1 << 2 /* place_context */
+    CUE_ANY_PLACE = 1 << 2, /* place_context */
+    CUE_ANY_KIN = 1 << 3    /* kin_before */
 };
 
 static const char *const ABBREV[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Ltd",
@@ -166,12 +167,20 @@ static const char *const PLACE[] = {"village", "town", "city", "county", "provin
                                     "region", "district", "parish", "municipality",
                                     "island", "state", "port", NULL};
 
+static const char *const KIN[] = {"wife", "husband", "son", "daughter", "brother", "sister",
+                                  "mother", "father", "widow", "widower", "fiancee", "fiance",
+                                  "girlfriend", "boyfriend", "niece", "nephew", "cousin",
+                                  "uncle", "aunt", "grandson", "granddaughter", "grandmother",
+                                  "grandfather", "stepson", "stepdaughter", "stepfather",
+                                  "stepmother", NULL};
+
 static const struct cuelist {
     int any, bit;
     const char *const *words;
 } CUES[] = {{0, CUE_ABBREV, ABBREV},      {0, CUE_LEGAL, LEGAL},         {0, CUE_CLUB, CLUB},
             {0, CUE_TEAM, TEAM},          {0, CUE_EVENT, EVENT},         {0, CUE_COUNT, COUNT},
-            {1, CUE_ANY_LEAD, LEAD},      {1, CUE_ANY_WORK, WORK},       {1, CUE_ANY_PLACE, PLACE}};
+            {1, CUE_ANY_LEAD, LEAD},      {1, CUE_ANY_WORK, WORK},       {1, CUE_ANY_PLACE, PLACE},
+            {1, CUE_ANY_KIN, KIN}};
 
 /* The words of CUES into lex->cues and lex->cues_any, each with the bits of
  * all the lists of its set that hold it.  -1 when out of memory. */
@@ -1153,12 +1162,17 @@ typedef struct linker {
     size_t rmask, nks, *ks, *ps;
     uint64_t *kpow, *ph, *lh; /* lh[i]: the run hash of one-word name i's key */
     int32_t *later;           /* the nearest longer name after one-word name i */
-    /* ORG entities by the initials of their names; eakey[e]: entity e's */
+    /* ORG and LOC entities by the initials of their names (typed_key);
+     * eakey[e]: entity e's */
     acroslot *aslot;
     size_t amask;
     int32_t *heap;
     size_t hused;
     uint64_t *eakey;
+    /* entities made from an acronym, by its letters (typed_key; 0: empty) */
+    uint64_t *short_key;
+    int32_t *short_ent;
+    size_t smask;
 } linker;
 
 /* Every mention's key (fold.h) into E->keys, one after another, each
@@ -1409,6 +1423,18 @@ static uint64_t acronym_key(const char *t, const nci_segs *S, const nci_mention 
     return k | (uint64_t)n << 40 | (uint64_t)1 << 63;
 }
 
+/* Organisations and places have acronyms ("AP", "U.S."): key k (0: none)
+ * of an entity or mention of type ty, which only meets keys of its type. */
+static inline int has_acronyms(unsigned ty)
+{
+    return ty == NCI_ENT_ORG || ty == NCI_ENT_LOC;
+}
+
+static inline uint64_t typed_key(uint64_t k, unsigned ty)
+{
+    return k ? k ^ (uint64_t)ty << 50 : 0;
+}
+
 static acroslot *acro_slot(const linker *L, uint64_t key)
 {
     for (size_t i = (key * 0x9E3779B97F4A7C15u) >> 20 & L->amask;; i = (i + 1) & L->amask)
@@ -1420,7 +1446,8 @@ static acroslot *acro_slot(const linker *L, uint64_t key)
  * changed: the old entry is left, and skipped once e's key differs). */
 static void acro_add(linker *L, int32_t e)
 {
-    uint64_t key = initials_key(L->t, L->S, &L->E->m[L->E->e[e].name_mention]);
+    uint64_t key = typed_key(initials_key(L->t, L->S, &L->E->m[L->E->e[e].name_mention]),
+                             L->E->e[e].type);
     L->eakey[e] = key;
     if (!key)
         return;
@@ -1481,9 +1508,34 @@ static int new_entity(linker *L, size_t mi, size_t keym)
     while (L->kslot[i])
         i = (i + 1) & L->kmask;
     L->kslot[i] = id + 1;
-    if (e[id].type == NCI_ENT_ORG)
+    if (has_acronyms(e[id].type)) {
         acro_add(L, id);
+        /* an acronym's entity, for a spelled-out name after it */
+        uint64_t ak = typed_key(acronym_key(L->t, L->S, &E->m[mi]), e[id].type);
+        if (ak) {
+            size_t j = (ak * 0x9E3779B97F4A7C15u) >> 20 & L->smask;
+            while (L->short_key[j] && L->short_key[j] != ak)
+                j = (j + 1) & L->smask;
+            if (!L->short_key[j]) {
+                L->short_key[j] = ak;
+                L->short_ent[j] = id;
+            }
+        }
+    }
     return 0;
+}
+
+/* The entity of the first acronym of type ty whose letters are the
+ * initials of mention m ("U.S." for "United States"); -1 when none. */
+static int32_t short_find(const linker *L, const nci_mention *m)
+{
+    uint64_t k = typed_key(initials_key(L->t, L->S, m), m->type);
+    if (!k)
+        return -1;
+    for (size_t j = (k * 0x9E3779B97F4A7C15u) >> 20 & L->smask; L->short_key[j]; j = (j + 1) & L->smask)
+        if (L->short_key[j] == k)
+            return L->short_ent[j];
+    return -1;
 }
 
 /* The working state of link() for E->nm mentions.  -1 when out of memory. */
@@ -1491,7 +1543,7 @@ static int link_setup(linker *L, arena *a)
 {
     size_t nm = L->E->nm, norg = 0, size = 16, asize = 16;
     for (size_t i = 0; i < nm; i++)
-        norg += L->E->m[i].type == NCI_ENT_ORG;
+        norg += has_acronyms(L->E->m[i].type);
     while (size < 2 * nm + 2)
         size *= 2;
     /* entries: an ORG entity each, and one more each time a name changes */
@@ -1506,6 +1558,9 @@ static int link_setup(linker *L, arena *a)
     L->aslot = arena_zero(a, asize * sizeof *L->aslot);
     /* heaps doubled from one: at most four times their entries */
     L->heap = arena_take(a, (8 * norg + 1) * sizeof *L->heap);
+    L->short_key = arena_zero(a, size * sizeof *L->short_key);
+    L->short_ent = arena_take(a, size * sizeof *L->short_ent);
+    L->smask = size - 1;
     L->kmask = size - 1;
     L->amask = asize - 1;
     L->hused = 0;
@@ -1513,7 +1568,7 @@ static int link_setup(linker *L, arena *a)
     if (e)
         L->E->e = e;
     if (!e || !L->koff || !L->klen || !L->khash || !L->ekey || !L->eakey || !L->kslot || !L->aslot ||
-        !L->heap || fold_keys(L))
+        !L->heap || !L->short_key || !L->short_ent || fold_keys(L))
         return -1;
     return lone_setup(L, a);
 }
@@ -1545,17 +1600,17 @@ static int link(const char *t, const nci_segs *S, nci_ents *E, arena *a)
                 E->e[target].name_mention = (uint32_t)j;
             }
         }
-        if (target < 0 && m->type == NCI_ENT_ORG) {
-            uint64_t ak = acronym_key(t, S, m);
-            if (ak)
-                target = acro_find(&L, ak);
+        if (target < 0 && has_acronyms(m->type)) {
+            uint64_t ak = typed_key(acronym_key(t, S, m), m->type);
+            /* an acronym after its name, or a name after its acronym */
+            target = ak ? acro_find(&L, ak) : short_find(&L, m);
         }
         if (target >= 0) {
             m->entity = target;
             nci_entity *e = &E->e[target];
             if (m->ntok > E->m[e->name_mention].ntok && m->type != NCI_ENT_DATE) {
                 e->name_mention = (uint32_t)i;
-                if (e->type == NCI_ENT_ORG)
+                if (has_acronyms(e->type))
                     acro_add(&L, target);
             }
         } else if (new_entity(&L, i, i)) {
@@ -1815,6 +1870,8 @@ static void sync_pend(uint8_t *pend, const nci_mention *m)
         pend[m->tok + m->ntok - 1] = m->type == NCI_ENT_PERSON;
 }
 
+static int kin_before(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m);
+
 static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     int sport = -1; /* sports_report(), asked only when a rule needs it */
@@ -1898,6 +1955,10 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
                 m->type = NCI_ENT_PERSON;
                 continue;
             }
+        }
+        if (m->type != NCI_ENT_PERSON && kin_before(lex, t, S, m)) {
+            m->type = NCI_ENT_PERSON;
+            continue;
         }
         /* a name ending in a company's legal form, or right before one, is
          * an organisation ("Eberhard Faber GmbH", "Acme Ltd") */
@@ -1987,6 +2048,24 @@ static int person_by_context(const nci_entlex *lex, const char *t, const nci_seg
  * "the state of Hessen"; CUE_ANY_PLACE).  A locative preposition alone
  * ("in", "at") was measured and left out: news has "a stake in Nissan",
  * "jobs at Intel". */
+/* Whether mention m follows a kinship noun of someone's ("his wife,
+ * Cilia Flores", "Maduro's son Nicolas", "their daughter Ana"; CUE_ANY_KIN):
+ * "his", "her", "their" or a possessive, the noun, maybe a comma, the name.
+ * Not "its": a company's "sister" or "parent" is a company. */
+static int kin_before(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
+{
+    size_t first = S->sents[m->sent].tok_first, k = m->tok;
+    if (k > first && nci_tok_is(t, &S->toks[k - 1], ","))
+        k--;
+    if (k < first + 2)
+        return 0;
+    const nci_tok *n = &S->toks[k - 1], *d = &S->toks[k - 2];
+    if (!(nci_wordset_get(lex->cues_any, t + n->start, n->end - n->start) & CUE_ANY_KIN))
+        return 0;
+    return nci_tok_is(t, d, "his") || nci_tok_is(t, d, "her") || nci_tok_is(t, d, "their") ||
+           is_possessive(t, d);
+}
+
 static int place_context(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
 {
     size_t first = S->sents[m->sent].tok_first;

@@ -30,6 +30,23 @@ static uint64_t lower8(uint64_t x)
  * news), without ICU: NFKD changes nothing there and case folding is
  * lower-casing.  Eight bytes at a time where they fold so (a space that
  * follows one is not copied). */
+/* An acronym written with periods is the same name without them ("u.s."
+ * and "us", "u.k." and "uk"): out[0..k) of single letters each followed by
+ * a period (the last may lack it), two letters or more, loses its periods.
+ * Returns the new length. */
+static size_t undot_acronym(char *out, size_t k)
+{
+    if (k < 3)
+        return k;
+    for (size_t i = 0; i < k; i++)
+        if (i % 2 ? out[i] != '.' : !(out[i] >= 'a' && out[i] <= 'z'))
+            return k;
+    size_t m = 0;
+    for (size_t i = 0; i < k; i += 2)
+        out[m++] = out[i];
+    return m;
+}
+
 size_t nci_fold_ascii(const char *s, size_t n, char *out)
 {
     size_t k = 0, i = 0;
@@ -69,6 +86,7 @@ size_t nci_fold_ascii(const char *s, size_t n, char *out)
         memmove(out, out + 4, k - 4);
         k -= 4;
     }
+    k = undot_acronym(out, k);
     out[k] = '\0';
     return k;
 }

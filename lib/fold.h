@@ -1,6 +1,7 @@
 /* Folded keys for matching names across spellings and documents: NFKD,
  * combining marks removed, Unicode case folding, apostrophes unified,
- * possessive 's dropped, white space collapsed, a leading "the " dropped. */
+ * possessive 's dropped, white space collapsed, a leading "the " dropped,
+ * and the periods of an acronym written with them dropped ("U.S." -> "us"). */
 #ifndef NC_FOLD_H
 #define NC_FOLD_H
 #include "internal.h"

@@ -784,6 +784,44 @@ START_TEST(test_many_linked_names)
 }
 END_TEST
 
+/* Acronyms join the names they spell, organisations' and places', after
+ * the name or before it, with periods or without ("U.S.", "US" and "the
+ * United States": one place). */
+START_TEST(test_acronyms_both_ways)
+{
+    json_t *d = extract("Talks between the U.S. and the EU went on. The United States said the "
+                        "European Union would wait. Officials in the US agreed. NATO met in "
+                        "Brussels. The North Atlantic Treaty Organization said more troops were "
+                        "needed.",
+                        NULL);
+    ck_assert_uint_eq(entity_mentions(d, "LOC", "United States"), 3);
+    ck_assert_uint_eq(entity_mentions(d, "LOC", "US") + entity_mentions(d, "LOC", "U.S."), 0);
+    ck_assert_uint_eq(entity_mentions(d, "ORG", "North Atlantic Treaty Organization"), 2);
+    ck_assert_uint_eq(entity_mentions(d, "ORG", "NATO"), 0);
+    json_t *e;
+    size_t i;
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        if (!strcmp(str(e, "name"), "United States"))
+            ck_assert_str_eq(str(e, "key"), "united states");
+    }
+    json_decref(d);
+}
+END_TEST
+
+/* A name after a kinship noun of someone's is a person, where the tagger
+ * alone makes it a place ("Flores" is a town); not after "its". */
+START_TEST(test_kin_names_are_persons)
+{
+    json_t *d = extract("Troops captured Nicolas Maduro and his wife, Cilia Flores, on Saturday.",
+                        NULL);
+    ck_assert_uint_eq(entity_mentions(d, "PERSON", "Cilia Flores"), 1);
+    json_decref(d);
+    d = extract("Air France and its sister, KLM, cut fares.", NULL);
+    ck_assert_uint_eq(entity_mentions(d, "PERSON", "KLM"), 0);
+    json_decref(d);
+}
+END_TEST
+
 /* One name, one type in a document: the type most of its mentions have
  * (the tagger alone types these five "Chelsea" two ways). */
 START_TEST(test_one_type_per_name)
@@ -940,6 +978,8 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_many_places_and_adjectives);
     tcase_add_test(tc, test_many_linked_names);
     tcase_add_test(tc, test_one_type_per_name);
+    tcase_add_test(tc, test_acronyms_both_ways);
+    tcase_add_test(tc, test_kin_names_are_persons);
     tcase_add_test(tc, test_entity_rule_limits);
     tcase_add_test(tc, test_fuzzer_finds);
     tcase_add_test(tc, test_claims_of_endless_sentence);
