@@ -229,10 +229,11 @@ const char *nci_ent_type_name(unsigned type)
 
 /* Whether the word w[0..n) is the adjective of the place named p[0..pn)
  * by the regular English patterns: Venezuela-n, Brazil-ian, Mexic(o)-an,
- * Ital(y)-ian, Japan-ese, Chin(a)-ese. */
+ * Ital(y)-ian, Japan-ese, Chin(a)-ese, Iraq-i (never with a letter cut:
+ * Dominica is no Dominici). */
 static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
 {
-    static const char *const SUF[] = {"n", "an", "ian", "ese", NULL};
+    static const char *const SUF[] = {"n", "an", "ian", "ese", "i", NULL};
     /* a place ending in "n" is not its own adjective ("London", "Houston":
      * cut the "n", add "n") */
     if (n == pn && !strncasecmp(w, p, n))
@@ -246,6 +247,8 @@ static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
         size_t stem = pn - (size_t)cut;
         for (int k = 0; SUF[k]; k++) {
             size_t sl = strlen(SUF[k]);
+            if (cut && SUF[k][0] == 'i' && sl == 1)
+                continue;
             if (n == stem + sl && !strncasecmp(w, p, stem) && !strncasecmp(w + stem, SUF[k], sl))
                 return 1;
         }
@@ -304,10 +307,15 @@ static size_t demonym_stems(const char *w, size_t n, uint64_t h[8])
     static const struct {
         char s[4];
         size_t n;
-    } SUF[] = {{"n", 1}, {"an", 2}, {"ian", 3}, {"ese", 3}};
+    } SUF[] = {{"n", 1}, {"an", 2}, {"ian", 3}, {"ese", 3}, {"i", 1}};
     size_t k = 0;
-    if (n < 3 || (((unsigned char)w[n - 1] | 0x20) != 'n' && ((unsigned char)w[n - 1] | 0x20) != 'e'))
-        return 0; /* every suffix ends in n or e */
+    if (n < 3)
+        return 0;
+    /* every suffix ends in n, e or i; at most three match one word ("-ian":
+     * n, an, ian), so h gets at most six stems */
+    unsigned z = (unsigned char)w[n - 1] | 0x20;
+    if (z != 'n' && z != 'e' && z != 'i')
+        return 0;
     for (size_t s = 0; s < sizeof SUF / sizeof *SUF; s++) {
         size_t sl = SUF[s].n, i = 0;
         /* a byte ORed with 0x20 is a lower-case letter only when it is that
@@ -316,8 +324,11 @@ static size_t demonym_stems(const char *w, size_t n, uint64_t h[8])
             i++;
         if (i == sl && n > sl + 1) {
             h[k] = folded_hash(w, n - sl, 0);
-            h[k + 1] = h[k] ^ DEM_CUT;
-            k += 2;
+            k++;
+            if (sl != 1 || SUF[s].s[0] != 'i') { /* "-i" only after the whole name */
+                h[k] = h[k - 1] ^ DEM_CUT;
+                k++;
+            }
         }
     }
     return k;
@@ -344,11 +355,13 @@ static int is_demonym(const stems *st, const char *w, size_t n)
     return nh && stems_match(st, h, nh, w, n);
 }
 
-/* A country's name into the set and the list (a name the list can't take
- * is still in the set). */
-static void add_country(nci_entlex *lex, const char *name, size_t n)
+/* A country's name (country != 0) into the set, and a country's or a
+ * continent's into the list of names whose adjectives are no entities (a
+ * name the list can't take is still in the set). */
+static void add_country(nci_entlex *lex, const char *name, size_t n, int country)
 {
-    nci_wordset_add(lex->countries, name, n, 1);
+    if (country)
+        nci_wordset_add(lex->countries, name, n, 1);
     if ((lex->ncnames & (lex->ncnames + 1)) == 0 || lex->ncnames == 0) {
         /* grow at 0, 1, 3, 7, 15, ... */
         char **c = realloc(lex->cnames, (lex->ncnames * 2 + 2) * sizeof *c);
@@ -466,7 +479,20 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
             continue;
         u_strToUTF8(u8, (int32_t)sizeof u8, &bl, name, n, &st);
         if (U_SUCCESS(st) && bl > 2 && strcmp(u8, *c))
-            add_country(lex, u8, (size_t)bl);
+            add_country(lex, u8, (size_t)bl, 1);
+    }
+    /* continents (UN M49 regions, ICU's names): their adjectives too
+     * ("European", "African", "Asian") */
+    static const char *const CONTINENTS[] = {"_002", "_009", "_142", "_150", NULL};
+    for (int i = 0; CONTINENTS[i]; i++) {
+        UChar name[64];
+        char u8[128];
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t n = uloc_getDisplayCountry(CONTINENTS[i], "en", name, 64, &st), bl = 0;
+        if (U_SUCCESS(st) && n > 0)
+            u_strToUTF8(u8, (int32_t)sizeof u8, &bl, name, n, &st);
+        if (U_SUCCESS(st) && bl > 2)
+            add_country(lex, u8, (size_t)bl, 0);
     }
     /* the nations of the United Kingdom, which ISO 3166 doesn't list */
     static const char *const NATIONS[] = {"England", "Scotland", "Wales", "Northern Ireland",
@@ -475,7 +501,9 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
                                           "Czech Republic", "Ivory Coast", "Holland", "Burma",
                                           "East Timor", "Swaziland", "Macedonia", NULL};
     for (int i = 0; NATIONS[i]; i++)
-        add_country(lex, NATIONS[i], strlen(NATIONS[i]));
+        add_country(lex, NATIONS[i], strlen(NATIONS[i]), 1);
+    /* ICU names the Americas, not America ("American") */
+    add_country(lex, "America", 7, 0);
     if (country_stems(lex) || add_cues(lex)) {
         nci_entlex_free(lex);
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
@@ -2250,9 +2278,11 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
                 is_quote_mark(t, &S->toks[m.tok - 1]) && is_quote_mark(t, &S->toks[m.tok + m.ntok]))
                 continue;
         }
-        /* a country's adjective typed as a place ("Moroccan", "South
-         * Korean") is no entity */
-        if (m.type == NCI_ENT_LOC && !nci_wordset_get(lex->countries, t + m.start, m.end - m.start) &&
+        /* a country's or a continent's adjective ("Moroccan", "South
+         * Korean", "European") is no entity, whatever the type the tagger
+         * gave it ("the Jamaican government": ORG) */
+        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
+            !nci_wordset_get(lex->countries, t + m.start, m.end - m.start) &&
             is_demonym(&lex->cstems, t + m.start, m.end - m.start))
             continue;
         /* three words or more: "A Jones" in a team list is an initial */

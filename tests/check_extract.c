@@ -447,6 +447,8 @@ START_TEST(test_furniture_not_claims)
 }
 END_TEST
 
+static size_t entity_mentions(json_t *d, const char *ty, const char *n);
+
 START_TEST(test_demonyms)
 {
     /* The adjective of a place the document names is not an entity. */
@@ -469,6 +471,23 @@ START_TEST(test_demonyms)
         cp |= !strcmp(str(e, "name"), "Canadian Press");
     }
     ck_assert(cp);
+    json_decref(d);
+    /* A country's or a continent's adjective is no entity even where the
+     * document names no such place, whatever type the tagger gives it
+     * (ORG for "Jamaican" and "Brazilian" here); "-i" only after a whole
+     * name (Iraq-i, not Dominic(a)-i). */
+    d = extract("The Jamaican government is regaining control of its finances. Israeli troops "
+                "entered the town on Monday. Analysts said European shares fell. Pakistani "
+                "officials denied the report. The Brazilian government has plans to switch. "
+                "Christophe Dominici says that they can still win, Dominici added.",
+                NULL);
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        static const char *const ADJ[] = {"Jamaican", "Israeli", "European", "Pakistani",
+                                          "Brazilian"};
+        for (size_t k = 0; k < sizeof ADJ / sizeof *ADJ; k++)
+            ck_assert_str_ne(str(e, "name"), ADJ[k]);
+    }
+    ck_assert_uint_eq(entity_mentions(d, "PERSON", "Christophe Dominici"), 2);
     json_decref(d);
     /* A language name is a nationality adjective, not a place (ICU's list). */
     d = extract("Welsh fans cheered as Italian officials arrived in Cardiff.", NULL);
@@ -622,7 +641,6 @@ START_TEST(test_entities_linking)
 }
 END_TEST
 
-/* PERSON entity named n in document d: its number of mentions, 0 if none. */
 /* How many mentions the entity of type ty named n has in document d. */
 static size_t entity_mentions(json_t *d, const char *ty, const char *n)
 {
