@@ -986,9 +986,6 @@ static Suite *extract_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("entities");
     tcase_add_checked_fixture(tc, ctx_setup, ctx_teardown);
-    /* the documents of 0.3 to 1 MB take tens of seconds under valgrind; a
-     * quadratic rule would take far longer */
-    tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_entities_linking);
     tcase_add_test(tc, test_demonyms);
     tcase_add_test(tc, test_entity_names_with_periods);
