@@ -689,10 +689,19 @@ typedef struct docent {
     uint64_t runlast; /* lower-case hash of the last word of its longest run */
 } docent;
 
+/* A word of the word cache (below): its bytes, byte k at bits 8 (k % 8) of
+ * w[k / 8], zero after the last. */
+#define WC_MAXLEN 24 /* longer words are not cached */
+typedef struct wckey {
+    uint64_t w[WC_MAXLEN / 8];
+} wckey;
+
 struct nci_tagger_doc {
     const nci_tagger_model *model;
     docent *tab;
     size_t tmask, tcount;
+    uint32_t *used; /* the slots of tab in use (tcount): a state reused after a
+                     * long document clears only what the last one used */
     int second_pass;
     uint64_t capf[64]; /* filter of capitalised forms seen (cap_filter_bit) */
     const uint8_t *pass1_labels; /* the current sentence's first-pass labels */
@@ -715,6 +724,7 @@ struct nci_tagger_doc {
     struct wcent *wc;
     int nocache;        /* nci_tagger_doc_use_cache(d, 0) */
     struct wcent **wce; /* each token's cache entry, or NULL */
+    struct wckey *wkey; /* and the key of its word */
     int32_t *own;       /* own[i * NT]: token i's own-feature weights, when hown[i] */
     uint8_t *hown;
     /* lexical entries of the document given to nci_tagger_doc_observe_all
@@ -732,18 +742,24 @@ static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
     if (insert && (d->tcount + 1) * 2 > d->tmask + 1) {
         size_t nm = d->tmask ? d->tmask * 2 + 1 : 255;
         docent *nt = calloc(nm + 1, sizeof *nt);
-        if (!nt)
+        uint32_t *nu = malloc((nm + 1) / 2 * sizeof *nu);
+        if (!nt || !nu) {
+            free(nt);
+            free(nu);
             return NULL;
-        for (size_t i = 0; d->tab && i <= d->tmask; i++) {
-            if (!d->tab[i].key)
-                continue;
-            size_t j = d->tab[i].key & nm;
+        }
+        for (size_t k = 0; k < d->tcount; k++) {
+            const docent *e = &d->tab[d->used[k]];
+            size_t j = e->key & nm;
             while (nt[j].key)
                 j = (j + 1) & nm;
-            nt[j] = d->tab[i];
+            nt[j] = *e;
+            nu[k] = (uint32_t)j;
         }
         free(d->tab);
+        free(d->used);
         d->tab = nt;
+        d->used = nu;
         d->tmask = nm;
     }
     if (!d->tab)
@@ -757,7 +773,7 @@ static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
                 return NULL;
             memset(&d->tab[i], 0, sizeof d->tab[i]);
             d->tab[i].key = key;
-            d->tcount++;
+            d->used[d->tcount++] = (uint32_t)i;
             return &d->tab[i];
         }
         i = (i + 1) & d->tmask;
@@ -786,8 +802,8 @@ void nci_tagger_doc_reset(nci_tagger_doc *d)
 {
     if (!d)
         return;
-    if (d->tab && d->tcount)
-        memset(d->tab, 0, (d->tmask + 1) * sizeof *d->tab);
+    for (size_t k = 0; k < d->tcount; k++)
+        memset(&d->tab[d->used[k]], 0, sizeof *d->tab);
     d->tcount = 0;
     d->second_pass = 0;
     memset(d->capf, 0, sizeof d->capf);
@@ -811,6 +827,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     if (!d)
         return;
     free(d->tab);
+    free(d->used);
     free(d->ti);
     free(d->cand);
     free(d->gb);
@@ -827,6 +844,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->back);
     free(d->wc);
     free(d->wce);
+    free(d->wkey);
     free(d->own);
     free(d->lxd);
     free(d->lxs);
@@ -870,10 +888,13 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     struct wcent **wce = realloc(d->wce, c * sizeof *wce);
     if (wce)
         d->wce = wce;
+    struct wckey *wkey = realloc(d->wkey, c * sizeof *wkey);
+    if (wkey)
+        d->wkey = wkey;
     int32_t *own = realloc(d->own, c * NT * sizeof *own);
     if (own)
         d->own = own;
-    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !own)
+    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !wkey || !own)
         return NC_ENOMEM;
     d->wi = d->ci + c;
     d->gi = d->gb + c;
@@ -1128,12 +1149,10 @@ void nci_tagger_doc_set_pass1(nci_tagger_doc *d, const uint8_t *labels)
 
 void nci_tagger_doc_second_pass(nci_tagger_doc *d)
 {
-    if (!d || !d->tab)
+    if (!d)
         return;
-    for (size_t i = 0; i <= d->tmask; i++) {
-        docent *e = &d->tab[i];
-        if (!e->key)
-            continue;
+    for (size_t k = 0; k < d->tcount; k++) {
+        docent *e = &d->tab[d->used[k]];
         memcpy(e->pass1, e->hist, sizeof e->hist);
         memset(e->hist, 0, sizeof e->hist);
     }
@@ -1226,11 +1245,10 @@ static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs,
 
 #define WC_BITS 14
 #define WC_SIZE ((size_t)1 << WC_BITS)
-#define WC_MAXLEN 24 /* longer words are not cached */
 #define WC_NCTX 2    /* contexts whose own weights are kept: ordinary, first */
 
 typedef struct wcent {
-    char w[WC_MAXLEN];
+    wckey key;
     uint8_t len; /* 0: empty */
     uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled */
     uint64_t form, lower, shape, suf2;
@@ -1268,32 +1286,71 @@ static size_t own_feats(const tokinfo *t, uint64_t ctx, uint64_t *F)
     return nf;
 }
 
-static inline int wc_same(const wcent *e, const char *p, size_t len)
+static inline int wc_same(const wcent *e, const wckey *k, size_t len)
 {
-    return e->len == len && memcmp(e->w, p, len) == 0;
+    return e->len == len && e->key.w[0] == k->w[0] && e->key.w[1] == k->w[1] &&
+           e->key.w[2] == k->w[2];
 }
 
-/* The cache entry of token tk's word (NULL: not cacheable). */
-static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk)
+/* n <= 8 bytes at p as a little-endian number. */
+static inline uint64_t load_le(const unsigned char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        return v;
+    }
+    if (n == 4) {
+        uint32_t v;
+        memcpy(&v, p, 4);
+        return v;
+    }
+#endif
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++)
+        v |= (uint64_t)p[k] << (8 * k);
+    return v;
+}
+
+/* The key of the len bytes at p (1 <= len <= WC_MAXLEN), read a few words
+ * at a time, overlapping, never outside the token. */
+static inline void wc_key(const unsigned char *p, size_t len, wckey *k)
+{
+    k->w[0] = k->w[1] = k->w[2] = 0;
+    if (len < 4) {
+        k->w[0] = (uint64_t)p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) |
+                  (uint64_t)p[len - 1] << (8 * (len - 1));
+    } else if (len <= 8) {
+        k->w[0] = load_le(p, 4) | load_le(p + len - 4, 4) << (8 * (len - 4));
+    } else {
+        /* whole words, then the last len % 8 bytes from a word ending at
+         * the token's end */
+        size_t full = len / 8, r = len % 8;
+        for (size_t j = 0; j < full; j++)
+            k->w[j] = load_le(p + 8 * j, 8);
+        if (r)
+            k->w[full] = load_le(p + len - 8, 8) >> (8 * (8 - r));
+    }
+}
+
+/* The cache entry of token tk's word, its key into *k (NULL: not
+ * cacheable). */
+static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk, wckey *k)
 {
     size_t len = tk->ptr ? tk->len : 0;
     if (!d->wc || len == 0 || len > WC_MAXLEN)
         return NULL;
-    /* the bytes gathered into three words in registers (a copy to memory
-     * read back as words stalls store forwarding) */
-    const unsigned char *p = (const unsigned char *)tk->ptr;
-    uint64_t w[3] = {0, 0, 0};
-    for (size_t k = 0; k < len; k++)
-        w[k >> 3] |= (uint64_t)p[k] << ((k & 7) * 8);
-    uint64_t h = (w[0] * 0x9e3779b97f4a7c15ULL) ^ (w[1] * 0xc2b2ae3d27d4eb4fULL) ^
-                 (w[2] * 0x165667b19e3779f9ULL) ^ len;
+    wc_key((const unsigned char *)tk->ptr, len, k);
+    uint64_t h = (k->w[0] * 0x9e3779b97f4a7c15ULL) ^ (k->w[1] * 0xc2b2ae3d27d4eb4fULL) ^
+                 (k->w[2] * 0x165667b19e3779f9ULL) ^ len;
     return &d->wc[(h * 0xff51afd7ed558ccdULL) >> (64 - WC_BITS)];
 }
 
 /* tok_analyse through the cache entry e (wc_slot; NULL: not cached), which
  * then holds the token's word.  A cached analysis has full = 2: no affixes
  * but the third suffix, which neighbours use. */
-static void analyse(const nci_tagger_token *tk, uint8_t fl, tokinfo *ti, wcent *e)
+static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokinfo *ti, wcent *e)
 {
     const char *p = tk->ptr ? tk->ptr : "";
     size_t len = tk->ptr ? tk->len : 0;
@@ -1301,7 +1358,7 @@ static void analyse(const nci_tagger_token *tk, uint8_t fl, tokinfo *ti, wcent *
         tok_analyse(p, len, fl, ti);
         return;
     }
-    if (wc_same(e, p, len)) {
+    if (wc_same(e, k, len)) {
         ti->form = e->form;
         ti->lower = e->lower;
         ti->shape = e->shape;
@@ -1314,7 +1371,7 @@ static void analyse(const nci_tagger_token *tk, uint8_t fl, tokinfo *ti, wcent *
         return;
     }
     tok_analyse(p, len, fl, ti);
-    memcpy(e->w, p, len);
+    e->key = *k;
     e->len = (uint8_t)len;
     e->ncp = ti->ncp;
     e->nsuf = ti->nsuf;
@@ -1326,14 +1383,11 @@ static void analyse(const nci_tagger_token *tk, uint8_t fl, tokinfo *ti, wcent *
 }
 
 /* The own-feature weights of token tk (flags fl, without TF_CONN) in
- * context ctx < WC_NCTX into out, from its cache entry e, computed and kept
- * there the first time.  0 when e no longer holds tk's word (a later token
- * of the sentence took its slot). */
-static int own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, uint8_t fl,
-                      unsigned ctx, int32_t *out)
+ * context ctx < WC_NCTX into out, from its cache entry e (which holds tk's
+ * word), computed and kept there the first time. */
+static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, uint8_t fl,
+                       unsigned ctx, int32_t *out)
 {
-    if (!wc_same(e, tk->ptr, tk->len))
-        return 0;
     if (!(e->ownok & (1u << ctx))) {
         tokinfo t;
         uint64_t F[24];
@@ -1346,7 +1400,6 @@ static int own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, u
         e->ownok |= (uint8_t)(1u << ctx);
     }
     memcpy(out, e->own[ctx], NT * sizeof *out);
-    return 1;
 }
 
 /* nci_tagger_features with the tokens' lexical entries lx. */
@@ -1440,13 +1493,19 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         for (size_t j = lo > next ? lo : next; j <= hi; j++) {
             wi[nw++] = (uint32_t)j;
             d->gb[j] = d->gi[j] = d->ge[j] = d->gu[j] = 0;
-            if ((d->wce[j] = wc_slot(d, &toks[j])) != NULL)
+            if ((d->wce[j] = wc_slot(d, &toks[j], &d->wkey[j])) != NULL)
                 PREFETCH(d->wce[j]);
         }
         next = hi + 1;
     }
     for (size_t q = 0; q < nw; q++)
-        analyse(&toks[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
+        analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
+    /* a later token of the sentence may have taken an entry */
+    for (size_t q = 0; q < nw; q++) {
+        wcent *e = d->wce[wi[q]];
+        if (e && !wc_same(e, &d->wkey[wi[q]], toks[wi[q]].len))
+            d->wce[wi[q]] = NULL;
+    }
     /* gazetteer spans starting at capitalised candidates */
     if (g && g->count) {
         for (size_t q = 0; q < ncand; q++) {
@@ -1501,8 +1560,8 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         uint64_t cs = ctx * F_CTX;
         d->cs8[i] = (uint8_t)ctx;
         d->hown[i] = 0;
-        if (ctx < WC_NCTX && d->wce[i] && !(fl[i] & TF_CONN) &&
-            own_cached(d, d->wce[i], &toks[i], fl[i], (unsigned)ctx, d->own + i * NT)) {
+        if (ctx < WC_NCTX && d->wce[i] && !(fl[i] & TF_CONN)) {
+            own_cached(d, d->wce[i], &toks[i], fl[i], (unsigned)ctx, d->own + i * NT);
             d->hown[i] = 1;
         } else {
             if (ti[i].full == 2) /* from the cache: no affixes */
