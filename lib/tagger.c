@@ -324,6 +324,66 @@ static int is_initial_stop(const char *p, size_t len)
     return 0;
 }
 
+/* n <= 8 bytes at p as a little-endian number. */
+static inline uint64_t load_le(const unsigned char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        return v;
+    }
+    if (n == 4) {
+        uint32_t v;
+        memcpy(&v, p, 4);
+        return v;
+    }
+#endif
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++)
+        v |= (uint64_t)p[k] << (8 * k);
+    return v;
+}
+
+/* The 1 <= len <= 8 bytes at p as a little-endian number (zero above),
+ * read with overlapping loads, never outside them. */
+static inline uint64_t load_upto8(const unsigned char *p, size_t len)
+{
+    if (len >= 4)
+        return load_le(p, 4) | load_le(p + len - 4, 4) << (8 * (len - 4));
+    return (uint64_t)p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) |
+           (uint64_t)p[len - 1] << (8 * (len - 1));
+}
+
+#define BYTES_ONES 0x0101010101010101ULL
+#define BYTES_HIGH 0x8080808080808080ULL
+
+/* The high bit of each byte of w (all bytes < 0x80) that is in [lo, hi]:
+ * adding 0x80 - lo sets it from lo up, adding 0x7f - hi from hi + 1 up,
+ * and no byte carries into the next. */
+static inline uint64_t bytes_in(uint64_t w, unsigned lo, unsigned hi)
+{
+    return (w + BYTES_ONES * (0x80 - lo)) & ~(w + BYTES_ONES * (0x7f - hi)) & BYTES_HIGH;
+}
+
+/* tok_flags of an ASCII token of at most 8 bytes, w (load_upto8), with no
+ * branch on its letters. */
+static inline uint8_t ascii_flags(uint64_t w)
+{
+    uint64_t lo = bytes_in(w, 'a', 'z'), up = bytes_in(w, 'A', 'Z'), dg = bytes_in(w, '0', '9');
+    uint64_t let = lo | up;
+    unsigned nlet = (unsigned)(((let >> 7) * BYTES_ONES) >> 56);
+    uint8_t f = 0;
+    f |= up ? TF_UPPER : 0;
+    f |= (let & (0 - let) & up) ? TF_INITCAP : 0; /* the first letter */
+    f |= nlet >= 2 && !lo ? TF_ALLCAPS : 0;
+    f |= dg ? TF_DIGIT : 0;
+    f |= let ? TF_ALPHA : 0;
+    f |= let && !up ? TF_LOWWORD : 0;
+    f |= !let && !dg ? TF_PUNCT : 0;
+    return f;
+}
+
 /* Cheap pass: flags only. */
 static uint8_t tok_flags(const char *p, size_t len)
 {
@@ -339,13 +399,16 @@ static uint8_t tok_flags(const char *p, size_t len)
         ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
     const unsigned char *s = (const unsigned char *)p;
     size_t i = 0;
-    /* most tokens are lower-case ASCII words */
+    /* most tokens are lower-case ASCII words, the rest mostly short ASCII */
     while (i < len && (unsigned)(s[i] - 'a') < 26u)
         i++;
     if (i == len && len)
         return TF_ALPHA | TF_LOWWORD;
-    if (len == 1 && s[0] < 0x80 && !cls[s[0]])
-        return TF_PUNCT;
+    if (len && len <= 8) {
+        uint64_t w = load_upto8(s, len);
+        if (!(w & BYTES_HIGH))
+            return ascii_flags(w);
+    }
     i = 0;
     int nlet = 0, nup = 0, first_letter = -1, dig = 0;
     while (i < len) {
@@ -406,6 +469,19 @@ static uint64_t lower_hash(const char *p, size_t len)
     return mix64(h ^ len);
 }
 
+/* A 4096-bit filter over (first two bytes, lower-cased if ASCII; length) of
+ * the capitalised words of a document, so that counting lower-case
+ * occurrences hashes only the lower-case words that may match one. */
+static inline unsigned cap_filter_bit(const char *p, size_t len)
+{
+    unsigned c0 = (unsigned char)p[0], c1 = len > 1 ? (unsigned char)p[1] : 0;
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 += 32;
+    if (c1 >= 'A' && c1 <= 'Z')
+        c1 += 32;
+    return (c0 * 131u + c1 * 7u + (unsigned)(len & 0xff)) & 4095u;
+}
+
 /* What the tagger reads of every token of a document: its flags
  * (tok_flags), from one pass over the document (nci_tagger_doc_observe_all),
  * and its lower-case hash (lower_hash), computed the first time it is asked
@@ -413,11 +489,18 @@ static uint64_t lower_hash(const char *p, size_t len)
 typedef struct lexent {
     uint64_t lower;
     uint8_t fl, has_lower, x; /* x: LX_* */
+    uint16_t fb;              /* cap_filter_bit, for tokens with bytes */
 } lexent;
 
 enum {
-    LX_AT = 1,  /* the token is "@" */
-    LX_LONG = 2 /* four bytes or more */
+    LX_AT = 1,   /* the token is "@" */
+    LX_LONG = 2, /* four bytes or more */
+    /* what the document statistics (doc_observe_phase) count: */
+    LX_CAPW = 4, /* starts with an upper-case ASCII letter or a non-ASCII
+                  * character, first letter upper case */
+    LX_LOWA = 8, /* two bytes or more, starts with a lower-case ASCII letter */
+    LX_LOWU = 16 /* two bytes or more, starts with a non-ASCII character,
+                  * TF_LOWWORD */
 };
 
 static inline uint64_t lex_lower(const nci_tagger_token *t, lexent *x)
@@ -444,9 +527,20 @@ static nc_status lex_fill(lexent **buf, size_t *cap, const nci_tagger_token *tok
     for (size_t i = 0; i < n; i++) {
         const char *p = toks[i].ptr;
         size_t len = p ? toks[i].len : 0;
-        x[i].fl = p ? tok_flags(p, len) : TF_PUNCT;
+        uint8_t f = p ? tok_flags(p, len) : TF_PUNCT, b = toks[i].len >= 4 ? LX_LONG : 0;
+        x[i].fl = f;
         x[i].has_lower = 0;
-        x[i].x = (uint8_t)((len == 1 && p[0] == '@' ? LX_AT : 0) | (toks[i].len >= 4 ? LX_LONG : 0));
+        x[i].fb = 0;
+        if (len) {
+            unsigned c0 = (unsigned char)p[0];
+            int ascii = c0 < 0x80, capw = (!ascii || (c0 >= 'A' && c0 <= 'Z')) && (f & TF_INITCAP);
+            b |= (len == 1 && c0 == '@' ? LX_AT : 0) | (capw ? LX_CAPW : 0);
+            if (len >= 2)
+                b |= ascii ? (c0 >= 'a' && c0 <= 'z' ? LX_LOWA : 0) : (f & TF_LOWWORD ? LX_LOWU : 0);
+            if (b & (LX_CAPW | LX_LOWA))
+                x[i].fb = (uint16_t)cap_filter_bit(p, len);
+        }
+        x[i].x = b;
     }
     return NC_OK;
 }
@@ -922,37 +1016,6 @@ static nc_status doc_reserve_feats(nci_tagger_doc *d, size_t n)
     return NC_OK;
 }
 
-/* Document statistics.  phase 1: capitalised forms (inserted); phase 2:
- * lower-case words (counted only where a capitalised form exists, so the
- * table holds only name-like words). */
-/* Flags of a token for the document scan, cheaply: lower-case ASCII words
- * are only checked for being connectors. */
-static inline uint8_t scan_flags(const nci_tagger_token *t, const lexent *x)
-{
-    if (!t->ptr || !t->len)
-        return 0;
-    unsigned char c0 = (unsigned char)t->ptr[0];
-    if (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z'))
-        return is_connector(t->ptr, t->len) ? TF_CONN : 0;
-    uint8_t f = x->fl;
-    if (!(f & TF_UPPER) && is_connector(t->ptr, t->len))
-        f |= TF_CONN;
-    return f;
-}
-
-/* A 4096-bit filter over (first two bytes, lower-cased if ASCII; length) of
- * the capitalised words of a document, so that counting lower-case
- * occurrences hashes only the lower-case words that may match one. */
-static inline unsigned cap_filter_bit(const char *p, size_t len)
-{
-    unsigned c0 = (unsigned char)p[0], c1 = len > 1 ? (unsigned char)p[1] : 0;
-    if (c0 >= 'A' && c0 <= 'Z')
-        c0 += 32;
-    if (c1 >= 'A' && c1 <= 'Z')
-        c1 += 32;
-    return (c0 * 131u + c1 * 7u + (unsigned)(len & 0xff)) & 4095u;
-}
-
 #define RUN_FIRST 1u /* first word of a run of >= 2 capitalised words */
 #define RUN_LAST 2u  /* last word of such a run */
 #define RUN_MID 4u   /* inside one */
@@ -968,13 +1031,7 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
     if (phase == 1) {
         size_t i = 0;
         while (i < n) {
-            if (toks[i].len && (unsigned char)toks[i].ptr[0] < 0x80 &&
-                !(toks[i].ptr[0] >= 'A' && toks[i].ptr[0] <= 'Z')) {
-                i++;
-                continue;
-            }
-            uint8_t f = scan_flags(&toks[i], &lx[i]);
-            if (!(f & TF_INITCAP)) {
+            if (!(lx[i].x & LX_CAPW)) {
                 i++;
                 continue;
             }
@@ -986,10 +1043,9 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
             uint64_t acro = FNV_OFF;
             int acro_ok = 1;
             while (j < n) {
-                f = j == i ? f : scan_flags(&toks[j], &lx[j]);
-                if (f & TF_INITCAP) {
+                if (lx[j].x & LX_CAPW) {
                     uint64_t h = lex_lower(&toks[j], &lx[j]);
-                    unsigned fb = cap_filter_bit(toks[j].ptr, toks[j].len);
+                    unsigned fb = lx[j].fb;
                     d->capf[fb >> 6] |= 1ULL << (fb & 63);
                     docent *e = doc_get(d, h, 1);
                     if (!e)
@@ -1012,7 +1068,8 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
                     }
                     ncap++;
                     j++;
-                } else if ((f & TF_CONN) && j + 1 < n && (scan_flags(&toks[j + 1], &lx[j + 1]) & TF_INITCAP)) {
+                } else if (j + 1 < n && (lx[j + 1].x & LX_CAPW) &&
+                           is_connector(toks[j].ptr, toks[j].len)) {
                     j++;
                 } else {
                     break;
@@ -1046,20 +1103,9 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
         return NC_OK;
     }
     for (size_t i = 0; i < n; i++) {
-        const char *p = toks[i].ptr;
-        size_t len = toks[i].len;
-        if (!p || len < 2)
+        unsigned x = lx[i].x, fb = lx[i].fb;
+        if (!(x & LX_LOWU) && !((x & LX_LOWA) && (d->capf[fb >> 6] & (1ULL << (fb & 63)))))
             continue;
-        unsigned char c0 = (unsigned char)p[0];
-        if (!(c0 >= 'a' && c0 <= 'z') && c0 < 0x80)
-            continue;
-        if (c0 >= 0x80 && !(lx[i].fl & TF_LOWWORD))
-            continue;
-        if (c0 < 0x80) {
-            unsigned fb = cap_filter_bit(p, len);
-            if (!(d->capf[fb >> 6] & (1ULL << (fb & 63))))
-                continue;
-        }
         if (!d->tcount)
             return NC_OK;
         docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 0);
@@ -1085,19 +1131,10 @@ static nc_status record_lx(nci_tagger_doc *d, const nci_tagger_token *toks, lexe
                            size_t n, const uint8_t *labels)
 {
     for (size_t i = 0; i < n; i++) {
-        const char *p = toks[i].ptr;
-        size_t len = toks[i].len;
-        if (!p || !len)
-            continue;
         unsigned ty = labels[i] < NT ? NCI_TAG_TYPE(labels[i]) : 0;
-        if (ty == 0) {
-            /* an O only says something about words that look like names */
-            unsigned char c0 = (unsigned char)p[0];
-            if (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z'))
-                continue;
-            if (!(lx[i].fl & TF_INITCAP))
-                continue;
-        }
+        /* an O only says something about words that look like names */
+        if (ty == 0 ? !(lx[i].x & LX_CAPW) : !toks[i].ptr || !toks[i].len)
+            continue;
         docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 1);
         if (!e)
             return NC_ENOMEM;
@@ -1292,37 +1329,13 @@ static inline int wc_same(const wcent *e, const wckey *k, size_t len)
            e->key.w[2] == k->w[2];
 }
 
-/* n <= 8 bytes at p as a little-endian number. */
-static inline uint64_t load_le(const unsigned char *p, size_t n)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (n == 8) {
-        uint64_t v;
-        memcpy(&v, p, 8);
-        return v;
-    }
-    if (n == 4) {
-        uint32_t v;
-        memcpy(&v, p, 4);
-        return v;
-    }
-#endif
-    uint64_t v = 0;
-    for (size_t k = 0; k < n; k++)
-        v |= (uint64_t)p[k] << (8 * k);
-    return v;
-}
-
 /* The key of the len bytes at p (1 <= len <= WC_MAXLEN), read a few words
  * at a time, overlapping, never outside the token. */
 static inline void wc_key(const unsigned char *p, size_t len, wckey *k)
 {
     k->w[0] = k->w[1] = k->w[2] = 0;
-    if (len < 4) {
-        k->w[0] = (uint64_t)p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) |
-                  (uint64_t)p[len - 1] << (8 * (len - 1));
-    } else if (len <= 8) {
-        k->w[0] = load_le(p, 4) | load_le(p + len - 4, 4) << (8 * (len - 4));
+    if (len <= 8) {
+        k->w[0] = load_upto8(p, len);
     } else {
         /* whole words, then the last len % 8 bytes from a word ending at
          * the token's end */
