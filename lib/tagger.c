@@ -1283,11 +1283,13 @@ static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs,
 #define WC_BITS 14
 #define WC_SIZE ((size_t)1 << WC_BITS)
 #define WC_NCTX 2    /* contexts whose own weights are kept: ordinary, first */
+#define WC_GAZ 0x80u
 
 typedef struct wcent {
     wckey key;
     uint8_t len; /* 0: empty */
-    uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled */
+    uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled; WC_GAZ: gaz */
+    uint8_t gaz; /* the model's gazetteer value of the word alone (gaz_find) */
     uint64_t form, lower, shape, suf2;
     int32_t own[WC_NCTX][NT];
 } wcent;
@@ -1415,6 +1417,19 @@ static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, 
     memcpy(out, e->own[ctx], NT * sizeof *out);
 }
 
+/* gaz_find(g, k) of a span's first word, whose cache entry is e (NULL:
+ * none): kept there when g is the model's. */
+static int gaz_first(const nci_tagger_doc *d, const nci_tagger_gaz *g, uint64_t k, wcent *e)
+{
+    if (!e || g != nci_tagger_model_gaz(d->model))
+        return gaz_find(g, k);
+    if (!(e->ownok & WC_GAZ)) {
+        e->gaz = (uint8_t)gaz_find(g, k);
+        e->ownok |= WC_GAZ;
+    }
+    return e->gaz;
+}
+
 /* nci_tagger_features with the tokens' lexical entries lx. */
 static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
                              const nci_tagger_token *toks, lexent *lx, size_t n,
@@ -1528,7 +1543,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
             uint64_t k = 0;
             for (size_t j = i; j < n && j < i + NCI_GAZ_MAXLEN && cand[j]; j++) {
                 k = gaz_step(k, ti[j].lower);
-                int v = gaz_find(g, k);
+                int v = j == i ? gaz_first(d, g, k, d->wce[i]) : gaz_find(g, k);
                 if (!v)
                     break;
                 uint8_t cats = (uint8_t)(v & 0x7f);
