@@ -324,6 +324,66 @@ static int is_initial_stop(const char *p, size_t len)
     return 0;
 }
 
+/* n <= 8 bytes at p as a little-endian number. */
+static inline uint64_t load_le(const unsigned char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        return v;
+    }
+    if (n == 4) {
+        uint32_t v;
+        memcpy(&v, p, 4);
+        return v;
+    }
+#endif
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++)
+        v |= (uint64_t)p[k] << (8 * k);
+    return v;
+}
+
+/* The 1 <= len <= 8 bytes at p as a little-endian number (zero above),
+ * read with overlapping loads, never outside them. */
+static inline uint64_t load_upto8(const unsigned char *p, size_t len)
+{
+    if (len >= 4)
+        return load_le(p, 4) | load_le(p + len - 4, 4) << (8 * (len - 4));
+    return (uint64_t)p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) |
+           (uint64_t)p[len - 1] << (8 * (len - 1));
+}
+
+#define BYTES_ONES 0x0101010101010101ULL
+#define BYTES_HIGH 0x8080808080808080ULL
+
+/* The high bit of each byte of w (all bytes < 0x80) that is in [lo, hi]:
+ * adding 0x80 - lo sets it from lo up, adding 0x7f - hi from hi + 1 up,
+ * and no byte carries into the next. */
+static inline uint64_t bytes_in(uint64_t w, unsigned lo, unsigned hi)
+{
+    return (w + BYTES_ONES * (0x80 - lo)) & ~(w + BYTES_ONES * (0x7f - hi)) & BYTES_HIGH;
+}
+
+/* tok_flags of an ASCII token of at most 8 bytes, w (load_upto8), with no
+ * branch on its letters. */
+static inline uint8_t ascii_flags(uint64_t w)
+{
+    uint64_t lo = bytes_in(w, 'a', 'z'), up = bytes_in(w, 'A', 'Z'), dg = bytes_in(w, '0', '9');
+    uint64_t let = lo | up;
+    unsigned nlet = (unsigned)(((let >> 7) * BYTES_ONES) >> 56);
+    uint8_t f = 0;
+    f |= up ? TF_UPPER : 0;
+    f |= (let & (0 - let) & up) ? TF_INITCAP : 0; /* the first letter */
+    f |= nlet >= 2 && !lo ? TF_ALLCAPS : 0;
+    f |= dg ? TF_DIGIT : 0;
+    f |= let ? TF_ALPHA : 0;
+    f |= let && !up ? TF_LOWWORD : 0;
+    f |= !let && !dg ? TF_PUNCT : 0;
+    return f;
+}
+
 /* Cheap pass: flags only. */
 static uint8_t tok_flags(const char *p, size_t len)
 {
@@ -339,13 +399,16 @@ static uint8_t tok_flags(const char *p, size_t len)
         ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
     const unsigned char *s = (const unsigned char *)p;
     size_t i = 0;
-    /* most tokens are lower-case ASCII words */
+    /* most tokens are lower-case ASCII words, the rest mostly short ASCII */
     while (i < len && (unsigned)(s[i] - 'a') < 26u)
         i++;
     if (i == len && len)
         return TF_ALPHA | TF_LOWWORD;
-    if (len == 1 && s[0] < 0x80 && !cls[s[0]])
-        return TF_PUNCT;
+    if (len && len <= 8) {
+        uint64_t w = load_upto8(s, len);
+        if (!(w & BYTES_HIGH))
+            return ascii_flags(w);
+    }
     i = 0;
     int nlet = 0, nup = 0, first_letter = -1, dig = 0;
     while (i < len) {
@@ -406,6 +469,19 @@ static uint64_t lower_hash(const char *p, size_t len)
     return mix64(h ^ len);
 }
 
+/* A 4096-bit filter over (first two bytes, lower-cased if ASCII; length) of
+ * the capitalised words of a document, so that counting lower-case
+ * occurrences hashes only the lower-case words that may match one. */
+static inline unsigned cap_filter_bit(const char *p, size_t len)
+{
+    unsigned c0 = (unsigned char)p[0], c1 = len > 1 ? (unsigned char)p[1] : 0;
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 += 32;
+    if (c1 >= 'A' && c1 <= 'Z')
+        c1 += 32;
+    return (c0 * 131u + c1 * 7u + (unsigned)(len & 0xff)) & 4095u;
+}
+
 /* What the tagger reads of every token of a document: its flags
  * (tok_flags), from one pass over the document (nci_tagger_doc_observe_all),
  * and its lower-case hash (lower_hash), computed the first time it is asked
@@ -413,11 +489,18 @@ static uint64_t lower_hash(const char *p, size_t len)
 typedef struct lexent {
     uint64_t lower;
     uint8_t fl, has_lower, x; /* x: LX_* */
+    uint16_t fb;              /* cap_filter_bit, for tokens with bytes */
 } lexent;
 
 enum {
-    LX_AT = 1,  /* the token is "@" */
-    LX_LONG = 2 /* four bytes or more */
+    LX_AT = 1,   /* the token is "@" */
+    LX_LONG = 2, /* four bytes or more */
+    /* what the document statistics (doc_observe_phase) count: */
+    LX_CAPW = 4, /* starts with an upper-case ASCII letter or a non-ASCII
+                  * character, first letter upper case */
+    LX_LOWA = 8, /* two bytes or more, starts with a lower-case ASCII letter */
+    LX_LOWU = 16 /* two bytes or more, starts with a non-ASCII character,
+                  * TF_LOWWORD */
 };
 
 static inline uint64_t lex_lower(const nci_tagger_token *t, lexent *x)
@@ -444,9 +527,20 @@ static nc_status lex_fill(lexent **buf, size_t *cap, const nci_tagger_token *tok
     for (size_t i = 0; i < n; i++) {
         const char *p = toks[i].ptr;
         size_t len = p ? toks[i].len : 0;
-        x[i].fl = p ? tok_flags(p, len) : TF_PUNCT;
+        uint8_t f = p ? tok_flags(p, len) : TF_PUNCT, b = toks[i].len >= 4 ? LX_LONG : 0;
+        x[i].fl = f;
         x[i].has_lower = 0;
-        x[i].x = (uint8_t)((len == 1 && p[0] == '@' ? LX_AT : 0) | (toks[i].len >= 4 ? LX_LONG : 0));
+        x[i].fb = 0;
+        if (len) {
+            unsigned c0 = (unsigned char)p[0];
+            int ascii = c0 < 0x80, capw = (!ascii || (c0 >= 'A' && c0 <= 'Z')) && (f & TF_INITCAP);
+            b |= (len == 1 && c0 == '@' ? LX_AT : 0) | (capw ? LX_CAPW : 0);
+            if (len >= 2)
+                b |= ascii ? (c0 >= 'a' && c0 <= 'z' ? LX_LOWA : 0) : (f & TF_LOWWORD ? LX_LOWU : 0);
+            if (b & (LX_CAPW | LX_LOWA))
+                x[i].fb = (uint16_t)cap_filter_bit(p, len);
+        }
+        x[i].x = b;
     }
     return NC_OK;
 }
@@ -689,10 +783,19 @@ typedef struct docent {
     uint64_t runlast; /* lower-case hash of the last word of its longest run */
 } docent;
 
+/* A word of the word cache (below): its bytes, byte k at bits 8 (k % 8) of
+ * w[k / 8], zero after the last. */
+#define WC_MAXLEN 24 /* longer words are not cached */
+typedef struct wckey {
+    uint64_t w[WC_MAXLEN / 8];
+} wckey;
+
 struct nci_tagger_doc {
     const nci_tagger_model *model;
     docent *tab;
     size_t tmask, tcount;
+    uint32_t *used; /* the slots of tab in use (tcount): a state reused after a
+                     * long document clears only what the last one used */
     int second_pass;
     uint64_t capf[64]; /* filter of capitalised forms seen (cap_filter_bit) */
     const uint8_t *pass1_labels; /* the current sentence's first-pass labels */
@@ -715,6 +818,7 @@ struct nci_tagger_doc {
     struct wcent *wc;
     int nocache;        /* nci_tagger_doc_use_cache(d, 0) */
     struct wcent **wce; /* each token's cache entry, or NULL */
+    struct wckey *wkey; /* and the key of its word */
     int32_t *own;       /* own[i * NT]: token i's own-feature weights, when hown[i] */
     uint8_t *hown;
     /* lexical entries of the document given to nci_tagger_doc_observe_all
@@ -732,18 +836,24 @@ static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
     if (insert && (d->tcount + 1) * 2 > d->tmask + 1) {
         size_t nm = d->tmask ? d->tmask * 2 + 1 : 255;
         docent *nt = calloc(nm + 1, sizeof *nt);
-        if (!nt)
+        uint32_t *nu = malloc((nm + 1) / 2 * sizeof *nu);
+        if (!nt || !nu) {
+            free(nt);
+            free(nu);
             return NULL;
-        for (size_t i = 0; d->tab && i <= d->tmask; i++) {
-            if (!d->tab[i].key)
-                continue;
-            size_t j = d->tab[i].key & nm;
+        }
+        for (size_t k = 0; k < d->tcount; k++) {
+            const docent *e = &d->tab[d->used[k]];
+            size_t j = e->key & nm;
             while (nt[j].key)
                 j = (j + 1) & nm;
-            nt[j] = d->tab[i];
+            nt[j] = *e;
+            nu[k] = (uint32_t)j;
         }
         free(d->tab);
+        free(d->used);
         d->tab = nt;
+        d->used = nu;
         d->tmask = nm;
     }
     if (!d->tab)
@@ -757,7 +867,7 @@ static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
                 return NULL;
             memset(&d->tab[i], 0, sizeof d->tab[i]);
             d->tab[i].key = key;
-            d->tcount++;
+            d->used[d->tcount++] = (uint32_t)i;
             return &d->tab[i];
         }
         i = (i + 1) & d->tmask;
@@ -786,8 +896,8 @@ void nci_tagger_doc_reset(nci_tagger_doc *d)
 {
     if (!d)
         return;
-    if (d->tab && d->tcount)
-        memset(d->tab, 0, (d->tmask + 1) * sizeof *d->tab);
+    for (size_t k = 0; k < d->tcount; k++)
+        memset(&d->tab[d->used[k]], 0, sizeof *d->tab);
     d->tcount = 0;
     d->second_pass = 0;
     memset(d->capf, 0, sizeof d->capf);
@@ -811,6 +921,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     if (!d)
         return;
     free(d->tab);
+    free(d->used);
     free(d->ti);
     free(d->cand);
     free(d->gb);
@@ -827,6 +938,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->back);
     free(d->wc);
     free(d->wce);
+    free(d->wkey);
     free(d->own);
     free(d->lxd);
     free(d->lxs);
@@ -870,10 +982,13 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     struct wcent **wce = realloc(d->wce, c * sizeof *wce);
     if (wce)
         d->wce = wce;
+    struct wckey *wkey = realloc(d->wkey, c * sizeof *wkey);
+    if (wkey)
+        d->wkey = wkey;
     int32_t *own = realloc(d->own, c * NT * sizeof *own);
     if (own)
         d->own = own;
-    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !own)
+    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !wkey || !own)
         return NC_ENOMEM;
     d->wi = d->ci + c;
     d->gi = d->gb + c;
@@ -901,37 +1016,6 @@ static nc_status doc_reserve_feats(nci_tagger_doc *d, size_t n)
     return NC_OK;
 }
 
-/* Document statistics.  phase 1: capitalised forms (inserted); phase 2:
- * lower-case words (counted only where a capitalised form exists, so the
- * table holds only name-like words). */
-/* Flags of a token for the document scan, cheaply: lower-case ASCII words
- * are only checked for being connectors. */
-static inline uint8_t scan_flags(const nci_tagger_token *t, const lexent *x)
-{
-    if (!t->ptr || !t->len)
-        return 0;
-    unsigned char c0 = (unsigned char)t->ptr[0];
-    if (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z'))
-        return is_connector(t->ptr, t->len) ? TF_CONN : 0;
-    uint8_t f = x->fl;
-    if (!(f & TF_UPPER) && is_connector(t->ptr, t->len))
-        f |= TF_CONN;
-    return f;
-}
-
-/* A 4096-bit filter over (first two bytes, lower-cased if ASCII; length) of
- * the capitalised words of a document, so that counting lower-case
- * occurrences hashes only the lower-case words that may match one. */
-static inline unsigned cap_filter_bit(const char *p, size_t len)
-{
-    unsigned c0 = (unsigned char)p[0], c1 = len > 1 ? (unsigned char)p[1] : 0;
-    if (c0 >= 'A' && c0 <= 'Z')
-        c0 += 32;
-    if (c1 >= 'A' && c1 <= 'Z')
-        c1 += 32;
-    return (c0 * 131u + c1 * 7u + (unsigned)(len & 0xff)) & 4095u;
-}
-
 #define RUN_FIRST 1u /* first word of a run of >= 2 capitalised words */
 #define RUN_LAST 2u  /* last word of such a run */
 #define RUN_MID 4u   /* inside one */
@@ -947,13 +1031,7 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
     if (phase == 1) {
         size_t i = 0;
         while (i < n) {
-            if (toks[i].len && (unsigned char)toks[i].ptr[0] < 0x80 &&
-                !(toks[i].ptr[0] >= 'A' && toks[i].ptr[0] <= 'Z')) {
-                i++;
-                continue;
-            }
-            uint8_t f = scan_flags(&toks[i], &lx[i]);
-            if (!(f & TF_INITCAP)) {
+            if (!(lx[i].x & LX_CAPW)) {
                 i++;
                 continue;
             }
@@ -965,10 +1043,9 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
             uint64_t acro = FNV_OFF;
             int acro_ok = 1;
             while (j < n) {
-                f = j == i ? f : scan_flags(&toks[j], &lx[j]);
-                if (f & TF_INITCAP) {
+                if (lx[j].x & LX_CAPW) {
                     uint64_t h = lex_lower(&toks[j], &lx[j]);
-                    unsigned fb = cap_filter_bit(toks[j].ptr, toks[j].len);
+                    unsigned fb = lx[j].fb;
                     d->capf[fb >> 6] |= 1ULL << (fb & 63);
                     docent *e = doc_get(d, h, 1);
                     if (!e)
@@ -991,7 +1068,8 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
                     }
                     ncap++;
                     j++;
-                } else if ((f & TF_CONN) && j + 1 < n && (scan_flags(&toks[j + 1], &lx[j + 1]) & TF_INITCAP)) {
+                } else if (j + 1 < n && (lx[j + 1].x & LX_CAPW) &&
+                           is_connector(toks[j].ptr, toks[j].len)) {
                     j++;
                 } else {
                     break;
@@ -1025,20 +1103,9 @@ static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *to
         return NC_OK;
     }
     for (size_t i = 0; i < n; i++) {
-        const char *p = toks[i].ptr;
-        size_t len = toks[i].len;
-        if (!p || len < 2)
+        unsigned x = lx[i].x, fb = lx[i].fb;
+        if (!(x & LX_LOWU) && !((x & LX_LOWA) && (d->capf[fb >> 6] & (1ULL << (fb & 63)))))
             continue;
-        unsigned char c0 = (unsigned char)p[0];
-        if (!(c0 >= 'a' && c0 <= 'z') && c0 < 0x80)
-            continue;
-        if (c0 >= 0x80 && !(lx[i].fl & TF_LOWWORD))
-            continue;
-        if (c0 < 0x80) {
-            unsigned fb = cap_filter_bit(p, len);
-            if (!(d->capf[fb >> 6] & (1ULL << (fb & 63))))
-                continue;
-        }
         if (!d->tcount)
             return NC_OK;
         docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 0);
@@ -1064,19 +1131,10 @@ static nc_status record_lx(nci_tagger_doc *d, const nci_tagger_token *toks, lexe
                            size_t n, const uint8_t *labels)
 {
     for (size_t i = 0; i < n; i++) {
-        const char *p = toks[i].ptr;
-        size_t len = toks[i].len;
-        if (!p || !len)
-            continue;
         unsigned ty = labels[i] < NT ? NCI_TAG_TYPE(labels[i]) : 0;
-        if (ty == 0) {
-            /* an O only says something about words that look like names */
-            unsigned char c0 = (unsigned char)p[0];
-            if (c0 < 0x80 && !(c0 >= 'A' && c0 <= 'Z'))
-                continue;
-            if (!(lx[i].fl & TF_INITCAP))
-                continue;
-        }
+        /* an O only says something about words that look like names */
+        if (ty == 0 ? !(lx[i].x & LX_CAPW) : !toks[i].ptr || !toks[i].len)
+            continue;
         docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 1);
         if (!e)
             return NC_ENOMEM;
@@ -1128,12 +1186,10 @@ void nci_tagger_doc_set_pass1(nci_tagger_doc *d, const uint8_t *labels)
 
 void nci_tagger_doc_second_pass(nci_tagger_doc *d)
 {
-    if (!d || !d->tab)
+    if (!d)
         return;
-    for (size_t i = 0; i <= d->tmask; i++) {
-        docent *e = &d->tab[i];
-        if (!e->key)
-            continue;
+    for (size_t k = 0; k < d->tcount; k++) {
+        docent *e = &d->tab[d->used[k]];
         memcpy(e->pass1, e->hist, sizeof e->hist);
         memset(e->hist, 0, sizeof e->hist);
     }
@@ -1226,13 +1282,14 @@ static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs,
 
 #define WC_BITS 14
 #define WC_SIZE ((size_t)1 << WC_BITS)
-#define WC_MAXLEN 24 /* longer words are not cached */
 #define WC_NCTX 2    /* contexts whose own weights are kept: ordinary, first */
+#define WC_GAZ 0x80u
 
 typedef struct wcent {
-    char w[WC_MAXLEN];
+    wckey key;
     uint8_t len; /* 0: empty */
-    uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled */
+    uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled; WC_GAZ: gaz */
+    uint8_t gaz; /* the model's gazetteer value of the word alone (gaz_find) */
     uint64_t form, lower, shape, suf2;
     int32_t own[WC_NCTX][NT];
 } wcent;
@@ -1268,32 +1325,47 @@ static size_t own_feats(const tokinfo *t, uint64_t ctx, uint64_t *F)
     return nf;
 }
 
-static inline int wc_same(const wcent *e, const char *p, size_t len)
+static inline int wc_same(const wcent *e, const wckey *k, size_t len)
 {
-    return e->len == len && memcmp(e->w, p, len) == 0;
+    return e->len == len && e->key.w[0] == k->w[0] && e->key.w[1] == k->w[1] &&
+           e->key.w[2] == k->w[2];
 }
 
-/* The cache entry of token tk's word (NULL: not cacheable). */
-static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk)
+/* The key of the len bytes at p (1 <= len <= WC_MAXLEN), read a few words
+ * at a time, overlapping, never outside the token. */
+static inline void wc_key(const unsigned char *p, size_t len, wckey *k)
+{
+    k->w[0] = k->w[1] = k->w[2] = 0;
+    if (len <= 8) {
+        k->w[0] = load_upto8(p, len);
+    } else {
+        /* whole words, then the last len % 8 bytes from a word ending at
+         * the token's end */
+        size_t full = len / 8, r = len % 8;
+        for (size_t j = 0; j < full; j++)
+            k->w[j] = load_le(p + 8 * j, 8);
+        if (r)
+            k->w[full] = load_le(p + len - 8, 8) >> (8 * (8 - r));
+    }
+}
+
+/* The cache entry of token tk's word, its key into *k (NULL: not
+ * cacheable). */
+static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk, wckey *k)
 {
     size_t len = tk->ptr ? tk->len : 0;
     if (!d->wc || len == 0 || len > WC_MAXLEN)
         return NULL;
-    /* the bytes gathered into three words in registers (a copy to memory
-     * read back as words stalls store forwarding) */
-    const unsigned char *p = (const unsigned char *)tk->ptr;
-    uint64_t w[3] = {0, 0, 0};
-    for (size_t k = 0; k < len; k++)
-        w[k >> 3] |= (uint64_t)p[k] << ((k & 7) * 8);
-    uint64_t h = (w[0] * 0x9e3779b97f4a7c15ULL) ^ (w[1] * 0xc2b2ae3d27d4eb4fULL) ^
-                 (w[2] * 0x165667b19e3779f9ULL) ^ len;
+    wc_key((const unsigned char *)tk->ptr, len, k);
+    uint64_t h = (k->w[0] * 0x9e3779b97f4a7c15ULL) ^ (k->w[1] * 0xc2b2ae3d27d4eb4fULL) ^
+                 (k->w[2] * 0x165667b19e3779f9ULL) ^ len;
     return &d->wc[(h * 0xff51afd7ed558ccdULL) >> (64 - WC_BITS)];
 }
 
 /* tok_analyse through the cache entry e (wc_slot; NULL: not cached), which
  * then holds the token's word.  A cached analysis has full = 2: no affixes
  * but the third suffix, which neighbours use. */
-static void analyse(const nci_tagger_token *tk, uint8_t fl, tokinfo *ti, wcent *e)
+static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokinfo *ti, wcent *e)
 {
     const char *p = tk->ptr ? tk->ptr : "";
     size_t len = tk->ptr ? tk->len : 0;
@@ -1301,7 +1373,7 @@ static void analyse(const nci_tagger_token *tk, uint8_t fl, tokinfo *ti, wcent *
         tok_analyse(p, len, fl, ti);
         return;
     }
-    if (wc_same(e, p, len)) {
+    if (wc_same(e, k, len)) {
         ti->form = e->form;
         ti->lower = e->lower;
         ti->shape = e->shape;
@@ -1314,7 +1386,7 @@ static void analyse(const nci_tagger_token *tk, uint8_t fl, tokinfo *ti, wcent *
         return;
     }
     tok_analyse(p, len, fl, ti);
-    memcpy(e->w, p, len);
+    e->key = *k;
     e->len = (uint8_t)len;
     e->ncp = ti->ncp;
     e->nsuf = ti->nsuf;
@@ -1326,14 +1398,11 @@ static void analyse(const nci_tagger_token *tk, uint8_t fl, tokinfo *ti, wcent *
 }
 
 /* The own-feature weights of token tk (flags fl, without TF_CONN) in
- * context ctx < WC_NCTX into out, from its cache entry e, computed and kept
- * there the first time.  0 when e no longer holds tk's word (a later token
- * of the sentence took its slot). */
-static int own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, uint8_t fl,
-                      unsigned ctx, int32_t *out)
+ * context ctx < WC_NCTX into out, from its cache entry e (which holds tk's
+ * word), computed and kept there the first time. */
+static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, uint8_t fl,
+                       unsigned ctx, int32_t *out)
 {
-    if (!wc_same(e, tk->ptr, tk->len))
-        return 0;
     if (!(e->ownok & (1u << ctx))) {
         tokinfo t;
         uint64_t F[24];
@@ -1346,7 +1415,19 @@ static int own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, u
         e->ownok |= (uint8_t)(1u << ctx);
     }
     memcpy(out, e->own[ctx], NT * sizeof *out);
-    return 1;
+}
+
+/* gaz_find(g, k) of a span's first word, whose cache entry is e (NULL:
+ * none): kept there when g is the model's. */
+static int gaz_first(const nci_tagger_doc *d, const nci_tagger_gaz *g, uint64_t k, wcent *e)
+{
+    if (!e || g != nci_tagger_model_gaz(d->model))
+        return gaz_find(g, k);
+    if (!(e->ownok & WC_GAZ)) {
+        e->gaz = (uint8_t)gaz_find(g, k);
+        e->ownok |= WC_GAZ;
+    }
+    return e->gaz;
 }
 
 /* nci_tagger_features with the tokens' lexical entries lx. */
@@ -1440,13 +1521,19 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         for (size_t j = lo > next ? lo : next; j <= hi; j++) {
             wi[nw++] = (uint32_t)j;
             d->gb[j] = d->gi[j] = d->ge[j] = d->gu[j] = 0;
-            if ((d->wce[j] = wc_slot(d, &toks[j])) != NULL)
+            if ((d->wce[j] = wc_slot(d, &toks[j], &d->wkey[j])) != NULL)
                 PREFETCH(d->wce[j]);
         }
         next = hi + 1;
     }
     for (size_t q = 0; q < nw; q++)
-        analyse(&toks[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
+        analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
+    /* a later token of the sentence may have taken an entry */
+    for (size_t q = 0; q < nw; q++) {
+        wcent *e = d->wce[wi[q]];
+        if (e && !wc_same(e, &d->wkey[wi[q]], toks[wi[q]].len))
+            d->wce[wi[q]] = NULL;
+    }
     /* gazetteer spans starting at capitalised candidates */
     if (g && g->count) {
         for (size_t q = 0; q < ncand; q++) {
@@ -1456,7 +1543,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
             uint64_t k = 0;
             for (size_t j = i; j < n && j < i + NCI_GAZ_MAXLEN && cand[j]; j++) {
                 k = gaz_step(k, ti[j].lower);
-                int v = gaz_find(g, k);
+                int v = j == i ? gaz_first(d, g, k, d->wce[i]) : gaz_find(g, k);
                 if (!v)
                     break;
                 uint8_t cats = (uint8_t)(v & 0x7f);
@@ -1501,8 +1588,8 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         uint64_t cs = ctx * F_CTX;
         d->cs8[i] = (uint8_t)ctx;
         d->hown[i] = 0;
-        if (ctx < WC_NCTX && d->wce[i] && !(fl[i] & TF_CONN) &&
-            own_cached(d, d->wce[i], &toks[i], fl[i], (unsigned)ctx, d->own + i * NT)) {
+        if (ctx < WC_NCTX && d->wce[i] && !(fl[i] & TF_CONN)) {
+            own_cached(d, d->wce[i], &toks[i], fl[i], (unsigned)ctx, d->own + i * NT);
             d->hown[i] = 1;
         } else {
             if (ti[i].full == 2) /* from the cache: no affixes */
