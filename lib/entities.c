@@ -127,7 +127,9 @@ enum {
     CUE_CLUB = 1 << 2,   /* club_word */
     CUE_TEAM = 1 << 3,   /* a team's people (fix_types) */
     CUE_EVENT = 1 << 4,  /* the last word of an event's name (drop_events) */
-    CUE_COUNT = 1 << 5   /* a number word before "Nations" (drop_events) */
+    CUE_COUNT = 1 << 5,  /* a number word before "Nations" (drop_events) */
+    CUE_NAMED = 1 << 6   /* a word after a name in an event's or a law's
+                          * name (drop_events) */
 };
 enum {
     CUE_ANY_LEAD = 1 << 0, /* is_lead_word */
@@ -153,6 +155,8 @@ static const char *const EVENT[] = {"Cup", "Championship", "Championships", "Ope
                                     "Olympics", "Awards", "Award", "Trophy", "Prix",
                                     "Paralympics", "Lecture", "Lectures", NULL};
 static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
+static const char *const NAMED[] = {"Marathon", "Festival", "Bill", "Act", "Treaty", "Summit",
+                                    NULL};
 static const char *const LEAD[] = {"but", "and", "or", "so", "if", "when", "while", "as",
                                    "after", "before", "although", "though", "however",
                                    "because", "since", "then", "yet", "also", "now", "still",
@@ -179,6 +183,7 @@ static const struct cuelist {
     const char *const *words;
 } CUES[] = {{0, CUE_ABBREV, ABBREV},      {0, CUE_LEGAL, LEGAL},         {0, CUE_CLUB, CLUB},
             {0, CUE_TEAM, TEAM},          {0, CUE_EVENT, EVENT},         {0, CUE_COUNT, COUNT},
+            {0, CUE_NAMED, NAMED},
             {1, CUE_ANY_LEAD, LEAD},      {1, CUE_ANY_WORK, WORK},       {1, CUE_ANY_PLACE, PLACE},
             {1, CUE_ANY_KIN, KIN}};
 
@@ -2297,7 +2302,11 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 2) {
             const nci_tok *z = &S->toks[m.tok + m.ntok - 1];
             size_t zl = z->end - z->start;
-            int ev = (nci_wordset_get(lex->cues, t + z->start, zl) & CUE_EVENT) != 0;
+            int zv = nci_wordset_get(lex->cues, t + z->start, zl);
+            /* a name ending in an event's or a law's word ("New York
+             * Marathon", "Maastricht Treaty"), not a person's ("Buffalo
+             * Bill") */
+            int ev = (zv & CUE_EVENT) || ((zv & CUE_NAMED) && m.type != NCI_ENT_PERSON);
             /* "Games" after a place or an event word ("Athens Games",
              * "Olympic Games"), not after a company's ("Epic Games") */
             if (!ev && zl == 5 && !memcmp(t + z->start, "Games", 5)) {
@@ -2314,6 +2323,20 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
             }
             if (ev)
                 continue;
+        }
+        /* a name right before an event's or a law's word ("Flora London
+         * Marathon", "Glastonbury Festival", "Police Bill", "Scotland Act")
+         * is part of that name; "Bill" only where no surname follows it */
+        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC) {
+            const nci_sent *x = &S->sents[m.sent];
+            size_t nx = m.tok + m.ntok, end = x->tok_first + x->tok_count;
+            if (nx < end && S->toks[nx].start == m.end + 1) {
+                const nci_tok *w = &S->toks[nx];
+                int v = nci_wordset_get(lex->cues, t + w->start, w->end - w->start);
+                if ((v & (CUE_NAMED | CUE_EVENT)) &&
+                    !(nci_tok_is(t, w, "bill") && nx + 1 < end && S->toks[nx + 1].cap))
+                    continue;
+            }
         }
         E->m[k++] = m;
     }

@@ -886,6 +886,20 @@ START_TEST(test_events_not_entities)
     }
     ck_assert(un && ft);
     json_decref(d);
+    /* a name inside an event's or a law's name is none (the tagger makes
+     * "New York Marathon" an ORG and "Dubai" a place); "Bill" before a
+     * surname is a person's name */
+    d = extract("Radcliffe won the New York Marathon last year. MPs debated the Police Bill on "
+                "Monday. Microsoft Bill Gates said the firm would grow. She won at the Dubai "
+                "Open in March.",
+                NULL);
+    json_array_foreach(json_object_get(d, "entities"), i, e) {
+        const char *n = str(e, "name");
+        ck_assert_msg(!strstr(n, "Marathon") && strcmp(n, "Dubai") && strcmp(n, "Police"),
+                      "%s typed %s", n, str(e, "type"));
+    }
+    ck_assert_uint_eq(entity_mentions(d, "PERSON", "Bill Gates"), 1);
+    json_decref(d);
 }
 END_TEST
 
