@@ -2337,6 +2337,13 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
                     !(nci_tok_is(t, w, "bill") && nx + 1 < end && S->toks[nx + 1].cap))
                     continue;
             }
+            /* and right after "Treaty of" or "Act of" ("the Treaty of
+             * Amsterdam") */
+            if (m.tok >= x->tok_first + 2 && nci_tok_is(t, &S->toks[m.tok - 1], "of")) {
+                const nci_tok *w = &S->toks[m.tok - 2];
+                if (w->cap && (nci_tok_is(t, w, "treaty") || nci_tok_is(t, w, "act")))
+                    continue;
+            }
         }
         E->m[k++] = m;
     }
