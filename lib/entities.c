@@ -297,8 +297,17 @@ static void stems_fill(stems *st, void *mem, size_t nslots, const char *const *p
         for (int cut = 0; cut <= 1 && len[i] > (size_t)cut; cut++) {
             uint64_t h = folded_hash(p[i], len[i] - (size_t)cut, cut ? DEM_CUT : 0);
             size_t s = h & st->mask;
-            while (st->slot[s])
+            int dup = 0;
+            /* a name already in (a place named again, in any case): once
+             * only, or the chain of its hash grows with every mention and
+             * filling and matching become quadratic */
+            while (st->slot[s] && !dup) {
+                const stemref *r = &st->v[st->slot[s] - 1];
+                dup = r->h == h && r->len == len[i] && !strncasecmp(r->p, p[i], len[i]);
                 s = (s + 1) & st->mask;
+            }
+            if (dup)
+                continue;
             st->v[st->n] = (stemref){h, p[i], len[i]};
             st->slot[s] = (uint32_t)++st->n;
         }

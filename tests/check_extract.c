@@ -840,6 +840,23 @@ START_TEST(test_kin_names_are_persons)
 }
 END_TEST
 
+/* One place named 40,000 times (1 MB): the table of places whose
+ * adjectives are looked for holds each name once (every mention went in,
+ * all on one probe chain: 9 s here, so Check's timeout guards it). */
+START_TEST(test_one_place_many_times)
+{
+    size_t n = 40000, cap = 27 * n + 1, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(text + len, cap - len, "People in London said so. ");
+    json_t *d = extract(text, NULL);
+    ck_assert_uint_eq(entity_mentions(d, "LOC", "London"), n);
+    json_decref(d);
+    free(text);
+}
+END_TEST
+
 /* One name, one type in a document: the type most of its mentions have
  * (the tagger alone types these five "Chelsea" two ways). */
 START_TEST(test_one_type_per_name)
@@ -1011,6 +1028,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, test_many_places_and_adjectives);
     tcase_add_test(tc, test_many_linked_names);
     tcase_add_test(tc, test_one_type_per_name);
+    tcase_add_test(tc, test_one_place_many_times);
     tcase_add_test(tc, test_acronyms_both_ways);
     tcase_add_test(tc, test_kin_names_are_persons);
     tcase_add_test(tc, test_entity_rule_limits);
