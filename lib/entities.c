@@ -232,13 +232,21 @@ const char *nci_ent_type_name(unsigned type)
 
 /* ---------------------------------------------------------------- demonyms */
 
-/* Whether the word w[0..n) is the adjective of the place named p[0..pn)
- * by the regular English patterns: Venezuela-n, Brazil-ian, Mexic(o)-an,
- * Ital(y)-ian, Japan-ese, Chin(a)-ese, Iraq-i (never with a letter cut:
+/* The endings of the regular English adjectives of places: Venezuela-n,
+ * Brazil-ian, Mexic(o)-an, Ital(y)-ian, Japan-ese, Chin(a)-ese, Iraq-i.
+ * cut: the ending may also replace the name's last letter (never "-i":
  * Dominica is no Dominici). */
+static const struct {
+    char s[4];
+    size_t n;
+    int cut;
+} DEM_SUF[] = {{"n", 1, 1}, {"an", 2, 1}, {"ian", 3, 1}, {"ese", 3, 1}, {"i", 1, 0}};
+#define NDEM_SUF (sizeof DEM_SUF / sizeof *DEM_SUF)
+
+/* Whether the word w[0..n) is the adjective of the place named p[0..pn)
+ * (DEM_SUF). */
 static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
 {
-    static const char *const SUF[] = {"n", "an", "ian", "ese", "i", NULL};
     /* a place ending in "n" is not its own adjective ("London", "Houston":
      * cut the "n", add "n") */
     if (n == pn && !strncasecmp(w, p, n))
@@ -250,11 +258,10 @@ static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
         if (pn <= (size_t)cut + 2)
             continue;
         size_t stem = pn - (size_t)cut;
-        for (int k = 0; SUF[k]; k++) {
-            size_t sl = strlen(SUF[k]);
-            if (cut && SUF[k][0] == 'i' && sl == 1)
-                continue;
-            if (n == stem + sl && !strncasecmp(w, p, stem) && !strncasecmp(w + stem, SUF[k], sl))
+        for (size_t k = 0; k < NDEM_SUF; k++) {
+            size_t sl = DEM_SUF[k].n;
+            if ((!cut || DEM_SUF[k].cut) && n == stem + sl && !strncasecmp(w, p, stem) &&
+                !strncasecmp(w + stem, DEM_SUF[k].s, sl))
                 return 1;
         }
     }
@@ -318,10 +325,6 @@ static void stems_fill(stems *st, void *mem, size_t nslots, const char *const *p
  * last byte, into h (room for 8); returns how many (none for most words). */
 static size_t demonym_stems(const char *w, size_t n, uint64_t h[8])
 {
-    static const struct {
-        char s[4];
-        size_t n;
-    } SUF[] = {{"n", 1}, {"an", 2}, {"ian", 3}, {"ese", 3}, {"i", 1}};
     size_t k = 0;
     if (n < 3)
         return 0;
@@ -330,16 +333,16 @@ static size_t demonym_stems(const char *w, size_t n, uint64_t h[8])
     unsigned z = (unsigned char)w[n - 1] | 0x20;
     if (z != 'n' && z != 'e' && z != 'i')
         return 0;
-    for (size_t s = 0; s < sizeof SUF / sizeof *SUF; s++) {
-        size_t sl = SUF[s].n, i = 0;
+    for (size_t s = 0; s < NDEM_SUF; s++) {
+        size_t sl = DEM_SUF[s].n, i = 0;
         /* a byte ORed with 0x20 is a lower-case letter only when it is that
          * letter in either case */
-        while (i < sl && n > sl + 1 && ((unsigned char)w[n - sl + i] | 0x20) == (unsigned char)SUF[s].s[i])
+        while (i < sl && n > sl + 1 &&
+               ((unsigned char)w[n - sl + i] | 0x20) == (unsigned char)DEM_SUF[s].s[i])
             i++;
         if (i == sl && n > sl + 1) {
-            h[k] = folded_hash(w, n - sl, 0);
-            k++;
-            if (sl != 1 || SUF[s].s[0] != 'i') { /* "-i" only after the whole name */
+            h[k++] = folded_hash(w, n - sl, 0);
+            if (DEM_SUF[s].cut) {
                 h[k] = h[k - 1] ^ DEM_CUT;
                 k++;
             }
@@ -1484,6 +1487,16 @@ static acroslot *acro_slot(const linker *L, uint64_t key)
             return &L->aslot[i];
 }
 
+/* The slot of key in the table of acronyms' entities: its own, or the
+ * empty one where it goes. */
+static size_t short_slot(const linker *L, uint64_t key)
+{
+    size_t j = (key * 0x9E3779B97F4A7C15u) >> 20 & L->smask;
+    while (L->short_key[j] && L->short_key[j] != key)
+        j = (j + 1) & L->smask;
+    return j;
+}
+
 /* ORG entity e under the initials of its name (again when its name
  * changed: the old entry is left, and skipped once e's key differs). */
 static void acro_add(linker *L, int32_t e)
@@ -1555,9 +1568,7 @@ static int new_entity(linker *L, size_t mi, size_t keym)
         /* an acronym's entity, for a spelled-out name after it */
         uint64_t ak = typed_key(acronym_key(L->t, L->S, &E->m[mi]), e[id].type);
         if (ak) {
-            size_t j = (ak * 0x9E3779B97F4A7C15u) >> 20 & L->smask;
-            while (L->short_key[j] && L->short_key[j] != ak)
-                j = (j + 1) & L->smask;
+            size_t j = short_slot(L, ak);
             if (!L->short_key[j]) {
                 L->short_key[j] = ak;
                 L->short_ent[j] = id;
@@ -1572,12 +1583,8 @@ static int new_entity(linker *L, size_t mi, size_t keym)
 static int32_t short_find(const linker *L, const nci_mention *m)
 {
     uint64_t k = typed_key(initials_key(L->t, L->S, m), m->type);
-    if (!k)
-        return -1;
-    for (size_t j = (k * 0x9E3779B97F4A7C15u) >> 20 & L->smask; L->short_key[j]; j = (j + 1) & L->smask)
-        if (L->short_key[j] == k)
-            return L->short_ent[j];
-    return -1;
+    size_t j = k ? short_slot(L, k) : 0;
+    return k && L->short_key[j] ? L->short_ent[j] : -1;
 }
 
 /* The working state of link() for E->nm mentions.  -1 when out of memory. */
