@@ -598,6 +598,19 @@ START_TEST(test_entity_types_by_context)
                 "Cardiff next week.", NULL);
     ck_assert(has_entity(d, "Leicester", "ORG") && has_entity(d, "Cardiff", "LOC"));
     json_decref(d);
+    /* three words of team sports make a report ("midfielder", "club",
+     * "squad", ...): its towns are clubs, but not as a noun's qualifier
+     * after an article ("a London hotel") */
+    d = extract("The midfielder has joined Portsmouth on loan. He scored twice against Norwich last "
+                "season and the club hopes he can help the squad avoid relegation. He stayed at a "
+                "London hotel before the match.", NULL);
+    ck_assert(has_entity(d, "Portsmouth", "ORG") && has_entity(d, "Norwich", "ORG"));
+    ck_assert(has_entity(d, "London", "LOC"));
+    json_decref(d);
+    /* "team" makes a club only in a sports report */
+    d = extract("The New York team reported their findings in a journal on Monday.", NULL);
+    ck_assert(has_entity(d, "New York", "LOC"));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
