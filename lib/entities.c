@@ -130,7 +130,8 @@ enum {
     CUE_COUNT = 1 << 5,  /* a number word before "Nations" (drop_events) */
     CUE_NAMED = 1 << 6,  /* a word after a name in an event's or a law's
                           * name (drop_events) */
-    CUE_SQUAD = 1 << 7   /* a team's people in sports reports (fix_types) */
+    CUE_SQUAD = 1 << 7,  /* a team's people in sports reports (fix_types) */
+    CUE_INST = 1 << 8    /* the last word of an institution's name (fix_types) */
 };
 enum {
     CUE_ANY_LEAD = 1 << 0, /* is_lead_word */
@@ -152,6 +153,16 @@ static const char *const CLUB[] = {"City", "United", "Rovers", "Town", "Athletic
 static const char *const TEAM[] = {"boss", "manager", "coach", "striker", "midfielder",
                                    "defender", "goalkeeper", "keeper", "winger", "fans",
                                    "supporters", "captain", "skipper", NULL};
+/* Institutions: a name ending in one is an organisation ("Parliament",
+ * "the Commons", "Welsh Assembly", "Clare College"), whatever the tagger
+ * made of it.  Not "Bank", "Union", "Federation" or "Club", which also end
+ * the names of places ("West Bank", "Soviet Union", "Queen's Club"). */
+static const char *const INST[] = {"Parliament", "Assembly", "Council", "Lords", "Commons",
+                                   "Cabinet", "Senate", "Congress", "Committee", "Commission",
+                                   "Ministry", "Department", "Agency", "Authority",
+                                   "University", "College", "School", "Institute",
+                                   "Association", "Society", "Party", "Foundation",
+                                   "Corporation", NULL};
 /* words of a team that are also said of other groups ("the New York team
  * reported", "a Hollywood player"): read so only in sports reports */
 static const char *const SQUAD[] = {"player", "players", "side", "squad", "club", "team",
@@ -189,7 +200,7 @@ static const struct cuelist {
     const char *const *words;
 } CUES[] = {{0, CUE_ABBREV, ABBREV},      {0, CUE_LEGAL, LEGAL},         {0, CUE_CLUB, CLUB},
             {0, CUE_TEAM, TEAM},          {0, CUE_EVENT, EVENT},         {0, CUE_COUNT, COUNT},
-            {0, CUE_NAMED, NAMED},        {0, CUE_SQUAD, SQUAD},
+            {0, CUE_NAMED, NAMED},        {0, CUE_SQUAD, SQUAD},         {0, CUE_INST, INST},
             {1, CUE_ANY_LEAD, LEAD},      {1, CUE_ANY_WORK, WORK},       {1, CUE_ANY_PLACE, PLACE},
             {1, CUE_ANY_KIN, KIN}};
 
@@ -1951,6 +1962,13 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         if (nci_wordset_get(lex->countries, t + m->start, m->end - m->start)) {
             m->type = NCI_ENT_LOC;
             continue;
+        }
+        {
+            const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
+            if (nci_wordset_get(lex->cues, t + z->start, z->end - z->start) & CUE_INST) {
+                m->type = NCI_ENT_ORG;
+                continue;
+            }
         }
         /* a name in brackets right after a person's is the person's club
          * in a squad list ("J Smith (Wasps)"); not a country ("(US)") nor

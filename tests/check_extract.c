@@ -611,6 +611,12 @@ START_TEST(test_entity_types_by_context)
     d = extract("The New York team reported their findings in a journal on Monday.", NULL);
     ck_assert(has_entity(d, "New York", "LOC"));
     json_decref(d);
+    /* a name ending in an institution's word is an organisation */
+    d = extract("The bill now goes to Parliament. Members of the Welsh Assembly voted against it, "
+                "and so did Clare College.", NULL);
+    ck_assert(has_entity(d, "Parliament", "ORG") && has_entity(d, "Welsh Assembly", "ORG"));
+    ck_assert(has_entity(d, "Clare College", "ORG"));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
