@@ -131,7 +131,11 @@ enum {
     CUE_NAMED = 1 << 6,  /* a word after a name in an event's or a law's
                           * name (drop_events) */
     CUE_SQUAD = 1 << 7,  /* a team's people in sports reports (fix_types) */
-    CUE_INST = 1 << 8    /* the last word of an institution's name (fix_types) */
+    CUE_INST = 1 << 8,   /* the last word of an institution's name (fix_types) */
+    CUE_FIRM = 1 << 9,   /* a noun for a company before its name (fix_types) */
+    CUE_CROWD = 1 << 10  /* a team's word also said of a star's or a place's
+                          * people ("Elvis fans", "Maori players"): no
+                          * evidence for the whole document (fix_types) */
 };
 enum {
     CUE_ANY_LEAD = 1 << 0, /* is_lead_word */
@@ -163,6 +167,15 @@ static const char *const INST[] = {"Parliament", "Assembly", "Council", "Lords",
                                    "University", "College", "School", "Institute",
                                    "Association", "Society", "Party", "Foundation",
                                    "Corporation", NULL};
+/* Nouns for companies, in lower case right before a name: the name is an
+ * organisation ("drugs group Eli Lilly", "oil giant Shell", "bookmaker
+ * William Hill").  Not "maker", "publisher", "broadcaster", "partner" or
+ * "rival", which are also said of people ("games maker Peter Molyneux"). */
+static const char *const FIRM[] = {"firm", "company", "group", "giant", "bank", "brewer",
+                                   "bookmaker", "carrier", "airline", "retailer", "operator",
+                                   "distributor", "label", "insurer", "carmaker",
+                                   "conglomerate", "manufacturer", "supplier", "chain", NULL};
+static const char *const CROWD[] = {"fans", "supporters", "player", "players", NULL};
 /* words of a team that are also said of other groups ("the New York team
  * reported", "a Hollywood player"): read so only in sports reports */
 static const char *const SQUAD[] = {"player", "players", "side", "squad", "club", "team",
@@ -201,6 +214,7 @@ static const struct cuelist {
 } CUES[] = {{0, CUE_ABBREV, ABBREV},      {0, CUE_LEGAL, LEGAL},         {0, CUE_CLUB, CLUB},
             {0, CUE_TEAM, TEAM},          {0, CUE_EVENT, EVENT},         {0, CUE_COUNT, COUNT},
             {0, CUE_NAMED, NAMED},        {0, CUE_SQUAD, SQUAD},         {0, CUE_INST, INST},
+            {0, CUE_FIRM, FIRM},          {0, CUE_CROWD, CROWD},
             {1, CUE_ANY_LEAD, LEAD},      {1, CUE_ANY_WORK, WORK},       {1, CUE_ANY_PLACE, PLACE},
             {1, CUE_ANY_KIN, KIN}};
 
@@ -606,7 +620,7 @@ static int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok
         return -1;
     E->m = m;
     m[E->nm++] = (nci_mention){S->toks[tok].start, S->toks[tok + ntok - 1].end, (uint32_t)tok,
-                               (uint32_t)ntok, sent, -1, (unsigned char)type};
+                               (uint32_t)ntok, sent, -1, (unsigned char)type, 0};
     return 0;
 }
 
@@ -1851,28 +1865,40 @@ static int drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S
 
 /* Document-level consistency: the same name is one kind of thing throughout
  * a document.  Every PERSON/ORG/LOC mention of a string takes the type most
- * of its mentions have (a tie keeps each mention's own).  The mentions are
- * grouped by their text in a hash table.  -1 when out of memory. */
+ * of its mentions have (a tie keeps each mention's own), or the type that
+ * the cues around some of them gave (nci_mention.sure) when they agree: a
+ * name is a club all through the report that says "Roma defender" once.
+ * The mentions are grouped by their text in a hash table.  -1 when out of
+ * memory. */
 static int vote_types(const char *t, nci_ents *E, arena *a)
 {
     if (E->nm < 2)
         return 0;
     textset ts;
-    /* per text: mentions of each type; in [0], the winner (0: a tie) */
+    /* per text: mentions of each type; in [0], the winner (0: a tie); in
+     * sure[], the types given by cues (bit per type) */
     unsigned (*cnt)[4] = arena_zero(a, E->nm * sizeof *cnt);
+    unsigned char *sure = arena_zero(a, E->nm);
     uint32_t *grp = arena_take(a, E->nm * sizeof *grp);
-    if (!cnt || !grp || textset_init(&ts, a, E->nm))
+    if (!cnt || !sure || !grp || textset_init(&ts, a, E->nm))
         return -1;
     for (size_t i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
         if (m->type >= 1 && m->type <= 3) {
             grp[i] = textset_add(&ts, t, m->start, m->end - m->start);
             cnt[grp[i]][m->type]++;
+            if (m->sure)
+                sure[grp[i]] |= (unsigned char)(1u << m->type);
         }
     }
     for (size_t g = 0; g < ts.n; g++) {
         unsigned best = 0, bc = 0, tie = 0;
         for (unsigned c = 1; c <= 3; c++) {
+            if (sure[g] == 1u << c) {
+                best = c;
+                tie = 0;
+                break;
+            }
             if (cnt[g][c] > bc) {
                 bc = cnt[g][c];
                 best = c;
@@ -1967,6 +1993,19 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
             if (nci_wordset_get(lex->cues, t + z->start, z->end - z->start) & CUE_INST) {
                 m->type = NCI_ENT_ORG;
+                m->sure = 1;
+                continue;
+            }
+        }
+        /* a company's noun right before it ("oil firm Shell"), not an
+         * adjective ("the giant US deficit") */
+        if (m->tok > S->sents[m->sent].tok_first) {
+            const nci_tok *p = &S->toks[m->tok - 1];
+            if ((nci_wordset_get(lex->cues, t + p->start, p->end - p->start) & CUE_FIRM) &&
+                !(m->tok >= S->sents[m->sent].tok_first + 2 &&
+                  (nci_tok_is(t, p - 1, "the") || nci_tok_is(t, p - 1, "a")))) {
+                m->type = NCI_ENT_ORG;
+                m->sure = 1;
                 continue;
             }
         }
@@ -2104,8 +2143,10 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         int tv = nci_wordset_get(lex->cues, t + v->start, v->end - v->start);
         if ((tv & CUE_SQUAD) && sport < 0)
             sport = sports_report(lex, t, S);
-        if ((tv & CUE_TEAM) || ((tv & CUE_SQUAD) && sport))
+        if ((tv & CUE_TEAM) || ((tv & CUE_SQUAD) && sport)) {
             m->type = NCI_ENT_ORG;
+            m->sure = !(tv & CUE_CROWD);
+        }
     }
     free(pend);
 }

@@ -21,6 +21,9 @@ typedef struct nci_mention {
     uint32_t sent;            /* sentence index */
     int32_t entity;           /* index into the entity array */
     unsigned char type;       /* nci_ent_type */
+    unsigned char sure;       /* 1: typed by a cue around it ("Villa boss",
+                               * "oil firm Shell"), which the document's vote
+                               * follows (entities.c, vote_types) */
 } nci_mention;
 
 typedef struct nci_entity {

@@ -617,6 +617,18 @@ START_TEST(test_entity_types_by_context)
     ck_assert(has_entity(d, "Parliament", "ORG") && has_entity(d, "Welsh Assembly", "ORG"));
     ck_assert(has_entity(d, "Clare College", "ORG"));
     json_decref(d);
+    /* a company's noun before a name makes it an organisation (in all its
+     * mentions), not an adjective ("the giant US deficit") */
+    d = extract("Shares in the drugs group Eli Lilly rose on Monday. Eli Lilly said sales were "
+                "strong. Congress voted to cut the giant US deficit.", NULL);
+    ck_assert(has_entity(d, "Eli Lilly", "ORG") && !has_entity(d, "Eli Lilly", "PERSON"));
+    ck_assert(has_entity(d, "US", "LOC"));
+    json_decref(d);
+    /* a team's word types every mention of the name in the report */
+    d = extract("Bolton signed the Roma defender on loan. The striker scored twice in the match, "
+                "and the club said Roma had agreed. Roma will miss him.", NULL);
+    ck_assert(has_entity(d, "Roma", "ORG") && !has_entity(d, "Roma", "PERSON"));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
