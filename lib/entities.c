@@ -141,7 +141,9 @@ enum {
     CUE_ANY_LEAD = 1 << 0, /* is_lead_word */
     CUE_ANY_WORK = 1 << 1, /* nouns of works (drop_events) */
     CUE_ANY_PLACE = 1 << 2, /* place_context */
-    CUE_ANY_KIN = 1 << 3    /* kin_before */
+    CUE_ANY_KIN = 1 << 3,   /* kin_before */
+    CUE_ANY_MAKER = 1 << 4, /* makers of a work after its title (drop_events) */
+    CUE_ANY_BAND = 1 << 5   /* a band's people after its name (fix_types) */
 };
 
 static const char *const ABBREV[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Ltd",
@@ -169,9 +171,9 @@ static const char *const INST[] = {"Parliament", "Assembly", "Council", "Lords",
                                    "Corporation", NULL};
 /* Nouns for companies, in lower case right before a name: the name is an
  * organisation ("drugs group Eli Lilly", "oil giant Shell", "bookmaker
- * William Hill").  Not "maker", "publisher", "broadcaster", "partner" or
+ * William Hill", "the band Franz Ferdinand").  Not "maker", "publisher", "broadcaster", "partner" or
  * "rival", which are also said of people ("games maker Peter Molyneux"). */
-static const char *const FIRM[] = {"firm", "company", "group", "giant", "bank", "brewer",
+static const char *const FIRM[] = {"firm", "company", "group", "band", "giant", "bank", "brewer",
                                    "bookmaker", "carrier", "airline", "retailer", "operator",
                                    "distributor", "label", "insurer", "carmaker",
                                    "conglomerate", "manufacturer", "supplier", "chain", NULL};
@@ -201,6 +203,15 @@ static const char *const PLACE[] = {"village", "town", "city", "county", "provin
                                     "region", "district", "parish", "municipality",
                                     "island", "state", "port", NULL};
 
+/* "Vera Drake star Imelda Staunton", "Harry Potter author": a name the
+ * tagger took for a person's right before one of these is a work's title.
+ * Not "stars" ("Vince Vaughn stars in"), "director", "producer" or
+ * "writer", which are also a company's ("Disney director"). */
+static const char *const MAKER[] = {"star", "co-star", "actor", "actress", "author", "creator",
+                                    "screenwriter", NULL};
+/* "Keane frontman", "Franz Ferdinand singer": the name is a band's */
+static const char *const BAND[] = {"frontman", "singer", "guitarist", "drummer", "bassist",
+                                   "lead-singer", NULL};
 static const char *const KIN[] = {"wife", "husband", "son", "daughter", "brother", "sister",
                                   "mother", "father", "widow", "widower", "fiancee", "fiance",
                                   "girlfriend", "boyfriend", "niece", "nephew", "cousin",
@@ -216,7 +227,7 @@ static const struct cuelist {
             {0, CUE_NAMED, NAMED},        {0, CUE_SQUAD, SQUAD},         {0, CUE_INST, INST},
             {0, CUE_FIRM, FIRM},          {0, CUE_CROWD, CROWD},
             {1, CUE_ANY_LEAD, LEAD},      {1, CUE_ANY_WORK, WORK},       {1, CUE_ANY_PLACE, PLACE},
-            {1, CUE_ANY_KIN, KIN}};
+            {1, CUE_ANY_KIN, KIN},        {1, CUE_ANY_MAKER, MAKER},     {1, CUE_ANY_BAND, BAND}};
 
 /* The words of CUES into lex->cues and lex->cues_any, each with the bits of
  * all the lists of its set that hold it.  -1 when out of memory. */
@@ -1997,12 +2008,23 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
                 continue;
             }
         }
+        /* a band's people right after it ("Keane frontman") */
+        if (m->type == NCI_ENT_PERSON && m->tok + m->ntok < S->sents[m->sent].tok_first +
+                                                                S->sents[m->sent].tok_count) {
+            const nci_tok *q = &S->toks[m->tok + m->ntok];
+            if (t[q->start] >= 'a' &&
+                (nci_wordset_get(lex->cues_any, t + q->start, q->end - q->start) & CUE_ANY_BAND)) {
+                m->type = NCI_ENT_ORG;
+                m->sure = 1;
+                continue;
+            }
+        }
         /* a company's noun right before it ("oil firm Shell"), not an
          * adjective ("the giant US deficit") */
         if (m->tok > S->sents[m->sent].tok_first) {
             const nci_tok *p = &S->toks[m->tok - 1];
             if ((nci_wordset_get(lex->cues, t + p->start, p->end - p->start) & CUE_FIRM) &&
-                !(m->tok >= S->sents[m->sent].tok_first + 2 &&
+                !(nci_tok_is(t, p, "giant") && m->tok >= S->sents[m->sent].tok_first + 2 &&
                   (nci_tok_is(t, p - 1, "the") || nci_tok_is(t, p - 1, "a")))) {
                 m->type = NCI_ENT_ORG;
                 m->sure = 1;
@@ -2364,29 +2386,63 @@ static int is_quote_mark(const char *t, const nci_tok *k)
  * that "United Nations" stays.  And a leading indefinite article is cut
  * from a name of three words or more ("A Financial Times poll" ->
  * "Financial Times"; "A Jones" in a team list keeps its initial). */
-static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
+/* Whether mention m is a work's title by its neighbours: 1 when it is
+ * - right after a noun of works (CUE_ANY_WORK, in lower case: "the film
+ *   Vera Drake", "his album Hopes and Fears");
+ * - a "person" right before a maker of works (CUE_ANY_MAKER: "Vera Drake
+ *   star Imelda Staunton", "Harry Potter author JK Rowling");
+ * 2 when it is a whole quotation ('the song "Imagine"', 'translated
+ * "Corinne"'; or a nickname), which is weaker: a quote mark can be an
+ * apostrophe ('said." Wales' team'); else 0. */
+static int is_title(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
 {
+    if (m->type < NCI_ENT_PERSON || m->type > NCI_ENT_LOC)
+        return 0;
+    const nci_sent *x = &S->sents[m->sent];
+    size_t nx = m->tok + m->ntok, end = x->tok_first + x->tok_count;
+    if (m->tok > x->tok_first) {
+        const nci_tok *p = &S->toks[m->tok - 1];
+        if (t[p->start] >= 'a' &&
+            (nci_wordset_get(lex->cues_any, t + p->start, p->end - p->start) & CUE_ANY_WORK))
+            return 1;
+    }
+    if (m->type == NCI_ENT_PERSON && nx < end) {
+        const nci_tok *q = &S->toks[nx];
+        if (t[q->start] >= 'a' &&
+            (nci_wordset_get(lex->cues_any, t + q->start, q->end - q->start) & CUE_ANY_MAKER))
+            return 1;
+    }
+    if (m->tok > x->tok_first && nx < end && is_quote_mark(t, &S->toks[m->tok - 1]) &&
+        is_quote_mark(t, &S->toks[nx]))
+        return 2;
+    return 0;
+}
+
+/* Mentions that are no entities: works' titles (is_title), with every other
+ * mention of the same name in the document where the cue was a noun ("Vera
+ * Drake" after "the film" once is the film throughout), adjectives of
+ * places, events and laws (see each rule).  -1 when out of memory (nothing
+ * dropped then), else 0. */
+static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
+                       arena *a)
+{
+    textset titles;
+    int any = 0;
+    if (textset_init(&titles, a, E->nm ? E->nm : 1))
+        return -1;
+    for (size_t i = 0; i < E->nm; i++) {
+        if (is_title(lex, t, S, &E->m[i]) == 1) {
+            textset_add(&titles, t, E->m[i].start, E->m[i].end - E->m[i].start);
+            any = 1;
+        }
+    }
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
-        /* nouns of works (CUE_ANY_WORK, in lower case): a name right after
-         * one is the work's title ("the film Vera Drake", "his album Hopes
-         * and Fears") */
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
-            m.tok > S->sents[m.sent].tok_first) {
-            const nci_tok *p = &S->toks[m.tok - 1];
-            if (t[p->start] >= 'a' &&
-                (nci_wordset_get(lex->cues_any, t + p->start, p->end - p->start) & CUE_ANY_WORK))
-                continue;
-        }
-        /* a name that is a whole quotation is a title ('the song "Imagine"',
-         * 'translated "Corinne"') or a nickname, no entity */
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC) {
-            const nci_sent *x = &S->sents[m.sent];
-            if (m.tok > x->tok_first && m.tok + m.ntok < x->tok_first + x->tok_count &&
-                is_quote_mark(t, &S->toks[m.tok - 1]) && is_quote_mark(t, &S->toks[m.tok + m.ntok]))
-                continue;
-        }
+        if (is_title(lex, t, S, &m) ||
+            (any && m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
+             textset_has(&titles, t, m.start, m.end - m.start)))
+            continue;
         /* a country's or a continent's adjective ("Moroccan", "South
          * Korean", "European") is no entity, whatever the type the tagger
          * gave it ("the Jamaican government": ORG) */
@@ -2396,8 +2452,8 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
             continue;
         /* three words or more: "A Jones" in a team list is an initial */
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 3) {
-            const nci_tok *a = &S->toks[m.tok];
-            if (a->end - a->start <= 2 && (nci_tok_is(t, a, "a") || nci_tok_is(t, a, "an"))) {
+            const nci_tok *f = &S->toks[m.tok];
+            if (f->end - f->start <= 2 && (nci_tok_is(t, f, "a") || nci_tok_is(t, f, "an"))) {
                 m.tok++;
                 m.ntok--;
                 m.start = S->toks[m.tok].start;
@@ -2452,6 +2508,7 @@ static void drop_events(const nci_entlex *lex, const char *t, const nci_segs *S,
         E->m[k++] = m;
     }
     E->nm = k;
+    return 0;
 }
 
 nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_segs *segs,
@@ -2481,7 +2538,7 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
     if (!rc && lex->model)
         rc = drop_unintroduced(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)
-        drop_events(lex, text, segs, ents);
+        rc = drop_events(lex, text, segs, ents, &ds->mem);
     if (!rc)
         rc = date_mentions(lex, text, segs, ents, &sv);
     if (!rc)

@@ -629,6 +629,16 @@ START_TEST(test_entity_types_by_context)
                 "and the club said Roma had agreed. Roma will miss him.", NULL);
     ck_assert(has_entity(d, "Roma", "ORG") && !has_entity(d, "Roma", "PERSON"));
     json_decref(d);
+    /* a work's title after "the film" or before "star" is no entity, in
+     * all its mentions; a name before "frontman" is a band's */
+    d = extract("Imelda Staunton won for the film Vera Drake. Vera Drake was made for little "
+                "money. The Vera Drake star Imelda Staunton thanked the crew.", NULL);
+    ck_assert(!has_entity(d, "Vera Drake", NULL) && has_entity(d, "Imelda Staunton", "PERSON"));
+    json_decref(d);
+    d = extract("Keane frontman Tom Chaplin said the band would tour. Keane sold a million "
+                "records. Vince Vaughn stars in the comedy.", NULL);
+    ck_assert(has_entity(d, "Keane", "ORG") && has_entity(d, "Vince Vaughn", "PERSON"));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
