@@ -1982,6 +1982,20 @@ static void sync_pend(uint8_t *pend, const nci_mention *m)
 
 static int kin_before(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m);
 
+/* Whether mention m is an acronym in brackets right after mention p whose
+ * initials it spells: "p (m)". */
+static int bracket_acronym(const char *t, const nci_segs *S, const nci_mention *p,
+                           const nci_mention *m)
+{
+    const nci_sent *x = &S->sents[m->sent];
+    size_t nx = m->tok + m->ntok;
+    if (p->sent != m->sent || p->tok + p->ntok + 1 != m->tok || nx >= x->tok_first + x->tok_count ||
+        !nci_tok_is(t, &S->toks[m->tok - 1], "(") || !nci_tok_is(t, &S->toks[nx], ")"))
+        return 0;
+    uint64_t k = acronym_key(t, S, m);
+    return k && k == initials_key(t, S, p);
+}
+
 static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     int sport = -1; /* sports_report(), asked only when a rule needs it */
@@ -1998,6 +2012,18 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             continue;
         if (nci_wordset_get(lex->countries, t + m->start, m->end - m->start)) {
             m->type = NCI_ENT_LOC;
+            continue;
+        }
+        /* an acronym in brackets that spells the name before it has the
+         * name's type ("International Labour Organisation (ILO)", "Kennedy
+         * Space Center (KSC)", a facility); a person's name has no such
+         * acronym, so that one is an organisation's */
+        if (i > 0 && bracket_acronym(t, S, &E->m[i - 1], m)) {
+            nci_mention *p = &E->m[i - 1];
+            if (p->type == NCI_ENT_PERSON)
+                p->type = NCI_ENT_ORG;
+            m->type = p->type;
+            m->sure = p->sure = 1;
             continue;
         }
         {

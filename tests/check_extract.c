@@ -639,6 +639,12 @@ START_TEST(test_entity_types_by_context)
                 "records. Vince Vaughn stars in the comedy.", NULL);
     ck_assert(has_entity(d, "Keane", "ORG") && has_entity(d, "Vince Vaughn", "PERSON"));
     json_decref(d);
+    /* an acronym in brackets that spells the name before it has its type */
+    d = extract("The report of the International Labour Organisation (ILO) was published. The ILO "
+                "said jobs grew.", NULL);
+    ck_assert(has_entity(d, "International Labour Organisation", "ORG"));
+    ck_assert(!has_entity(d, "ILO", "LOC") && !has_entity(d, "ILO", "PERSON"));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
