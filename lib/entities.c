@@ -31,6 +31,7 @@
 #include "wordset.h"
 
 extern const char *const nci_gen_roles[];
+extern const char *const nci_gen_demonyms[];
 
 enum { ROLE_HEAD = 1, ROLE_POST = 2 };
 
@@ -59,6 +60,8 @@ struct nci_entlex {
     nci_wordset *stop;       /* words that never start or continue a role phrase */
     nci_wordset *langs;      /* English names of languages (ICU): "Welsh", "Italian" */
     nci_wordset *countries;  /* English names of countries (ICU): "France", "Faroe Islands" */
+    nci_wordset *peoples;    /* adjectives and nouns of places' people (WordNet, data/demonyms.tsv):
+                              * "Swiss", "Briton", "Maori" */
     nci_wordset *sport;      /* words of match reports (sports_report) */
     nci_wordset *cues;       /* the closed lists of the rules (CUE_ bits), exactly */
     nci_wordset *cues_any;   /* the same in any case (CUE_ANY_ bits) */
@@ -467,6 +470,18 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
         return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
     }
     lex->cal = cal;
+    size_t npeoples = 0;
+    while (nci_gen_demonyms[npeoples])
+        npeoples++;
+    if (!(lex->peoples = nci_wordset_new_exact(npeoples))) {
+        nci_entlex_free(lex);
+        return nci_error_set(err, NC_ENOMEM, -1, 0, 0, NULL);
+    }
+    for (size_t i = 0; i < npeoples; i++) {
+        const char *tab = strchr(nci_gen_demonyms[i], '\t');
+        if (tab)
+            nci_wordset_add(lex->peoples, tab + 1, strlen(tab + 1), 1);
+    }
     for (const char *const *r = nci_gen_roles; *r; r++) {
         const char *tab = strchr(*r, '\t');
         if (!tab)
@@ -601,6 +616,7 @@ void nci_entlex_free(nci_entlex *lex)
     nci_wordset_free(lex->stop);
     nci_wordset_free(lex->langs);
     nci_wordset_free(lex->countries);
+    nci_wordset_free(lex->peoples);
     nci_wordset_free(lex->sport);
     nci_wordset_free(lex->cues);
     nci_wordset_free(lex->cues_any);
@@ -2471,10 +2487,13 @@ static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, 
             continue;
         /* a country's or a continent's adjective ("Moroccan", "South
          * Korean", "European") is no entity, whatever the type the tagger
-         * gave it ("the Jamaican government": ORG) */
+         * gave it ("the Jamaican government": ORG), nor is a lone word of a
+         * place's people that WordNet knows ("Swiss", "Scottish",
+         * "Britons") */
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
             !nci_wordset_get(lex->countries, t + m.start, m.end - m.start) &&
-            is_demonym(&lex->cstems, t + m.start, m.end - m.start))
+            (is_demonym(&lex->cstems, t + m.start, m.end - m.start) ||
+             (m.ntok == 1 && nci_wordset_get(lex->peoples, t + m.start, m.end - m.start))))
             continue;
         /* three words or more: "A Jones" in a team list is an initial */
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 3) {

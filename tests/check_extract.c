@@ -654,6 +654,11 @@ START_TEST(test_entity_types_by_context)
     d = extract("Leicester council raised taxes on Saturday.", NULL);
     ck_assert(!has_entity(d, "Leicester", "ORG"));
     json_decref(d);
+    /* nor is a lone word of a place's people from WordNet */
+    d = extract("Most Britons voted. The Swiss said the Scottish plan was fine.", NULL);
+    ck_assert(!has_entity(d, "Swiss", NULL) && !has_entity(d, "Britons", NULL));
+    ck_assert(!has_entity(d, "Scottish", NULL));
+    json_decref(d);
     /* a country's adjective is no place (its country need not be named) */
     d = extract("Rwandan troops crossed the border.", NULL);
     ck_assert(!has_entity(d, "Rwandan", NULL));

@@ -63,4 +63,9 @@ wn=/usr/share/wordnet/data.noun
     "WordNet 3.0 licence (WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved; permission to use, copy, modify and distribute for any purpose, with the copyright notice and disclaimer: see data/README)"
   python3 "$top/tools/gaz_wordnet.py" "$wn" | LC_ALL=C sort -u; } > "$data/gaz_wordnet.tsv"
 
-wc -l "$data"/gaz_*.tsv
+# 7. WordNet 3.0: adjectives and nouns of places' people for the entity
+# rules ("Swiss", "Briton"; compiled into the library as lib/gen_demonyms.c
+# by `make regen`), after the gazetteers above, which it reads.
+python3 "$top/tools/gaz_demonyms.py" "$data" > "$data/demonyms.tsv"
+
+wc -l "$data"/gaz_*.tsv "$data/demonyms.tsv"
