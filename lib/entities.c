@@ -2470,10 +2470,12 @@ static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, 
 {
     textset titles;
     int any = 0;
-    if (textset_init(&titles, a, E->nm ? E->nm : 1))
+    uint8_t *title = arena_take(a, E->nm + 1); /* is_title of each mention */
+    if (!title || textset_init(&titles, a, E->nm ? E->nm : 1))
         return -1;
     for (size_t i = 0; i < E->nm; i++) {
-        if (is_title(lex, t, S, &E->m[i]) == 1) {
+        title[i] = (uint8_t)is_title(lex, t, S, &E->m[i]);
+        if (title[i] == 1) {
             textset_add(&titles, t, E->m[i].start, E->m[i].end - E->m[i].start);
             any = 1;
         }
@@ -2481,9 +2483,8 @@ static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, 
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
-        if (is_title(lex, t, S, &m) ||
-            (any && m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
-             textset_has(&titles, t, m.start, m.end - m.start)))
+        if (title[i] || (any && m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
+                         textset_has(&titles, t, m.start, m.end - m.start)))
             continue;
         /* a country's or a continent's adjective ("Moroccan", "South
          * Korean", "European") is no entity, whatever the type the tagger
