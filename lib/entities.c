@@ -172,14 +172,17 @@ static const char *const INST[] = {"Parliament", "Assembly", "Council", "Lords",
                                    "University", "College", "School", "Institute",
                                    "Association", "Society", "Party", "Foundation",
                                    "Corporation", NULL};
-/* Nouns for companies, in lower case right before a name: the name is an
- * organisation ("drugs group Eli Lilly", "oil giant Shell", "bookmaker
- * William Hill", "the band Franz Ferdinand").  Not "maker", "publisher", "broadcaster", "partner" or
+/* Nouns for companies and other bodies, in lower case right before a name:
+ * the name is an organisation ("drugs group Eli Lilly", "oil giant Shell",
+ * "bookmaker William Hill", "the band Franz Ferdinand", "the intelligence
+ * service Sebin", "the magazine Der Spiegel").  Not "maker", "publisher", "broadcaster", "partner" or
  * "rival", which are also said of people ("games maker Peter Molyneux"). */
 static const char *const FIRM[] = {"firm", "company", "group", "band", "giant", "bank", "brewer",
                                    "bookmaker", "carrier", "airline", "retailer", "operator",
                                    "distributor", "label", "insurer", "carmaker",
-                                   "conglomerate", "manufacturer", "supplier", "chain", NULL};
+                                   "conglomerate", "manufacturer", "supplier", "chain",
+                                   "newspaper", "magazine", "agency", "service", "charity",
+                                   "regulator", "watchdog", "channel", "network", NULL};
 static const char *const CROWD[] = {"fans", "supporters", "player", "players", NULL};
 /* words of a team that are also said of other groups ("the New York team
  * reported", "a Hollywood player"): read so only in sports reports */
