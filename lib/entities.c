@@ -1947,6 +1947,57 @@ static int vote_types(const char *t, nci_ents *E, arena *a)
     return 0;
 }
 
+/* Whether token k (a word) can follow a company's name as its verb
+ * ("McDonald's said", "Foster's bought"), not as a possessed noun. */
+static int is_subject_verb(const char *t, const nci_tok *k)
+{
+    static const char *const V[] = {"said", "says", "has", "have", "is", "was", "will", "would",
+                                    "had", "could", "can", "may", "reported", "announced",
+                                    "added", "bought", "sold", "agreed", NULL};
+    for (int i = 0; V[i]; i++)
+        if (nci_tok_is(t, k, V[i]))
+            return 1;
+    return 0;
+}
+
+/* A company named with its 's ("McDonald's", "Foster's", "Sotheby's"):
+ * where every mention of an organisation's name in the document has 's
+ * right after it, and after one of them comes a verb or a punctuation
+ * mark ("McDonald's said", "at McDonald's."), the 's is part of the name,
+ * not a possessive.  -1 when out of memory, else 0. */
+static int keep_name_s(const char *t, const nci_segs *S, nci_ents *E, arena *a)
+{
+    textset ts;
+    /* per text: 1 an ORG mention without 's, 2 one with 's before a verb */
+    uint8_t *flag = arena_zero(a, E->nm + 1);
+    uint32_t *grp = arena_take(a, (E->nm + 1) * sizeof *grp);
+    if (!flag || !grp || textset_init(&ts, a, E->nm ? E->nm : 1))
+        return -1;
+    for (size_t i = 0; i < E->nm; i++) {
+        const nci_mention *m = &E->m[i];
+        if (m->type != NCI_ENT_ORG)
+            continue;
+        const nci_sent *x = &S->sents[m->sent];
+        size_t nx = m->tok + m->ntok, end = x->tok_first + x->tok_count;
+        grp[i] = textset_add(&ts, t, m->start, m->end - m->start);
+        if (nx >= end || S->toks[nx].start != m->end || !is_possessive(t, &S->toks[nx])) {
+            flag[grp[i]] |= 1;
+        } else if (nx + 1 >= end || is_subject_verb(t, &S->toks[nx + 1]) ||
+                   (S->toks[nx + 1].end - S->toks[nx + 1].start == 1 &&
+                    strchr(".,;:", t[S->toks[nx + 1].start]))) {
+            flag[grp[i]] |= 2;
+        }
+    }
+    for (size_t i = 0; i < E->nm; i++) {
+        nci_mention *m = &E->m[i];
+        if (m->type == NCI_ENT_ORG && flag[grp[i]] == 2) {
+            m->end = S->toks[m->tok + m->ntok].end;
+            m->ntok++;
+        }
+    }
+    return 0;
+}
+
 /* Types by the name and its neighbours (fix_types, below its helpers):
  * - a name that is a country's name is a place, also where it stands for a
  *   team or a government (CoNLL's rule): "France", "Israel";
@@ -2584,6 +2635,8 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
         extend_numerals(text, segs, ents);
     if (!rc)
         rc = vote_types(text, ents, &ds->mem);
+    if (!rc && lex->model)
+        rc = keep_name_s(text, segs, ents, &ds->mem);
     if (!rc && lex->model)
         rc = drop_unintroduced(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)

@@ -645,6 +645,12 @@ START_TEST(test_entity_types_by_context)
     ck_assert(has_entity(d, "International Labour Organisation", "ORG"));
     ck_assert(!has_entity(d, "ILO", "LOC") && !has_entity(d, "ILO", "PERSON"));
     json_decref(d);
+    /* a company named with its 's keeps it; a possessive does not */
+    d = extract("Sales at the fast food group McDonald's rose. McDonald's said profits grew, and "
+                "Microsoft's shares fell. Microsoft said little.", NULL);
+    ck_assert(has_entity(d, "McDonald's", "ORG") && has_entity(d, "Microsoft", "ORG"));
+    ck_assert(!has_entity(d, "Microsoft's", NULL));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
