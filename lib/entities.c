@@ -1947,6 +1947,43 @@ static int vote_types(const char *t, nci_ents *E, arena *a)
     return 0;
 }
 
+/* "US Federal Reserve", "US Department of Justice": the country is a place
+ * of its own before a body of its government (CoNLL), not part of the
+ * body's name.  An organisation's (or a place's) name of two tokens or
+ * more whose first is "US" and which has one of these words is cut in two:
+ * a LOC and the body's ORG.  Not "US Airways" nor the bodies that have
+ * the country in their names ("UK Independence Party", "British
+ * Council").  -1 when out of memory, else 0. */
+static int split_country(const char *t, const nci_segs *S, nci_ents *E)
+{
+    static const char *const GOV[] = {"Department", "Court", "Congress", "Senate", "House",
+                                      "Service", "Commission", "Reserve", "Customs", "Force",
+                                      "Army", "Navy", "Treasury", "Government", "Agency",
+                                      "Administration", "Bureau", "Office", "Board", NULL};
+    size_t n0 = E->nm;
+    for (size_t i = 0; i < n0; i++) {
+        const nci_mention m = E->m[i];
+        if ((m.type != NCI_ENT_ORG && m.type != NCI_ENT_LOC) || m.ntok < 2 ||
+            !nci_tok_is(t, &S->toks[m.tok], "us") ||
+            t[m.start] != 'U')
+            continue;
+        int gov = 0;
+        for (uint32_t k = m.tok + 1; k < m.tok + m.ntok && !gov; k++)
+            for (int g = 0; GOV[g] && !gov; g++)
+                gov = S->toks[k].end - S->toks[k].start == strlen(GOV[g]) &&
+                      !memcmp(t + S->toks[k].start, GOV[g], strlen(GOV[g]));
+        if (!gov)
+            continue;
+        if (add_mention(E, S, m.sent, m.tok, 1, NCI_ENT_LOC))
+            return -1;
+        E->m[i].tok++;
+        E->m[i].ntok--;
+        E->m[i].start = S->toks[E->m[i].tok].start;
+        E->m[i].type = NCI_ENT_ORG;
+    }
+    return 0;
+}
+
 /* Whether token k (a word) can follow a company's name as its verb
  * ("McDonald's said", "Foster's bought"), not as a possessed noun. */
 static int is_subject_verb(const char *t, const nci_tok *k)
@@ -2631,6 +2668,8 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
         rc = drop_demonyms(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)
         fix_types(lex, text, segs, ents);
+    if (!rc && lex->model)
+        rc = split_country(text, segs, ents);
     if (!rc)
         extend_numerals(text, segs, ents);
     if (!rc)

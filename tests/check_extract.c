@@ -651,6 +651,11 @@ START_TEST(test_entity_types_by_context)
     ck_assert(has_entity(d, "McDonald's", "ORG") && has_entity(d, "Microsoft", "ORG"));
     ck_assert(!has_entity(d, "Microsoft's", NULL));
     json_decref(d);
+    /* "US" before a body of its government is a place of its own */
+    d = extract("The US Federal Reserve raised rates. Shares in US Airways fell.", NULL);
+    ck_assert(has_entity(d, "Federal Reserve", "ORG") && has_entity(d, "US", "LOC"));
+    ck_assert(!has_entity(d, "US Federal Reserve", NULL) && has_entity(d, "US Airways", "ORG"));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
