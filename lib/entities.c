@@ -2519,6 +2519,47 @@ static int is_quote_mark(const char *t, const nci_tok *k)
  * that "United Nations" stays.  And a leading indefinite article is cut
  * from a name of three words or more ("A Financial Times poll" ->
  * "Financial Times"; "A Jones" in a team list keeps its initial). */
+/* Whether token k of sentence x is the acronym, in brackets, of the
+ * lower-case words right before it ("gross domestic product (GDP)",
+ * "extraordinary general meeting (EGM)"): a term, no name.  The words'
+ * parts between hyphens count as words ("high-definition TV"); "and" and
+ * "of" may be skipped. */
+static int is_term_acronym(const char *t, const nci_segs *S, const nci_sent *x, size_t k)
+{
+    const nci_tok *a = &S->toks[k];
+    size_t al = a->end - a->start;
+    if (al < 2 || al > 6 || k < x->tok_first + 2 || k + 1 >= x->tok_first + x->tok_count ||
+        !nci_tok_is(t, &S->toks[k - 1], "(") || !nci_tok_is(t, &S->toks[k + 1], ")"))
+        return 0;
+    for (size_t i = 0; i < al; i++)
+        if (t[a->start + i] < 'A' || t[a->start + i] > 'Z')
+            return 0;
+    /* the acronym's letters from the last, against the words' parts from
+     * the last */
+    size_t want = al;
+    for (size_t j = k - 1; j-- > x->tok_first && want > 0;) {
+        const nci_tok *w = &S->toks[j];
+        if (w->kind == NC_TOKEN_PUNCT && nci_tok_is(t, w, "-"))
+            continue;
+        if (w->kind != NC_TOKEN_WORD || t[w->start] < 'a' || t[w->start] > 'z')
+            return 0;
+        for (size_t e = w->end; e > w->start && want > 0;) {
+            size_t b = e;
+            while (b > w->start && t[b - 1] != '-')
+                b--;
+            if (b < e) {
+                if ((char)(t[b] - 32) == t[a->start + want - 1])
+                    want--;
+                else if (!((e - b == 3 && !memcmp(t + b, "and", 3)) ||
+                           (e - b == 2 && !memcmp(t + b, "of", 2))))
+                    return 0;
+            }
+            e = b > w->start ? b - 1 : b;
+        }
+    }
+    return want == 0;
+}
+
 /* Whether mention m is a work's title by its neighbours: 1 when it is
  * - right after a noun of works (CUE_ANY_WORK, in lower case: "the film
  *   Vera Drake", "his album Hopes and Fears");
@@ -2553,7 +2594,8 @@ static int is_title(const nci_entlex *lex, const char *t, const nci_segs *S, con
 
 /* Mentions that are no entities: works' titles (is_title), with every other
  * mention of the same name in the document where the cue was a noun ("Vera
- * Drake" after "the film" once is the film throughout), adjectives of
+ * Drake" after "the film" once is the film throughout), acronyms of terms
+ * (is_term_acronym) in all their mentions, adjectives of
  * places, events and laws (see each rule).  -1 when out of memory (nothing
  * dropped then), else 0. */
 static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
@@ -2570,6 +2612,16 @@ static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, 
             textset_add(&titles, t, E->m[i].start, E->m[i].end - E->m[i].start);
             any = 1;
         }
+    }
+    /* and the acronyms of terms, wherever they are spelled out */
+    for (size_t s = 0; s < S->nsents; s++) {
+        const nci_sent *x = &S->sents[s];
+        for (size_t k = x->tok_first + 2; k + 1 < x->tok_first + x->tok_count; k++)
+            if (t[S->toks[k].start] >= 'A' && t[S->toks[k].start] <= 'Z' &&
+                is_term_acronym(t, S, x, k) && titles.n < E->nm) {
+                textset_add(&titles, t, S->toks[k].start, S->toks[k].end - S->toks[k].start);
+                any = 1;
+            }
     }
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {

@@ -656,6 +656,11 @@ START_TEST(test_entity_types_by_context)
     ck_assert(has_entity(d, "Federal Reserve", "ORG") && has_entity(d, "US", "LOC"));
     ck_assert(!has_entity(d, "US Federal Reserve", NULL) && has_entity(d, "US Airways", "ORG"));
     json_decref(d);
+    /* the acronym of a term spelled out in lower case is no name */
+    d = extract("Shareholders will meet at an extraordinary general meeting (EGM) in May. The EGM "
+                "was called by the board of Acme Foods Ltd.", NULL);
+    ck_assert(!has_entity(d, "EGM", NULL) && has_entity(d, "Acme Foods Ltd", "ORG"));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
