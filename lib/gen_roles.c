@@ -188,5 +188,7 @@ const char *const nci_gen_roles[] = {
     "title\tcorporal",
     "title\tcpl",
     "title\tpastor",
+    "title\tdj",
+    "title\tcommander",
     NULL
 };
