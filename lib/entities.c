@@ -188,7 +188,8 @@ static const char *const CROWD[] = {"fans", "supporters", "player", "players", N
  * reported", "a Hollywood player"): read so only in sports reports */
 static const char *const SQUAD[] = {"player", "players", "side", "squad", "club", "team",
                                     "forward", "flanker", "fly-half", "scrum-half",
-                                    "full-back", NULL};
+                                    "full-back", "wing", "lock", "prop", "hooker", "centre",
+                                    "man", NULL};
 static const char *const EVENT[] = {"Cup", "Championship", "Championships", "Open",
                                     "Olympics", "Awards", "Award", "Trophy", "Prix",
                                     "Paralympics", "Lecture", "Lectures", NULL};
