@@ -13,10 +13,9 @@ and prints "kind<TAB>word" lines:
 
 A word that is also a place's name in the project's gazetteers (GeoNames
 cities and regions: "Alabama", "Roma", "Kansas") or in WordNet ("the
-Baltic", "the Balkans") is left out, and so is a
-noun that is also a given name, a company's or a country's in ICU's
-languages ("Frank", "Norman").  Plurals of the nouns are
-added ("Britons", "Englishmen").
+Baltic", "the Balkans") is left out, and so is a noun that is also a given
+name or a company's ("Frank", "Norman").  Plurals of the nouns are added
+("Britons", "Dutchmen").
 
     tools/gaz_demonyms.py DATA_DIR [WORDNET_DIR]
 """
@@ -86,9 +85,9 @@ def main():
                     out.add(("adj", w))
     places = gazetteer_names(data, [("gaz_geonames_cities", None), ("gaz_geonames_regions", None)])
     places |= place_names  # "the Baltic", "the Balkans"
-    # ICU's names are in many languages ("Argentine" is French): nouns only
-    names = gazetteer_names(data, [("gaz_given_names", None), ("gaz_companies", None),
-                                   ("gaz_icu", "country")])
+    # not ICU's country names: they are in many languages ("Argentine" and
+    # "Swede" are countries' names in some)
+    names = gazetteer_names(data, [("gaz_given_names", None), ("gaz_companies", None)])
     rows = set()
     for kind, w in out:
         for v in (w, plural(w)) if kind == "people" else (w,):
