@@ -192,7 +192,7 @@ static const char *const SQUAD[] = {"player", "players", "side", "squad", "club"
                                     "man", NULL};
 static const char *const EVENT[] = {"Cup", "Championship", "Championships", "Open",
                                     "Olympics", "Awards", "Award", "Trophy", "Prix",
-                                    "Paralympics", "Lecture", "Lectures", NULL};
+                                    "Paralympics", "Lecture", "Lectures", "Tour", NULL};
 static const char *const COUNT[] = {"Tri", "Two", "Three", "Four", "Five", "Six", NULL};
 static const char *const NAMED[] = {"Marathon", "Festival", "Bill", "Act", "Treaty", "Summit",
                                     NULL};
@@ -2680,13 +2680,20 @@ static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, 
         if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC) {
             const nci_sent *x = &S->sents[m.sent];
             size_t nx = m.tok + m.ntok, end = x->tok_first + x->tok_count;
-            if (nx < end && S->toks[nx].start == m.end + 1) {
-                const nci_tok *w = &S->toks[nx];
+            /* or before capitalised words that end in one ("RBS Six
+             * Nations Championship", "CPL World Tour") */
+            int ev = 0;
+            for (size_t j = nx, at = m.end + 1;
+                 !ev && j < end && j < nx + 3 && S->toks[j].start == at &&
+                 S->toks[j].kind == NC_TOKEN_WORD && S->toks[j].cap;
+                 at = S->toks[j].end + 1, j++) {
+                const nci_tok *w = &S->toks[j];
                 int v = nci_wordset_get(lex->cues, t + w->start, w->end - w->start);
-                if ((v & (CUE_NAMED | CUE_EVENT)) &&
-                    !(nci_tok_is(t, w, "bill") && nx + 1 < end && S->toks[nx + 1].cap))
-                    continue;
+                ev = (v & (CUE_NAMED | CUE_EVENT)) &&
+                     !(nci_tok_is(t, w, "bill") && j + 1 < end && S->toks[j + 1].cap);
             }
+            if (ev)
+                continue;
             /* and right after "Treaty of" or "Act of" ("the Treaty of
              * Amsterdam") */
             if (m.tok >= x->tok_first + 2 && nci_tok_is(t, &S->toks[m.tok - 1], "of")) {

@@ -661,6 +661,12 @@ START_TEST(test_entity_types_by_context)
                 "was called by the board of Acme Foods Ltd.", NULL);
     ck_assert(!has_entity(d, "EGM", NULL) && has_entity(d, "Acme Foods Ltd", "ORG"));
     json_decref(d);
+    /* a name before capitalised words that end in an event's word is in
+     * the event's name */
+    d = extract("Jones won the 60m at the Norwich Union Grand Prix in Birmingham.", NULL);
+    ck_assert(!has_entity(d, "Norwich Union", NULL) && !has_entity(d, "Norwich", NULL));
+    ck_assert(has_entity(d, "Birmingham", "LOC"));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
