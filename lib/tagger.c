@@ -244,55 +244,32 @@ typedef struct tokinfo {
     uint8_t flags, ncp, full, npre, nsuf;
 } tokinfo;
 
-/* Lower-case connector words that occur inside names ("University of
- * Chicago", "Bank of the West", "Vincent van Gogh", "Guinea - Bissau" with
- * GUM's split hyphens).  Measured: with these, 98% of entity tokens in GUM
- * and wikigold are candidates. */
-#define CONN(s) {s, sizeof(s) - 1}
-static const struct {
-    const char *s;
-    size_t len;
-} connectors[] = {
-    CONN("of"),  CONN("the"), CONN("de"),   CONN("del"), CONN("della"), CONN("di"),
-    CONN("da"),  CONN("do"),  CONN("dos"),  CONN("das"), CONN("du"),    CONN("van"),
-    CONN("von"), CONN("der"), CONN("den"),  CONN("la"),  CONN("le"),    CONN("les"),
-    CONN("el"),  CONN("al"),  CONN("bin"),  CONN("ibn"), CONN("y"),     CONN("und"),
-    CONN("and"), CONN("&"),   CONN("for"),  CONN("on"),  CONN("upon"),  CONN("-"),
-    CONN("'s"),  CONN("e"),   CONN("zu"),   CONN("at"),  CONN("st."),   CONN("&amp;")};
-#undef CONN
-
-static int is_connector(const char *p, size_t len)
-{
-    if (len == 0 || len > 5)
-        return 0;
-    /* first bytes of the words above: most words are rejected here */
-    static const char first[] = "otdvleabiyu&f-'zs";
-    if (!memchr(first, p[0], sizeof first - 1))
-        return 0;
-    for (size_t k = 0; k < sizeof connectors / sizeof connectors[0]; k++)
-        if (connectors[k].len == len && connectors[k].s[0] == p[0] &&
-            memcmp(connectors[k].s, p, len) == 0)
-            return 1;
-    return 0;
-}
-
 /* Function words that start sentences ("The", "However", "After"): when such
  * a word opens a sentence and the next word is not capitalised, it is not a
  * candidate.  Keeps sentence-initial capitals from becoming entities by
  * shape, and saves work. */
-static const char *const initial_stop[] = {
-    "a", "about", "according", "after", "again", "against", "all", "almost", "also",
-    "although", "among", "an", "and", "another", "any", "are", "around", "as", "at", "because",
-    "before", "being", "between", "both", "but", "by", "can", "could", "despite", "did", "do",
-    "does", "during", "each", "earlier", "even", "every", "few", "for", "from", "had", "has",
-    "have", "he", "her", "here", "his", "how", "however", "if", "in", "instead", "into", "is",
-    "it", "its", "just", "last", "later", "many", "may", "meanwhile", "more", "most", "much",
-    "my", "no", "not", "now", "of", "on", "once", "one", "only", "or", "other", "our", "over",
-    "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their",
-    "then", "there", "these", "they", "this", "those", "though", "through", "to", "today",
-    "two", "under", "unlike", "until", "was", "we", "were", "what", "when", "where", "whether",
-    "which", "while", "who", "why", "will", "with", "within", "without", "would", "yes", "yet",
-    "you", "your", NULL};
+#define W(s) {s, sizeof(s) - 1}
+static const struct {
+    const char *s;
+    size_t len;
+} initial_stop[] = {
+    W("a"), W("about"), W("according"), W("after"), W("again"), W("against"), W("all"),
+    W("almost"), W("also"), W("although"), W("among"), W("an"), W("and"), W("another"), W("any"),
+    W("are"), W("around"), W("as"), W("at"), W("because"), W("before"), W("being"), W("between"),
+    W("both"), W("but"), W("by"), W("can"), W("could"), W("despite"), W("did"), W("do"),
+    W("does"), W("during"), W("each"), W("earlier"), W("even"), W("every"), W("few"), W("for"),
+    W("from"), W("had"), W("has"), W("have"), W("he"), W("her"), W("here"), W("his"), W("how"),
+    W("however"), W("if"), W("in"), W("instead"), W("into"), W("is"), W("it"), W("its"),
+    W("just"), W("last"), W("later"), W("many"), W("may"), W("meanwhile"), W("more"), W("most"),
+    W("much"), W("my"), W("no"), W("not"), W("now"), W("of"), W("on"), W("once"), W("one"),
+    W("only"), W("or"), W("other"), W("our"), W("over"), W("she"), W("should"), W("since"),
+    W("so"), W("some"), W("still"), W("such"), W("than"), W("that"), W("the"), W("their"),
+    W("then"), W("there"), W("these"), W("they"), W("this"), W("those"), W("though"),
+    W("through"), W("to"), W("today"), W("two"), W("under"), W("unlike"), W("until"), W("was"),
+    W("we"), W("were"), W("what"), W("when"), W("where"), W("whether"), W("which"), W("while"),
+    W("who"), W("why"), W("will"), W("with"), W("within"), W("without"), W("would"), W("yes"),
+    W("yet"), W("you"), W("your")};
+#undef W
 
 static int is_initial_stop(const char *p, size_t len)
 {
@@ -306,14 +283,13 @@ static int is_initial_stop(const char *p, size_t len)
         low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     /* binary search: the list is sorted */
-    size_t lo = 0, hi = sizeof initial_stop / sizeof initial_stop[0] - 1;
+    size_t lo = 0, hi = sizeof initial_stop / sizeof initial_stop[0];
     while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *w = initial_stop[mid];
-        size_t wl = strlen(w);
-        int c = memcmp(w, low, wl < len ? wl : len);
-        if (c == 0)
-            c = wl < len ? -1 : wl > len;
+        size_t mid = (lo + hi) / 2, wl = initial_stop[mid].len, k = 0;
+        const char *w = initial_stop[mid].s;
+        while (k < wl && k < len && w[k] == low[k])
+            k++;
+        int c = k < wl && k < len ? (unsigned char)w[k] - (unsigned char)low[k] : (wl > len) - (wl < len);
         if (c == 0)
             return 1;
         if (c < 0)
@@ -354,6 +330,48 @@ static inline uint64_t load_upto8(const unsigned char *p, size_t len)
     return (uint64_t)p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) |
            (uint64_t)p[len - 1] << (8 * (len - 1));
 }
+
+/* Connector words are told by their bytes as one number with the length
+ * above them (a switch: a few comparisons, no memcmp). */
+#define PK(a, b, c, d, e, n)                                                                   \
+    ((uint64_t)(unsigned char)(a) | (uint64_t)(unsigned char)(b) << 8 |                        \
+     (uint64_t)(unsigned char)(c) << 16 | (uint64_t)(unsigned char)(d) << 24 |                 \
+     (uint64_t)(unsigned char)(e) << 32 | (uint64_t)(n) << 40)
+#define K1(a) PK(a, 0, 0, 0, 0, 1)
+#define K2(a, b) PK(a, b, 0, 0, 0, 2)
+#define K3(a, b, c) PK(a, b, c, 0, 0, 3)
+#define K4(a, b, c, d) PK(a, b, c, d, 0, 4)
+#define K5(a, b, c, d, e) PK(a, b, c, d, e, 5)
+
+/* Lower-case connector words that occur inside names ("University of
+ * Chicago", "Bank of the West", "Vincent van Gogh", "Guinea - Bissau" with
+ * GUM's split hyphens).  Measured: with these, 98% of entity tokens in GUM
+ * and wikigold are candidates. */
+static int is_connector(const char *p, size_t len)
+{
+    if (len == 0 || len > 5)
+        return 0;
+    switch (load_upto8((const unsigned char *)p, len) | (uint64_t)len << 40) {
+    case K2('o', 'f'): case K3('t', 'h', 'e'): case K2('d', 'e'): case K3('d', 'e', 'l'):
+    case K5('d', 'e', 'l', 'l', 'a'): case K2('d', 'i'): case K2('d', 'a'): case K2('d', 'o'):
+    case K3('d', 'o', 's'): case K3('d', 'a', 's'): case K2('d', 'u'): case K3('v', 'a', 'n'):
+    case K3('v', 'o', 'n'): case K3('d', 'e', 'r'): case K3('d', 'e', 'n'): case K2('l', 'a'):
+    case K2('l', 'e'): case K3('l', 'e', 's'): case K2('e', 'l'): case K2('a', 'l'):
+    case K3('b', 'i', 'n'): case K3('i', 'b', 'n'): case K1('y'): case K3('u', 'n', 'd'):
+    case K3('a', 'n', 'd'): case K1('&'): case K3('f', 'o', 'r'): case K2('o', 'n'):
+    case K4('u', 'p', 'o', 'n'): case K1('-'): case K2('\'', 's'): case K1('e'): case K2('z', 'u'):
+    case K2('a', 't'): case K3('s', 't', '.'): case K5('&', 'a', 'm', 'p', ';'):
+        return 1;
+    default:
+        return 0;
+    }
+}
+#undef PK
+#undef K1
+#undef K2
+#undef K3
+#undef K4
+#undef K5
 
 #define BYTES_ONES 0x0101010101010101ULL
 #define BYTES_HIGH 0x8080808080808080ULL
@@ -399,11 +417,8 @@ static uint8_t tok_flags(const char *p, size_t len)
         ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
     const unsigned char *s = (const unsigned char *)p;
     size_t i = 0;
-    /* most tokens are lower-case ASCII words, the rest mostly short ASCII */
-    while (i < len && (unsigned)(s[i] - 'a') < 26u)
-        i++;
-    if (i == len && len)
-        return TF_ALPHA | TF_LOWWORD;
+    /* most tokens are lower-case ASCII words (lex_fill), the rest mostly
+     * short ASCII */
     if (len && len <= 8) {
         uint64_t w = load_upto8(s, len);
         if (!(w & BYTES_HIGH))
@@ -482,16 +497,15 @@ static inline unsigned cap_filter_bit(const char *p, size_t len)
     return (c0 * 131u + c1 * 7u + (unsigned)(len & 0xff)) & 4095u;
 }
 
-/* What the tagger reads of every token of a document: its flags
- * (tok_flags), from one pass over the document (nci_tagger_doc_observe_all),
- * and its lower-case hash (lower_hash), computed the first time it is asked
- * for (lex_lower): most tokens are never looked up. */
-typedef struct lexent {
-    uint64_t lower;
-    uint8_t fl, has_lower, x; /* x: LX_* */
-    uint16_t fb;              /* cap_filter_bit, for tokens with bytes */
-} lexent;
-
+/* What the tagger reads of every token of a document (the one given to
+ * nci_tagger_doc_observe_all) or of one sentence (the other calls), from
+ * one pass over it (lex_fill): flags (tok_flags), LX_* bits and
+ * cap_filter_bit, and the lower-case hash (lower_hash), computed the first
+ * time it is asked for (lex_lower): most tokens are never looked up.  Kept
+ * as arrays, not records, so that the bit masks of the flags are made 16
+ * tokens at a time: the per-token loops over sentences (candidates,
+ * document statistics) then look at 64 tokens at once, and most tokens
+ * (lower-case words) are never visited one by one. */
 enum {
     LX_AT = 1,   /* the token is "@" */
     LX_LONG = 2, /* four bytes or more */
@@ -499,49 +513,170 @@ enum {
     LX_CAPW = 4, /* starts with an upper-case ASCII letter or a non-ASCII
                   * character, first letter upper case */
     LX_LOWA = 8, /* two bytes or more, starts with a lower-case ASCII letter */
-    LX_LOWU = 16 /* two bytes or more, starts with a non-ASCII character,
-                  * TF_LOWWORD */
+    LX_LOWU = 16, /* two bytes or more, starts with a non-ASCII character,
+                   * TF_LOWWORD */
+    LX_HASLOWER = 32 /* lower[i] is set */
 };
 
-static inline uint64_t lex_lower(const nci_tagger_token *t, lexent *x)
+/* The masks: token i is bit i % 64 of word i / 64 of m[LM_*]. */
+enum { LM_UPPER, LM_DIGIT, LM_ALPHA, LM_ALLCAPS, LM_INITCAP, LM_LONG, LM_AT, LM_CAPW, LM_LOW, LM_COUNT };
+
+/* Mask k has the tokens with any of bits in fl (x == 0) or in x (x == 1). */
+static const struct {
+    uint8_t x, bits;
+} lm_spec[LM_COUNT] = {
+    [LM_UPPER] = {0, TF_UPPER}, [LM_DIGIT] = {0, TF_DIGIT},     [LM_ALPHA] = {0, TF_ALPHA},
+    [LM_ALLCAPS] = {0, TF_ALLCAPS}, [LM_INITCAP] = {0, TF_INITCAP}, [LM_LONG] = {1, LX_LONG},
+    [LM_AT] = {1, LX_AT},         [LM_CAPW] = {1, LX_CAPW},     [LM_LOW] = {1, LX_LOWA | LX_LOWU}};
+
+typedef struct lexarr {
+    const nci_tagger_token *toks;
+    size_t n, cap;
+    uint8_t *fl, *x;
+    uint16_t *fb; /* cap_filter_bit, for LX_CAPW and LX_LOWA */
+    uint64_t *lower;
+    uint64_t *m[LM_COUNT]; /* n / 64 + 3 words each (the last ones zero) */
+} lexarr;
+
+static void lex_free(lexarr *L)
 {
-    if (!x->has_lower) {
-        x->lower = lower_hash(t->ptr ? t->ptr : "", t->ptr ? t->len : 0);
-        x->has_lower = 1;
-    }
-    return x->lower;
+    free(L->fl);
+    free(L->lower);
+    free(L->m[0]);
 }
 
-/* The lexical entries of toks[0..n) into *buf (grown to *cap). */
-static nc_status lex_fill(lexent **buf, size_t *cap, const nci_tagger_token *toks, size_t n)
+static nc_status lex_reserve(lexarr *L, size_t n)
 {
-    if (n > *cap) {
-        size_t c = n + n / 2 + 16;
-        lexent *b = realloc(*buf, c * sizeof *b);
-        if (!b)
-            return NC_ENOMEM;
-        *buf = b;
-        *cap = c;
+    if (n <= L->cap && L->fl)
+        return NC_OK;
+    size_t c = n + n / 2 + 16, words = c / 64 + 3;
+    uint8_t *b = malloc(c * 4); /* fl, x, fb */
+    uint64_t *lw = malloc(c * sizeof *lw), *mw = malloc(words * LM_COUNT * sizeof *mw);
+    if (!b || !lw || !mw) {
+        free(b);
+        free(lw);
+        free(mw);
+        return NC_ENOMEM;
     }
-    lexent *x = *buf;
-    for (size_t i = 0; i < n; i++) {
-        const char *p = toks[i].ptr;
-        size_t len = p ? toks[i].len : 0;
-        uint8_t f = p ? tok_flags(p, len) : TF_PUNCT, b = toks[i].len >= 4 ? LX_LONG : 0;
-        x[i].fl = f;
-        x[i].has_lower = 0;
-        x[i].fb = 0;
-        if (len) {
-            unsigned c0 = (unsigned char)p[0];
-            int ascii = c0 < 0x80, capw = (!ascii || (c0 >= 'A' && c0 <= 'Z')) && (f & TF_INITCAP);
-            b |= (len == 1 && c0 == '@' ? LX_AT : 0) | (capw ? LX_CAPW : 0);
-            if (len >= 2)
-                b |= ascii ? (c0 >= 'a' && c0 <= 'z' ? LX_LOWA : 0) : (f & TF_LOWWORD ? LX_LOWU : 0);
-            if (b & (LX_CAPW | LX_LOWA))
-                x[i].fb = (uint16_t)cap_filter_bit(p, len);
+    lex_free(L);
+    L->fl = b;
+    L->x = b + c;
+    L->fb = (uint16_t *)(void *)(b + 2 * c);
+    L->lower = lw;
+    for (unsigned k = 0; k < LM_COUNT; k++)
+        L->m[k] = mw + k * words;
+    L->cap = c;
+    return NC_OK;
+}
+
+static inline uint64_t lex_lower(lexarr *L, size_t i)
+{
+    if (!(L->x[i] & LX_HASLOWER)) {
+        const nci_tagger_token *t = &L->toks[i];
+        L->lower[i] = lower_hash(t->ptr ? t->ptr : "", t->ptr ? t->len : 0);
+        L->x[i] |= LX_HASLOWER;
+    }
+    return L->lower[i];
+}
+
+/* Bit j of the result: byte j of w is not zero. */
+static inline unsigned bytes_nonzero(uint64_t w)
+{
+    uint64_t nz = ((w & ~BYTES_HIGH) + ~BYTES_HIGH) | w; /* high bit: byte != 0 */
+    return (unsigned)((((nz & BYTES_HIGH) >> 7) * 0x0102040810204080ULL) >> 56);
+}
+
+/* The masks of L's n tokens from its fl and x. */
+static void lex_masks(lexarr *L)
+{
+    size_t n = L->n, words = n / 64 + 3, i = 0;
+    for (unsigned k = 0; k < LM_COUNT; k++)
+        memset(L->m[k], 0, words * sizeof *L->m[k]);
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) {
+        __m128i v[2] = {_mm_loadu_si128((const __m128i *)(const void *)(L->fl + i)),
+                        _mm_loadu_si128((const __m128i *)(const void *)(L->x + i))};
+        for (unsigned k = 0; k < LM_COUNT; k++) {
+            __m128i z = _mm_cmpeq_epi8(_mm_and_si128(v[lm_spec[k].x], _mm_set1_epi8((char)lm_spec[k].bits)),
+                                       _mm_setzero_si128());
+            unsigned bits = (unsigned)_mm_movemask_epi8(z) ^ 0xffffu;
+            L->m[k][i / 64] |= (uint64_t)bits << (i % 64);
         }
-        x[i].x = b;
     }
+#endif
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v[2] = {load_le(L->fl + i, 8), load_le(L->x + i, 8)};
+        for (unsigned k = 0; k < LM_COUNT; k++)
+            L->m[k][i / 64] |= (uint64_t)bytes_nonzero(v[lm_spec[k].x] & (BYTES_ONES * lm_spec[k].bits))
+                               << (i % 64);
+    }
+    for (; i < n; i++)
+        for (unsigned k = 0; k < LM_COUNT; k++)
+            if ((lm_spec[k].x ? L->x[i] : L->fl[i]) & lm_spec[k].bits)
+                L->m[k][i / 64] |= 1ULL << (i % 64);
+}
+
+/* Bits of tokens pos .. pos + 63 (pos > -64, pos <= n + 64) of mask m, those outside
+ * [lo, hi) cleared. */
+static inline uint64_t bits_at(const uint64_t *m, size_t lo, size_t hi, ptrdiff_t pos)
+{
+    uint64_t v;
+    if (pos < 0) {
+        v = m[0] << (-pos);
+    } else {
+        size_t w = (size_t)pos / 64, s = (size_t)pos % 64;
+        v = s ? m[w] >> s | m[w + 1] << (64 - s) : m[w];
+    }
+    if ((ptrdiff_t)lo > pos) {
+        size_t k = (size_t)((ptrdiff_t)lo - pos);
+        v = k >= 64 ? 0 : v >> k << k;
+    }
+    if ((ptrdiff_t)hi < pos + 64) {
+        ptrdiff_t k = (ptrdiff_t)hi - pos;
+        v = k <= 0 ? 0 : v & (~0ULL >> (64 - k));
+    }
+    return v;
+}
+
+/* The lexical pass over toks[0..n) into L. */
+static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
+{
+    nc_status st = lex_reserve(L, n);
+    if (st)
+        return st;
+    L->toks = toks;
+    L->n = n;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)toks[i].ptr;
+        size_t len = p ? toks[i].len : 0;
+        uint8_t b = toks[i].len >= 4 ? LX_LONG : 0, f = TF_PUNCT;
+        uint16_t fb = 0;
+        size_t k = 0;
+        while (k < len && (unsigned)(p[k] - 'a') < 26u)
+            k++;
+        if (k == len && len) {
+            /* most tokens: a lower-case word (cap_filter_bit without the
+             * lower-casing) */
+            f = TF_ALPHA | TF_LOWWORD;
+            if (len >= 2) {
+                b |= LX_LOWA;
+                fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
+            }
+        } else if (len) {
+            unsigned c0 = p[0];
+            f = tok_flags((const char *)p, len);
+            b |= len == 1 && c0 == '@' ? LX_AT : 0;
+            b |= (c0 >= 0x80 ? (f & TF_INITCAP) != 0 : c0 - 'A' < 26u) ? LX_CAPW : 0;
+            if (len >= 2)
+                b |= c0 < 0x80 ? (c0 - 'a' < 26u ? LX_LOWA : 0) : (f & TF_LOWWORD ? LX_LOWU : 0);
+            if (b & (LX_CAPW | LX_LOWA))
+                fb = (uint16_t)cap_filter_bit((const char *)p, len);
+        }
+        L->fl[i] = f;
+        L->x[i] = b;
+        L->fb[i] = fb;
+    }
+    lex_masks(L);
     return NC_OK;
 }
 
@@ -821,12 +956,12 @@ struct nci_tagger_doc {
     struct wckey *wkey; /* and the key of its word */
     int32_t *own;       /* own[i * NT]: token i's own-feature weights, when hown[i] */
     uint8_t *hown;
-    /* lexical entries of the document given to nci_tagger_doc_observe_all
-     * (lxd, lxd_n of them), and of the sentence of a call on tokens of
-     * another array (lxs) */
-    const nci_tagger_token *lxd_toks;
-    lexent *lxd, *lxs;
-    size_t lxd_n, lxd_cap, lxs_cap;
+    /* lexical pass over the document given to nci_tagger_doc_observe_all
+     * (lxd; lxd.n = 0 after a reset), and over the sentence of a call on
+     * tokens of another array (lxs) */
+    lexarr lxd, lxs;
+    uint64_t *cu, *cc; /* a sentence's masks of capitals and connectors */
+    size_t ncand;      /* candidates of the last sentence (ci) */
 };
 
 static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
@@ -902,7 +1037,7 @@ void nci_tagger_doc_reset(nci_tagger_doc *d)
     d->second_pass = 0;
     memset(d->capf, 0, sizeof d->capf);
     d->pass1_labels = NULL;
-    d->lxd_n = 0;
+    d->lxd.n = 0;
 }
 
 void nci_tagger_doc_use_cache(nci_tagger_doc *d, int on)
@@ -940,8 +1075,9 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->wce);
     free(d->wkey);
     free(d->own);
-    free(d->lxd);
-    free(d->lxs);
+    lex_free(&d->lxd);
+    lex_free(&d->lxs);
+    free(d->cu);
     free(d);
 }
 
@@ -988,8 +1124,13 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     int32_t *own = realloc(d->own, c * NT * sizeof *own);
     if (own)
         d->own = own;
-    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !wkey || !own)
+    uint64_t *cu = realloc(d->cu, 2 * (c / 64 + 3) * sizeof *cu);
+    if (cu)
+        d->cu = cu;
+    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !wkey || !own ||
+        !cu)
         return NC_ENOMEM;
+    d->cc = d->cu + c / 64 + 3;
     d->wi = d->ci + c;
     d->gi = d->gb + c;
     d->ge = d->gb + 2 * c;
@@ -1021,126 +1162,173 @@ static nc_status doc_reserve_feats(nci_tagger_doc *d, size_t n)
 #define RUN_MID 4u   /* inside one */
 #define RUN_ACRO 8u  /* the initials of such a run ("FLP": Fiji Labour Party) */
 
-/* Document statistics.  phase 1: capitalised forms (inserted), with the runs
- * of capitalised words they occur in; phase 2: lower-case words (counted
- * only where a capitalised form exists, so the table holds only name-like
- * words). */
-static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *toks,
-                                   lexent *lx, size_t n, int phase)
+static inline unsigned ctz64(uint64_t v)
 {
-    if (phase == 1) {
-        size_t i = 0;
-        while (i < n) {
-            if (!(lx[i].x & LX_CAPW)) {
-                i++;
-                continue;
-            }
-            /* the run: capitalised words, connectors between them */
-            enum { RUNMAX = 8 };
-            docent *ents[RUNMAX];
-            uint64_t hs[RUNMAX];
-            size_t ncap = 0, j = i, acro_len = 0;
-            uint64_t acro = FNV_OFF;
-            int acro_ok = 1;
-            while (j < n) {
-                if (lx[j].x & LX_CAPW) {
-                    uint64_t h = lex_lower(&toks[j], &lx[j]);
-                    unsigned fb = lx[j].fb;
-                    d->capf[fb >> 6] |= 1ULL << (fb & 63);
-                    docent *e = doc_get(d, h, 1);
-                    if (!e)
-                        return NC_ENOMEM;
-                    if (j == 0) {
-                        if (e->capinit < 0xffff)
-                            e->capinit++;
-                    } else if (e->capmid < 0xffff) {
-                        e->capmid++;
-                    }
-                    if (ncap < RUNMAX) {
-                        hs[ncap] = h;
-                        unsigned char c0 = (unsigned char)toks[j].ptr[0];
-                        if (c0 >= 'A' && c0 <= 'Z') {
-                            acro = fnv_cp(acro, (uint32_t)c0 + 32u);
-                            acro_len++;
-                        } else {
-                            acro_ok = 0;
-                        }
-                    }
-                    ncap++;
-                    j++;
-                } else if (j + 1 < n && (lx[j + 1].x & LX_CAPW) &&
-                           is_connector(toks[j].ptr, toks[j].len)) {
-                    j++;
-                } else {
-                    break;
-                }
-            }
-            if (ncap >= 2 && ncap <= RUNMAX) {
-                /* entries may have moved while the run was inserted */
-                for (size_t k = 0; k < ncap; k++) {
-                    ents[k] = doc_get(d, hs[k], 0);
-                    if (!ents[k])
-                        continue;
-                    ents[k]->runbits |= k == 0 ? RUN_FIRST : k + 1 == ncap ? RUN_LAST : RUN_MID;
-                    if (k + 1 < ncap && ncap > ents[k]->runlen) {
-                        ents[k]->runlen = (uint8_t)ncap;
-                        ents[k]->runlast = hs[ncap - 1];
-                    }
-                }
-                if (acro_ok && ncap >= 2) {
-                    docent *e = doc_get(d, mix64(acro ^ acro_len), 1);
-                    if (!e)
-                        return NC_ENOMEM;
-                    e->runbits |= RUN_ACRO;
-                    if (ncap > e->runlen) {
-                        e->runlen = (uint8_t)ncap;
-                        e->runlast = hs[ncap - 1];
-                    }
-                }
-            }
-            i = j > i ? j : i + 1;
-        }
-        return NC_OK;
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(v);
+#else
+    unsigned k = 0;
+    while (!(v & 1)) {
+        v >>= 1;
+        k++;
     }
-    for (size_t i = 0; i < n; i++) {
-        unsigned x = lx[i].x, fb = lx[i].fb;
-        if (!(x & LX_LOWU) && !((x & LX_LOWA) && (d->capf[fb >> 6] & (1ULL << (fb & 63)))))
+    return k;
+#endif
+}
+
+/* (without -mpopcnt, __builtin_popcountll is a library call) */
+static inline unsigned popcount64(uint64_t v)
+{
+    v -= (v >> 1) & 0x5555555555555555ULL;
+    v = (v & 0x3333333333333333ULL) + ((v >> 2) & 0x3333333333333333ULL);
+    v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return (unsigned)((v * BYTES_ONES) >> 56);
+}
+
+/* The first token in [from, end) in mask m, or end. */
+static inline size_t next_bit(const uint64_t *m, size_t from, size_t end)
+{
+    if (from >= end)
+        return end;
+    size_t w = from / 64;
+    uint64_t v = m[w] & (~0ULL << (from % 64));
+    while (!v) {
+        if (++w * 64 >= end)
+            return end;
+        v = m[w];
+    }
+    size_t i = w * 64 + ctz64(v);
+    return i < end ? i : end;
+}
+
+/* Document statistics, phase 1, of the sentence of tokens [a, a + n) of L:
+ * capitalised forms (inserted), with the runs of capitalised words they
+ * occur in. */
+static nc_status observe_caps(nci_tagger_doc *d, lexarr *L, size_t a, size_t n)
+{
+    const nci_tagger_token *toks = L->toks;
+    const uint8_t *lx = L->x;
+    size_t e = a + n;
+    for (size_t i = next_bit(L->m[LM_CAPW], a, e); i < e;) {
+        /* the run: capitalised words, connectors between them */
+        enum { RUNMAX = 8 };
+        docent *ents[RUNMAX];
+        uint64_t hs[RUNMAX];
+        size_t ncap = 0, j = i, acro_len = 0;
+        uint64_t acro = FNV_OFF;
+        int acro_ok = 1;
+        while (j < e) {
+            if (lx[j] & LX_CAPW) {
+                uint64_t h = lex_lower(L, j);
+                unsigned fb = L->fb[j];
+                d->capf[fb >> 6] |= 1ULL << (fb & 63);
+                docent *en = doc_get(d, h, 1);
+                if (!en)
+                    return NC_ENOMEM;
+                if (j == a) {
+                    if (en->capinit < 0xffff)
+                        en->capinit++;
+                } else if (en->capmid < 0xffff) {
+                    en->capmid++;
+                }
+                if (ncap < RUNMAX) {
+                    hs[ncap] = h;
+                    unsigned char c0 = (unsigned char)toks[j].ptr[0];
+                    if (c0 >= 'A' && c0 <= 'Z') {
+                        acro = fnv_cp(acro, (uint32_t)c0 + 32u);
+                        acro_len++;
+                    } else {
+                        acro_ok = 0;
+                    }
+                }
+                ncap++;
+                j++;
+            } else if (j + 1 < e && (lx[j + 1] & LX_CAPW) && is_connector(toks[j].ptr, toks[j].len)) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (ncap >= 2 && ncap <= RUNMAX) {
+            /* entries may have moved while the run was inserted */
+            for (size_t k = 0; k < ncap; k++) {
+                ents[k] = doc_get(d, hs[k], 0);
+                if (!ents[k])
+                    continue;
+                ents[k]->runbits |= k == 0 ? RUN_FIRST : k + 1 == ncap ? RUN_LAST : RUN_MID;
+                if (k + 1 < ncap && ncap > ents[k]->runlen) {
+                    ents[k]->runlen = (uint8_t)ncap;
+                    ents[k]->runlast = hs[ncap - 1];
+                }
+            }
+            if (acro_ok && ncap >= 2) {
+                docent *en = doc_get(d, mix64(acro ^ acro_len), 1);
+                if (!en)
+                    return NC_ENOMEM;
+                en->runbits |= RUN_ACRO;
+                if (ncap > en->runlen) {
+                    en->runlen = (uint8_t)ncap;
+                    en->runlast = hs[ncap - 1];
+                }
+            }
+        }
+        i = next_bit(L->m[LM_CAPW], j, e);
+    }
+    return NC_OK;
+}
+
+/* Document statistics, phase 2, of tokens [0, n) of L: lower-case words
+ * (counted only where a capitalised form exists, so the table holds only
+ * name-like words). */
+static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
+{
+    if (!d->tcount)
+        return;
+    for (size_t i = next_bit(L->m[LM_LOW], 0, n); i < n; i = next_bit(L->m[LM_LOW], i + 1, n)) {
+        unsigned fb = L->fb[i];
+        if (!(L->x[i] & LX_LOWU) && !(d->capf[fb >> 6] & (1ULL << (fb & 63))))
             continue;
-        if (!d->tcount)
-            return NC_OK;
-        docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 0);
+        docent *e = doc_get(d, lex_lower(L, i), 0);
         if (e && e->lc < 0xffff)
             e->lc++;
     }
-    return NC_OK;
 }
 
 nc_status nci_tagger_doc_observe(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n)
 {
     if (!d || (!toks && n))
         return NC_EINVAL;
-    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
+    nc_status st = lex_fill(&d->lxs, toks, n);
     if (st == NC_OK)
-        st = doc_observe_phase(d, toks, d->lxs, n, 1);
+        st = observe_caps(d, &d->lxs, 0, n);
     if (st == NC_OK)
-        st = doc_observe_phase(d, toks, d->lxs, n, 2);
+        observe_lower(d, &d->lxs, n);
     return st;
 }
 
-static nc_status record_lx(nci_tagger_doc *d, const nci_tagger_token *toks, lexent *lx,
-                           size_t n, const uint8_t *labels)
+/* Labels of tokens [a, a + n) of L into the history. */
+static nc_status record_lx(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, const uint8_t *labels)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned ty = labels[i] < NT ? NCI_TAG_TYPE(labels[i]) : 0;
-        /* an O only says something about words that look like names */
-        if (ty == 0 ? !(lx[i].x & LX_CAPW) : !toks[i].ptr || !toks[i].len)
-            continue;
-        docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 1);
-        if (!e)
-            return NC_ENOMEM;
-        uint16_t *c = e->hist;
-        if (c[ty] < 0xffff)
-            c[ty]++;
+    /* 64 tokens at a time: those capitalised or labelled */
+    for (size_t c = 0; c < n; c += 64) {
+        uint64_t bits = bits_at(L->m[LM_CAPW], a, a + n, (ptrdiff_t)(a + c));
+        size_t lim = n - c < 64 ? n - c : 64;
+        for (size_t k = 0; k < lim; k += 8)
+            bits |= (uint64_t)bytes_nonzero(load_le(labels + c + k, lim - k < 8 ? lim - k : 8)) << k;
+        for (; bits; bits &= bits - 1) {
+            size_t i = c + ctz64(bits);
+            const nci_tagger_token *t = &L->toks[a + i];
+            unsigned ty = labels[i] < NT ? NCI_TAG_TYPE(labels[i]) : 0;
+            /* an O only says something about words that look like names */
+            if (ty == 0 ? !(L->x[a + i] & LX_CAPW) : !t->ptr || !t->len)
+                continue;
+            docent *e = doc_get(d, lex_lower(L, a + i), 1);
+            if (!e)
+                return NC_ENOMEM;
+            uint16_t *h = e->hist;
+            if (h[ty] < 0xffff)
+                h[ty]++;
+        }
     }
     return NC_OK;
 }
@@ -1150,8 +1338,8 @@ nc_status nci_tagger_doc_record(nci_tagger_doc *d, const nci_tagger_token *toks,
 {
     if (!d || (n && (!toks || !labels)))
         return NC_EINVAL;
-    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
-    return st ? st : record_lx(d, toks, d->lxs, n, labels);
+    nc_status st = lex_fill(&d->lxs, toks, n);
+    return st ? st : record_lx(d, &d->lxs, 0, n, labels);
 }
 
 nc_status nci_tagger_doc_observe_all(nci_tagger_doc *d, const nci_tagger_token *toks,
@@ -1162,19 +1350,18 @@ nc_status nci_tagger_doc_observe_all(nci_tagger_doc *d, const nci_tagger_token *
     for (size_t k = 0, prev = 0; k < nsent; prev = sent_end[k++])
         if (sent_end[k] < prev || sent_end[k] > ntoks)
             return NC_EINVAL;
-    d->lxd_n = 0;
-    nc_status st = lex_fill(&d->lxd, &d->lxd_cap, toks, ntoks);
+    d->lxd.n = 0;
+    nc_status st = lex_fill(&d->lxd, toks, ntoks);
     if (st)
         return st;
-    d->lxd_n = ntoks;
-    d->lxd_toks = toks;
-    for (int phase = 1; phase <= 2 && st == NC_OK; phase++) {
-        size_t prev = 0;
-        for (size_t k = 0; k < nsent && st == NC_OK; k++) {
-            st = doc_observe_phase(d, toks + prev, d->lxd + prev, sent_end[k] - prev, phase);
-            prev = sent_end[k];
-        }
+    size_t prev = 0;
+    for (size_t k = 0; k < nsent && st == NC_OK; k++) {
+        st = observe_caps(d, &d->lxd, prev, sent_end[k] - prev);
+        prev = sent_end[k];
     }
+    /* the sentences are tokens [0, prev) */
+    if (st == NC_OK)
+        observe_lower(d, &d->lxd, prev);
     return st;
 }
 
@@ -1397,17 +1584,20 @@ static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, toki
     e->suf2 = ti->nsuf >= 3 ? ti->suf[2] : 0;
 }
 
-/* The own-feature weights of token tk (flags fl, without TF_CONN) in
- * context ctx < WC_NCTX into out, from its cache entry e (which holds tk's
- * word), computed and kept there the first time. */
+/* The own-feature weights of token tk (flags fl, without TF_CONN; its
+ * analysis ti) in context ctx < WC_NCTX into out, from its cache entry e
+ * (which holds tk's word), computed and kept there the first time. */
 static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, uint8_t fl,
-                       unsigned ctx, int32_t *out)
+                       const tokinfo *ti, unsigned ctx, int32_t *out)
 {
     if (!(e->ownok & (1u << ctx))) {
         tokinfo t;
         uint64_t F[24];
-        tok_analyse(tk->ptr, tk->len, fl, &t);
-        size_t nf = own_feats(&t, ctx, F);
+        if (ti->full != 1) { /* from the cache: no affixes */
+            tok_analyse(tk->ptr, tk->len, fl, &t);
+            ti = &t;
+        }
+        size_t nf = own_feats(ti, ctx, F);
         wacc acc = WACC_ZERO;
         for (size_t k = 0; k < nf; k++)
             model_add(d->model, F[k], &acc);
@@ -1430,64 +1620,63 @@ static int gaz_first(const nci_tagger_doc *d, const nci_tagger_gaz *g, uint64_t 
     return e->gaz;
 }
 
-/* nci_tagger_features with the tokens' lexical entries lx. */
-static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
-                             const nci_tagger_token *toks, lexent *lx, size_t n,
-                             const uint8_t **cand_out, const uint64_t **feats_out,
-                             const uint32_t **off_out)
+/* Candidates of the sentence of tokens [a, a + n) of L (section
+ * "Candidates" at the top), 64 tokens at a time from L's masks: cand[i] and
+ * the list ci (d->ncand of them); fl[i] gets L's flags and TF_CONN (a
+ * connector one or two tokens after a capitalised word).  The counts of
+ * sentence_mode go to cnt. */
+static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, size_t cnt[4])
 {
-    nc_status st = doc_reserve(d, n + 1);
-    if (st)
-        return st;
-    tokinfo *ti = d->ti;
-    uint8_t *cand = d->cand;
-    uint8_t *fl = d->fl;
-    size_t ncand = 0;
-
-    if (d->model && !d->wc && !d->nocache) {
-        d->wc = table_alloc(WC_SIZE * sizeof *d->wc);
-        if (!d->wc)
-            return NC_ENOMEM;
-    }
-    /* flags; connectors matter only one or two tokens after a capitalised
-     * word */
-    size_t nword = 0, ncaps = 0, nlong = 0, nlongcap = 0; /* for sentence_mode */
-    for (size_t i = 0; i < n; i++) {
-        uint8_t f = lx[i].fl;
-        size_t word = (f & TF_ALPHA) != 0, lng = word & ((lx[i].x & LX_LONG) != 0);
-        nword += word;
-        ncaps += word & ((f & TF_ALLCAPS) != 0);
-        nlong += lng;
-        nlongcap += lng & ((f & TF_INITCAP) != 0);
-        if (i > 0 && !(f & TF_UPPER) &&
-            ((fl[i - 1] & TF_UPPER) || (i > 1 && (fl[i - 2] & TF_UPPER))) && toks[i].ptr &&
-            is_connector(toks[i].ptr, toks[i].len))
-            f |= TF_CONN;
-        fl[i] = f;
-    }
-    uint32_t *ci = d->ci, *wi = d->wi;
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = 0;
-        if (fl[i] & TF_UPPER) {
-            c = 1;
-        } else if ((lx[i].x & LX_AT) && i + 1 < n) {
-            c = 1;
-        } else if (i > 0 && (lx[i - 1].x & LX_AT)) {
-            c = 1;
-        } else if (i > 0 && (fl[i - 1] & TF_UPPER) && ((fl[i] & TF_CONN) || (fl[i] & TF_DIGIT))) {
-            if (fl[i] & TF_DIGIT)
-                c = 1;
-            else if (i + 1 < n && (fl[i + 1] & TF_UPPER))
-                c = 1;
-            else if (i + 2 < n && (fl[i + 1] & TF_CONN) && (fl[i + 2] & TF_UPPER))
-                c = 1;
-        } else if (i > 1 && (fl[i - 1] & TF_CONN) && (fl[i] & TF_CONN) && (fl[i - 2] & TF_UPPER) &&
-                   i + 1 < n && (fl[i + 1] & TF_UPPER)) {
-            c = 1;
+    const nci_tagger_token *toks = L->toks + a;
+    uint8_t *fl = d->fl, *cand = d->cand;
+    uint32_t *ci = d->ci;
+    size_t nch = (n + 63) / 64, ncand = 0;
+    /* cu[k + 1], cc[k + 1]: capitals and connectors of tokens 64k ..;
+     * cu[0], cc[0] and those after the last are 0 */
+    uint64_t *cu = d->cu, *cc = d->cc;
+    memcpy(fl, L->fl + a, n);
+    memset(cand, 0, n);
+    cu[0] = cc[0] = cu[nch + 1] = cc[nch + 1] = 0;
+    for (size_t k = 0; k < nch; k++) {
+        uint64_t u = bits_at(L->m[LM_UPPER], a, a + n, (ptrdiff_t)(a + 64 * k)), c = 0;
+        uint64_t maybe = ~u & (u << 1 | cu[k] >> 63 | u << 2 | cu[k] >> 62);
+        if (n - 64 * k < 64)
+            maybe &= ~0ULL >> (64 - (n - 64 * k));
+        for (; maybe; maybe &= maybe - 1) {
+            size_t i = 64 * k + ctz64(maybe);
+            if (toks[i].ptr && is_connector(toks[i].ptr, toks[i].len)) {
+                c |= maybe & (0 - maybe);
+                fl[i] |= TF_CONN;
+            }
         }
-        cand[i] = c;
-        ci[ncand] = (uint32_t)i;
-        ncand += c;
+        cu[k + 1] = u;
+        cc[k + 1] = c;
+    }
+    for (size_t k = 0; k < nch; k++) {
+        ptrdiff_t pos = (ptrdiff_t)(a + 64 * k);
+        uint64_t u = cu[k + 1], c = cc[k + 1];
+        uint64_t um1 = u << 1 | cu[k] >> 63, um2 = u << 2 | cu[k] >> 62;
+        uint64_t up1 = u >> 1 | cu[k + 2] << 63, up2 = u >> 2 | cu[k + 2] << 62;
+        uint64_t cm1 = c << 1 | cc[k] >> 63, cp1 = c >> 1 | cc[k + 2] << 63;
+        uint64_t at = bits_at(L->m[LM_AT], a, a + n, pos);
+        uint64_t atm1 = bits_at(L->m[LM_AT], a, a + n, pos - 1);
+        uint64_t dg = bits_at(L->m[LM_DIGIT], a, a + n, pos);
+        uint64_t in = n - 64 * k < 64 ? ~0ULL >> (64 - (n - 64 * k)) : ~0ULL;
+        uint64_t notlast = n - 64 * k <= 64 ? in >> 1 : ~0ULL; /* i + 1 < n */
+        uint64_t cd = u | (at & notlast) | atm1 | (um1 & (dg | (c & (up1 | (cp1 & up2))))) |
+                      (cm1 & c & um2 & up1);
+        cd &= in;
+        uint64_t alpha = bits_at(L->m[LM_ALPHA], a, a + n, pos);
+        uint64_t lng = alpha & bits_at(L->m[LM_LONG], a, a + n, pos);
+        cnt[0] += popcount64(alpha);
+        cnt[1] += popcount64(alpha & bits_at(L->m[LM_ALLCAPS], a, a + n, pos));
+        cnt[2] += popcount64(lng);
+        cnt[3] += popcount64(lng & bits_at(L->m[LM_INITCAP], a, a + n, pos));
+        for (; cd; cd &= cd - 1) {
+            size_t i = 64 * k + ctz64(cd);
+            cand[i] = 1;
+            ci[ncand++] = (uint32_t)i;
+        }
     }
     /* the sentence's first word (after opening punctuation) */
     size_t p0 = 0;
@@ -1502,6 +1691,31 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
             q++;
         memmove(ci + q, ci + q + 1, (ncand - q) * sizeof *ci);
     }
+    d->ncand = ncand;
+}
+
+/* nci_tagger_features of tokens [a, a + n) of L. */
+static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr *L, size_t a,
+                             size_t n, const uint8_t **cand_out, const uint64_t **feats_out,
+                             const uint32_t **off_out)
+{
+    nc_status st = doc_reserve(d, n + 1);
+    if (st)
+        return st;
+    const nci_tagger_token *toks = L->toks + a;
+    tokinfo *ti = d->ti;
+    uint8_t *cand = d->cand;
+    uint8_t *fl = d->fl;
+    uint32_t *ci = d->ci, *wi = d->wi;
+
+    if (d->model && !d->wc && !d->nocache) {
+        d->wc = table_alloc(WC_SIZE * sizeof *d->wc);
+        if (!d->wc)
+            return NC_ENOMEM;
+    }
+    size_t cnt[4] = {0, 0, 0, 0}; /* for sentence_mode */
+    find_candidates(d, L, a, n, cnt);
+    size_t ncand = d->ncand;
     d->off[0] = 0;
     if (ncand == 0) {
         memset(d->off + 1, 0, n * sizeof *d->off);
@@ -1510,7 +1724,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         *off_out = d->off;
         return NC_OK;
     }
-    size_t mode = sentence_mode(nword, ncaps, nlong, nlongcap);
+    size_t mode = sentence_mode(cnt[0], cnt[1], cnt[2], cnt[3]);
     /* the candidates and two tokens either side (wi, in order) are
      * analysed; their cache entries are asked for first, so that the misses
      * overlap.  Only these tokens' analyses and gazetteer marks are read. */
@@ -1589,7 +1803,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         d->cs8[i] = (uint8_t)ctx;
         d->hown[i] = 0;
         if (ctx < WC_NCTX && d->wce[i] && !(fl[i] & TF_CONN)) {
-            own_cached(d, d->wce[i], &toks[i], fl[i], (unsigned)ctx, d->own + i * NT);
+            own_cached(d, d->wce[i], &toks[i], fl[i], t, (unsigned)ctx, d->own + i * NT);
             d->hown[i] = 1;
         } else {
             if (ti[i].full == 2) /* from the cache: no affixes */
@@ -1626,7 +1840,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
                 F[nf++] = hc(F_RUNF, ti[run_s].lower);
             if (run_e - 1 != i) {
                 F[nf++] = hc(F_RUNL, ti[run_e - 1].full ? ti[run_e - 1].lower
-                                                         : lex_lower(&toks[run_e - 1], &lx[run_e - 1]));
+                                                         : lex_lower(L, a + run_e - 1));
             }
             F[nf++] = hc(F_RUNLEN + cs, rl > 5 ? 5 : rl);
             F[nf++] = hc(F_RUNPOS, (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i));
@@ -1634,8 +1848,8 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         unsigned gany = d->gu[i] | d->gb[i] | d->gi[i] | d->ge[i] |
                         (i + 1 < n ? d->gu[i + 1] | d->gb[i + 1] : 0u) |
                         (i >= 1 ? d->gu[i - 1] | d->ge[i - 1] : 0u);
-        for (unsigned c = 0; gany && c < NCI_GAZ_NCAT; c++) {
-            unsigned bit = 1u << c;
+        for (; gany; gany &= gany - 1) {
+            unsigned c = ctz64(gany), bit = 1u << c;
             if (d->gu[i] & bit)
                 F[nf++] = hc(F_GAZ, c * 4 + 0);
             if (d->gb[i] & bit)
@@ -1683,10 +1897,10 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
         return NC_EINVAL;
     if (n > NCI_MAX_SENT)
         return NC_ELIMIT; /* feature offsets are 32-bit */
-    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
+    nc_status st = lex_fill(&d->lxs, toks, n);
     if (st)
         return st;
-    return features_lx(g, d, toks, d->lxs, n, cand_out, feats_out, off_out);
+    return features_lx(g, d, &d->lxs, 0, n, cand_out, feats_out, off_out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2201,35 +2415,31 @@ nc_status nci_tagger_model_write(const uint64_t *hashes, const float *w, size_t 
  * cache of the document cache (nci_tagger_tag_doc), which gets each token's
  * lower-case hash, flags, context and the part of its scores that the second
  * pass won't change. */
-static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
-                           const nci_tagger_token *toks, lexent *lx, size_t n,
-                           uint8_t *labels, size_t cache);
+static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr *L, size_t a,
+                           size_t n, uint8_t *labels, size_t cache);
 
-/* lx: the tokens' lexical entries. */
-static nc_status tag_sentence(const nci_tagger_model *m, nci_tagger_doc *d,
-                              const nci_tagger_token *toks, lexent *lx, size_t n,
-                              uint8_t *labels, size_t cache)
+/* The sentence: tokens [a, a + n) of L. */
+static nc_status tag_sentence(const nci_tagger_model *m, nci_tagger_doc *d, lexarr *L, size_t a,
+                              size_t n, uint8_t *labels, size_t cache)
 {
     /* absurdly long "sentences" (no punctuation in megabytes of text) are
      * tagged in pieces; a name cut in two there is an acceptable loss */
     for (size_t o = 0; o < n; o += NCI_MAX_SENT) {
         size_t k = n - o < NCI_MAX_SENT ? n - o : NCI_MAX_SENT;
-        nc_status st = tag_piece(m, d, toks + o, lx + o, k, labels + o,
-                                 cache == SIZE_MAX ? cache : cache + o);
+        nc_status st = tag_piece(m, d, L, a + o, k, labels + o, cache == SIZE_MAX ? cache : cache + o);
         if (st)
             return st;
     }
     return NC_OK;
 }
 
-static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
-                           const nci_tagger_token *toks, lexent *lx, size_t n,
-                           uint8_t *labels, size_t cache)
+static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr *L, size_t a,
+                           size_t n, uint8_t *labels, size_t cache)
 {
     const uint8_t *cand;
     const uint64_t *F;
     const uint32_t *off;
-    nc_status st = features_lx(&m->gaz, d, toks, lx, n, &cand, &F, &off);
+    nc_status st = features_lx(&m->gaz, d, L, a, n, &cand, &F, &off);
     if (st)
         return st;
 #if defined(__GNUC__)
@@ -2352,11 +2562,11 @@ nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
             return st;
         d = tmp;
     }
-    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
+    nc_status st = lex_fill(&d->lxs, toks, n);
     if (st == NC_OK)
-        st = tag_sentence(m, d, toks, d->lxs, n, labels, SIZE_MAX);
+        st = tag_sentence(m, d, &d->lxs, 0, n, labels, SIZE_MAX);
     if (st == NC_OK && !d->second_pass)
-        st = record_lx(d, toks, d->lxs, n, labels);
+        st = record_lx(d, &d->lxs, 0, n, labels);
     nci_tagger_doc_free(tmp);
     return st;
 }
@@ -2364,13 +2574,11 @@ nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
 nc_status nci_tagger_tag_at(const nci_tagger_model *m, nci_tagger_doc *d, size_t first, size_t n,
                             uint8_t *labels)
 {
-    if (!m || !d || first > d->lxd_n || n > d->lxd_n - first || (n && !labels))
+    if (!m || !d || first > d->lxd.n || n > d->lxd.n - first || (n && !labels))
         return NC_EINVAL;
-    const nci_tagger_token *toks = d->lxd_toks + first;
-    lexent *lx = d->lxd + first;
-    nc_status st = tag_sentence(m, d, toks, lx, n, labels, SIZE_MAX);
+    nc_status st = tag_sentence(m, d, &d->lxd, first, n, labels, SIZE_MAX);
     if (st == NC_OK && !d->second_pass)
-        st = record_lx(d, toks, lx, n, labels);
+        st = record_lx(d, &d->lxd, first, n, labels);
     return st;
 }
 
@@ -2424,7 +2632,7 @@ nc_status nci_tagger_tag_doc(const nci_tagger_model *m, nci_tagger_doc *d,
                 uint8_t *outl = labels + prev;
                 if (pass == 0) {
                     d->pass1_labels = NULL;
-                    st = tag_sentence(m, d, toks + prev, d->lxd + prev, n, outl, prev);
+                    st = tag_sentence(m, d, &d->lxd, prev, n, outl, prev);
                 } else {
                     /* decode into scratch: the first-pass labels are read */
                     st = doc_reserve(d, n + 1);
