@@ -68,6 +68,8 @@
  * gazetteer category (x 7), 4 document statistics, 2 label features = 81;
  * rounded up. */
 #define NCI_MAX_TOKEN_FEATS 96
+/* Zeros after a sentence's features: what tag_piece prefetches ahead. */
+#define PF_DIST 24
 /* Longest sentence given to nci_tagger_features; tagging cuts longer ones
  * into pieces of this size (feature offsets are 32-bit). */
 #define NCI_MAX_SENT ((size_t)1 << 20)
@@ -111,6 +113,43 @@ static void *table_alloc(size_t size)
     }
 #endif
     return calloc(1, size ? size : 1);
+}
+
+#define HUGE_PAGE ((size_t)2 << 20)
+#define WC_BYTES ((size_t)4 << 20) /* the word cache (below) */
+
+/* The word cache's table, WC_BYTES zeroed.  On Linux, pages straight from
+ * the kernel, which zeroes them (table_alloc's memset would write the 4 MB
+ * a second time for each document state), in 2 MB pages where it may.
+ * Free with wc_free. */
+static void *wc_alloc(void)
+{
+#if defined(__linux__) && defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+    char *p = mmap(NULL, WC_BYTES + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                   -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    /* keep the 2 MB-aligned WC_BYTES inside */
+    size_t head = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+    if (head)
+        munmap(p, head);
+    if (HUGE_PAGE - head)
+        munmap(p + head + WC_BYTES, HUGE_PAGE - head);
+    (void)madvise(p + head, WC_BYTES, MADV_HUGEPAGE);
+    return p + head;
+#else
+    return table_alloc(WC_BYTES);
+#endif
+}
+
+static void wc_free(void *wc)
+{
+#if defined(__linux__) && defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+    if (wc)
+        munmap(wc, WC_BYTES);
+#else
+    free(wc);
+#endif
 }
 
 /* ------------------------------------------------------------------ */
@@ -402,19 +441,20 @@ static inline uint8_t ascii_flags(uint64_t w)
     return f;
 }
 
+/* ASCII classes: 1 lower, 2 upper, 3 digit */
+static const uint8_t ascii_cls[128] = {
+    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
+    ['8'] = 3, ['9'] = 3, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+    ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+    ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2,
+    ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+
 /* Cheap pass: flags only. */
 static uint8_t tok_flags(const char *p, size_t len)
 {
-    /* ASCII classes: 1 lower, 2 upper, 3 digit */
-    static const uint8_t cls[128] = {
-        ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
-        ['8'] = 3, ['9'] = 3, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
-        ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
-        ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2,
-        ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
-        ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-        ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
     const unsigned char *s = (const unsigned char *)p;
     size_t i = 0;
     /* most tokens are lower-case ASCII words (lex_fill), the rest mostly
@@ -428,7 +468,7 @@ static uint8_t tok_flags(const char *p, size_t len)
     int nlet = 0, nup = 0, first_letter = -1, dig = 0;
     while (i < len) {
         if (s[i] < 0x80) {
-            unsigned c = cls[s[i++]];
+            unsigned c = ascii_cls[s[i++]];
             if (c == 3) {
                 dig = 1;
             } else if (c) {
@@ -706,15 +746,24 @@ static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
     size_t i = 0;
     ti->npre = 0;
     while (i < len) {
-        uint32_t cp = s[i] < 0x80 ? s[i++] : utf8_next(s, len, &i);
-        uint32_t lc = cp_tolower(cp);
+        uint32_t cp, lc;
+        char c;
+        if (s[i] < 0x80) { /* shape_class and cp_tolower of ASCII */
+            cp = s[i++];
+            unsigned k = ascii_cls[cp];
+            lc = k == 2 ? cp + 32 : cp;
+            c = k ? "?xXd"[k] : (char)cp;
+        } else {
+            cp = utf8_next(s, len, &i);
+            lc = cp_tolower(cp);
+            c = shape_class(cp);
+        }
         hf = fnv_cp(hf, cp);
         hl = fnv_cp(hl, lc);
         if (ncp < 4)
             ti->pre[ti->npre++] = mix64(hl + ncp);
         last4[ncp & 3] = lc;
         ncp++;
-        char c = shape_class(cp);
         if (c != prev && nsh < 8) {
             hs = fnv_cp(hs, (unsigned char)c);
             nsh++;
@@ -906,6 +955,27 @@ static int gaz_find(const nci_tagger_gaz *g, uint64_t k)
     return 0;
 }
 
+/* Scores of the NT labels being summed, in lanes 1..NT (lane 0 gets the
+ * weight slot's check, which model_add adds with the weights: a slot is
+ * added as one 8-lane vector). */
+typedef struct wacc {
+    _Alignas(16) int32_t v[8];
+} wacc;
+#define WACC_ZERO {{0, 0, 0, 0, 0, 0, 0, 0}}
+
+static inline void wacc_add(wacc *a, const wacc *b)
+{
+#if defined(__SSE2__)
+    __m128i *x = (__m128i *)(void *)a->v;
+    const __m128i *y = (const __m128i *)(const void *)b->v;
+    x[0] = _mm_add_epi32(x[0], y[0]);
+    x[1] = _mm_add_epi32(x[1], y[1]);
+#else
+    for (unsigned t = 0; t < 8; t++)
+        a->v[t] += b->v[t];
+#endif
+}
+
 /* ------------------------------------------------------------------ */
 /* Document state */
 
@@ -954,7 +1024,8 @@ struct nci_tagger_doc {
     int nocache;        /* nci_tagger_doc_use_cache(d, 0) */
     struct wcent **wce; /* each token's cache entry, or NULL */
     struct wckey *wkey; /* and the key of its word */
-    int32_t *own;       /* own[i * NT]: token i's own-feature weights, when hown[i] */
+    struct wacc *own;   /* own[i]: token i's weights from the word cache
+                         * (own features, neighbours'), when hown[i] */
     uint8_t *hown;
     /* lexical pass over the document given to nci_tagger_doc_observe_all
      * (lxd; lxd.n = 0 after a reset), and over the sentence of a call on
@@ -1046,7 +1117,7 @@ void nci_tagger_doc_use_cache(nci_tagger_doc *d, int on)
         return;
     d->nocache = !on;
     if (!on) {
-        free(d->wc);
+        wc_free(d->wc);
         d->wc = NULL;
     }
 }
@@ -1071,7 +1142,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->feats);
     free(d->emit);
     free(d->back);
-    free(d->wc);
+    wc_free(d->wc);
     free(d->wce);
     free(d->wkey);
     free(d->own);
@@ -1121,7 +1192,7 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     struct wckey *wkey = realloc(d->wkey, c * sizeof *wkey);
     if (wkey)
         d->wkey = wkey;
-    int32_t *own = realloc(d->own, c * NT * sizeof *own);
+    struct wacc *own = realloc(d->own, c * sizeof *own);
     if (own)
         d->own = own;
     uint64_t *cu = realloc(d->cu, 2 * (c / 64 + 3) * sizeof *cu);
@@ -1284,13 +1355,17 @@ static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
 {
     if (!d->tcount)
         return;
-    for (size_t i = next_bit(L->m[LM_LOW], 0, n); i < n; i = next_bit(L->m[LM_LOW], i + 1, n)) {
-        unsigned fb = L->fb[i];
-        if (!(L->x[i] & LX_LOWU) && !(d->capf[fb >> 6] & (1ULL << (fb & 63))))
-            continue;
-        docent *e = doc_get(d, lex_lower(L, i), 0);
-        if (e && e->lc < 0xffff)
-            e->lc++;
+    for (size_t w = 0; w * 64 < n; w++) {
+        uint64_t bits = bits_at(L->m[LM_LOW], 0, n, (ptrdiff_t)(w * 64));
+        for (; bits; bits &= bits - 1) {
+            size_t i = w * 64 + ctz64(bits);
+            unsigned fb = L->fb[i];
+            if (!(L->x[i] & LX_LOWU) && !(d->capf[fb >> 6] & (1ULL << (fb & 63))))
+                continue;
+            docent *e = doc_get(d, lex_lower(L, i), 0);
+            if (e && e->lc < 0xffff)
+                e->lc++;
+        }
     }
 }
 
@@ -1459,35 +1534,38 @@ static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs,
 /* Word cache.  News repeats its words: over the BBC articles, 87% of the
  * capitalised tokens are forms seen in an earlier article.  The cache keeps,
  * for each word form met, its analysis (the hashes tok_analyse computes,
- * without the affixes) and the summed weights of its own features
- * (own_feats) in the sentence contexts 0 and 1, so that a known word costs
- * one lookup here instead of tok_analyse and a dozen weight-table misses.
- * Direct-mapped and keyed by the exact bytes: an entry is only a copy of
- * what would be computed, so results don't depend on what the cache held.
- * Only documents of a model (nci_tagger_doc_new) use it: the weights are
- * the model's.  Its size is fixed (WC_SIZE entries of 120 bytes, about 2 MB). */
+ * without the affixes), the summed weights of its own features (own_feats)
+ * in the sentence contexts 0 and 1, and those of the features it gives a
+ * candidate one or two words before or after it (context 0: nb_feats), so
+ * that a known word costs one lookup here instead of tok_analyse and a
+ * dozen weight-table misses.  Direct-mapped and keyed by the exact bytes:
+ * an entry is only a copy of what would be computed, so results don't
+ * depend on what the cache held (sums of integer weights don't depend on
+ * their order).  Only documents of a model (nci_tagger_doc_new) use it: the
+ * weights are the model's.  Its size is fixed (WC_SIZE entries of 256
+ * bytes, 4 MB). */
 
 #define WC_BITS 14
 #define WC_SIZE ((size_t)1 << WC_BITS)
+_Static_assert(WC_SIZE * 256 == WC_BYTES, "the word cache is WC_SIZE entries of 256 bytes");
 #define WC_NCTX 2    /* contexts whose own weights are kept: ordinary, first */
 #define WC_GAZ 0x80u
+/* A word's roles next to a candidate (nb_feats): 1 and 2 words before it,
+ * 1 and 2 after (ownok bits 4 << role). */
+enum { NB_M1, NB_M2, NB_P1, NB_P2, NB_COUNT };
 
 typedef struct wcent {
     wckey key;
     uint8_t len; /* 0: empty */
-    uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled; WC_GAZ: gaz */
+    uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled; 4 << r:
+                               * nb[r]; WC_GAZ: gaz */
     uint8_t gaz; /* the model's gazetteer value of the word alone (gaz_find) */
     uint64_t form, lower, shape, suf2;
-    int32_t own[WC_NCTX][NT];
+    wacc own[WC_NCTX];
+    wacc nb[NB_COUNT];
 } wcent;
+_Static_assert(sizeof(wcent) == 256, "a word cache entry is 256 bytes");
 
-/* Scores of the NT labels being summed, in lanes 1..NT (lane 0 gets the
- * weight slot's check, which model_add adds with the weights: a slot is
- * added as one 8-lane vector). */
-typedef struct wacc {
-    _Alignas(16) int32_t v[8];
-} wacc;
-#define WACC_ZERO {{0, 0, 0, 0, 0, 0, 0, 0}}
 
 static inline void model_add(const nci_tagger_model *m, uint64_t h, wacc *acc);
 
@@ -1588,7 +1666,7 @@ static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, toki
  * analysis ti) in context ctx < WC_NCTX into out, from its cache entry e
  * (which holds tk's word), computed and kept there the first time. */
 static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, uint8_t fl,
-                       const tokinfo *ti, unsigned ctx, int32_t *out)
+                       const tokinfo *ti, unsigned ctx, wacc *out)
 {
     if (!(e->ownok & (1u << ctx))) {
         tokinfo t;
@@ -1601,10 +1679,46 @@ static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, 
         wacc acc = WACC_ZERO;
         for (size_t k = 0; k < nf; k++)
             model_add(d->model, F[k], &acc);
-        memcpy(e->own[ctx], acc.v + 1, sizeof e->own[ctx]);
+        e->own[ctx] = acc;
         e->ownok |= (uint8_t)(1u << ctx);
     }
-    memcpy(out, e->own[ctx], NT * sizeof *out);
+    *out = e->own[ctx];
+}
+
+/* Features a word (analysis in cache entry e) gives a candidate in context
+ * 0 in role r (NB_*): the neighbour templates of features_lx. */
+static size_t nb_feats(const wcent *e, unsigned r, uint64_t *F)
+{
+    /* templates of the word's lower case, shape and ending (0: none) */
+    static const uint8_t tpl[NB_COUNT][3] = {[NB_M1] = {F_LM1, F_SM1, F_SUFM1},
+                                             [NB_M2] = {F_LM2, F_SM2, 0},
+                                             [NB_P1] = {F_LP1, F_SP1, F_SUFP1},
+                                             [NB_P2] = {F_LP2, F_SP2, 0}};
+    size_t nf = 0;
+    F[nf++] = hc(tpl[r][0], e->lower);
+    F[nf++] = hc(tpl[r][1], e->shape);
+    if (tpl[r][2] && e->nsuf >= 3 && e->ncp > 3)
+        F[nf++] = hc(tpl[r][2], e->suf2);
+    return nf;
+}
+
+/* Add the weights of nb_feats(e, r) to base (set it when !has), computed
+ * and kept in e the first time. */
+static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, wacc *base, int has)
+{
+    if (!(e->ownok & (4u << r))) {
+        uint64_t F[4];
+        size_t nf = nb_feats(e, r, F);
+        wacc acc = WACC_ZERO;
+        for (size_t k = 0; k < nf; k++)
+            model_add(d->model, F[k], &acc);
+        e->nb[r] = acc;
+        e->ownok |= (uint8_t)(4u << r);
+    }
+    if (has)
+        wacc_add(base, &e->nb[r]);
+    else
+        *base = e->nb[r];
 }
 
 /* gaz_find(g, k) of a span's first word, whose cache entry is e (NULL:
@@ -1709,7 +1823,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
     uint32_t *ci = d->ci, *wi = d->wi;
 
     if (d->model && !d->wc && !d->nocache) {
-        d->wc = table_alloc(WC_SIZE * sizeof *d->wc);
+        d->wc = wc_alloc();
         if (!d->wc)
             return NC_ENOMEM;
     }
@@ -1776,7 +1890,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
             }
         }
     }
-    st = doc_reserve_feats(d, ncand * NCI_MAX_TOKEN_FEATS);
+    st = doc_reserve_feats(d, ncand * NCI_MAX_TOKEN_FEATS + PF_DIST);
     if (st)
         return st;
     uint64_t *F = d->feats;
@@ -1803,19 +1917,39 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         d->cs8[i] = (uint8_t)ctx;
         d->hown[i] = 0;
         if (ctx < WC_NCTX && d->wce[i] && !(fl[i] & TF_CONN)) {
-            own_cached(d, d->wce[i], &toks[i], fl[i], t, (unsigned)ctx, d->own + i * NT);
+            own_cached(d, d->wce[i], &toks[i], fl[i], t, (unsigned)ctx, &d->own[i]);
             d->hown[i] = 1;
         } else {
             if (ti[i].full == 2) /* from the cache: no affixes */
                 tok_analyse(toks[i].ptr, toks[i].len, fl[i], &ti[i]);
             nf += own_feats(t, ctx, F + nf);
         }
-        F[nf++] = hc(F_LM1, lm1);
-        F[nf++] = hc(F_LP1, lp1);
-        F[nf++] = hc(F_LM2, lm2);
-        F[nf++] = hc(F_LP2, lp2);
-        F[nf++] = hc(F_SM1 + cs, sm1);
-        F[nf++] = hc(F_SP1 + cs, sp1);
+        /* the neighbours' own templates, from their cache entries (bit r of
+         * nbc: role r is summed in own[i]) */
+        unsigned nbc = 0;
+        if (ctx == 0 && d->wc) {
+            static const int dist[NB_COUNT] = {[NB_M1] = -1, [NB_M2] = -2, [NB_P1] = 1, [NB_P2] = 2};
+            for (unsigned r = 0; r < NB_COUNT; r++) {
+                size_t j = i + (size_t)(ptrdiff_t)dist[r]; /* wraps below 0: >= n */
+                if (j < n && d->wce[j]) {
+                    nb_cached(d, d->wce[j], r, &d->own[i], d->hown[i]);
+                    d->hown[i] = 1;
+                    nbc |= 1u << r;
+                }
+            }
+        }
+        if (!(nbc & 1u << NB_M1))
+            F[nf++] = hc(F_LM1, lm1);
+        if (!(nbc & 1u << NB_P1))
+            F[nf++] = hc(F_LP1, lp1);
+        if (!(nbc & 1u << NB_M2))
+            F[nf++] = hc(F_LM2, lm2);
+        if (!(nbc & 1u << NB_P2))
+            F[nf++] = hc(F_LP2, lp2);
+        if (!(nbc & 1u << NB_M1))
+            F[nf++] = hc(F_SM1 + cs, sm1);
+        if (!(nbc & 1u << NB_P1))
+            F[nf++] = hc(F_SP1 + cs, sp1);
         F[nf++] = hc(F_S3 + cs, hc(hc(sm1, t->shape), sp1));
         F[nf++] = hc(F_BIL, hc(lm1, t->lower));
         F[nf++] = hc(F_BIR, hc(t->lower, lp1));
@@ -1823,12 +1957,14 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         F[nf++] = hc(F_SLP1 + cs, hc(t->shape, lp1));
         F[nf++] = hc(F_FM1S, hc(i >= 1 ? ti[i - 1].form : BOS, t->shape));
         /* neighbours' endings ("... Inc", "-ese") and shapes two away */
-        if (i >= 1 && ti[i - 1].nsuf >= 3 && ti[i - 1].ncp > 3)
+        if (!(nbc & 1u << NB_M1) && i >= 1 && ti[i - 1].nsuf >= 3 && ti[i - 1].ncp > 3)
             F[nf++] = hc(F_SUFM1, ti[i - 1].suf[2]);
-        if (i + 1 < n && ti[i + 1].nsuf >= 3 && ti[i + 1].ncp > 3)
+        if (!(nbc & 1u << NB_P1) && i + 1 < n && ti[i + 1].nsuf >= 3 && ti[i + 1].ncp > 3)
             F[nf++] = hc(F_SUFP1 + cs, ti[i + 1].suf[2]);
-        F[nf++] = hc(F_SM2 + cs, i >= 2 ? ti[i - 2].shape : BOS);
-        F[nf++] = hc(F_SP2 + cs, i + 2 < n ? ti[i + 2].shape : EOS);
+        if (!(nbc & 1u << NB_M2))
+            F[nf++] = hc(F_SM2 + cs, i >= 2 ? ti[i - 2].shape : BOS);
+        if (!(nbc & 1u << NB_P2))
+            F[nf++] = hc(F_SP2 + cs, i + 2 < n ? ti[i + 2].shape : EOS);
         F[nf++] = hc(F_POS, (i > 3 ? 3 : i) * 2 + (i + 1 == n || (i + 2 == n && (fl[n - 1] & TF_PUNCT))));
         if (fl[i] & TF_CONN)
             F[nf++] = hc(F_CONNCTX, hc(hc(sm1, t->lower), sp1));
@@ -1883,6 +2019,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
     }
     for (; gap < n; gap++)
         d->off[gap + 1] = (uint32_t)nf;
+    memset(F + nf, 0, PF_DIST * sizeof *F);
     *cand_out = cand;
     *feats_out = F;
     *off_out = d->off;
@@ -1916,6 +2053,20 @@ void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const f
     const float NEG = -1e30f;
     if (n == 0)
         return;
+    if (n == 1) {
+        /* most runs: the best of O and B-X, as below without the steps */
+        float best = NEG;
+        uint8_t bt = 0;
+        for (unsigned t = 0; t < NT; t += (t == 0 ? 1u : 2u)) {
+            float c = trans[7 * NT + t] + emit[t], v = c + end[t];
+            if (c > NEG * 0.5f && v > best) {
+                best = v;
+                bt = (uint8_t)t;
+            }
+        }
+        out[0] = bt;
+        return;
+    }
     for (unsigned t = 0; t < NT; t++)
         cur[t] = (t == 0 || (t & 1u)) ? trans[7 * NT + t] + emit[t] : NEG;
     for (size_t i = 1; i < n; i++) {
@@ -2433,6 +2584,25 @@ static nc_status tag_sentence(const nci_tagger_model *m, nci_tagger_doc *d, lexa
     return NC_OK;
 }
 
+/* e[t] = the score of label t summed in acc (units of scale). */
+static inline void acc_emit(const wacc *acc, float scale, float *e)
+{
+#if defined(__SSE2__)
+    /* lanes 1..7 of acc, converted and scaled 4 at a time */
+    __m128i a0 = _mm_load_si128((const __m128i *)(const void *)acc->v);
+    __m128i a1 = _mm_load_si128((const __m128i *)(const void *)(acc->v + 4));
+    __m128 s = _mm_set1_ps(scale);
+    __m128 f0 = _mm_mul_ps(_mm_cvtepi32_ps(_mm_or_si128(_mm_srli_si128(a0, 4), _mm_slli_si128(a1, 12))), s);
+    __m128 f1 = _mm_mul_ps(_mm_cvtepi32_ps(_mm_srli_si128(a1, 4)), s);
+    _mm_storeu_ps(e, f0);
+    _mm_storel_pi((__m64 *)(void *)(e + 4), f1);
+    _mm_store_ss(e + 6, _mm_shuffle_ps(f1, f1, 2));
+#else
+    for (unsigned t = 0; t < NT; t++)
+        e[t] = (float)acc->v[t + 1] * scale;
+#endif
+}
+
 static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr *L, size_t a,
                            size_t n, uint8_t *labels, size_t cache)
 {
@@ -2446,37 +2616,32 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr 
     /* the weight table doesn't fit in L2: each slot is asked for PF_DIST
      * features ahead, so that misses overlap instead of coming one after
      * another (asking for all of a long sentence's slots at once evicts
-     * the first before they are read) */
-    enum { PF_DIST = 24 };
+     * the first before they are read); F is followed by PF_DIST zeros */
     const uint32_t total = off[n];
     for (uint32_t k = 0; k < total && k < PF_DIST; k++)
         __builtin_prefetch(m->slots + ((size_t)F[k] & m->tmask));
-#define PF(k) do { if ((k) + PF_DIST < total) __builtin_prefetch(m->slots + ((size_t)F[(k) + PF_DIST] & m->tmask)); } while (0)
+#define PF(k) __builtin_prefetch(m->slots + ((size_t)F[(k) + PF_DIST] & m->tmask))
 #else
 #define PF(k) ((void)0)
 #endif
-    size_t i = 0;
-    while (i < n) {
-        if (!cand[i]) {
-            labels[i] = NCI_TAG_O;
-            if (cache != SIZE_MAX)
-                d->c_cs[cache + i] = 0;
-            i++;
-            continue;
-        }
-        size_t s = i;
-        while (i < n && cand[i]) {
+    /* every token is O but the runs of candidates, decoded one by one */
+    memset(labels, NCI_TAG_O, n);
+    if (cache != SIZE_MAX)
+        memset(d->c_cs + cache, 0, n);
+    const uint32_t *ci = d->ci;
+    for (size_t q = 0; q < d->ncand;) {
+        size_t s = ci[q], i = s;
+        for (; q < d->ncand && ci[q] == i; q++, i++) {
             float *e = d->emit + (i - s) * NT;
             wacc acc = WACC_ZERO;
             if (d->hown[i])
-                memcpy(acc.v + 1, d->own + i * NT, NT * sizeof *acc.v);
+                acc = d->own[i];
             for (uint32_t k = off[i]; k < d->dyn[i]; k++) {
                 PF(k);
                 model_add(m, F[k], &acc);
             }
             if (cache != SIZE_MAX) {
-                for (unsigned t = 0; t < NT; t++)
-                    d->c_emit[(cache + i) * NT + t] = (float)acc.v[t + 1] * m->wscale;
+                acc_emit(&acc, m->wscale, d->c_emit + (cache + i) * NT);
                 d->c_lower[cache + i] = d->ti[i].lower;
                 d->c_fl[cache + i] = d->fl[i];
                 d->c_cs[cache + i] = (uint8_t)(d->cs8[i] + 1);
@@ -2485,9 +2650,7 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr 
                 PF(k);
                 model_add(m, F[k], &acc);
             }
-            for (unsigned t = 0; t < NT; t++)
-                e[t] = (float)acc.v[t + 1] * m->wscale;
-            i++;
+            acc_emit(&acc, m->wscale, e);
         }
         nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
     }
