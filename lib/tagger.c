@@ -1477,6 +1477,8 @@ enum {
 /* Shape-like templates are shifted by this times the context (0 ordinary,
  * 1 sentence-initial, 2 headline, 3 all-caps line). */
 #define F_CTX 64
+/* Values of the templates of model_small are below this. */
+#define SMALL_V 32
 
 static const uint64_t BOS = 0x1234567ULL, EOS = 0x7654321ULL;
 
@@ -1568,6 +1570,32 @@ _Static_assert(sizeof(wcent) == 256, "a word cache entry is 256 bytes");
 
 
 static inline void model_add(const nci_tagger_model *m, uint64_t h, wacc *acc);
+static const wacc *model_small(const nci_tagger_model *m, uint64_t tp);
+
+/* Add w to token i's weights kept in the state (own[i]). */
+static inline void own_add(nci_tagger_doc *d, size_t i, const wacc *w)
+{
+    if (d->hown[i]) {
+        wacc_add(&d->own[i], w);
+    } else {
+        d->own[i] = *w;
+        d->hown[i] = 1;
+    }
+}
+
+/* Feature hc(tp, v) of candidate i, v < SMALL_V: with a model, its weights
+ * from the model's table of small templates go to own[i]; else (or for
+ * another template) its hash goes to *F.  Returns the features put in F. */
+static inline size_t small_feat(nci_tagger_doc *d, size_t i, uint64_t tp, uint64_t v, uint64_t *F)
+{
+    const wacc *row = d->model ? model_small(d->model, tp) : NULL;
+    if (!row) {
+        *F = hc(tp, v);
+        return 1;
+    }
+    own_add(d, i, &row[v]);
+    return 0;
+}
 
 /* Features of the token alone (its form, affixes, shape) in context ctx. */
 static size_t own_feats(const tokinfo *t, uint64_t ctx, uint64_t *F)
@@ -1702,9 +1730,9 @@ static size_t nb_feats(const wcent *e, unsigned r, uint64_t *F)
     return nf;
 }
 
-/* Add the weights of nb_feats(e, r) to base (set it when !has), computed
- * and kept in e the first time. */
-static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, wacc *base, int has)
+/* Add the weights of nb_feats(e, r) to token i's (own_add), computed and
+ * kept in e the first time. */
+static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, size_t i)
 {
     if (!(e->ownok & (4u << r))) {
         uint64_t F[4];
@@ -1715,10 +1743,7 @@ static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, wacc *base, int h
         e->nb[r] = acc;
         e->ownok |= (uint8_t)(4u << r);
     }
-    if (has)
-        wacc_add(base, &e->nb[r]);
-    else
-        *base = e->nb[r];
+    own_add(d, i, &e->nb[r]);
 }
 
 /* gaz_find(g, k) of a span's first word, whose cache entry is e (NULL:
@@ -1932,8 +1957,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
             for (unsigned r = 0; r < NB_COUNT; r++) {
                 size_t j = i + (size_t)(ptrdiff_t)dist[r]; /* wraps below 0: >= n */
                 if (j < n && d->wce[j]) {
-                    nb_cached(d, d->wce[j], r, &d->own[i], d->hown[i]);
-                    d->hown[i] = 1;
+                    nb_cached(d, d->wce[j], r, i);
                     nbc |= 1u << r;
                 }
             }
@@ -1965,7 +1989,8 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
             F[nf++] = hc(F_SM2 + cs, i >= 2 ? ti[i - 2].shape : BOS);
         if (!(nbc & 1u << NB_P2))
             F[nf++] = hc(F_SP2 + cs, i + 2 < n ? ti[i + 2].shape : EOS);
-        F[nf++] = hc(F_POS, (i > 3 ? 3 : i) * 2 + (i + 1 == n || (i + 2 == n && (fl[n - 1] & TF_PUNCT))));
+        nf += small_feat(d, i, F_POS, (i > 3 ? 3 : i) * 2 + (i + 1 == n || (i + 2 == n && (fl[n - 1] & TF_PUNCT))),
+                         F + nf);
         if (fl[i] & TF_CONN)
             F[nf++] = hc(F_CONNCTX, hc(hc(sm1, t->lower), sp1));
         /* the name-like run this token is in: its first and last words
@@ -1978,8 +2003,9 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
                 F[nf++] = hc(F_RUNL, ti[run_e - 1].full ? ti[run_e - 1].lower
                                                          : lex_lower(L, a + run_e - 1));
             }
-            F[nf++] = hc(F_RUNLEN + cs, rl > 5 ? 5 : rl);
-            F[nf++] = hc(F_RUNPOS, (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i));
+            nf += small_feat(d, i, F_RUNLEN + cs, rl > 5 ? 5 : rl, F + nf);
+            nf += small_feat(d, i, F_RUNPOS,
+                             (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i), F + nf);
         }
         unsigned gany = d->gu[i] | d->gb[i] | d->gi[i] | d->ge[i] |
                         (i + 1 < n ? d->gu[i + 1] | d->gb[i + 1] : 0u) |
@@ -1987,27 +2013,27 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         for (; gany; gany &= gany - 1) {
             unsigned c = ctz64(gany), bit = 1u << c;
             if (d->gu[i] & bit)
-                F[nf++] = hc(F_GAZ, c * 4 + 0);
+                nf += small_feat(d, i, F_GAZ, c * 4 + 0, F + nf);
             if (d->gb[i] & bit)
-                F[nf++] = hc(F_GAZ, c * 4 + 1);
+                nf += small_feat(d, i, F_GAZ, c * 4 + 1, F + nf);
             if (d->gi[i] & bit)
-                F[nf++] = hc(F_GAZ, c * 4 + 2);
+                nf += small_feat(d, i, F_GAZ, c * 4 + 2, F + nf);
             if (d->ge[i] & bit)
-                F[nf++] = hc(F_GAZ, c * 4 + 3);
+                nf += small_feat(d, i, F_GAZ, c * 4 + 3, F + nf);
             if (i + 1 < n && ((d->gu[i + 1] | d->gb[i + 1]) & bit))
-                F[nf++] = hc(F_GAZN, c);
+                nf += small_feat(d, i, F_GAZN, c, F + nf);
             if (i >= 1 && ((d->gu[i - 1] | d->ge[i - 1]) & bit))
-                F[nf++] = hc(F_GAZP, c);
+                nf += small_feat(d, i, F_GAZP, c, F + nf);
         }
         const docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
         if (e) {
             unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
             if (e->lc)
-                F[nf++] = hc(F_DLC + cs, e->lc > 2 ? 3 : e->lc);
+                nf += small_feat(d, i, F_DLC + cs, e->lc > 2 ? 3 : e->lc, F + nf);
             if (capmid)
-                F[nf++] = hc(F_DCAP + cs, capmid > 2 ? 3 : capmid);
+                nf += small_feat(d, i, F_DCAP + cs, capmid > 2 ? 3 : capmid, F + nf);
             if (e->runbits)
-                F[nf++] = hc(F_DRUN + cs, e->runbits);
+                nf += small_feat(d, i, F_DRUN + cs, e->runbits, F + nf);
             if (e->runlast && e->runlast != t->lower)
                 F[nf++] = hc(F_DRUNL, e->runlast);
         }
@@ -2156,13 +2182,47 @@ struct nci_tagger_model {
     float wscale;
     size_t tmask;
     nci_tagger_gaz gaz;
+    /* weights of the templates of few values (model_small) */
+    uint8_t srow[256];      /* template -> row of small, 0xff: none */
+    wacc (*small)[SMALL_V]; /* row: the weights of values 0 .. SMALL_V - 1 */
 };
+
+/* Templates (with their context shifts) whose values are below SMALL_V:
+ * the loader sums each (template, value)'s weights once, and candidates
+ * add the row's vector instead of hashing and looking the feature up. */
+static const uint8_t small_tp[] = {
+    F_POS, F_RUNPOS, F_GAZ, F_GAZN, F_GAZP,
+#define CTX4(t) t, t + F_CTX, t + 2 * F_CTX, t + 3 * F_CTX
+    CTX4(F_RUNLEN), CTX4(F_DLC), CTX4(F_DCAP), CTX4(F_DRUN)
+#undef CTX4
+};
+
+static nc_status model_small_init(nci_tagger_model *m)
+{
+    enum { NROW = sizeof small_tp };
+    m->small = calloc(NROW, sizeof *m->small);
+    if (!m->small)
+        return NC_ENOMEM;
+    memset(m->srow, 0xff, sizeof m->srow);
+    for (unsigned r = 0; r < NROW; r++) {
+        m->srow[small_tp[r]] = (uint8_t)r;
+        for (unsigned v = 0; v < SMALL_V; v++)
+            model_add(m, hc(small_tp[r], v), &m->small[r][v]);
+    }
+    return NC_OK;
+}
+
+static const wacc *model_small(const nci_tagger_model *m, uint64_t tp)
+{
+    return tp < 256 && m->srow[tp] != 0xff ? m->small[m->srow[tp]] : NULL;
+}
 
 void nci_tagger_model_free(nci_tagger_model *m)
 {
     if (!m)
         return;
     free(m->slots);
+    free(m->small);
     free(m->gaz.keys);
     free(m->gaz.vals);
     free(m);
@@ -2263,6 +2323,10 @@ nc_status nci_tagger_model_load(const void *buf, size_t len, int copy, nci_tagge
     }
     if (o != len)
         goto bad;
+    if (model_small_init(m)) {
+        nci_tagger_model_free(m);
+        return NC_ENOMEM;
+    }
     *out = m;
     return NC_OK;
 bad:
