@@ -1272,6 +1272,8 @@ static inline size_t next_bit(const uint64_t *m, size_t from, size_t end)
     return i < end ? i : end;
 }
 
+static uint64_t doc_lower(nci_tagger_doc *d, lexarr *L, size_t i);
+
 /* Document statistics, phase 1, of the sentence of tokens [a, a + n) of L:
  * capitalised forms (inserted), with the runs of capitalised words they
  * occur in. */
@@ -1290,7 +1292,7 @@ static nc_status observe_caps(nci_tagger_doc *d, lexarr *L, size_t a, size_t n)
         int acro_ok = 1;
         while (j < e) {
             if (lx[j] & LX_CAPW) {
-                uint64_t h = lex_lower(L, j);
+                uint64_t h = doc_lower(d, L, j);
                 unsigned fb = L->fb[j];
                 d->capf[fb >> 6] |= 1ULL << (fb & 63);
                 docent *en = doc_get(d, h, 1);
@@ -1362,7 +1364,7 @@ static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
             unsigned fb = L->fb[i];
             if (!(L->x[i] & LX_LOWU) && !(d->capf[fb >> 6] & (1ULL << (fb & 63))))
                 continue;
-            docent *e = doc_get(d, lex_lower(L, i), 0);
+            docent *e = doc_get(d, doc_lower(d, L, i), 0);
             if (e && e->lc < 0xffff)
                 e->lc++;
         }
@@ -1397,7 +1399,7 @@ static nc_status record_lx(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, con
             /* an O only says something about words that look like names */
             if (ty == 0 ? !(L->x[a + i] & LX_CAPW) : !t->ptr || !t->len)
                 continue;
-            docent *e = doc_get(d, lex_lower(L, a + i), 1);
+            docent *e = doc_get(d, doc_lower(d, L, a + i), 1);
             if (!e)
                 return NC_ENOMEM;
             uint16_t *h = e->hist;
@@ -1657,14 +1659,15 @@ static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk
 
 /* tok_analyse through the cache entry e (wc_slot; NULL: not cached), which
  * then holds the token's word.  A cached analysis has full = 2: no affixes
- * but the third suffix, which neighbours use. */
-static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokinfo *ti, wcent *e)
+ * but the third suffix, which neighbours use.  Returns 1 if e was given
+ * another word. */
+static int analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokinfo *ti, wcent *e)
 {
     const char *p = tk->ptr ? tk->ptr : "";
     size_t len = tk->ptr ? tk->len : 0;
     if (!e) {
         tok_analyse(p, len, fl, ti);
-        return;
+        return 0;
     }
     if (wc_same(e, k, len)) {
         ti->form = e->form;
@@ -1676,7 +1679,7 @@ static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, toki
         ti->npre = 0;
         ti->flags = fl;
         ti->full = 2;
-        return;
+        return 0;
     }
     tok_analyse(p, len, fl, ti);
     e->key = *k;
@@ -1688,6 +1691,22 @@ static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, toki
     e->lower = ti->lower;
     e->shape = ti->shape;
     e->suf2 = ti->nsuf >= 3 ? ti->suf[2] : 0;
+    return 1;
+}
+
+/* lex_lower, from the word cache when it holds the token's word
+ * (tok_analyse's lower is lower_hash). */
+static uint64_t doc_lower(nci_tagger_doc *d, lexarr *L, size_t i)
+{
+    if (!(L->x[i] & LX_HASLOWER) && d->wc) {
+        wckey k;
+        const wcent *e = wc_slot(d, &L->toks[i], &k);
+        if (e && wc_same(e, &k, L->toks[i].len)) {
+            L->lower[i] = e->lower;
+            L->x[i] |= LX_HASLOWER;
+        }
+    }
+    return lex_lower(L, i);
 }
 
 /* The own-feature weights of token tk (flags fl, without TF_CONN; its
@@ -1879,10 +1898,11 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         }
         next = hi + 1;
     }
+    int taken = 0;
     for (size_t q = 0; q < nw; q++)
-        analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
+        taken |= analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
     /* a later token of the sentence may have taken an entry */
-    for (size_t q = 0; q < nw; q++) {
+    for (size_t q = 0; taken && q < nw; q++) {
         wcent *e = d->wce[wi[q]];
         if (e && !wc_same(e, &d->wkey[wi[q]], toks[wi[q]].len))
             d->wce[wi[q]] = NULL;
