@@ -555,19 +555,29 @@ enum {
     LX_LOWA = 8, /* two bytes or more, starts with a lower-case ASCII letter */
     LX_LOWU = 16, /* two bytes or more, starts with a non-ASCII character,
                    * TF_LOWWORD */
-    LX_HASLOWER = 32 /* lower[i] is set */
+    LX_HASLOWER = 32, /* lower[i] is set */
+    LX_LOW = 64       /* LX_LOWA or LX_LOWU */
 };
 
 /* The masks: token i is bit i % 64 of word i / 64 of m[LM_*]. */
 enum { LM_UPPER, LM_DIGIT, LM_ALPHA, LM_ALLCAPS, LM_INITCAP, LM_LONG, LM_AT, LM_CAPW, LM_LOW, LM_COUNT };
 
-/* Mask k has the tokens with any of bits in fl (x == 0) or in x (x == 1). */
+/* Mask k has the tokens with bit number bit of fl (x == 0) or of x (x == 1). */
 static const struct {
-    uint8_t x, bits;
+    uint8_t x, bit;
 } lm_spec[LM_COUNT] = {
-    [LM_UPPER] = {0, TF_UPPER}, [LM_DIGIT] = {0, TF_DIGIT},     [LM_ALPHA] = {0, TF_ALPHA},
-    [LM_ALLCAPS] = {0, TF_ALLCAPS}, [LM_INITCAP] = {0, TF_INITCAP}, [LM_LONG] = {1, LX_LONG},
-    [LM_AT] = {1, LX_AT},         [LM_CAPW] = {1, LX_CAPW},     [LM_LOW] = {1, LX_LOWA | LX_LOWU}};
+    [LM_UPPER] = {0, 0},   /* TF_UPPER */
+    [LM_INITCAP] = {0, 1}, /* TF_INITCAP */
+    [LM_ALLCAPS] = {0, 2}, /* TF_ALLCAPS */
+    [LM_DIGIT] = {0, 3},   /* TF_DIGIT */
+    [LM_ALPHA] = {0, 4},   /* TF_ALPHA */
+    [LM_AT] = {1, 0},      /* LX_AT */
+    [LM_LONG] = {1, 1},    /* LX_LONG */
+    [LM_CAPW] = {1, 2},    /* LX_CAPW */
+    [LM_LOW] = {1, 6}};    /* LX_LOW */
+_Static_assert(TF_UPPER == 1 && TF_INITCAP == 2 && TF_ALLCAPS == 4 && TF_DIGIT == 8 && TF_ALPHA == 16 &&
+                   LX_AT == 1 && LX_LONG == 2 && LX_CAPW == 4 && LX_LOW == 64,
+               "lm_spec's bit numbers");
 
 typedef struct lexarr {
     const nci_tagger_token *toks;
@@ -633,27 +643,34 @@ static void lex_masks(lexarr *L)
     for (unsigned k = 0; k < LM_COUNT; k++)
         memset(L->m[k], 0, words * sizeof *L->m[k]);
 #if defined(__SSE2__)
-    for (; i + 16 <= n; i += 16) {
-        __m128i v[2] = {_mm_loadu_si128((const __m128i *)(const void *)(L->fl + i)),
-                        _mm_loadu_si128((const __m128i *)(const void *)(L->x + i))};
-        for (unsigned k = 0; k < LM_COUNT; k++) {
-            __m128i z = _mm_cmpeq_epi8(_mm_and_si128(v[lm_spec[k].x], _mm_set1_epi8((char)lm_spec[k].bits)),
-                                       _mm_setzero_si128());
-            unsigned bits = (unsigned)_mm_movemask_epi8(z) ^ 0xffffu;
-            L->m[k][i / 64] |= (uint64_t)bits << (i % 64);
+    /* 64 tokens at a time: each mask's bits of 16 bytes by one shift of
+     * the bit to the bytes' top and one movemask */
+    for (; i + 64 <= n; i += 64) {
+        uint64_t w[LM_COUNT] = {0};
+        for (size_t j = 0; j < 64; j += 16) {
+            __m128i v[2] = {_mm_loadu_si128((const __m128i *)(const void *)(L->fl + i + j)),
+                            _mm_loadu_si128((const __m128i *)(const void *)(L->x + i + j))};
+            for (unsigned k = 0; k < LM_COUNT; k++) {
+                __m128i s = _mm_sll_epi16(v[lm_spec[k].x], _mm_cvtsi32_si128(7 - lm_spec[k].bit));
+                w[k] |= (uint64_t)(unsigned)_mm_movemask_epi8(s) << j;
+            }
         }
+        for (unsigned k = 0; k < LM_COUNT; k++)
+            L->m[k][i / 64] = w[k];
     }
 #endif
+    /* 8 at a time: bit 0 of each byte gathered by a multiplication */
     for (; i + 8 <= n; i += 8) {
         uint64_t v[2] = {load_le(L->fl + i, 8), load_le(L->x + i, 8)};
-        for (unsigned k = 0; k < LM_COUNT; k++)
-            L->m[k][i / 64] |= (uint64_t)bytes_nonzero(v[lm_spec[k].x] & (BYTES_ONES * lm_spec[k].bits))
-                               << (i % 64);
+        for (unsigned k = 0; k < LM_COUNT; k++) {
+            uint64_t b = (v[lm_spec[k].x] >> lm_spec[k].bit) & BYTES_ONES;
+            L->m[k][i / 64] |= ((b * 0x0102040810204080ULL) >> 56) << (i % 64);
+        }
     }
     for (; i < n; i++)
         for (unsigned k = 0; k < LM_COUNT; k++)
-            if ((lm_spec[k].x ? L->x[i] : L->fl[i]) & lm_spec[k].bits)
-                L->m[k][i / 64] |= 1ULL << (i % 64);
+            L->m[k][i / 64] |= (uint64_t)(((lm_spec[k].x ? L->x[i] : L->fl[i]) >> lm_spec[k].bit) & 1u)
+                               << (i % 64);
 }
 
 /* Bits of tokens pos .. pos + 63 (pos > -64, pos <= n + 64) of mask m, those outside
@@ -699,7 +716,7 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
              * lower-casing) */
             f = TF_ALPHA | TF_LOWWORD;
             if (len >= 2) {
-                b |= LX_LOWA;
+                b |= LX_LOWA | LX_LOW;
                 fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
             }
         } else if (len) {
@@ -709,6 +726,7 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
             b |= (c0 >= 0x80 ? (f & TF_INITCAP) != 0 : c0 - 'A' < 26u) ? LX_CAPW : 0;
             if (len >= 2)
                 b |= c0 < 0x80 ? (c0 - 'a' < 26u ? LX_LOWA : 0) : (f & TF_LOWWORD ? LX_LOWU : 0);
+            b |= b & (LX_LOWA | LX_LOWU) ? LX_LOW : 0;
             if (b & (LX_CAPW | LX_LOWA))
                 fb = (uint16_t)cap_filter_bit((const char *)p, len);
         }
