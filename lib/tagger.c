@@ -1037,8 +1037,10 @@ struct nci_tagger_doc {
     uint8_t *c_cs, *c_fl;
     float *emit;
     uint8_t *back;
-    /* word cache (below): kept across documents (nci_tagger_doc_reset) */
+    /* word cache and shape cache (below): kept across documents
+     * (nci_tagger_doc_reset) */
     struct wcent *wc;
+    struct scent *sc;
     int nocache;        /* nci_tagger_doc_use_cache(d, 0) */
     struct wcent **wce; /* each token's cache entry, or NULL */
     struct wckey *wkey; /* and the key of its word */
@@ -1137,6 +1139,8 @@ void nci_tagger_doc_use_cache(nci_tagger_doc *d, int on)
     if (!on) {
         wc_free(d->wc);
         d->wc = NULL;
+        free(d->sc);
+        d->sc = NULL;
     }
 }
 
@@ -1161,6 +1165,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->emit);
     free(d->back);
     wc_free(d->wc);
+    free(d->sc);
     free(d->wce);
     free(d->wkey);
     free(d->own);
@@ -1783,6 +1788,42 @@ static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, size_t i)
     own_add(d, i, &e->nb[r]);
 }
 
+/* Shape cache.  The shapes of a candidate and of the words around it (the
+ * template S3) take few values ("Xx Xx x", "x Xx ,"): 96% of the BBC's
+ * candidates find theirs among the last few hundred met.  The weights of S3
+ * are kept in a small direct-mapped table keyed by the three shapes and the
+ * context, which is all the feature is computed from. */
+#define SC_BITS 9
+#define SC_SIZE ((size_t)1 << SC_BITS)
+
+/* One cache line: the shapes, and the weights with the context + 1 in the
+ * unused lane 0 (0: empty). */
+typedef struct scent {
+    uint64_t k[3];
+    wacc w;
+} scent;
+_Static_assert(sizeof(scent) == 64, "a shape cache entry is one cache line");
+
+/* Add the weights of S3 of candidate i (shapes sm1, sh, sp1, context ctx)
+ * to its own (own_add), from the shape cache or computed and kept there. */
+static void s3_cached(nci_tagger_doc *d, size_t i, uint64_t sm1, uint64_t sh, uint64_t sp1, uint64_t ctx)
+{
+    int32_t tag = (int32_t)ctx + 1;
+    uint64_t h = (sm1 * 0x9e3779b97f4a7c15ULL) ^ (sh * 0xc2b2ae3d27d4eb4fULL) ^
+                 (sp1 * 0x165667b19e3779f9ULL) ^ (uint64_t)tag;
+    scent *e = &d->sc[(h * 0xff51afd7ed558ccdULL) >> (64 - SC_BITS)];
+    if (e->w.v[0] != tag || e->k[0] != sm1 || e->k[1] != sh || e->k[2] != sp1) {
+        wacc acc = WACC_ZERO;
+        model_add(d->model, hc(F_S3 + ctx * F_CTX, hc(hc(sm1, sh), sp1)), &acc);
+        acc.v[0] = tag;
+        e->k[0] = sm1;
+        e->k[1] = sh;
+        e->k[2] = sp1;
+        e->w = acc;
+    }
+    own_add(d, i, &e->w);
+}
+
 /* gaz_find(g, k) of a span's first word, whose cache entry is e (NULL:
  * none): kept there when g is the model's. */
 static int gaz_first(const nci_tagger_doc *d, const nci_tagger_gaz *g, uint64_t k, wcent *e)
@@ -1886,8 +1927,15 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
 
     if (d->model && !d->wc && !d->nocache) {
         d->wc = wc_alloc();
-        if (!d->wc)
+        d->sc = aligned_alloc(64, SC_SIZE * sizeof *d->sc); /* one line an entry */
+        if (!d->wc || !d->sc) {
+            wc_free(d->wc);
+            free(d->sc);
+            d->wc = NULL;
+            d->sc = NULL;
             return NC_ENOMEM;
+        }
+        memset(d->sc, 0, SC_SIZE * sizeof *d->sc);
     }
     size_t cnt[4] = {0, 0, 0, 0}; /* for sentence_mode */
     find_candidates(d, L, a, n, cnt);
@@ -2012,7 +2060,10 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
             F[nf++] = hc(F_SM1 + cs, sm1);
         if (!(nbc & 1u << NB_P1))
             F[nf++] = hc(F_SP1 + cs, sp1);
-        F[nf++] = hc(F_S3 + cs, hc(hc(sm1, t->shape), sp1));
+        if (d->sc)
+            s3_cached(d, i, sm1, t->shape, sp1, ctx);
+        else
+            F[nf++] = hc(F_S3 + cs, hc(hc(sm1, t->shape), sp1));
         F[nf++] = hc(F_BIL, hc(lm1, t->lower));
         F[nf++] = hc(F_BIR, hc(t->lower, lp1));
         F[nf++] = hc(F_LM1S + cs, hc(lm1, t->shape));
