@@ -695,6 +695,24 @@ static inline uint64_t bits_at(const uint64_t *m, size_t lo, size_t hi, ptrdiff_
     return v;
 }
 
+/* The 1 <= len bytes at p are all lower-case ASCII letters: 4 to 16
+ * bytes as two overlapping words, others one by one.  (bytes_in of a byte
+ * of 0x80 or more is 0, whatever the carries of the others.) */
+static inline int is_lower_word(const unsigned char *p, size_t len)
+{
+    if (len - 4 <= 4) {
+        uint64_t w = load_le(p, 4) | load_le(p + len - 4, 4) << 32;
+        return bytes_in(w, 'a', 'z') == BYTES_HIGH;
+    }
+    if (len - 9 <= 7)
+        return (bytes_in(load_le(p, 8), 'a', 'z') & bytes_in(load_le(p + len - 8, 8), 'a', 'z')) ==
+               BYTES_HIGH;
+    size_t k = 0;
+    while (k < len && (unsigned)(p[k] - 'a') < 26u)
+        k++;
+    return k == len;
+}
+
 /* The lexical pass over toks[0..n) into L. */
 static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
 {
@@ -708,10 +726,7 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
         size_t len = p ? toks[i].len : 0;
         uint8_t b = toks[i].len >= 4 ? LX_LONG : 0, f = TF_PUNCT;
         uint16_t fb = 0;
-        size_t k = 0;
-        while (k < len && (unsigned)(p[k] - 'a') < 26u)
-            k++;
-        if (k == len && len) {
+        if (len && is_lower_word(p, len)) {
             /* most tokens: a lower-case word (cap_filter_bit without the
              * lower-casing) */
             f = TF_ALPHA | TF_LOWWORD;
