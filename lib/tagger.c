@@ -68,6 +68,8 @@
  * gazetteer category (x 7), 4 document statistics, 2 label features = 81;
  * rounded up. */
 #define NCI_MAX_TOKEN_FEATS 96
+/* Zeros after a sentence's features: what tag_piece prefetches ahead. */
+#define PF_DIST 24
 /* Longest sentence given to nci_tagger_features; tagging cuts longer ones
  * into pieces of this size (feature offsets are 32-bit). */
 #define NCI_MAX_SENT ((size_t)1 << 20)
@@ -111,6 +113,43 @@ static void *table_alloc(size_t size)
     }
 #endif
     return calloc(1, size ? size : 1);
+}
+
+#define HUGE_PAGE ((size_t)2 << 20)
+#define WC_BYTES ((size_t)4 << 20) /* the word cache (below) */
+
+/* The word cache's table, WC_BYTES zeroed.  On Linux, pages straight from
+ * the kernel, which zeroes them (table_alloc's memset would write the 4 MB
+ * a second time for each document state), in 2 MB pages where it may.
+ * Free with wc_free. */
+static void *wc_alloc(void)
+{
+#if defined(__linux__) && defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+    char *p = mmap(NULL, WC_BYTES + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                   -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    /* keep the 2 MB-aligned WC_BYTES inside */
+    size_t head = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+    if (head)
+        munmap(p, head);
+    if (HUGE_PAGE - head)
+        munmap(p + head + WC_BYTES, HUGE_PAGE - head);
+    (void)madvise(p + head, WC_BYTES, MADV_HUGEPAGE);
+    return p + head;
+#else
+    return table_alloc(WC_BYTES);
+#endif
+}
+
+static void wc_free(void *wc)
+{
+#if defined(__linux__) && defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+    if (wc)
+        munmap(wc, WC_BYTES);
+#else
+    free(wc);
+#endif
 }
 
 /* ------------------------------------------------------------------ */
@@ -244,55 +283,32 @@ typedef struct tokinfo {
     uint8_t flags, ncp, full, npre, nsuf;
 } tokinfo;
 
-/* Lower-case connector words that occur inside names ("University of
- * Chicago", "Bank of the West", "Vincent van Gogh", "Guinea - Bissau" with
- * GUM's split hyphens).  Measured: with these, 98% of entity tokens in GUM
- * and wikigold are candidates. */
-#define CONN(s) {s, sizeof(s) - 1}
-static const struct {
-    const char *s;
-    size_t len;
-} connectors[] = {
-    CONN("of"),  CONN("the"), CONN("de"),   CONN("del"), CONN("della"), CONN("di"),
-    CONN("da"),  CONN("do"),  CONN("dos"),  CONN("das"), CONN("du"),    CONN("van"),
-    CONN("von"), CONN("der"), CONN("den"),  CONN("la"),  CONN("le"),    CONN("les"),
-    CONN("el"),  CONN("al"),  CONN("bin"),  CONN("ibn"), CONN("y"),     CONN("und"),
-    CONN("and"), CONN("&"),   CONN("for"),  CONN("on"),  CONN("upon"),  CONN("-"),
-    CONN("'s"),  CONN("e"),   CONN("zu"),   CONN("at"),  CONN("st."),   CONN("&amp;")};
-#undef CONN
-
-static int is_connector(const char *p, size_t len)
-{
-    if (len == 0 || len > 5)
-        return 0;
-    /* first bytes of the words above: most words are rejected here */
-    static const char first[] = "otdvleabiyu&f-'zs";
-    if (!memchr(first, p[0], sizeof first - 1))
-        return 0;
-    for (size_t k = 0; k < sizeof connectors / sizeof connectors[0]; k++)
-        if (connectors[k].len == len && connectors[k].s[0] == p[0] &&
-            memcmp(connectors[k].s, p, len) == 0)
-            return 1;
-    return 0;
-}
-
 /* Function words that start sentences ("The", "However", "After"): when such
  * a word opens a sentence and the next word is not capitalised, it is not a
  * candidate.  Keeps sentence-initial capitals from becoming entities by
  * shape, and saves work. */
-static const char *const initial_stop[] = {
-    "a", "about", "according", "after", "again", "against", "all", "almost", "also",
-    "although", "among", "an", "and", "another", "any", "are", "around", "as", "at", "because",
-    "before", "being", "between", "both", "but", "by", "can", "could", "despite", "did", "do",
-    "does", "during", "each", "earlier", "even", "every", "few", "for", "from", "had", "has",
-    "have", "he", "her", "here", "his", "how", "however", "if", "in", "instead", "into", "is",
-    "it", "its", "just", "last", "later", "many", "may", "meanwhile", "more", "most", "much",
-    "my", "no", "not", "now", "of", "on", "once", "one", "only", "or", "other", "our", "over",
-    "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their",
-    "then", "there", "these", "they", "this", "those", "though", "through", "to", "today",
-    "two", "under", "unlike", "until", "was", "we", "were", "what", "when", "where", "whether",
-    "which", "while", "who", "why", "will", "with", "within", "without", "would", "yes", "yet",
-    "you", "your", NULL};
+#define W(s) {s, sizeof(s) - 1}
+static const struct {
+    const char *s;
+    size_t len;
+} initial_stop[] = {
+    W("a"), W("about"), W("according"), W("after"), W("again"), W("against"), W("all"),
+    W("almost"), W("also"), W("although"), W("among"), W("an"), W("and"), W("another"), W("any"),
+    W("are"), W("around"), W("as"), W("at"), W("because"), W("before"), W("being"), W("between"),
+    W("both"), W("but"), W("by"), W("can"), W("could"), W("despite"), W("did"), W("do"),
+    W("does"), W("during"), W("each"), W("earlier"), W("even"), W("every"), W("few"), W("for"),
+    W("from"), W("had"), W("has"), W("have"), W("he"), W("her"), W("here"), W("his"), W("how"),
+    W("however"), W("if"), W("in"), W("instead"), W("into"), W("is"), W("it"), W("its"),
+    W("just"), W("last"), W("later"), W("many"), W("may"), W("meanwhile"), W("more"), W("most"),
+    W("much"), W("my"), W("no"), W("not"), W("now"), W("of"), W("on"), W("once"), W("one"),
+    W("only"), W("or"), W("other"), W("our"), W("over"), W("she"), W("should"), W("since"),
+    W("so"), W("some"), W("still"), W("such"), W("than"), W("that"), W("the"), W("their"),
+    W("then"), W("there"), W("these"), W("they"), W("this"), W("those"), W("though"),
+    W("through"), W("to"), W("today"), W("two"), W("under"), W("unlike"), W("until"), W("was"),
+    W("we"), W("were"), W("what"), W("when"), W("where"), W("whether"), W("which"), W("while"),
+    W("who"), W("why"), W("will"), W("with"), W("within"), W("without"), W("would"), W("yes"),
+    W("yet"), W("you"), W("your")};
+#undef W
 
 static int is_initial_stop(const char *p, size_t len)
 {
@@ -306,14 +322,13 @@ static int is_initial_stop(const char *p, size_t len)
         low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     /* binary search: the list is sorted */
-    size_t lo = 0, hi = sizeof initial_stop / sizeof initial_stop[0] - 1;
+    size_t lo = 0, hi = sizeof initial_stop / sizeof initial_stop[0];
     while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *w = initial_stop[mid];
-        size_t wl = strlen(w);
-        int c = memcmp(w, low, wl < len ? wl : len);
-        if (c == 0)
-            c = wl < len ? -1 : wl > len;
+        size_t mid = (lo + hi) / 2, wl = initial_stop[mid].len, k = 0;
+        const char *w = initial_stop[mid].s;
+        while (k < wl && k < len && w[k] == low[k])
+            k++;
+        int c = k < wl && k < len ? (unsigned char)w[k] - (unsigned char)low[k] : (wl > len) - (wl < len);
         if (c == 0)
             return 1;
         if (c < 0)
@@ -355,6 +370,48 @@ static inline uint64_t load_upto8(const unsigned char *p, size_t len)
            (uint64_t)p[len - 1] << (8 * (len - 1));
 }
 
+/* Connector words are told by their bytes as one number with the length
+ * above them (a switch: a few comparisons, no memcmp). */
+#define PK(a, b, c, d, e, n)                                                                   \
+    ((uint64_t)(unsigned char)(a) | (uint64_t)(unsigned char)(b) << 8 |                        \
+     (uint64_t)(unsigned char)(c) << 16 | (uint64_t)(unsigned char)(d) << 24 |                 \
+     (uint64_t)(unsigned char)(e) << 32 | (uint64_t)(n) << 40)
+#define K1(a) PK(a, 0, 0, 0, 0, 1)
+#define K2(a, b) PK(a, b, 0, 0, 0, 2)
+#define K3(a, b, c) PK(a, b, c, 0, 0, 3)
+#define K4(a, b, c, d) PK(a, b, c, d, 0, 4)
+#define K5(a, b, c, d, e) PK(a, b, c, d, e, 5)
+
+/* Lower-case connector words that occur inside names ("University of
+ * Chicago", "Bank of the West", "Vincent van Gogh", "Guinea - Bissau" with
+ * GUM's split hyphens).  Measured: with these, 98% of entity tokens in GUM
+ * and wikigold are candidates. */
+static int is_connector(const char *p, size_t len)
+{
+    if (len == 0 || len > 5)
+        return 0;
+    switch (load_upto8((const unsigned char *)p, len) | (uint64_t)len << 40) {
+    case K2('o', 'f'): case K3('t', 'h', 'e'): case K2('d', 'e'): case K3('d', 'e', 'l'):
+    case K5('d', 'e', 'l', 'l', 'a'): case K2('d', 'i'): case K2('d', 'a'): case K2('d', 'o'):
+    case K3('d', 'o', 's'): case K3('d', 'a', 's'): case K2('d', 'u'): case K3('v', 'a', 'n'):
+    case K3('v', 'o', 'n'): case K3('d', 'e', 'r'): case K3('d', 'e', 'n'): case K2('l', 'a'):
+    case K2('l', 'e'): case K3('l', 'e', 's'): case K2('e', 'l'): case K2('a', 'l'):
+    case K3('b', 'i', 'n'): case K3('i', 'b', 'n'): case K1('y'): case K3('u', 'n', 'd'):
+    case K3('a', 'n', 'd'): case K1('&'): case K3('f', 'o', 'r'): case K2('o', 'n'):
+    case K4('u', 'p', 'o', 'n'): case K1('-'): case K2('\'', 's'): case K1('e'): case K2('z', 'u'):
+    case K2('a', 't'): case K3('s', 't', '.'): case K5('&', 'a', 'm', 'p', ';'):
+        return 1;
+    default:
+        return 0;
+    }
+}
+#undef PK
+#undef K1
+#undef K2
+#undef K3
+#undef K4
+#undef K5
+
 #define BYTES_ONES 0x0101010101010101ULL
 #define BYTES_HIGH 0x8080808080808080ULL
 
@@ -384,26 +441,24 @@ static inline uint8_t ascii_flags(uint64_t w)
     return f;
 }
 
+/* ASCII classes: 1 lower, 2 upper, 3 digit */
+static const uint8_t ascii_cls[128] = {
+    ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
+    ['8'] = 3, ['9'] = 3, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+    ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+    ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2,
+    ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+
 /* Cheap pass: flags only. */
 static uint8_t tok_flags(const char *p, size_t len)
 {
-    /* ASCII classes: 1 lower, 2 upper, 3 digit */
-    static const uint8_t cls[128] = {
-        ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
-        ['8'] = 3, ['9'] = 3, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
-        ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
-        ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2,
-        ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
-        ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-        ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
     const unsigned char *s = (const unsigned char *)p;
     size_t i = 0;
-    /* most tokens are lower-case ASCII words, the rest mostly short ASCII */
-    while (i < len && (unsigned)(s[i] - 'a') < 26u)
-        i++;
-    if (i == len && len)
-        return TF_ALPHA | TF_LOWWORD;
+    /* most tokens are lower-case ASCII words (lex_fill), the rest mostly
+     * short ASCII */
     if (len && len <= 8) {
         uint64_t w = load_upto8(s, len);
         if (!(w & BYTES_HIGH))
@@ -413,7 +468,7 @@ static uint8_t tok_flags(const char *p, size_t len)
     int nlet = 0, nup = 0, first_letter = -1, dig = 0;
     while (i < len) {
         if (s[i] < 0x80) {
-            unsigned c = cls[s[i++]];
+            unsigned c = ascii_cls[s[i++]];
             if (c == 3) {
                 dig = 1;
             } else if (c) {
@@ -482,16 +537,15 @@ static inline unsigned cap_filter_bit(const char *p, size_t len)
     return (c0 * 131u + c1 * 7u + (unsigned)(len & 0xff)) & 4095u;
 }
 
-/* What the tagger reads of every token of a document: its flags
- * (tok_flags), from one pass over the document (nci_tagger_doc_observe_all),
- * and its lower-case hash (lower_hash), computed the first time it is asked
- * for (lex_lower): most tokens are never looked up. */
-typedef struct lexent {
-    uint64_t lower;
-    uint8_t fl, has_lower, x; /* x: LX_* */
-    uint16_t fb;              /* cap_filter_bit, for tokens with bytes */
-} lexent;
-
+/* What the tagger reads of every token of a document (the one given to
+ * nci_tagger_doc_observe_all) or of one sentence (the other calls), from
+ * one pass over it (lex_fill): flags (tok_flags), LX_* bits and
+ * cap_filter_bit, and the lower-case hash (lower_hash), computed the first
+ * time it is asked for (lex_lower): most tokens are never looked up.  Kept
+ * as arrays, not records, so that the bit masks of the flags are made 16
+ * tokens at a time: the per-token loops over sentences (candidates,
+ * document statistics) then look at 64 tokens at once, and most tokens
+ * (lower-case words) are never visited one by one. */
 enum {
     LX_AT = 1,   /* the token is "@" */
     LX_LONG = 2, /* four bytes or more */
@@ -499,49 +553,203 @@ enum {
     LX_CAPW = 4, /* starts with an upper-case ASCII letter or a non-ASCII
                   * character, first letter upper case */
     LX_LOWA = 8, /* two bytes or more, starts with a lower-case ASCII letter */
-    LX_LOWU = 16 /* two bytes or more, starts with a non-ASCII character,
-                  * TF_LOWWORD */
+    LX_LOWU = 16, /* two bytes or more, starts with a non-ASCII character,
+                   * TF_LOWWORD */
+    LX_HASLOWER = 32, /* lower[i] is set */
+    LX_LOW = 64       /* LX_LOWA or LX_LOWU */
 };
 
-static inline uint64_t lex_lower(const nci_tagger_token *t, lexent *x)
+/* The masks: token i is bit i % 64 of word i / 64 of m[LM_*]. */
+enum { LM_UPPER, LM_DIGIT, LM_ALPHA, LM_ALLCAPS, LM_INITCAP, LM_LONG, LM_AT, LM_CAPW, LM_LOW, LM_COUNT };
+
+/* Mask k has the tokens with bit number bit of fl (x == 0) or of x (x == 1). */
+static const struct {
+    uint8_t x, bit;
+} lm_spec[LM_COUNT] = {
+    [LM_UPPER] = {0, 0},   /* TF_UPPER */
+    [LM_INITCAP] = {0, 1}, /* TF_INITCAP */
+    [LM_ALLCAPS] = {0, 2}, /* TF_ALLCAPS */
+    [LM_DIGIT] = {0, 3},   /* TF_DIGIT */
+    [LM_ALPHA] = {0, 4},   /* TF_ALPHA */
+    [LM_AT] = {1, 0},      /* LX_AT */
+    [LM_LONG] = {1, 1},    /* LX_LONG */
+    [LM_CAPW] = {1, 2},    /* LX_CAPW */
+    [LM_LOW] = {1, 6}};    /* LX_LOW */
+_Static_assert(TF_UPPER == 1 && TF_INITCAP == 2 && TF_ALLCAPS == 4 && TF_DIGIT == 8 && TF_ALPHA == 16 &&
+                   LX_AT == 1 && LX_LONG == 2 && LX_CAPW == 4 && LX_LOW == 64,
+               "lm_spec's bit numbers");
+
+typedef struct lexarr {
+    const nci_tagger_token *toks;
+    size_t n, cap;
+    uint8_t *fl, *x;
+    uint16_t *fb; /* cap_filter_bit, for LX_CAPW and LX_LOWA */
+    uint64_t *lower;
+    uint64_t *m[LM_COUNT]; /* n / 64 + 3 words each (the last ones zero) */
+} lexarr;
+
+static void lex_free(lexarr *L)
 {
-    if (!x->has_lower) {
-        x->lower = lower_hash(t->ptr ? t->ptr : "", t->ptr ? t->len : 0);
-        x->has_lower = 1;
-    }
-    return x->lower;
+    free(L->fl);
+    free(L->lower);
+    free(L->m[0]);
 }
 
-/* The lexical entries of toks[0..n) into *buf (grown to *cap). */
-static nc_status lex_fill(lexent **buf, size_t *cap, const nci_tagger_token *toks, size_t n)
+static nc_status lex_reserve(lexarr *L, size_t n)
 {
-    if (n > *cap) {
-        size_t c = n + n / 2 + 16;
-        lexent *b = realloc(*buf, c * sizeof *b);
-        if (!b)
-            return NC_ENOMEM;
-        *buf = b;
-        *cap = c;
+    if (n <= L->cap && L->fl)
+        return NC_OK;
+    size_t c = n + n / 2 + 16, words = c / 64 + 3;
+    uint8_t *b = malloc(c * 4); /* fl, x, fb */
+    uint64_t *lw = malloc(c * sizeof *lw), *mw = malloc(words * LM_COUNT * sizeof *mw);
+    if (!b || !lw || !mw) {
+        free(b);
+        free(lw);
+        free(mw);
+        return NC_ENOMEM;
     }
-    lexent *x = *buf;
-    for (size_t i = 0; i < n; i++) {
-        const char *p = toks[i].ptr;
-        size_t len = p ? toks[i].len : 0;
-        uint8_t f = p ? tok_flags(p, len) : TF_PUNCT, b = toks[i].len >= 4 ? LX_LONG : 0;
-        x[i].fl = f;
-        x[i].has_lower = 0;
-        x[i].fb = 0;
-        if (len) {
-            unsigned c0 = (unsigned char)p[0];
-            int ascii = c0 < 0x80, capw = (!ascii || (c0 >= 'A' && c0 <= 'Z')) && (f & TF_INITCAP);
-            b |= (len == 1 && c0 == '@' ? LX_AT : 0) | (capw ? LX_CAPW : 0);
-            if (len >= 2)
-                b |= ascii ? (c0 >= 'a' && c0 <= 'z' ? LX_LOWA : 0) : (f & TF_LOWWORD ? LX_LOWU : 0);
-            if (b & (LX_CAPW | LX_LOWA))
-                x[i].fb = (uint16_t)cap_filter_bit(p, len);
+    lex_free(L);
+    L->fl = b;
+    L->x = b + c;
+    L->fb = (uint16_t *)(void *)(b + 2 * c);
+    L->lower = lw;
+    for (unsigned k = 0; k < LM_COUNT; k++)
+        L->m[k] = mw + k * words;
+    L->cap = c;
+    return NC_OK;
+}
+
+static inline uint64_t lex_lower(lexarr *L, size_t i)
+{
+    if (!(L->x[i] & LX_HASLOWER)) {
+        const nci_tagger_token *t = &L->toks[i];
+        L->lower[i] = lower_hash(t->ptr ? t->ptr : "", t->ptr ? t->len : 0);
+        L->x[i] |= LX_HASLOWER;
+    }
+    return L->lower[i];
+}
+
+/* Bit j of the result: byte j of w is not zero. */
+static inline unsigned bytes_nonzero(uint64_t w)
+{
+    uint64_t nz = ((w & ~BYTES_HIGH) + ~BYTES_HIGH) | w; /* high bit: byte != 0 */
+    return (unsigned)((((nz & BYTES_HIGH) >> 7) * 0x0102040810204080ULL) >> 56);
+}
+
+/* The masks of L's n tokens from its fl and x. */
+static void lex_masks(lexarr *L)
+{
+    size_t n = L->n, words = n / 64 + 3, i = 0;
+    for (unsigned k = 0; k < LM_COUNT; k++)
+        memset(L->m[k], 0, words * sizeof *L->m[k]);
+#if defined(__SSE2__)
+    /* 64 tokens at a time: each mask's bits of 16 bytes by one shift of
+     * the bit to the bytes' top and one movemask */
+    for (; i + 64 <= n; i += 64) {
+        uint64_t w[LM_COUNT] = {0};
+        for (size_t j = 0; j < 64; j += 16) {
+            __m128i v[2] = {_mm_loadu_si128((const __m128i *)(const void *)(L->fl + i + j)),
+                            _mm_loadu_si128((const __m128i *)(const void *)(L->x + i + j))};
+            for (unsigned k = 0; k < LM_COUNT; k++) {
+                __m128i s = _mm_sll_epi16(v[lm_spec[k].x], _mm_cvtsi32_si128(7 - lm_spec[k].bit));
+                w[k] |= (uint64_t)(unsigned)_mm_movemask_epi8(s) << j;
+            }
         }
-        x[i].x = b;
+        for (unsigned k = 0; k < LM_COUNT; k++)
+            L->m[k][i / 64] = w[k];
     }
+#endif
+    /* 8 at a time: bit 0 of each byte gathered by a multiplication */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v[2] = {load_le(L->fl + i, 8), load_le(L->x + i, 8)};
+        for (unsigned k = 0; k < LM_COUNT; k++) {
+            uint64_t b = (v[lm_spec[k].x] >> lm_spec[k].bit) & BYTES_ONES;
+            L->m[k][i / 64] |= ((b * 0x0102040810204080ULL) >> 56) << (i % 64);
+        }
+    }
+    for (; i < n; i++)
+        for (unsigned k = 0; k < LM_COUNT; k++)
+            L->m[k][i / 64] |= (uint64_t)(((lm_spec[k].x ? L->x[i] : L->fl[i]) >> lm_spec[k].bit) & 1u)
+                               << (i % 64);
+}
+
+/* Bits of tokens pos .. pos + 63 (pos > -64, pos <= n + 64) of mask m, those outside
+ * [lo, hi) cleared. */
+static inline uint64_t bits_at(const uint64_t *m, size_t lo, size_t hi, ptrdiff_t pos)
+{
+    uint64_t v;
+    if (pos < 0) {
+        v = m[0] << (-pos);
+    } else {
+        size_t w = (size_t)pos / 64, s = (size_t)pos % 64;
+        v = s ? m[w] >> s | m[w + 1] << (64 - s) : m[w];
+    }
+    if ((ptrdiff_t)lo > pos) {
+        size_t k = (size_t)((ptrdiff_t)lo - pos);
+        v = k >= 64 ? 0 : v >> k << k;
+    }
+    if ((ptrdiff_t)hi < pos + 64) {
+        ptrdiff_t k = (ptrdiff_t)hi - pos;
+        v = k <= 0 ? 0 : v & (~0ULL >> (64 - k));
+    }
+    return v;
+}
+
+/* The 1 <= len bytes at p are all lower-case ASCII letters: 4 to 16
+ * bytes as two overlapping words, others one by one.  (bytes_in of a byte
+ * of 0x80 or more is 0, whatever the carries of the others.) */
+static inline int is_lower_word(const unsigned char *p, size_t len)
+{
+    if (len - 4 <= 4) {
+        uint64_t w = load_le(p, 4) | load_le(p + len - 4, 4) << 32;
+        return bytes_in(w, 'a', 'z') == BYTES_HIGH;
+    }
+    if (len - 9 <= 7)
+        return (bytes_in(load_le(p, 8), 'a', 'z') & bytes_in(load_le(p + len - 8, 8), 'a', 'z')) ==
+               BYTES_HIGH;
+    size_t k = 0;
+    while (k < len && (unsigned)(p[k] - 'a') < 26u)
+        k++;
+    return k == len;
+}
+
+/* The lexical pass over toks[0..n) into L. */
+static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
+{
+    nc_status st = lex_reserve(L, n);
+    if (st)
+        return st;
+    L->toks = toks;
+    L->n = n;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)toks[i].ptr;
+        size_t len = p ? toks[i].len : 0;
+        uint8_t b = toks[i].len >= 4 ? LX_LONG : 0, f = TF_PUNCT;
+        uint16_t fb = 0;
+        if (len && is_lower_word(p, len)) {
+            /* most tokens: a lower-case word (cap_filter_bit without the
+             * lower-casing) */
+            f = TF_ALPHA | TF_LOWWORD;
+            if (len >= 2) {
+                b |= LX_LOWA | LX_LOW;
+                fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
+            }
+        } else if (len) {
+            unsigned c0 = p[0];
+            f = tok_flags((const char *)p, len);
+            b |= len == 1 && c0 == '@' ? LX_AT : 0;
+            b |= (c0 >= 0x80 ? (f & TF_INITCAP) != 0 : c0 - 'A' < 26u) ? LX_CAPW : 0;
+            if (len >= 2)
+                b |= c0 < 0x80 ? (c0 - 'a' < 26u ? LX_LOWA : 0) : (f & TF_LOWWORD ? LX_LOWU : 0);
+            b |= b & (LX_LOWA | LX_LOWU) ? LX_LOW : 0;
+            if (b & (LX_CAPW | LX_LOWA))
+                fb = (uint16_t)cap_filter_bit((const char *)p, len);
+        }
+        L->fl[i] = f;
+        L->x[i] = b;
+        L->fb[i] = fb;
+    }
+    lex_masks(L);
     return NC_OK;
 }
 
@@ -571,15 +779,24 @@ static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
     size_t i = 0;
     ti->npre = 0;
     while (i < len) {
-        uint32_t cp = s[i] < 0x80 ? s[i++] : utf8_next(s, len, &i);
-        uint32_t lc = cp_tolower(cp);
+        uint32_t cp, lc;
+        char c;
+        if (s[i] < 0x80) { /* shape_class and cp_tolower of ASCII */
+            cp = s[i++];
+            unsigned k = ascii_cls[cp];
+            lc = k == 2 ? cp + 32 : cp;
+            c = k ? "?xXd"[k] : (char)cp;
+        } else {
+            cp = utf8_next(s, len, &i);
+            lc = cp_tolower(cp);
+            c = shape_class(cp);
+        }
         hf = fnv_cp(hf, cp);
         hl = fnv_cp(hl, lc);
         if (ncp < 4)
             ti->pre[ti->npre++] = mix64(hl + ncp);
         last4[ncp & 3] = lc;
         ncp++;
-        char c = shape_class(cp);
         if (c != prev && nsh < 8) {
             hs = fnv_cp(hs, (unsigned char)c);
             nsh++;
@@ -771,6 +988,27 @@ static int gaz_find(const nci_tagger_gaz *g, uint64_t k)
     return 0;
 }
 
+/* Scores of the NT labels being summed, in lanes 1..NT (lane 0 gets the
+ * weight slot's check, which model_add adds with the weights: a slot is
+ * added as one 8-lane vector). */
+typedef struct wacc {
+    _Alignas(16) int32_t v[8];
+} wacc;
+#define WACC_ZERO {{0, 0, 0, 0, 0, 0, 0, 0}}
+
+static inline void wacc_add(wacc *a, const wacc *b)
+{
+#if defined(__SSE2__)
+    __m128i *x = (__m128i *)(void *)a->v;
+    const __m128i *y = (const __m128i *)(const void *)b->v;
+    x[0] = _mm_add_epi32(x[0], y[0]);
+    x[1] = _mm_add_epi32(x[1], y[1]);
+#else
+    for (unsigned t = 0; t < 8; t++)
+        a->v[t] += b->v[t];
+#endif
+}
+
 /* ------------------------------------------------------------------ */
 /* Document state */
 
@@ -814,19 +1052,22 @@ struct nci_tagger_doc {
     uint8_t *c_cs, *c_fl;
     float *emit;
     uint8_t *back;
-    /* word cache (below): kept across documents (nci_tagger_doc_reset) */
+    /* word cache and shape cache (below): kept across documents
+     * (nci_tagger_doc_reset) */
     struct wcent *wc;
+    struct scent *sc;
     int nocache;        /* nci_tagger_doc_use_cache(d, 0) */
     struct wcent **wce; /* each token's cache entry, or NULL */
     struct wckey *wkey; /* and the key of its word */
-    int32_t *own;       /* own[i * NT]: token i's own-feature weights, when hown[i] */
+    struct wacc *own;   /* own[i]: token i's weights from the word cache
+                         * (own features, neighbours'), when hown[i] */
     uint8_t *hown;
-    /* lexical entries of the document given to nci_tagger_doc_observe_all
-     * (lxd, lxd_n of them), and of the sentence of a call on tokens of
-     * another array (lxs) */
-    const nci_tagger_token *lxd_toks;
-    lexent *lxd, *lxs;
-    size_t lxd_n, lxd_cap, lxs_cap;
+    /* lexical pass over the document given to nci_tagger_doc_observe_all
+     * (lxd; lxd.n = 0 after a reset), and over the sentence of a call on
+     * tokens of another array (lxs) */
+    lexarr lxd, lxs;
+    uint64_t *cu, *cc; /* a sentence's masks of capitals and connectors */
+    size_t ncand;      /* candidates of the last sentence (ci) */
 };
 
 static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
@@ -902,7 +1143,7 @@ void nci_tagger_doc_reset(nci_tagger_doc *d)
     d->second_pass = 0;
     memset(d->capf, 0, sizeof d->capf);
     d->pass1_labels = NULL;
-    d->lxd_n = 0;
+    d->lxd.n = 0;
 }
 
 void nci_tagger_doc_use_cache(nci_tagger_doc *d, int on)
@@ -911,8 +1152,10 @@ void nci_tagger_doc_use_cache(nci_tagger_doc *d, int on)
         return;
     d->nocache = !on;
     if (!on) {
-        free(d->wc);
+        wc_free(d->wc);
         d->wc = NULL;
+        free(d->sc);
+        d->sc = NULL;
     }
 }
 
@@ -936,12 +1179,14 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->feats);
     free(d->emit);
     free(d->back);
-    free(d->wc);
+    wc_free(d->wc);
+    free(d->sc);
     free(d->wce);
     free(d->wkey);
     free(d->own);
-    free(d->lxd);
-    free(d->lxs);
+    lex_free(&d->lxd);
+    lex_free(&d->lxs);
+    free(d->cu);
     free(d);
 }
 
@@ -985,11 +1230,16 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     struct wckey *wkey = realloc(d->wkey, c * sizeof *wkey);
     if (wkey)
         d->wkey = wkey;
-    int32_t *own = realloc(d->own, c * NT * sizeof *own);
+    struct wacc *own = realloc(d->own, c * sizeof *own);
     if (own)
         d->own = own;
-    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !wkey || !own)
+    uint64_t *cu = realloc(d->cu, 2 * (c / 64 + 3) * sizeof *cu);
+    if (cu)
+        d->cu = cu;
+    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !wkey || !own ||
+        !cu)
         return NC_ENOMEM;
+    d->cc = d->cu + c / 64 + 3;
     d->wi = d->ci + c;
     d->gi = d->gb + c;
     d->ge = d->gb + 2 * c;
@@ -1021,126 +1271,179 @@ static nc_status doc_reserve_feats(nci_tagger_doc *d, size_t n)
 #define RUN_MID 4u   /* inside one */
 #define RUN_ACRO 8u  /* the initials of such a run ("FLP": Fiji Labour Party) */
 
-/* Document statistics.  phase 1: capitalised forms (inserted), with the runs
- * of capitalised words they occur in; phase 2: lower-case words (counted
- * only where a capitalised form exists, so the table holds only name-like
- * words). */
-static nc_status doc_observe_phase(nci_tagger_doc *d, const nci_tagger_token *toks,
-                                   lexent *lx, size_t n, int phase)
+static inline unsigned ctz64(uint64_t v)
 {
-    if (phase == 1) {
-        size_t i = 0;
-        while (i < n) {
-            if (!(lx[i].x & LX_CAPW)) {
-                i++;
-                continue;
-            }
-            /* the run: capitalised words, connectors between them */
-            enum { RUNMAX = 8 };
-            docent *ents[RUNMAX];
-            uint64_t hs[RUNMAX];
-            size_t ncap = 0, j = i, acro_len = 0;
-            uint64_t acro = FNV_OFF;
-            int acro_ok = 1;
-            while (j < n) {
-                if (lx[j].x & LX_CAPW) {
-                    uint64_t h = lex_lower(&toks[j], &lx[j]);
-                    unsigned fb = lx[j].fb;
-                    d->capf[fb >> 6] |= 1ULL << (fb & 63);
-                    docent *e = doc_get(d, h, 1);
-                    if (!e)
-                        return NC_ENOMEM;
-                    if (j == 0) {
-                        if (e->capinit < 0xffff)
-                            e->capinit++;
-                    } else if (e->capmid < 0xffff) {
-                        e->capmid++;
-                    }
-                    if (ncap < RUNMAX) {
-                        hs[ncap] = h;
-                        unsigned char c0 = (unsigned char)toks[j].ptr[0];
-                        if (c0 >= 'A' && c0 <= 'Z') {
-                            acro = fnv_cp(acro, (uint32_t)c0 + 32u);
-                            acro_len++;
-                        } else {
-                            acro_ok = 0;
-                        }
-                    }
-                    ncap++;
-                    j++;
-                } else if (j + 1 < n && (lx[j + 1].x & LX_CAPW) &&
-                           is_connector(toks[j].ptr, toks[j].len)) {
-                    j++;
-                } else {
-                    break;
-                }
-            }
-            if (ncap >= 2 && ncap <= RUNMAX) {
-                /* entries may have moved while the run was inserted */
-                for (size_t k = 0; k < ncap; k++) {
-                    ents[k] = doc_get(d, hs[k], 0);
-                    if (!ents[k])
-                        continue;
-                    ents[k]->runbits |= k == 0 ? RUN_FIRST : k + 1 == ncap ? RUN_LAST : RUN_MID;
-                    if (k + 1 < ncap && ncap > ents[k]->runlen) {
-                        ents[k]->runlen = (uint8_t)ncap;
-                        ents[k]->runlast = hs[ncap - 1];
-                    }
-                }
-                if (acro_ok && ncap >= 2) {
-                    docent *e = doc_get(d, mix64(acro ^ acro_len), 1);
-                    if (!e)
-                        return NC_ENOMEM;
-                    e->runbits |= RUN_ACRO;
-                    if (ncap > e->runlen) {
-                        e->runlen = (uint8_t)ncap;
-                        e->runlast = hs[ncap - 1];
-                    }
-                }
-            }
-            i = j > i ? j : i + 1;
-        }
-        return NC_OK;
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(v);
+#else
+    unsigned k = 0;
+    while (!(v & 1)) {
+        v >>= 1;
+        k++;
     }
-    for (size_t i = 0; i < n; i++) {
-        unsigned x = lx[i].x, fb = lx[i].fb;
-        if (!(x & LX_LOWU) && !((x & LX_LOWA) && (d->capf[fb >> 6] & (1ULL << (fb & 63)))))
-            continue;
-        if (!d->tcount)
-            return NC_OK;
-        docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 0);
-        if (e && e->lc < 0xffff)
-            e->lc++;
+    return k;
+#endif
+}
+
+/* (without -mpopcnt, __builtin_popcountll is a library call) */
+static inline unsigned popcount64(uint64_t v)
+{
+    v -= (v >> 1) & 0x5555555555555555ULL;
+    v = (v & 0x3333333333333333ULL) + ((v >> 2) & 0x3333333333333333ULL);
+    v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return (unsigned)((v * BYTES_ONES) >> 56);
+}
+
+/* The first token in [from, end) in mask m, or end. */
+static inline size_t next_bit(const uint64_t *m, size_t from, size_t end)
+{
+    if (from >= end)
+        return end;
+    size_t w = from / 64;
+    uint64_t v = m[w] & (~0ULL << (from % 64));
+    while (!v) {
+        if (++w * 64 >= end)
+            return end;
+        v = m[w];
+    }
+    size_t i = w * 64 + ctz64(v);
+    return i < end ? i : end;
+}
+
+static uint64_t doc_lower(nci_tagger_doc *d, lexarr *L, size_t i);
+
+/* Document statistics, phase 1, of the sentence of tokens [a, a + n) of L:
+ * capitalised forms (inserted), with the runs of capitalised words they
+ * occur in. */
+static nc_status observe_caps(nci_tagger_doc *d, lexarr *L, size_t a, size_t n)
+{
+    const nci_tagger_token *toks = L->toks;
+    const uint8_t *lx = L->x;
+    size_t e = a + n;
+    for (size_t i = next_bit(L->m[LM_CAPW], a, e); i < e;) {
+        /* the run: capitalised words, connectors between them */
+        enum { RUNMAX = 8 };
+        docent *ents[RUNMAX];
+        uint64_t hs[RUNMAX];
+        size_t ncap = 0, j = i, acro_len = 0;
+        uint64_t acro = FNV_OFF;
+        int acro_ok = 1;
+        while (j < e) {
+            if (lx[j] & LX_CAPW) {
+                uint64_t h = doc_lower(d, L, j);
+                unsigned fb = L->fb[j];
+                d->capf[fb >> 6] |= 1ULL << (fb & 63);
+                docent *en = doc_get(d, h, 1);
+                if (!en)
+                    return NC_ENOMEM;
+                if (j == a) {
+                    if (en->capinit < 0xffff)
+                        en->capinit++;
+                } else if (en->capmid < 0xffff) {
+                    en->capmid++;
+                }
+                if (ncap < RUNMAX) {
+                    hs[ncap] = h;
+                    unsigned char c0 = (unsigned char)toks[j].ptr[0];
+                    if (c0 >= 'A' && c0 <= 'Z') {
+                        acro = fnv_cp(acro, (uint32_t)c0 + 32u);
+                        acro_len++;
+                    } else {
+                        acro_ok = 0;
+                    }
+                }
+                ncap++;
+                j++;
+            } else if (j + 1 < e && (lx[j + 1] & LX_CAPW) && is_connector(toks[j].ptr, toks[j].len)) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (ncap >= 2 && ncap <= RUNMAX) {
+            /* entries may have moved while the run was inserted */
+            for (size_t k = 0; k < ncap; k++) {
+                ents[k] = doc_get(d, hs[k], 0);
+                if (!ents[k])
+                    continue;
+                ents[k]->runbits |= k == 0 ? RUN_FIRST : k + 1 == ncap ? RUN_LAST : RUN_MID;
+                if (k + 1 < ncap && ncap > ents[k]->runlen) {
+                    ents[k]->runlen = (uint8_t)ncap;
+                    ents[k]->runlast = hs[ncap - 1];
+                }
+            }
+            if (acro_ok && ncap >= 2) {
+                docent *en = doc_get(d, mix64(acro ^ acro_len), 1);
+                if (!en)
+                    return NC_ENOMEM;
+                en->runbits |= RUN_ACRO;
+                if (ncap > en->runlen) {
+                    en->runlen = (uint8_t)ncap;
+                    en->runlast = hs[ncap - 1];
+                }
+            }
+        }
+        i = next_bit(L->m[LM_CAPW], j, e);
     }
     return NC_OK;
+}
+
+/* Document statistics, phase 2, of tokens [0, n) of L: lower-case words
+ * (counted only where a capitalised form exists, so the table holds only
+ * name-like words). */
+static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
+{
+    if (!d->tcount)
+        return;
+    for (size_t w = 0; w * 64 < n; w++) {
+        uint64_t bits = bits_at(L->m[LM_LOW], 0, n, (ptrdiff_t)(w * 64));
+        for (; bits; bits &= bits - 1) {
+            size_t i = w * 64 + ctz64(bits);
+            unsigned fb = L->fb[i];
+            if (!(L->x[i] & LX_LOWU) && !(d->capf[fb >> 6] & (1ULL << (fb & 63))))
+                continue;
+            docent *e = doc_get(d, doc_lower(d, L, i), 0);
+            if (e && e->lc < 0xffff)
+                e->lc++;
+        }
+    }
 }
 
 nc_status nci_tagger_doc_observe(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n)
 {
     if (!d || (!toks && n))
         return NC_EINVAL;
-    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
+    nc_status st = lex_fill(&d->lxs, toks, n);
     if (st == NC_OK)
-        st = doc_observe_phase(d, toks, d->lxs, n, 1);
+        st = observe_caps(d, &d->lxs, 0, n);
     if (st == NC_OK)
-        st = doc_observe_phase(d, toks, d->lxs, n, 2);
+        observe_lower(d, &d->lxs, n);
     return st;
 }
 
-static nc_status record_lx(nci_tagger_doc *d, const nci_tagger_token *toks, lexent *lx,
-                           size_t n, const uint8_t *labels)
+/* Labels of tokens [a, a + n) of L into the history. */
+static nc_status record_lx(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, const uint8_t *labels)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned ty = labels[i] < NT ? NCI_TAG_TYPE(labels[i]) : 0;
-        /* an O only says something about words that look like names */
-        if (ty == 0 ? !(lx[i].x & LX_CAPW) : !toks[i].ptr || !toks[i].len)
-            continue;
-        docent *e = doc_get(d, lex_lower(&toks[i], &lx[i]), 1);
-        if (!e)
-            return NC_ENOMEM;
-        uint16_t *c = e->hist;
-        if (c[ty] < 0xffff)
-            c[ty]++;
+    /* 64 tokens at a time: those capitalised or labelled */
+    for (size_t c = 0; c < n; c += 64) {
+        uint64_t bits = bits_at(L->m[LM_CAPW], a, a + n, (ptrdiff_t)(a + c));
+        size_t lim = n - c < 64 ? n - c : 64;
+        for (size_t k = 0; k < lim; k += 8)
+            bits |= (uint64_t)bytes_nonzero(load_le(labels + c + k, lim - k < 8 ? lim - k : 8)) << k;
+        for (; bits; bits &= bits - 1) {
+            size_t i = c + ctz64(bits);
+            const nci_tagger_token *t = &L->toks[a + i];
+            unsigned ty = labels[i] < NT ? NCI_TAG_TYPE(labels[i]) : 0;
+            /* an O only says something about words that look like names */
+            if (ty == 0 ? !(L->x[a + i] & LX_CAPW) : !t->ptr || !t->len)
+                continue;
+            docent *e = doc_get(d, doc_lower(d, L, a + i), 1);
+            if (!e)
+                return NC_ENOMEM;
+            uint16_t *h = e->hist;
+            if (h[ty] < 0xffff)
+                h[ty]++;
+        }
     }
     return NC_OK;
 }
@@ -1150,8 +1453,8 @@ nc_status nci_tagger_doc_record(nci_tagger_doc *d, const nci_tagger_token *toks,
 {
     if (!d || (n && (!toks || !labels)))
         return NC_EINVAL;
-    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
-    return st ? st : record_lx(d, toks, d->lxs, n, labels);
+    nc_status st = lex_fill(&d->lxs, toks, n);
+    return st ? st : record_lx(d, &d->lxs, 0, n, labels);
 }
 
 nc_status nci_tagger_doc_observe_all(nci_tagger_doc *d, const nci_tagger_token *toks,
@@ -1162,19 +1465,18 @@ nc_status nci_tagger_doc_observe_all(nci_tagger_doc *d, const nci_tagger_token *
     for (size_t k = 0, prev = 0; k < nsent; prev = sent_end[k++])
         if (sent_end[k] < prev || sent_end[k] > ntoks)
             return NC_EINVAL;
-    d->lxd_n = 0;
-    nc_status st = lex_fill(&d->lxd, &d->lxd_cap, toks, ntoks);
+    d->lxd.n = 0;
+    nc_status st = lex_fill(&d->lxd, toks, ntoks);
     if (st)
         return st;
-    d->lxd_n = ntoks;
-    d->lxd_toks = toks;
-    for (int phase = 1; phase <= 2 && st == NC_OK; phase++) {
-        size_t prev = 0;
-        for (size_t k = 0; k < nsent && st == NC_OK; k++) {
-            st = doc_observe_phase(d, toks + prev, d->lxd + prev, sent_end[k] - prev, phase);
-            prev = sent_end[k];
-        }
+    size_t prev = 0;
+    for (size_t k = 0; k < nsent && st == NC_OK; k++) {
+        st = observe_caps(d, &d->lxd, prev, sent_end[k] - prev);
+        prev = sent_end[k];
     }
+    /* the sentences are tokens [0, prev) */
+    if (st == NC_OK)
+        observe_lower(d, &d->lxd, prev);
     return st;
 }
 
@@ -1215,6 +1517,8 @@ enum {
 /* Shape-like templates are shifted by this times the context (0 ordinary,
  * 1 sentence-initial, 2 headline, 3 all-caps line). */
 #define F_CTX 64
+/* Values of the templates of model_small are below this. */
+#define SMALL_V 32
 
 static const uint64_t BOS = 0x1234567ULL, EOS = 0x7654321ULL;
 
@@ -1272,37 +1576,66 @@ static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs,
 /* Word cache.  News repeats its words: over the BBC articles, 87% of the
  * capitalised tokens are forms seen in an earlier article.  The cache keeps,
  * for each word form met, its analysis (the hashes tok_analyse computes,
- * without the affixes) and the summed weights of its own features
- * (own_feats) in the sentence contexts 0 and 1, so that a known word costs
- * one lookup here instead of tok_analyse and a dozen weight-table misses.
- * Direct-mapped and keyed by the exact bytes: an entry is only a copy of
- * what would be computed, so results don't depend on what the cache held.
- * Only documents of a model (nci_tagger_doc_new) use it: the weights are
- * the model's.  Its size is fixed (WC_SIZE entries of 120 bytes, about 2 MB). */
+ * without the affixes), the summed weights of its own features (own_feats)
+ * in the sentence contexts 0 and 1, and those of the features it gives a
+ * candidate one or two words before or after it (context 0: nb_feats), so
+ * that a known word costs one lookup here instead of tok_analyse and a
+ * dozen weight-table misses.  Direct-mapped and keyed by the exact bytes:
+ * an entry is only a copy of what would be computed, so results don't
+ * depend on what the cache held (sums of integer weights don't depend on
+ * their order).  Only documents of a model (nci_tagger_doc_new) use it: the
+ * weights are the model's.  Its size is fixed (WC_SIZE entries of 256
+ * bytes, 4 MB). */
 
 #define WC_BITS 14
 #define WC_SIZE ((size_t)1 << WC_BITS)
+_Static_assert(WC_SIZE * 256 == WC_BYTES, "the word cache is WC_SIZE entries of 256 bytes");
 #define WC_NCTX 2    /* contexts whose own weights are kept: ordinary, first */
 #define WC_GAZ 0x80u
+/* A word's roles next to a candidate (nb_feats): 1 and 2 words before it,
+ * 1 and 2 after (ownok bits 4 << role). */
+enum { NB_M1, NB_M2, NB_P1, NB_P2, NB_COUNT };
 
 typedef struct wcent {
     wckey key;
     uint8_t len; /* 0: empty */
-    uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled; WC_GAZ: gaz */
+    uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled; 4 << r:
+                               * nb[r]; WC_GAZ: gaz */
     uint8_t gaz; /* the model's gazetteer value of the word alone (gaz_find) */
     uint64_t form, lower, shape, suf2;
-    int32_t own[WC_NCTX][NT];
+    wacc own[WC_NCTX];
+    wacc nb[NB_COUNT];
 } wcent;
+_Static_assert(sizeof(wcent) == 256, "a word cache entry is 256 bytes");
 
-/* Scores of the NT labels being summed, in lanes 1..NT (lane 0 gets the
- * weight slot's check, which model_add adds with the weights: a slot is
- * added as one 8-lane vector). */
-typedef struct wacc {
-    _Alignas(16) int32_t v[8];
-} wacc;
-#define WACC_ZERO {{0, 0, 0, 0, 0, 0, 0, 0}}
 
 static inline void model_add(const nci_tagger_model *m, uint64_t h, wacc *acc);
+static const wacc *model_small(const nci_tagger_model *m, uint64_t tp);
+
+/* Add w to token i's weights kept in the state (own[i]). */
+static inline void own_add(nci_tagger_doc *d, size_t i, const wacc *w)
+{
+    if (d->hown[i]) {
+        wacc_add(&d->own[i], w);
+    } else {
+        d->own[i] = *w;
+        d->hown[i] = 1;
+    }
+}
+
+/* Feature hc(tp, v) of candidate i, v < SMALL_V: with a model, its weights
+ * from the model's table of small templates go to own[i]; else (or for
+ * another template) its hash goes to *F.  Returns the features put in F. */
+static inline size_t small_feat(nci_tagger_doc *d, size_t i, uint64_t tp, uint64_t v, uint64_t *F)
+{
+    const wacc *row = d->model ? model_small(d->model, tp) : NULL;
+    if (!row) {
+        *F = hc(tp, v);
+        return 1;
+    }
+    own_add(d, i, &row[v]);
+    return 0;
+}
 
 /* Features of the token alone (its form, affixes, shape) in context ctx. */
 static size_t own_feats(const tokinfo *t, uint64_t ctx, uint64_t *F)
@@ -1364,14 +1697,15 @@ static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk
 
 /* tok_analyse through the cache entry e (wc_slot; NULL: not cached), which
  * then holds the token's word.  A cached analysis has full = 2: no affixes
- * but the third suffix, which neighbours use. */
-static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokinfo *ti, wcent *e)
+ * but the third suffix, which neighbours use.  Returns 1 if e was given
+ * another word. */
+static int analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokinfo *ti, wcent *e)
 {
     const char *p = tk->ptr ? tk->ptr : "";
     size_t len = tk->ptr ? tk->len : 0;
     if (!e) {
         tok_analyse(p, len, fl, ti);
-        return;
+        return 0;
     }
     if (wc_same(e, k, len)) {
         ti->form = e->form;
@@ -1383,7 +1717,7 @@ static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, toki
         ti->npre = 0;
         ti->flags = fl;
         ti->full = 2;
-        return;
+        return 0;
     }
     tok_analyse(p, len, fl, ti);
     e->key = *k;
@@ -1395,26 +1729,114 @@ static void analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, toki
     e->lower = ti->lower;
     e->shape = ti->shape;
     e->suf2 = ti->nsuf >= 3 ? ti->suf[2] : 0;
+    return 1;
 }
 
-/* The own-feature weights of token tk (flags fl, without TF_CONN) in
- * context ctx < WC_NCTX into out, from its cache entry e (which holds tk's
- * word), computed and kept there the first time. */
+/* lex_lower, from the word cache when it holds the token's word
+ * (tok_analyse's lower is lower_hash). */
+static uint64_t doc_lower(nci_tagger_doc *d, lexarr *L, size_t i)
+{
+    if (!(L->x[i] & LX_HASLOWER) && d->wc) {
+        wckey k;
+        const wcent *e = wc_slot(d, &L->toks[i], &k);
+        if (e && wc_same(e, &k, L->toks[i].len)) {
+            L->lower[i] = e->lower;
+            L->x[i] |= LX_HASLOWER;
+        }
+    }
+    return lex_lower(L, i);
+}
+
+/* The own-feature weights of token tk (flags fl, without TF_CONN; its
+ * analysis ti) in context ctx < WC_NCTX into out, from its cache entry e
+ * (which holds tk's word), computed and kept there the first time. */
 static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, uint8_t fl,
-                       unsigned ctx, int32_t *out)
+                       const tokinfo *ti, unsigned ctx, wacc *out)
 {
     if (!(e->ownok & (1u << ctx))) {
         tokinfo t;
         uint64_t F[24];
-        tok_analyse(tk->ptr, tk->len, fl, &t);
-        size_t nf = own_feats(&t, ctx, F);
+        if (ti->full != 1) { /* from the cache: no affixes */
+            tok_analyse(tk->ptr, tk->len, fl, &t);
+            ti = &t;
+        }
+        size_t nf = own_feats(ti, ctx, F);
         wacc acc = WACC_ZERO;
         for (size_t k = 0; k < nf; k++)
             model_add(d->model, F[k], &acc);
-        memcpy(e->own[ctx], acc.v + 1, sizeof e->own[ctx]);
+        e->own[ctx] = acc;
         e->ownok |= (uint8_t)(1u << ctx);
     }
-    memcpy(out, e->own[ctx], NT * sizeof *out);
+    *out = e->own[ctx];
+}
+
+/* Features a word (analysis in cache entry e) gives a candidate in context
+ * 0 in role r (NB_*): the neighbour templates of features_lx. */
+static size_t nb_feats(const wcent *e, unsigned r, uint64_t *F)
+{
+    /* templates of the word's lower case, shape and ending (0: none) */
+    static const uint8_t tpl[NB_COUNT][3] = {[NB_M1] = {F_LM1, F_SM1, F_SUFM1},
+                                             [NB_M2] = {F_LM2, F_SM2, 0},
+                                             [NB_P1] = {F_LP1, F_SP1, F_SUFP1},
+                                             [NB_P2] = {F_LP2, F_SP2, 0}};
+    size_t nf = 0;
+    F[nf++] = hc(tpl[r][0], e->lower);
+    F[nf++] = hc(tpl[r][1], e->shape);
+    if (tpl[r][2] && e->nsuf >= 3 && e->ncp > 3)
+        F[nf++] = hc(tpl[r][2], e->suf2);
+    return nf;
+}
+
+/* Add the weights of nb_feats(e, r) to token i's (own_add), computed and
+ * kept in e the first time. */
+static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, size_t i)
+{
+    if (!(e->ownok & (4u << r))) {
+        uint64_t F[4];
+        size_t nf = nb_feats(e, r, F);
+        wacc acc = WACC_ZERO;
+        for (size_t k = 0; k < nf; k++)
+            model_add(d->model, F[k], &acc);
+        e->nb[r] = acc;
+        e->ownok |= (uint8_t)(4u << r);
+    }
+    own_add(d, i, &e->nb[r]);
+}
+
+/* Shape cache.  The shapes of a candidate and of the words around it (the
+ * template S3) take few values ("Xx Xx x", "x Xx ,"): 96% of the BBC's
+ * candidates find theirs among the last few hundred met.  The weights of S3
+ * are kept in a small direct-mapped table keyed by the three shapes and the
+ * context, which is all the feature is computed from. */
+#define SC_BITS 9
+#define SC_SIZE ((size_t)1 << SC_BITS)
+
+/* One cache line: the shapes, and the weights with the context + 1 in the
+ * unused lane 0 (0: empty). */
+typedef struct scent {
+    uint64_t k[3];
+    wacc w;
+} scent;
+_Static_assert(sizeof(scent) == 64, "a shape cache entry is one cache line");
+
+/* Add the weights of S3 of candidate i (shapes sm1, sh, sp1, context ctx)
+ * to its own (own_add), from the shape cache or computed and kept there. */
+static void s3_cached(nci_tagger_doc *d, size_t i, uint64_t sm1, uint64_t sh, uint64_t sp1, uint64_t ctx)
+{
+    int32_t tag = (int32_t)ctx + 1;
+    uint64_t h = (sm1 * 0x9e3779b97f4a7c15ULL) ^ (sh * 0xc2b2ae3d27d4eb4fULL) ^
+                 (sp1 * 0x165667b19e3779f9ULL) ^ (uint64_t)tag;
+    scent *e = &d->sc[(h * 0xff51afd7ed558ccdULL) >> (64 - SC_BITS)];
+    if (e->w.v[0] != tag || e->k[0] != sm1 || e->k[1] != sh || e->k[2] != sp1) {
+        wacc acc = WACC_ZERO;
+        model_add(d->model, hc(F_S3 + ctx * F_CTX, hc(hc(sm1, sh), sp1)), &acc);
+        acc.v[0] = tag;
+        e->k[0] = sm1;
+        e->k[1] = sh;
+        e->k[2] = sp1;
+        e->w = acc;
+    }
+    own_add(d, i, &e->w);
 }
 
 /* gaz_find(g, k) of a span's first word, whose cache entry is e (NULL:
@@ -1430,64 +1852,63 @@ static int gaz_first(const nci_tagger_doc *d, const nci_tagger_gaz *g, uint64_t 
     return e->gaz;
 }
 
-/* nci_tagger_features with the tokens' lexical entries lx. */
-static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
-                             const nci_tagger_token *toks, lexent *lx, size_t n,
-                             const uint8_t **cand_out, const uint64_t **feats_out,
-                             const uint32_t **off_out)
+/* Candidates of the sentence of tokens [a, a + n) of L (section
+ * "Candidates" at the top), 64 tokens at a time from L's masks: cand[i] and
+ * the list ci (d->ncand of them); fl[i] gets L's flags and TF_CONN (a
+ * connector one or two tokens after a capitalised word).  The counts of
+ * sentence_mode go to cnt. */
+static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, size_t cnt[4])
 {
-    nc_status st = doc_reserve(d, n + 1);
-    if (st)
-        return st;
-    tokinfo *ti = d->ti;
-    uint8_t *cand = d->cand;
-    uint8_t *fl = d->fl;
-    size_t ncand = 0;
-
-    if (d->model && !d->wc && !d->nocache) {
-        d->wc = table_alloc(WC_SIZE * sizeof *d->wc);
-        if (!d->wc)
-            return NC_ENOMEM;
-    }
-    /* flags; connectors matter only one or two tokens after a capitalised
-     * word */
-    size_t nword = 0, ncaps = 0, nlong = 0, nlongcap = 0; /* for sentence_mode */
-    for (size_t i = 0; i < n; i++) {
-        uint8_t f = lx[i].fl;
-        size_t word = (f & TF_ALPHA) != 0, lng = word & ((lx[i].x & LX_LONG) != 0);
-        nword += word;
-        ncaps += word & ((f & TF_ALLCAPS) != 0);
-        nlong += lng;
-        nlongcap += lng & ((f & TF_INITCAP) != 0);
-        if (i > 0 && !(f & TF_UPPER) &&
-            ((fl[i - 1] & TF_UPPER) || (i > 1 && (fl[i - 2] & TF_UPPER))) && toks[i].ptr &&
-            is_connector(toks[i].ptr, toks[i].len))
-            f |= TF_CONN;
-        fl[i] = f;
-    }
-    uint32_t *ci = d->ci, *wi = d->wi;
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = 0;
-        if (fl[i] & TF_UPPER) {
-            c = 1;
-        } else if ((lx[i].x & LX_AT) && i + 1 < n) {
-            c = 1;
-        } else if (i > 0 && (lx[i - 1].x & LX_AT)) {
-            c = 1;
-        } else if (i > 0 && (fl[i - 1] & TF_UPPER) && ((fl[i] & TF_CONN) || (fl[i] & TF_DIGIT))) {
-            if (fl[i] & TF_DIGIT)
-                c = 1;
-            else if (i + 1 < n && (fl[i + 1] & TF_UPPER))
-                c = 1;
-            else if (i + 2 < n && (fl[i + 1] & TF_CONN) && (fl[i + 2] & TF_UPPER))
-                c = 1;
-        } else if (i > 1 && (fl[i - 1] & TF_CONN) && (fl[i] & TF_CONN) && (fl[i - 2] & TF_UPPER) &&
-                   i + 1 < n && (fl[i + 1] & TF_UPPER)) {
-            c = 1;
+    const nci_tagger_token *toks = L->toks + a;
+    uint8_t *fl = d->fl, *cand = d->cand;
+    uint32_t *ci = d->ci;
+    size_t nch = (n + 63) / 64, ncand = 0;
+    /* cu[k + 1], cc[k + 1]: capitals and connectors of tokens 64k ..;
+     * cu[0], cc[0] and those after the last are 0 */
+    uint64_t *cu = d->cu, *cc = d->cc;
+    memcpy(fl, L->fl + a, n);
+    memset(cand, 0, n);
+    cu[0] = cc[0] = cu[nch + 1] = cc[nch + 1] = 0;
+    for (size_t k = 0; k < nch; k++) {
+        uint64_t u = bits_at(L->m[LM_UPPER], a, a + n, (ptrdiff_t)(a + 64 * k)), c = 0;
+        uint64_t maybe = ~u & (u << 1 | cu[k] >> 63 | u << 2 | cu[k] >> 62);
+        if (n - 64 * k < 64)
+            maybe &= ~0ULL >> (64 - (n - 64 * k));
+        for (; maybe; maybe &= maybe - 1) {
+            size_t i = 64 * k + ctz64(maybe);
+            if (toks[i].ptr && is_connector(toks[i].ptr, toks[i].len)) {
+                c |= maybe & (0 - maybe);
+                fl[i] |= TF_CONN;
+            }
         }
-        cand[i] = c;
-        ci[ncand] = (uint32_t)i;
-        ncand += c;
+        cu[k + 1] = u;
+        cc[k + 1] = c;
+    }
+    for (size_t k = 0; k < nch; k++) {
+        ptrdiff_t pos = (ptrdiff_t)(a + 64 * k);
+        uint64_t u = cu[k + 1], c = cc[k + 1];
+        uint64_t um1 = u << 1 | cu[k] >> 63, um2 = u << 2 | cu[k] >> 62;
+        uint64_t up1 = u >> 1 | cu[k + 2] << 63, up2 = u >> 2 | cu[k + 2] << 62;
+        uint64_t cm1 = c << 1 | cc[k] >> 63, cp1 = c >> 1 | cc[k + 2] << 63;
+        uint64_t at = bits_at(L->m[LM_AT], a, a + n, pos);
+        uint64_t atm1 = bits_at(L->m[LM_AT], a, a + n, pos - 1);
+        uint64_t dg = bits_at(L->m[LM_DIGIT], a, a + n, pos);
+        uint64_t in = n - 64 * k < 64 ? ~0ULL >> (64 - (n - 64 * k)) : ~0ULL;
+        uint64_t notlast = n - 64 * k <= 64 ? in >> 1 : ~0ULL; /* i + 1 < n */
+        uint64_t cd = u | (at & notlast) | atm1 | (um1 & (dg | (c & (up1 | (cp1 & up2))))) |
+                      (cm1 & c & um2 & up1);
+        cd &= in;
+        uint64_t alpha = bits_at(L->m[LM_ALPHA], a, a + n, pos);
+        uint64_t lng = alpha & bits_at(L->m[LM_LONG], a, a + n, pos);
+        cnt[0] += popcount64(alpha);
+        cnt[1] += popcount64(alpha & bits_at(L->m[LM_ALLCAPS], a, a + n, pos));
+        cnt[2] += popcount64(lng);
+        cnt[3] += popcount64(lng & bits_at(L->m[LM_INITCAP], a, a + n, pos));
+        for (; cd; cd &= cd - 1) {
+            size_t i = 64 * k + ctz64(cd);
+            cand[i] = 1;
+            ci[ncand++] = (uint32_t)i;
+        }
     }
     /* the sentence's first word (after opening punctuation) */
     size_t p0 = 0;
@@ -1502,6 +1923,38 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
             q++;
         memmove(ci + q, ci + q + 1, (ncand - q) * sizeof *ci);
     }
+    d->ncand = ncand;
+}
+
+/* nci_tagger_features of tokens [a, a + n) of L. */
+static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr *L, size_t a,
+                             size_t n, const uint8_t **cand_out, const uint64_t **feats_out,
+                             const uint32_t **off_out)
+{
+    nc_status st = doc_reserve(d, n + 1);
+    if (st)
+        return st;
+    const nci_tagger_token *toks = L->toks + a;
+    tokinfo *ti = d->ti;
+    uint8_t *cand = d->cand;
+    uint8_t *fl = d->fl;
+    uint32_t *ci = d->ci, *wi = d->wi;
+
+    if (d->model && !d->wc && !d->nocache) {
+        d->wc = wc_alloc();
+        d->sc = aligned_alloc(64, SC_SIZE * sizeof *d->sc); /* one line an entry */
+        if (!d->wc || !d->sc) {
+            wc_free(d->wc);
+            free(d->sc);
+            d->wc = NULL;
+            d->sc = NULL;
+            return NC_ENOMEM;
+        }
+        memset(d->sc, 0, SC_SIZE * sizeof *d->sc);
+    }
+    size_t cnt[4] = {0, 0, 0, 0}; /* for sentence_mode */
+    find_candidates(d, L, a, n, cnt);
+    size_t ncand = d->ncand;
     d->off[0] = 0;
     if (ncand == 0) {
         memset(d->off + 1, 0, n * sizeof *d->off);
@@ -1510,7 +1963,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         *off_out = d->off;
         return NC_OK;
     }
-    size_t mode = sentence_mode(nword, ncaps, nlong, nlongcap);
+    size_t mode = sentence_mode(cnt[0], cnt[1], cnt[2], cnt[3]);
     /* the candidates and two tokens either side (wi, in order) are
      * analysed; their cache entries are asked for first, so that the misses
      * overlap.  Only these tokens' analyses and gazetteer marks are read. */
@@ -1526,10 +1979,11 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         }
         next = hi + 1;
     }
+    int taken = 0;
     for (size_t q = 0; q < nw; q++)
-        analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
+        taken |= analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
     /* a later token of the sentence may have taken an entry */
-    for (size_t q = 0; q < nw; q++) {
+    for (size_t q = 0; taken && q < nw; q++) {
         wcent *e = d->wce[wi[q]];
         if (e && !wc_same(e, &d->wkey[wi[q]], toks[wi[q]].len))
             d->wce[wi[q]] = NULL;
@@ -1562,7 +2016,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
             }
         }
     }
-    st = doc_reserve_feats(d, ncand * NCI_MAX_TOKEN_FEATS);
+    st = doc_reserve_feats(d, ncand * NCI_MAX_TOKEN_FEATS + PF_DIST);
     if (st)
         return st;
     uint64_t *F = d->feats;
@@ -1589,33 +2043,58 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
         d->cs8[i] = (uint8_t)ctx;
         d->hown[i] = 0;
         if (ctx < WC_NCTX && d->wce[i] && !(fl[i] & TF_CONN)) {
-            own_cached(d, d->wce[i], &toks[i], fl[i], (unsigned)ctx, d->own + i * NT);
+            own_cached(d, d->wce[i], &toks[i], fl[i], t, (unsigned)ctx, &d->own[i]);
             d->hown[i] = 1;
         } else {
             if (ti[i].full == 2) /* from the cache: no affixes */
                 tok_analyse(toks[i].ptr, toks[i].len, fl[i], &ti[i]);
             nf += own_feats(t, ctx, F + nf);
         }
-        F[nf++] = hc(F_LM1, lm1);
-        F[nf++] = hc(F_LP1, lp1);
-        F[nf++] = hc(F_LM2, lm2);
-        F[nf++] = hc(F_LP2, lp2);
-        F[nf++] = hc(F_SM1 + cs, sm1);
-        F[nf++] = hc(F_SP1 + cs, sp1);
-        F[nf++] = hc(F_S3 + cs, hc(hc(sm1, t->shape), sp1));
+        /* the neighbours' own templates, from their cache entries (bit r of
+         * nbc: role r is summed in own[i]) */
+        unsigned nbc = 0;
+        if (ctx == 0 && d->wc) {
+            static const int dist[NB_COUNT] = {[NB_M1] = -1, [NB_M2] = -2, [NB_P1] = 1, [NB_P2] = 2};
+            for (unsigned r = 0; r < NB_COUNT; r++) {
+                size_t j = i + (size_t)(ptrdiff_t)dist[r]; /* wraps below 0: >= n */
+                if (j < n && d->wce[j]) {
+                    nb_cached(d, d->wce[j], r, i);
+                    nbc |= 1u << r;
+                }
+            }
+        }
+        if (!(nbc & 1u << NB_M1))
+            F[nf++] = hc(F_LM1, lm1);
+        if (!(nbc & 1u << NB_P1))
+            F[nf++] = hc(F_LP1, lp1);
+        if (!(nbc & 1u << NB_M2))
+            F[nf++] = hc(F_LM2, lm2);
+        if (!(nbc & 1u << NB_P2))
+            F[nf++] = hc(F_LP2, lp2);
+        if (!(nbc & 1u << NB_M1))
+            F[nf++] = hc(F_SM1 + cs, sm1);
+        if (!(nbc & 1u << NB_P1))
+            F[nf++] = hc(F_SP1 + cs, sp1);
+        if (d->sc)
+            s3_cached(d, i, sm1, t->shape, sp1, ctx);
+        else
+            F[nf++] = hc(F_S3 + cs, hc(hc(sm1, t->shape), sp1));
         F[nf++] = hc(F_BIL, hc(lm1, t->lower));
         F[nf++] = hc(F_BIR, hc(t->lower, lp1));
         F[nf++] = hc(F_LM1S + cs, hc(lm1, t->shape));
         F[nf++] = hc(F_SLP1 + cs, hc(t->shape, lp1));
         F[nf++] = hc(F_FM1S, hc(i >= 1 ? ti[i - 1].form : BOS, t->shape));
         /* neighbours' endings ("... Inc", "-ese") and shapes two away */
-        if (i >= 1 && ti[i - 1].nsuf >= 3 && ti[i - 1].ncp > 3)
+        if (!(nbc & 1u << NB_M1) && i >= 1 && ti[i - 1].nsuf >= 3 && ti[i - 1].ncp > 3)
             F[nf++] = hc(F_SUFM1, ti[i - 1].suf[2]);
-        if (i + 1 < n && ti[i + 1].nsuf >= 3 && ti[i + 1].ncp > 3)
+        if (!(nbc & 1u << NB_P1) && i + 1 < n && ti[i + 1].nsuf >= 3 && ti[i + 1].ncp > 3)
             F[nf++] = hc(F_SUFP1 + cs, ti[i + 1].suf[2]);
-        F[nf++] = hc(F_SM2 + cs, i >= 2 ? ti[i - 2].shape : BOS);
-        F[nf++] = hc(F_SP2 + cs, i + 2 < n ? ti[i + 2].shape : EOS);
-        F[nf++] = hc(F_POS, (i > 3 ? 3 : i) * 2 + (i + 1 == n || (i + 2 == n && (fl[n - 1] & TF_PUNCT))));
+        if (!(nbc & 1u << NB_M2))
+            F[nf++] = hc(F_SM2 + cs, i >= 2 ? ti[i - 2].shape : BOS);
+        if (!(nbc & 1u << NB_P2))
+            F[nf++] = hc(F_SP2 + cs, i + 2 < n ? ti[i + 2].shape : EOS);
+        nf += small_feat(d, i, F_POS, (i > 3 ? 3 : i) * 2 + (i + 1 == n || (i + 2 == n && (fl[n - 1] & TF_PUNCT))),
+                         F + nf);
         if (fl[i] & TF_CONN)
             F[nf++] = hc(F_CONNCTX, hc(hc(sm1, t->lower), sp1));
         /* the name-like run this token is in: its first and last words
@@ -1626,38 +2105,39 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
                 F[nf++] = hc(F_RUNF, ti[run_s].lower);
             if (run_e - 1 != i) {
                 F[nf++] = hc(F_RUNL, ti[run_e - 1].full ? ti[run_e - 1].lower
-                                                         : lex_lower(&toks[run_e - 1], &lx[run_e - 1]));
+                                                         : lex_lower(L, a + run_e - 1));
             }
-            F[nf++] = hc(F_RUNLEN + cs, rl > 5 ? 5 : rl);
-            F[nf++] = hc(F_RUNPOS, (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i));
+            nf += small_feat(d, i, F_RUNLEN + cs, rl > 5 ? 5 : rl, F + nf);
+            nf += small_feat(d, i, F_RUNPOS,
+                             (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i), F + nf);
         }
         unsigned gany = d->gu[i] | d->gb[i] | d->gi[i] | d->ge[i] |
                         (i + 1 < n ? d->gu[i + 1] | d->gb[i + 1] : 0u) |
                         (i >= 1 ? d->gu[i - 1] | d->ge[i - 1] : 0u);
-        for (unsigned c = 0; gany && c < NCI_GAZ_NCAT; c++) {
-            unsigned bit = 1u << c;
+        for (; gany; gany &= gany - 1) {
+            unsigned c = ctz64(gany), bit = 1u << c;
             if (d->gu[i] & bit)
-                F[nf++] = hc(F_GAZ, c * 4 + 0);
+                nf += small_feat(d, i, F_GAZ, c * 4 + 0, F + nf);
             if (d->gb[i] & bit)
-                F[nf++] = hc(F_GAZ, c * 4 + 1);
+                nf += small_feat(d, i, F_GAZ, c * 4 + 1, F + nf);
             if (d->gi[i] & bit)
-                F[nf++] = hc(F_GAZ, c * 4 + 2);
+                nf += small_feat(d, i, F_GAZ, c * 4 + 2, F + nf);
             if (d->ge[i] & bit)
-                F[nf++] = hc(F_GAZ, c * 4 + 3);
+                nf += small_feat(d, i, F_GAZ, c * 4 + 3, F + nf);
             if (i + 1 < n && ((d->gu[i + 1] | d->gb[i + 1]) & bit))
-                F[nf++] = hc(F_GAZN, c);
+                nf += small_feat(d, i, F_GAZN, c, F + nf);
             if (i >= 1 && ((d->gu[i - 1] | d->ge[i - 1]) & bit))
-                F[nf++] = hc(F_GAZP, c);
+                nf += small_feat(d, i, F_GAZP, c, F + nf);
         }
         const docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
         if (e) {
             unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
             if (e->lc)
-                F[nf++] = hc(F_DLC + cs, e->lc > 2 ? 3 : e->lc);
+                nf += small_feat(d, i, F_DLC + cs, e->lc > 2 ? 3 : e->lc, F + nf);
             if (capmid)
-                F[nf++] = hc(F_DCAP + cs, capmid > 2 ? 3 : capmid);
+                nf += small_feat(d, i, F_DCAP + cs, capmid > 2 ? 3 : capmid, F + nf);
             if (e->runbits)
-                F[nf++] = hc(F_DRUN + cs, e->runbits);
+                nf += small_feat(d, i, F_DRUN + cs, e->runbits, F + nf);
             if (e->runlast && e->runlast != t->lower)
                 F[nf++] = hc(F_DRUNL, e->runlast);
         }
@@ -1669,6 +2149,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d,
     }
     for (; gap < n; gap++)
         d->off[gap + 1] = (uint32_t)nf;
+    memset(F + nf, 0, PF_DIST * sizeof *F);
     *cand_out = cand;
     *feats_out = F;
     *off_out = d->off;
@@ -1683,10 +2164,10 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
         return NC_EINVAL;
     if (n > NCI_MAX_SENT)
         return NC_ELIMIT; /* feature offsets are 32-bit */
-    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
+    nc_status st = lex_fill(&d->lxs, toks, n);
     if (st)
         return st;
-    return features_lx(g, d, toks, d->lxs, n, cand_out, feats_out, off_out);
+    return features_lx(g, d, &d->lxs, 0, n, cand_out, feats_out, off_out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1702,6 +2183,20 @@ void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const f
     const float NEG = -1e30f;
     if (n == 0)
         return;
+    if (n == 1) {
+        /* most runs: the best of O and B-X, as below without the steps */
+        float best = NEG;
+        uint8_t bt = 0;
+        for (unsigned t = 0; t < NT; t += (t == 0 ? 1u : 2u)) {
+            float c = trans[7 * NT + t] + emit[t], v = c + end[t];
+            if (c > NEG * 0.5f && v > best) {
+                best = v;
+                bt = (uint8_t)t;
+            }
+        }
+        out[0] = bt;
+        return;
+    }
     for (unsigned t = 0; t < NT; t++)
         cur[t] = (t == 0 || (t & 1u)) ? trans[7 * NT + t] + emit[t] : NEG;
     for (size_t i = 1; i < n; i++) {
@@ -1791,13 +2286,47 @@ struct nci_tagger_model {
     float wscale;
     size_t tmask;
     nci_tagger_gaz gaz;
+    /* weights of the templates of few values (model_small) */
+    uint8_t srow[256];      /* template -> row of small, 0xff: none */
+    wacc (*small)[SMALL_V]; /* row: the weights of values 0 .. SMALL_V - 1 */
 };
+
+/* Templates (with their context shifts) whose values are below SMALL_V:
+ * the loader sums each (template, value)'s weights once, and candidates
+ * add the row's vector instead of hashing and looking the feature up. */
+static const uint8_t small_tp[] = {
+    F_POS, F_RUNPOS, F_GAZ, F_GAZN, F_GAZP,
+#define CTX4(t) t, t + F_CTX, t + 2 * F_CTX, t + 3 * F_CTX
+    CTX4(F_RUNLEN), CTX4(F_DLC), CTX4(F_DCAP), CTX4(F_DRUN)
+#undef CTX4
+};
+
+static nc_status model_small_init(nci_tagger_model *m)
+{
+    enum { NROW = sizeof small_tp };
+    m->small = calloc(NROW, sizeof *m->small);
+    if (!m->small)
+        return NC_ENOMEM;
+    memset(m->srow, 0xff, sizeof m->srow);
+    for (unsigned r = 0; r < NROW; r++) {
+        m->srow[small_tp[r]] = (uint8_t)r;
+        for (unsigned v = 0; v < SMALL_V; v++)
+            model_add(m, hc(small_tp[r], v), &m->small[r][v]);
+    }
+    return NC_OK;
+}
+
+static const wacc *model_small(const nci_tagger_model *m, uint64_t tp)
+{
+    return tp < 256 && m->srow[tp] != 0xff ? m->small[m->srow[tp]] : NULL;
+}
 
 void nci_tagger_model_free(nci_tagger_model *m)
 {
     if (!m)
         return;
     free(m->slots);
+    free(m->small);
     free(m->gaz.keys);
     free(m->gaz.vals);
     free(m);
@@ -1898,6 +2427,10 @@ nc_status nci_tagger_model_load(const void *buf, size_t len, int copy, nci_tagge
     }
     if (o != len)
         goto bad;
+    if (model_small_init(m)) {
+        nci_tagger_model_free(m);
+        return NC_ENOMEM;
+    }
     *out = m;
     return NC_OK;
 bad:
@@ -2201,72 +2734,82 @@ nc_status nci_tagger_model_write(const uint64_t *hashes, const float *w, size_t 
  * cache of the document cache (nci_tagger_tag_doc), which gets each token's
  * lower-case hash, flags, context and the part of its scores that the second
  * pass won't change. */
-static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
-                           const nci_tagger_token *toks, lexent *lx, size_t n,
-                           uint8_t *labels, size_t cache);
+static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr *L, size_t a,
+                           size_t n, uint8_t *labels, size_t cache);
 
-/* lx: the tokens' lexical entries. */
-static nc_status tag_sentence(const nci_tagger_model *m, nci_tagger_doc *d,
-                              const nci_tagger_token *toks, lexent *lx, size_t n,
-                              uint8_t *labels, size_t cache)
+/* The sentence: tokens [a, a + n) of L. */
+static nc_status tag_sentence(const nci_tagger_model *m, nci_tagger_doc *d, lexarr *L, size_t a,
+                              size_t n, uint8_t *labels, size_t cache)
 {
     /* absurdly long "sentences" (no punctuation in megabytes of text) are
      * tagged in pieces; a name cut in two there is an acceptable loss */
     for (size_t o = 0; o < n; o += NCI_MAX_SENT) {
         size_t k = n - o < NCI_MAX_SENT ? n - o : NCI_MAX_SENT;
-        nc_status st = tag_piece(m, d, toks + o, lx + o, k, labels + o,
-                                 cache == SIZE_MAX ? cache : cache + o);
+        nc_status st = tag_piece(m, d, L, a + o, k, labels + o, cache == SIZE_MAX ? cache : cache + o);
         if (st)
             return st;
     }
     return NC_OK;
 }
 
-static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
-                           const nci_tagger_token *toks, lexent *lx, size_t n,
-                           uint8_t *labels, size_t cache)
+/* e[t] = the score of label t summed in acc (units of scale). */
+static inline void acc_emit(const wacc *acc, float scale, float *e)
+{
+#if defined(__SSE2__)
+    /* lanes 1..7 of acc, converted and scaled 4 at a time */
+    __m128i a0 = _mm_load_si128((const __m128i *)(const void *)acc->v);
+    __m128i a1 = _mm_load_si128((const __m128i *)(const void *)(acc->v + 4));
+    __m128 s = _mm_set1_ps(scale);
+    __m128 f0 = _mm_mul_ps(_mm_cvtepi32_ps(_mm_or_si128(_mm_srli_si128(a0, 4), _mm_slli_si128(a1, 12))), s);
+    __m128 f1 = _mm_mul_ps(_mm_cvtepi32_ps(_mm_srli_si128(a1, 4)), s);
+    _mm_storeu_ps(e, f0);
+    _mm_storel_pi((__m64 *)(void *)(e + 4), f1);
+    _mm_store_ss(e + 6, _mm_shuffle_ps(f1, f1, 2));
+#else
+    for (unsigned t = 0; t < NT; t++)
+        e[t] = (float)acc->v[t + 1] * scale;
+#endif
+}
+
+static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr *L, size_t a,
+                           size_t n, uint8_t *labels, size_t cache)
 {
     const uint8_t *cand;
     const uint64_t *F;
     const uint32_t *off;
-    nc_status st = features_lx(&m->gaz, d, toks, lx, n, &cand, &F, &off);
+    nc_status st = features_lx(&m->gaz, d, L, a, n, &cand, &F, &off);
     if (st)
         return st;
 #if defined(__GNUC__)
     /* the weight table doesn't fit in L2: each slot is asked for PF_DIST
      * features ahead, so that misses overlap instead of coming one after
      * another (asking for all of a long sentence's slots at once evicts
-     * the first before they are read) */
-    enum { PF_DIST = 24 };
+     * the first before they are read); F is followed by PF_DIST zeros */
     const uint32_t total = off[n];
     for (uint32_t k = 0; k < total && k < PF_DIST; k++)
         __builtin_prefetch(m->slots + ((size_t)F[k] & m->tmask));
-#define PF(k) do { if ((k) + PF_DIST < total) __builtin_prefetch(m->slots + ((size_t)F[(k) + PF_DIST] & m->tmask)); } while (0)
+#define PF(k) __builtin_prefetch(m->slots + ((size_t)F[(k) + PF_DIST] & m->tmask))
 #else
 #define PF(k) ((void)0)
 #endif
-    size_t i = 0;
-    while (i < n) {
-        if (!cand[i]) {
-            labels[i] = NCI_TAG_O;
-            if (cache != SIZE_MAX)
-                d->c_cs[cache + i] = 0;
-            i++;
-            continue;
-        }
-        size_t s = i;
-        while (i < n && cand[i]) {
+    /* every token is O but the runs of candidates, decoded one by one */
+    memset(labels, NCI_TAG_O, n);
+    if (cache != SIZE_MAX)
+        memset(d->c_cs + cache, 0, n);
+    const uint32_t *ci = d->ci;
+    for (size_t q = 0; q < d->ncand;) {
+        size_t s = ci[q], i = s;
+        for (; q < d->ncand && ci[q] == i; q++, i++) {
             float *e = d->emit + (i - s) * NT;
             wacc acc = WACC_ZERO;
             if (d->hown[i])
-                memcpy(acc.v + 1, d->own + i * NT, NT * sizeof *acc.v);
+                acc = d->own[i];
             for (uint32_t k = off[i]; k < d->dyn[i]; k++) {
                 PF(k);
                 model_add(m, F[k], &acc);
             }
             if (cache != SIZE_MAX) {
-                for (unsigned t = 0; t < NT; t++)
-                    d->c_emit[(cache + i) * NT + t] = (float)acc.v[t + 1] * m->wscale;
+                acc_emit(&acc, m->wscale, d->c_emit + (cache + i) * NT);
                 d->c_lower[cache + i] = d->ti[i].lower;
                 d->c_fl[cache + i] = d->fl[i];
                 d->c_cs[cache + i] = (uint8_t)(d->cs8[i] + 1);
@@ -2275,9 +2818,7 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d,
                 PF(k);
                 model_add(m, F[k], &acc);
             }
-            for (unsigned t = 0; t < NT; t++)
-                e[t] = (float)acc.v[t + 1] * m->wscale;
-            i++;
+            acc_emit(&acc, m->wscale, e);
         }
         nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
     }
@@ -2352,11 +2893,11 @@ nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
             return st;
         d = tmp;
     }
-    nc_status st = lex_fill(&d->lxs, &d->lxs_cap, toks, n);
+    nc_status st = lex_fill(&d->lxs, toks, n);
     if (st == NC_OK)
-        st = tag_sentence(m, d, toks, d->lxs, n, labels, SIZE_MAX);
+        st = tag_sentence(m, d, &d->lxs, 0, n, labels, SIZE_MAX);
     if (st == NC_OK && !d->second_pass)
-        st = record_lx(d, toks, d->lxs, n, labels);
+        st = record_lx(d, &d->lxs, 0, n, labels);
     nci_tagger_doc_free(tmp);
     return st;
 }
@@ -2364,13 +2905,11 @@ nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
 nc_status nci_tagger_tag_at(const nci_tagger_model *m, nci_tagger_doc *d, size_t first, size_t n,
                             uint8_t *labels)
 {
-    if (!m || !d || first > d->lxd_n || n > d->lxd_n - first || (n && !labels))
+    if (!m || !d || first > d->lxd.n || n > d->lxd.n - first || (n && !labels))
         return NC_EINVAL;
-    const nci_tagger_token *toks = d->lxd_toks + first;
-    lexent *lx = d->lxd + first;
-    nc_status st = tag_sentence(m, d, toks, lx, n, labels, SIZE_MAX);
+    nc_status st = tag_sentence(m, d, &d->lxd, first, n, labels, SIZE_MAX);
     if (st == NC_OK && !d->second_pass)
-        st = record_lx(d, toks, lx, n, labels);
+        st = record_lx(d, &d->lxd, first, n, labels);
     return st;
 }
 
@@ -2424,7 +2963,7 @@ nc_status nci_tagger_tag_doc(const nci_tagger_model *m, nci_tagger_doc *d,
                 uint8_t *outl = labels + prev;
                 if (pass == 0) {
                     d->pass1_labels = NULL;
-                    st = tag_sentence(m, d, toks + prev, d->lxd + prev, n, outl, prev);
+                    st = tag_sentence(m, d, &d->lxd, prev, n, outl, prev);
                 } else {
                     /* decode into scratch: the first-pass labels are read */
                     st = doc_reserve(d, n + 1);

@@ -162,10 +162,11 @@ void nci_tagger_gaz_free(nci_tagger_gaz *g);
  * arrays live in d and stay valid until the next call with d.  g is the
  * gazetteer (model's or trainer's).  The document evidence used is d's
  * state: label history, and after nci_tagger_doc_second_pass the first
- * pass's labels.  With a state of a model (nci_tagger_doc_new) and its
- * word cache on, a candidate's own-word features may be left out of feats:
- * their summed weights are kept in the state instead (tagger.c, "Word
- * cache"); the trainer's states (no model) always get every feature.
+ * pass's labels.  With a state of a model (nci_tagger_doc_new), some of a
+ * candidate's features may be left out of feats: their summed weights are
+ * kept in the state instead (tagger.c: the word cache's own-word and
+ * neighbour weights, the model's table of templates of few values); the
+ * trainer's states (no model) always get every feature.
  * NC_OK, NC_EINVAL, NC_ELIMIT (more than 2^20 tokens) or NC_ENOMEM. */
 nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
                               const nci_tagger_token *toks, size_t n,

@@ -321,6 +321,62 @@ START_TEST(test_word_cache_transparent)
 }
 END_TEST
 
+/* Candidates are found 64 tokens at a time (bit masks): a name and its
+ * connectors ("Bank of the West"), a number after a capital ("Apollo 11")
+ * and an "@" mention must be candidates wherever they fall, across the
+ * edge of a 64-token word too, in a sentence at any offset of the
+ * document; the lower-case words around them must not. */
+START_TEST(test_candidates_at_mask_edges)
+{
+    static const char *const name[] = {"Bank", "of",  "the", "West", "and",
+                                       "Apollo", "11", "and", "@",    "bbc"};
+    enum { NNAME = sizeof name / sizeof name[0] };
+    nci_tagger_doc *d = NULL;
+    ck_assert_int_eq(nci_tagger_doc_new_raw(&d), NC_OK);
+    const nci_tagger_gaz *g = nci_tagger_model_gaz(model);
+    for (size_t lead = 0; lead < 70; lead++) {
+        for (size_t at = 50; at < 80; at += 3) {
+            nci_tagger_token toks[256];
+            size_t n = 0;
+            for (size_t k = 0; k < lead; k++)
+                toks[n++] = (nci_tagger_token){"words", 5};
+            size_t first = n;
+            for (size_t k = 0; k < at; k++)
+                toks[n++] = (nci_tagger_token){"word", 4};
+            for (size_t k = 0; k < NNAME; k++)
+                toks[n++] = (nci_tagger_token){name[k], strlen(name[k])};
+            for (size_t k = 0; k < 5; k++)
+                toks[n++] = (nci_tagger_token){"end", 3};
+            size_t ends[2] = {first, n};
+            const uint8_t *cand;
+            const uint64_t *F;
+            const uint32_t *off;
+            nci_tagger_doc_reset(d);
+            ck_assert_int_eq(nci_tagger_doc_observe_all(d, toks, n, ends, 2), NC_OK);
+            ck_assert_int_eq(nci_tagger_features(g, d, toks + first, n - first, &cand, &F, &off), NC_OK);
+            for (size_t i = 0; i < n - first; i++) {
+                /* the first "and" joins two capitalised words, the second
+                 * follows a number */
+                int want = i >= at && i < at + NNAME && i != at + 7;
+                ck_assert_msg(cand[i] == want, "lead %zu at %zu: token %zu", lead, at, i);
+            }
+            uint8_t lab[256];
+            nci_tagger_doc *td = NULL;
+            ck_assert_int_eq(nci_tagger_doc_new(model, &td), NC_OK);
+            ck_assert_int_eq(nci_tagger_doc_observe_all(td, toks, n, ends, 2), NC_OK);
+            ck_assert_int_eq(nci_tagger_tag_at(model, td, 0, first, lab), NC_OK);
+            ck_assert_int_eq(nci_tagger_tag_at(model, td, first, n - first, lab + first), NC_OK);
+            ck_assert(valid_bio(lab, n));
+            for (size_t i = 0; i < n; i++)
+                if (i < first + at || i >= first + at + NNAME || i == first + at + 7)
+                    ck_assert_msg(lab[i] == NCI_TAG_O, "lead %zu at %zu: token %zu", lead, at, i);
+            nci_tagger_doc_free(td);
+        }
+    }
+    nci_tagger_doc_free(d);
+}
+END_TEST
+
 /* A tiny model built here: load, then every truncation and many corruptions
  * of it must give NC_EPARSE or a model that tags without crashing. */
 START_TEST(test_corrupt_models)
@@ -401,6 +457,7 @@ static Suite *tagger_suite(void)
     tcase_add_test(tc, test_invalid_utf8);
     tcase_add_test(tc, test_document_consistency);
     tcase_add_test(tc, test_word_cache_transparent);
+    tcase_add_test(tc, test_candidates_at_mask_edges);
     tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     return s;
