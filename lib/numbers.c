@@ -2323,11 +2323,20 @@ static inline int roman_cap(unsigned char c)
     return c == 'I' || c == 'V' || c == 'X';
 }
 
+static inline int ascii_letter(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26;
+}
+
 /* The run of ASCII letters text[a, b) of the sentence text[start, end) may
  * make it hold a number: a seed word (mark_seeds() in num_lex.c), a Roman
  * numeral in capitals (try_at: only I, V and X are read), a Spanish
  * partitive ("veintiunavos", avo_denom), or a piece of a longer word
- * ("o'clock", "a.m") that the seed map does not rule out. */
+ * ("a.m") that the seed map does not rule out.  The tokenizer joins runs
+ * only across an apostrophe or a point followed by a letter (digits and
+ * other code points make the sentence pass anyway): a run followed by a
+ * point and a space ("business.") is a whole word, and a word with
+ * apostrophes ("doesn't") is looked up whole, from its first run. */
 static int seed_run(const nci_langtab *tab, int es, const char *text, size_t start, size_t end, size_t a,
                     size_t b)
 {
@@ -2343,14 +2352,32 @@ static int seed_run(const nci_langtab *tab, int es, const char *text, size_t sta
     unsigned f = (s[a] | 0x20) - 'a', l = (s[b - 1] | 0x20) - 'a';
     if (!((tab->seedmap[n > NCI_SEED_RUN ? NCI_SEED_RUN : n][f] >> l) & 1))
         return 0;
+    /* after a letter and a point: maybe a piece of "a.m"; after a letter
+     * and an apostrophe: the rest of a word looked up from its first run */
+    if (a >= start + 2 && ascii_letter(s[a - 2]) && (s[a - 1] == '.' || s[a - 1] == '\''))
+        return s[a - 1] == '.';
     char key[NCI_SEED_RUN];
-    if (n > sizeof key || (a > start && (s[a - 1] == '\'' || s[a - 1] == '.')) ||
-        (b < end && (s[b] == '\'' || s[b] == '.')))
-        return 1;
-    /* the run is a whole word: its token's entry decides */
-    for (size_t k = 0; k < n; k++)
-        key[k] = (char)(s[a + k] | 0x20);
-    const nci_lexent *e = nci_num_lookup(tab, key, n, nci_num_hash(key, n));
+    size_t m = 0;
+    for (;;) {
+        if (m + (b - a) > sizeof key)
+            return 1;
+        for (size_t k = a; k < b; k++)
+            key[m++] = (char)(s[k] | 0x20);
+        if (b + 1 >= end || !ascii_letter(s[b + 1]))
+            break; /* the word ends at b */
+        if (s[b] == '.')
+            return 1;
+        if (s[b] != '\'')
+            break;
+        if (m == sizeof key)
+            return 1;
+        key[m++] = '\'';
+        a = b + 1;
+        for (b = a; b < end && ascii_letter(s[b]);)
+            b++;
+    }
+    /* the whole word: its token's entry decides */
+    const nci_lexent *e = nci_num_lookup(tab, key, m, nci_num_hash(key, m));
     return e && e->seed;
 }
 

@@ -684,6 +684,13 @@ START_TEST(test_prefilter)
     value_is("Temperatures fell to -5 overnight.", "en", "-5", -5);
     value_is("It was \xe2\x88\x923 and +4 at night.", "en", "+4", 4);
     count_is("The Smith-Jones report - BIG NEWS - came out.", "en", 0);
+    /* a word before a point and a space is whole ("business.", "two."); a
+     * word with apostrophes is looked up whole ("doesn't", "second's") */
+    count_is("It doesn't matter what the business does.", "en", 0);
+    value_is("They won two.", "en", "two", 2);
+    count_is("The company's third's not bad.", "en", 0);
+    value_is("Meet at seven a.m. then.", "en", "seven", 7);
+    value_is("It is one o'clock.", "en", "one", 1);
 }
 END_TEST
 
