@@ -96,7 +96,9 @@ static inline int ATT(const sc *c, size_t i)
     return i < c->n && i > 0 && !c->t[i].sp && c->t[i].s == c->t[i - 1].e;
 }
 
-static int FOLDEQ(const sc *c, size_t i, const char *w)
+/* Inline: w is a literal at every call, so its length and the compare are
+ * worked out at compile time. */
+static inline int FOLDEQ(const sc *c, size_t i, const char *w)
 {
     if (i >= c->n)
         return 0;
@@ -112,7 +114,7 @@ static inline int is_word_tok(const sc *c, size_t i)
 /* The raw text of word token i (a gap may hold several words) begins
  * (head) or ends (tail) with the word w, compared without case.  Gaps keep
  * no folded text, so the bytes are read; w is lower-case ASCII. */
-static int word_edge_eq(const sc *c, size_t i, const char *w, int tail)
+static inline int word_edge_eq(const sc *c, size_t i, const char *w, int tail)
 {
     if (i >= c->n || c->t[i].type != NCI_TK_WORD)
         return 0;
