@@ -2395,26 +2395,35 @@ static inline int may_seed(const nci_langtab *tab, int es, const char *text, siz
            seed_run(tab, es, text, start, end, a, b);
 }
 
+/* The 64 bytes of text[start, end) from base: the text itself, or for the
+ * last block a zero-padded copy in pad (no read past end). */
+static inline const unsigned char *block_at(const unsigned char *s, size_t base, size_t end, unsigned char *pad)
+{
+    if (end - base >= 64)
+        return s + base;
+    memset(pad, 0, 64);
+    memcpy(pad, s + base, end - base);
+    return pad;
+}
+
 /* Whether text[start, end) may hold a number: it has a digit, a byte outside
  * ASCII (currency signs, vulgar fractions, accented words) or a run of
  * letters that seed_run() takes.  Every expression needs one of them, so a
  * sentence without (most sentences) is not tokenized at all.  The bytes are
- * classified 64 at a time; only the runs of letters are looked at. */
+ * classified 64 at a time.  Digits and other bytes are looked for first in
+ * the whole sentence (most sentences that pass have one), then the runs of
+ * letters are looked at. */
 static int may_hold_number(const nci_langtab *tab, int es, const char *text, size_t start, size_t end)
 {
     const unsigned char *s = (const unsigned char *)text;
     unsigned char pad[64];
+    uint64_t m;
+    for (size_t base = start; base < end; base += 64)
+        if (block_masks(block_at(s, base, end, pad), &m))
+            return 1;
     size_t open = SIZE_MAX; /* start of a run that goes on in the next block */
     for (size_t base = start; base < end; base += 64) {
-        const unsigned char *p = s + base;
-        if (end - base < 64) { /* the last block, zero padded: no read past end */
-            memset(pad, 0, sizeof pad);
-            memcpy(pad, p, end - base);
-            p = pad;
-        }
-        uint64_t m;
-        if (block_masks(p, &m))
-            return 1;
+        block_masks(block_at(s, base, end, pad), &m);
         if (open != SIZE_MAX) {
             unsigned k = ~m ? (unsigned)__builtin_ctzll(~m) : 64;
             if (k == 64)
