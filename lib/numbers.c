@@ -226,8 +226,8 @@ static int emit(sc *c, size_t s, size_t e, int kind, int qual, int hv, double v,
 {
     if (!isfinite(v) || !isfinite(lo) || !isfinite(hi))
         ovf = 1;
-    nci_number *p = nci_grow(c->vec->v, &c->vec->cap, c->vec->n + 1, sizeof *p);
-    if (!p) {
+    nci_number *p = c->vec->v;
+    if (c->vec->n >= c->vec->cap && !(p = nci_grow(p, &c->vec->cap, c->vec->n + 1, sizeof *p))) {
         c->err = 1;
         return -1;
     }
@@ -240,12 +240,15 @@ static int emit(sc *c, size_t s, size_t e, int kind, int qual, int hv, double v,
     p->qualifier = (unsigned char)qual;
     p->overflow = (unsigned char)(ovf != 0);
     if (!ovf) {
+        /* the bounds of an exact number are its value: rounded once (the
+         * same bits, so that -0 stays -0) */
+        double rv = round15(v);
         p->has_value = (unsigned char)hv;
-        p->value = hv ? round15(v) : 0;
+        p->value = hv ? rv : 0;
         p->has_low = (unsigned char)hl;
-        p->low = hl ? round15(lo) : 0;
+        p->low = !hl ? 0 : memcmp(&lo, &v, sizeof v) == 0 ? rv : round15(lo);
         p->has_high = (unsigned char)hh;
-        p->high = hh ? round15(hi) : 0;
+        p->high = !hh ? 0 : memcmp(&hi, &v, sizeof v) == 0 ? rv : round15(hi);
     }
     if (unit)
         strncpy(p->unit, unit, sizeof p->unit - 1);
