@@ -195,12 +195,21 @@ static int cardword(const sc *c, size_t i, int cls)
     return e && (e->roles & NCI_R_CARD) && is_word_tok(c, i) && (!cls || e->cclass == cls);
 }
 
-/* Longest phrase of the given role starting at token i; returns its token count. */
-static size_t match_phrase(const sc *c, size_t i, int role, const nci_phrase **out)
+static size_t match_phrase_at(const sc *c, size_t i, const nci_lexent *e, int role, const nci_phrase **out);
+
+/* Longest phrase of the given role starting at token i; returns its token
+ * count.  Inline: most tokens begin no phrase. */
+static inline size_t match_phrase(const sc *c, size_t i, int role, const nci_phrase **out)
 {
     const nci_lexent *e = LX(c, i);
     if (!e || !(e->roles & NCI_R_PHRASE) || (role && !(e->phr_roles & (1u << role))))
         return 0;
+    return match_phrase_at(c, i, e, role, out);
+}
+
+/* match_phrase() for token i, whose entry e begins phrases of the role. */
+static size_t match_phrase_at(const sc *c, size_t i, const nci_lexent *e, int role, const nci_phrase **out)
+{
     for (uint32_t k = e->phr0; k < e->phr0 + e->nphr; k++) {
         const nci_phrase *ph = &c->tab->phr[k];
         if (role && ph->role != role)
