@@ -165,7 +165,9 @@ static inline int nci_num_maybe(const nci_langtab *tab, uint32_t h)
 }
 
 /* Probe for folded key s[0..n) with hash h, whose first eight bytes (zero
- * padded) are k8: a key of eight bytes or less is compared as one integer. */
+ * padded) are k8: a key of eight bytes or less is compared as one integer,
+ * one of sixteen or less as two (its first and last eight bytes), so the
+ * tokenizer's loop, whose words have at most fifteen, calls nothing. */
 static inline const nci_lexent *nci_num_probe(const nci_langtab *tab, const char *s, size_t n, uint32_t h,
                                               uint64_t k8)
 {
@@ -179,8 +181,18 @@ static inline const nci_lexent *nci_num_probe(const nci_langtab *tab, const char
         const nci_lexent *e = &tab->ents[(uint32_t)sl - 1];
         if (e->key_len != n || e->k8 != k8)
             continue;
-        if (n <= 8 || memcmp(tab->pool + e->key_off + 8, s + 8, n - 8) == 0)
+        if (n <= 8)
             return e;
+        const char *key = tab->pool + e->key_off;
+        if (n <= 16) {
+            uint64_t x, y;
+            memcpy(&x, key + n - 8, 8);
+            memcpy(&y, s + n - 8, 8);
+            if (x == y)
+                return e;
+        } else if (memcmp(key + 8, s + 8, n - 8) == 0) {
+            return e;
+        }
     }
 }
 
