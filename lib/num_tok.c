@@ -665,14 +665,13 @@ typedef struct wordrun {
  * text the bytes are read from a zero-padded copy (r->tail), so no word is
  * left to the careful path for want of sixteen readable bytes.  A separate
  * function, so that its state stays in registers.  Returns -1 on ENOMEM,
- * else 0. */
-__attribute__((noinline)) static int ascii_words(wordrun *r)
+ * else 0.  es is r->es, a constant in each copy (ascii_words()). */
+static inline __attribute__((always_inline)) int ascii_words_in(wordrun *r, const int es)
 {
     const unsigned char *s = r->s, *tail = r->tail;
     const size_t tb = r->tb, end = r->end;
     const nci_langtab *tab = r->tab;
     char *fold = r->fold;
-    const int es = r->es;
     size_t i = r->i, n = r->n, fo = r->fo, gap_n = r->gap_n;
     int sp = r->sp, rc = 0;
     nci_ntok *tk = r->toks;
@@ -783,6 +782,13 @@ __attribute__((noinline)) static int ascii_words(wordrun *r)
     r->toks = tk;
     r->cap = cap;
     return rc;
+}
+
+/* ascii_words_in() with the language as a constant: English words skip the
+ * tests that only Spanish needs. */
+__attribute__((noinline)) static int ascii_words(wordrun *r)
+{
+    return r->es ? ascii_words_in(r, 1) : ascii_words_in(r, 0);
 }
 
 static size_t tokenize(const char *text, size_t start, size_t end, const nci_langtab *tab,
