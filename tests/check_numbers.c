@@ -120,6 +120,14 @@ START_TEST(test_tokenizer_edges)
     value_is("http://example.com/2020 and 5", "en", "5", 5);
     value_is("see https: 30 things", "en", "30", 30);
     value_is("the www 20 times", "en", "20", 20);
+    /* words on either side of where the padded copy begins (the last
+     * fifteen bytes), each read once: "twenty five" stays one number */
+    for (int k = 0; k < 24; k++) {
+        char buf[96];
+        snprintf(buf, sizeof buf, "%.*sthey counted twenty five owls", k, "abc def ghi jkl mno pqr stu");
+        value_is(buf, "en", "twenty five", 25);
+        count_is(buf, "en", 1);
+    }
 }
 END_TEST
 
