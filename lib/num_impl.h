@@ -96,8 +96,10 @@ struct nci_numlex {
     nci_langtab tab[2]; /* en, es */
 };
 
-/* What a word's entry makes of its token in the scan (see nci_numbers_scan). */
-enum { NCI_TRIG_NONE = 0, NCI_TRIG_ALWAYS = 1, NCI_TRIG_NEAR = 2, NCI_TRIG_ARTICLE = 3 };
+/* What a word's entry makes of its token in the scan (see nci_numbers_scan).
+ * NCI_TRIG_PHRASE: a word whose only part in the grammar is to begin
+ * phrases ("in" of "in excess of"): as NCI_TRIG_NEAR, once one matches. */
+enum { NCI_TRIG_NONE = 0, NCI_TRIG_ALWAYS = 1, NCI_TRIG_NEAR = 2, NCI_TRIG_ARTICLE = 3, NCI_TRIG_PHRASE = 4 };
 
 /* Token types. */
 enum { NCI_TK_WORD = 1, NCI_TK_NUM, NCI_TK_SYM, NCI_TK_IDENT, NCI_TK_DATE, NCI_TK_TIME,

@@ -686,7 +686,7 @@ static int build_tab(nci_langtab *tab, namecache *nc, const char *lang)
         if (tab->phr[i].role != NCI_P_QUAL || tab->phr[i].qpos != NCI_QP_POST) {
             e->phr_start = 1; /* the phrase can open an expression */
             if (e->trig == NCI_TRIG_NONE)
-                e->trig = NCI_TRIG_NEAR;
+                e->trig = NCI_TRIG_PHRASE;
         }
     }
     mark_seeds(tab);

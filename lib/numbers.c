@@ -2539,6 +2539,16 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
             case NCI_TRIG_ALWAYS:
                 nx = try_at(&c, i);
                 break;
+            case NCI_TRIG_PHRASE: {
+                /* a lower-case word that begins no phrase here reads as no
+                 * number in try_at(): no opener, qualifier, currency, percent
+                 * or vague phrase; no value (parse_card() stops at once); not
+                 * a name, a code or a Roman numeral (those need capitals) */
+                const nci_phrase *ph;
+                if ((t->type != NCI_TK_WORD || t->caps || match_phrase(&c, i, 0, &ph)) && number_near(&c, i))
+                    nx = try_at(&c, i);
+                break;
+            }
             case NCI_TRIG_NEAR:
                 if (number_near(&c, i))
                     nx = try_at(&c, i);

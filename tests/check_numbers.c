@@ -365,6 +365,12 @@ START_TEST(test_qualifiers)
     nci_numvec_free(&r.v);
     /* a qualifier with no number is nothing */
     count_is("more than ever, over the hill", "en", 0);
+    /* a word that only begins phrases ("in" of "in excess of", "up" of "up
+     * to") is tried only where one of them matches; in capitals, always */
+    qual_is("sales in excess of 5,000 units", "en", "in excess of 5,000", NC_QUAL_MORE_THAN);
+    qual_is("Up to 700 workers", "en", "Up to 700", NC_QUAL_AT_MOST);
+    qual_is("sales were up in 2004 to 700", "en", "2004", NC_QUAL_EXACT);
+    kind_is("At-1 was named", "en", "At-1", NC_NUM_IDENTIFIER);
 }
 END_TEST
 
