@@ -86,6 +86,11 @@ typedef struct nci_langtab {
      * runs share the last row), first letter and (bit) last letter: a
      * sentence whose words miss this map holds no number (nci_numbers_scan). */
     uint32_t seedmap[NCI_SEED_RUN + 1][26];
+    /* The prefilter's first test of a run (mark_seeds()): the seed map's row
+     * by the run's first byte as written, all ones where seed_run() in
+     * numbers.c must look whatever the map says (a Roman numeral's capital
+     * I, V or X; in Spanish, runs of five letters or more: partitives). */
+    uint32_t runmap[NCI_SEED_RUN + 1][128];
     nci_phrase *phr;
     size_t nphr, cap_phr;
     char *pool;

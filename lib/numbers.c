@@ -2396,15 +2396,14 @@ static int seed_run(const nci_langtab *tab, int es, const char *text, size_t sta
 }
 
 /* seed_run(), after the test that rejects most words: their length, first
- * and last letters in the seed map (a Roman numeral or a Spanish partitive
- * may miss it). */
+ * and last letters in the seed map, or a run the map cannot rule out (a
+ * Roman numeral, a Spanish partitive): tab->runmap. */
 static inline int may_seed(const nci_langtab *tab, int es, const char *text, size_t start, size_t end, size_t a,
                            size_t b)
 {
     unsigned f = (unsigned char)text[a], l = (unsigned char)text[b - 1];
     size_t row = b - a > NCI_SEED_RUN ? NCI_SEED_RUN : b - a;
-    return (((tab->seedmap[row][(f | 0x20) - 'a'] >> ((l | 0x20) - 'a')) & 1) || roman_cap((unsigned char)f) || es) &&
-           seed_run(tab, es, text, start, end, a, b);
+    return ((tab->runmap[row][f] >> ((l | 0x20) - 'a')) & 1) && seed_run(tab, es, text, start, end, a, b);
 }
 
 /* The 64 bytes of text[start, end) from base: the text itself, or for the
@@ -2445,17 +2444,18 @@ static int may_hold_number(const nci_langtab *tab, int es, const char *text, siz
             open = SIZE_MAX;
             m &= ~0ull << k;
         }
-        while (m) {
-            unsigned a = (unsigned)__builtin_ctzll(m);
-            uint64_t after = ~(m >> a); /* ones from the end of the run on */
-            unsigned e = after ? a + (unsigned)__builtin_ctzll(after) : 64;
+        /* the runs in this block, in pairs: first letters, last letters */
+        uint64_t first = m & ~(m << 1), last = m & ~(m >> 1);
+        while (first) {
+            unsigned a = (unsigned)__builtin_ctzll(first), e = (unsigned)__builtin_ctzll(last) + 1;
+            first &= first - 1;
+            last &= last - 1;
             if (e == 64) {
                 open = base + a;
                 break;
             }
             if (may_seed(tab, es, text, start, end, base + a, base + e))
                 return 1;
-            m &= ~0ull << e;
         }
     }
     return open != SIZE_MAX && may_seed(tab, es, text, start, end, open, end);
