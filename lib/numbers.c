@@ -1023,8 +1023,8 @@ typedef struct unit {
  * capitals.  `after` allows what may only follow a number. */
 static int parse_currency(const sc *c, size_t i, int after, unit *u)
 {
-    if (i >= c->n)
-        return 0;
+    if (i >= c->n || !c->t[i].lx)
+        return 0; /* no entry: no currency word, sign or phrase (*u is read only on success) */
     const nci_phrase *ph;
     size_t k = match_phrase(c, i, NCI_P_CUR, &ph);
     memset(u, 0, sizeof *u);
