@@ -145,10 +145,7 @@ typedef struct nci_ntok {
  * cost a probe. */
 static inline uint32_t nci_num_hash8(uint64_t a, uint64_t b, size_t n)
 {
-    uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xff51afd7ed558ccdull;
-    h ^= (b + n) * 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 29;
-    h *= 0x9E3779B97F4A7C15ull;
+    uint64_t h = (a ^ (b + n) * 0xc4ceb9fe1a85ec53ull) * 0x9E3779B97F4A7C15ull;
     return (uint32_t)(h >> 32);
 }
 
