@@ -141,12 +141,12 @@ typedef struct nci_ntok {
 /* Hash of a folded key: its first and last eight bytes and its length,
  * (a key of eight bytes or less: its bytes as one zero-padded word),
  * mixed with multiplications, the high half of the product kept (no
- * byte-serial chain: the tokenizer hashes every word; for a short key the
- * compiler drops the second multiply, b being 0).  Keys are compared in
+ * byte-serial chain: the tokenizer hashes every word; for a key of eight
+ * bytes or less, b is 0: one multiply).  Keys are compared in
  * full after a hit, so collisions only cost a probe. */
 static inline uint32_t nci_num_hash8(uint64_t a, uint64_t b, size_t n)
 {
-    uint64_t h = (a ^ (b + n) * 0xc4ceb9fe1a85ec53ull) * 0x9E3779B97F4A7C15ull;
+    uint64_t h = ((a ^ b * 0xc4ceb9fe1a85ec53ull) + n) * 0x9E3779B97F4A7C15ull;
     return (uint32_t)(h >> 32);
 }
 
