@@ -171,8 +171,8 @@ static inline int nci_num_maybe(const nci_langtab *tab, uint32_t h)
 
 /* Probe for folded key s[0..n) with hash h, whose first eight bytes (zero
  * padded) are k8: a key of eight bytes or less is compared as one integer,
- * one of sixteen or less as two (its first and last eight bytes), so the
- * tokenizer's loop, whose words have at most fifteen, calls nothing. */
+ * a longer one as its first and last eight bytes, then (over sixteen) the
+ * bytes between, so the tokenizer's loop calls nothing. */
 static inline const nci_lexent *nci_num_probe(const nci_langtab *tab, const char *s, size_t n, uint32_t h,
                                               uint64_t k8)
 {
@@ -189,15 +189,16 @@ static inline const nci_lexent *nci_num_probe(const nci_langtab *tab, const char
         if (n <= 8)
             return e;
         const char *key = tab->pool + e->key_off;
-        if (n <= 16) {
-            uint64_t x, y;
-            memcpy(&x, key + n - 8, 8);
-            memcpy(&y, s + n - 8, 8);
-            if (x == y)
-                return e;
-        } else if (memcmp(key + 8, s + 8, n - 8) == 0) {
+        uint64_t x, y;
+        memcpy(&x, key + n - 8, 8);
+        memcpy(&y, s + n - 8, 8);
+        if (x != y)
+            continue;
+        size_t q = 8; /* a longer key (rare): the bytes between */
+        while (q < n - 8 && key[q] == s[q])
+            q++;
+        if (q >= n - 8)
             return e;
-        }
     }
 }
 
