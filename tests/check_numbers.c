@@ -8,6 +8,7 @@
 #include <string.h>
 #include "doc.h"
 #include "numbers.h"
+#include "num_impl.h"
 
 static nci_numlex *lex;
 
@@ -104,6 +105,33 @@ START_TEST(test_numlex)
     ck_assert_int_eq(nci_numbers_scan(lex, NULL, 0, 0, "en", &v), NC_OK);
     ck_assert_uint_eq(v.n, 0);
     ck_assert_int_eq(nci_numbers_scan(lex, "5", 1, 0, "en", &v), NC_EINVAL);
+}
+END_TEST
+
+/* Every key of both word tables is found by its hash (keys of up to eight
+ * bytes compare as one word, longer ones by their first and last eight
+ * bytes and, over sixteen, the bytes between), and a long key with one
+ * byte changed in the middle is not. */
+START_TEST(test_numlex_lookup)
+{
+    size_t longer = 0;
+    for (int t = 0; t < 2; t++) {
+        const nci_langtab *tab = &lex->tab[t];
+        for (size_t i = 0; i < tab->nents; i++) {
+            const nci_lexent *e = &tab->ents[i];
+            char key[256];
+            size_t n = e->key_len;
+            ck_assert_uint_lt(n, sizeof key);
+            memcpy(key, tab->pool + e->key_off, n);
+            ck_assert_ptr_eq(nci_num_lookup(tab, key, n, nci_num_hash(key, n)), e);
+            if (n > 16) {
+                key[n / 2] ^= 0x01;
+                ck_assert_ptr_ne(nci_num_lookup(tab, key, n, nci_num_hash(key, n)), e);
+                longer++;
+            }
+        }
+    }
+    ck_assert_uint_gt(longer, 0);
 }
 END_TEST
 
@@ -696,7 +724,7 @@ START_TEST(test_prefilter)
      * are tried; of the symbols, signs before digits */
     kind_is("It was on BBC-1 tonight.", "en", "BBC-1", NC_NUM_IDENTIFIER);
     value_is("Temperatures fell to -5 overnight.", "en", "-5", -5);
-    value_is("It was \xe2\x88\x923 and +4 at night.", "en", "+4", 4);
+    value_is("It was \xe2\x88\x92" "3 and +4 at night.", "en", "+4", 4);
     count_is("The Smith-Jones report - BIG NEWS - came out.", "en", 0);
     /* a word before a point and a space is whole ("business.", "two."); a
      * word with apostrophes is looked up whole ("doesn't", "second's") */
@@ -768,6 +796,7 @@ static Suite *numbers_suite(void)
     TCase *tc;
     tc = group("numlex");
     tcase_add_test(tc, test_numlex);
+    tcase_add_test(tc, test_numlex_lookup);
     tcase_add_test(tc, test_tokenizer_edges);
     suite_add_tcase(s, tc);
     tc = group("digits");
