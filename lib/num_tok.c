@@ -691,11 +691,11 @@ static inline __attribute__((always_inline)) int ascii_words_in(wordrun *r, cons
             rc = -1;
             break;
         }
-        if (bc & B_SYM) {
+        if (!(bc & (B_LOWER | B_UPPER))) {
             /* ASCII punctuation that cannot start a number: one token, no
              * lookups ("+" and a point or comma before a digit are left to
              * tokenize()) */
-            if (c == '+' || ((c == '.' || c == ',') && i + 1 < end && isdig(s[i + 1])))
+            if (!(bc & B_SYM) || c == '+' || ((c == '.' || c == ',') && i + 1 < end && isdig(s[i + 1])))
                 break;
             nci_ntok *t = &tk[n++];
             word_tok(t, i, 1, fo, 1, sp, 0, tab ? tab->ascii_sym[c] : NULL);
@@ -706,8 +706,6 @@ static inline __attribute__((always_inline)) int ascii_words_in(wordrun *r, cons
             i++;
             continue;
         }
-        if (!(bc & (B_LOWER | B_UPPER)))
-            break;
         const unsigned char *w = near_end ? tail + (i - tb) : s + i;
         uint64_t x, x2 = 0;
         memcpy(&x, w, 8);
