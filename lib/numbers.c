@@ -1369,9 +1369,9 @@ static void classify(const sc *c, const term *tm, cls *o)
         }
     }
     /* decades after "years": "los años 90", "the years 2000" */
-    if (bare && fmod(vv->v, 10) == 0 && (t->nd == 2 || (t->nd == 4 && vv->v >= 1000 && vv->v <= 2199)) &&
-        vv->start > 0 && ROLE(c, vv->start - 1, NCI_R_DUR) && is_word_tok(c, vv->start - 1) &&
-        is_plural_tok(c, vv->start - 1)) {
+    if (bare && (t->nd == 2 || (t->nd == 4 && vv->v >= 1000 && vv->v <= 2199)) && vv->start > 0 &&
+        ROLE(c, vv->start - 1, NCI_R_DUR) && is_word_tok(c, vv->start - 1) && is_plural_tok(c, vv->start - 1) &&
+        fmod(vv->v, 10) == 0) {
         o->kind = NC_NUM_YEAR;
         o->range = 1;
         o->lo = t->nd == 2 ? vv->v + (vv->v >= 20 ? 1900 : 2000) : vv->v;
