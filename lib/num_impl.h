@@ -86,6 +86,11 @@ typedef struct nci_langtab {
      * runs share the last row), first letter and (bit) last letter: a
      * sentence whose words miss this map holds no number (nci_numbers_scan). */
     uint32_t seedmap[NCI_SEED_RUN + 1][26];
+    /* The prefilter's first test of a run (mark_seeds()): the seed map's row
+     * by the run's first byte as written, all ones where seed_run() in
+     * numbers.c must look whatever the map says (a Roman numeral's capital
+     * I, V or X; in Spanish, runs of five letters or more: partitives). */
+    uint32_t runmap[NCI_SEED_RUN + 1][128];
     nci_phrase *phr;
     size_t nphr, cap_phr;
     char *pool;
@@ -96,8 +101,10 @@ struct nci_numlex {
     nci_langtab tab[2]; /* en, es */
 };
 
-/* What a word's entry makes of its token in the scan (see nci_numbers_scan). */
-enum { NCI_TRIG_NONE = 0, NCI_TRIG_ALWAYS = 1, NCI_TRIG_NEAR = 2, NCI_TRIG_ARTICLE = 3 };
+/* What a word's entry makes of its token in the scan (see nci_numbers_scan).
+ * NCI_TRIG_PHRASE: a word whose only part in the grammar is to begin
+ * phrases ("in" of "in excess of"): as NCI_TRIG_NEAR, once one matches. */
+enum { NCI_TRIG_NONE = 0, NCI_TRIG_ALWAYS = 1, NCI_TRIG_NEAR = 2, NCI_TRIG_ARTICLE = 3, NCI_TRIG_PHRASE = 4 };
 
 /* Token types. */
 enum { NCI_TK_WORD = 1, NCI_TK_NUM, NCI_TK_SYM, NCI_TK_IDENT, NCI_TK_DATE, NCI_TK_TIME,
@@ -133,15 +140,13 @@ typedef struct nci_ntok {
 
 /* Hash of a folded key: its first and last eight bytes and its length,
  * (a key of eight bytes or less: its bytes as one zero-padded word),
- * mixed with multiplications (no byte-serial chain: the tokenizer hashes
- * every word).  Keys are compared in full after a hit, so collisions only
- * cost a probe. */
+ * mixed with multiplications, the high half of the product kept (no
+ * byte-serial chain: the tokenizer hashes every word; for a key of eight
+ * bytes or less, b is 0: one multiply).  Keys are compared in
+ * full after a hit, so collisions only cost a probe. */
 static inline uint32_t nci_num_hash8(uint64_t a, uint64_t b, size_t n)
 {
-    uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xff51afd7ed558ccdull;
-    h ^= (b + n) * 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 29;
-    h *= 0x9E3779B97F4A7C15ull;
+    uint64_t h = ((a ^ b * 0xc4ceb9fe1a85ec53ull) + n) * 0x9E3779B97F4A7C15ull;
     return (uint32_t)(h >> 32);
 }
 
@@ -165,7 +170,9 @@ static inline int nci_num_maybe(const nci_langtab *tab, uint32_t h)
 }
 
 /* Probe for folded key s[0..n) with hash h, whose first eight bytes (zero
- * padded) are k8: a key of eight bytes or less is compared as one integer. */
+ * padded) are k8: a key of eight bytes or less is compared as one integer,
+ * a longer one as its first and last eight bytes, then (over sixteen) the
+ * bytes between, so the tokenizer's loop calls nothing. */
 static inline const nci_lexent *nci_num_probe(const nci_langtab *tab, const char *s, size_t n, uint32_t h,
                                               uint64_t k8)
 {
@@ -179,7 +186,18 @@ static inline const nci_lexent *nci_num_probe(const nci_langtab *tab, const char
         const nci_lexent *e = &tab->ents[(uint32_t)sl - 1];
         if (e->key_len != n || e->k8 != k8)
             continue;
-        if (n <= 8 || memcmp(tab->pool + e->key_off + 8, s + 8, n - 8) == 0)
+        if (n <= 8)
+            return e;
+        const char *key = tab->pool + e->key_off;
+        uint64_t x, y;
+        memcpy(&x, key + n - 8, 8);
+        memcpy(&y, s + n - 8, 8);
+        if (x != y)
+            continue;
+        size_t q = 8; /* a longer key (rare): the bytes between */
+        while (q < n - 8 && key[q] == s[q])
+            q++;
+        if (q >= n - 8)
             return e;
     }
 }

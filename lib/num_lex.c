@@ -603,7 +603,7 @@ static void seed_add(nci_langtab *tab, nci_lexent *e)
  * only when spelled out: "m" and "bn" follow digits) and, for each vague
  * phrase ("a handful", "scores of"), its longest word, since the phrase
  * matches only with all its words. */
-static void mark_seeds(nci_langtab *tab)
+static void mark_seeds(nci_langtab *tab, int es)
 {
     const uint32_t value = NCI_R_HUNDRED | NCI_R_MULT | NCI_R_ORD | NCI_R_DENOM | NCI_R_VAGUE;
     for (size_t i = 0; i < tab->nents; i++) {
@@ -622,6 +622,12 @@ static void mark_seeds(nci_langtab *tab)
                 best = &tab->ents[ph->w[w]];
         seed_add(tab, best);
     }
+    for (int row = 1; row <= NCI_SEED_RUN; row++)
+        for (int f = 'a'; f <= 'z'; f++) {
+            uint32_t bits = es && row >= 5 ? ~0u : tab->seedmap[row][f - 'a'];
+            tab->runmap[row][f] = bits;
+            tab->runmap[row][f - 0x20] = (f == 'i' || f == 'v' || f == 'x') && row >= 2 && row <= 6 ? ~0u : bits;
+        }
 }
 
 static int build_tab(nci_langtab *tab, namecache *nc, const char *lang)
@@ -686,10 +692,10 @@ static int build_tab(nci_langtab *tab, namecache *nc, const char *lang)
         if (tab->phr[i].role != NCI_P_QUAL || tab->phr[i].qpos != NCI_QP_POST) {
             e->phr_start = 1; /* the phrase can open an expression */
             if (e->trig == NCI_TRIG_NONE)
-                e->trig = NCI_TRIG_NEAR;
+                e->trig = NCI_TRIG_PHRASE;
         }
     }
-    mark_seeds(tab);
+    mark_seeds(tab, strcmp(lang, "es") == 0);
     return 0;
 }
 

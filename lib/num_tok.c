@@ -665,19 +665,21 @@ typedef struct wordrun {
  * text the bytes are read from a zero-padded copy (r->tail), so no word is
  * left to the careful path for want of sixteen readable bytes.  A separate
  * function, so that its state stays in registers.  Returns -1 on ENOMEM,
- * else 0. */
-__attribute__((noinline)) static int ascii_words(wordrun *r)
+ * else 0.  Each copy has constants (ascii_words()): es is r->es; near_end
+ * whether it reads the last fifteen bytes of the text (from the copy), or
+ * stops before them. */
+static inline __attribute__((always_inline)) int ascii_words_in(wordrun *r, const int es, const int near_end)
 {
     const unsigned char *s = r->s, *tail = r->tail;
     const size_t tb = r->tb, end = r->end;
+    const size_t stop = near_end ? end : end > 15 ? end - 15 : 0; /* i + 16 <= end below stop */
     const nci_langtab *tab = r->tab;
     char *fold = r->fold;
-    const int es = r->es;
     size_t i = r->i, n = r->n, fo = r->fo, gap_n = r->gap_n;
     int sp = r->sp, rc = 0;
     nci_ntok *tk = r->toks;
     size_t cap = r->cap;
-    while (i < end) {
+    while (i < stop) {
         unsigned c = s[i];
         uint8_t bc = bcls[c];
         if (bc & B_SPACE) {
@@ -689,11 +691,11 @@ __attribute__((noinline)) static int ascii_words(wordrun *r)
             rc = -1;
             break;
         }
-        if (bc & B_SYM) {
+        if (!(bc & (B_LOWER | B_UPPER))) {
             /* ASCII punctuation that cannot start a number: one token, no
              * lookups ("+" and a point or comma before a digit are left to
              * tokenize()) */
-            if (c == '+' || ((c == '.' || c == ',') && i + 1 < end && isdig(s[i + 1])))
+            if (!(bc & B_SYM) || c == '+' || ((c == '.' || c == ',') && i + 1 < end && isdig(s[i + 1])))
                 break;
             nci_ntok *t = &tk[n++];
             word_tok(t, i, 1, fo, 1, sp, 0, tab ? tab->ascii_sym[c] : NULL);
@@ -704,9 +706,6 @@ __attribute__((noinline)) static int ascii_words(wordrun *r)
             i++;
             continue;
         }
-        if (!(bc & (B_LOWER | B_UPPER)))
-            break;
-        int near_end = i + 16 > end;
         const unsigned char *w = near_end ? tail + (i - tb) : s + i;
         uint64_t x, x2 = 0;
         memcpy(&x, w, 8);
@@ -783,6 +782,19 @@ __attribute__((noinline)) static int ascii_words(wordrun *r)
     r->toks = tk;
     r->cap = cap;
     return rc;
+}
+
+/* ascii_words_in() with constants: English words skip the tests that only
+ * Spanish needs, and words far from the end read the text itself. */
+__attribute__((noinline)) static int ascii_words(wordrun *r)
+{
+    size_t stop = r->end > 15 ? r->end - 15 : 0;
+    if (r->i < stop) {
+        int rc = r->es ? ascii_words_in(r, 1, 0) : ascii_words_in(r, 0, 0);
+        if (rc || r->i < stop)
+            return rc; /* stopped at a word or byte it does not take */
+    }
+    return r->es ? ascii_words_in(r, 1, 1) : ascii_words_in(r, 0, 1);
 }
 
 static size_t tokenize(const char *text, size_t start, size_t end, const nci_langtab *tab,

@@ -96,7 +96,9 @@ static inline int ATT(const sc *c, size_t i)
     return i < c->n && i > 0 && !c->t[i].sp && c->t[i].s == c->t[i - 1].e;
 }
 
-static int FOLDEQ(const sc *c, size_t i, const char *w)
+/* Inline: w is a literal at every call, so its length and the compare are
+ * worked out at compile time. */
+static inline int FOLDEQ(const sc *c, size_t i, const char *w)
 {
     if (i >= c->n)
         return 0;
@@ -112,7 +114,7 @@ static inline int is_word_tok(const sc *c, size_t i)
 /* The raw text of word token i (a gap may hold several words) begins
  * (head) or ends (tail) with the word w, compared without case.  Gaps keep
  * no folded text, so the bytes are read; w is lower-case ASCII. */
-static int word_edge_eq(const sc *c, size_t i, const char *w, int tail)
+static inline int word_edge_eq(const sc *c, size_t i, const char *w, int tail)
 {
     if (i >= c->n || c->t[i].type != NCI_TK_WORD)
         return 0;
@@ -193,12 +195,21 @@ static int cardword(const sc *c, size_t i, int cls)
     return e && (e->roles & NCI_R_CARD) && is_word_tok(c, i) && (!cls || e->cclass == cls);
 }
 
-/* Longest phrase of the given role starting at token i; returns its token count. */
-static size_t match_phrase(const sc *c, size_t i, int role, const nci_phrase **out)
+static size_t match_phrase_at(const sc *c, size_t i, const nci_lexent *e, int role, const nci_phrase **out);
+
+/* Longest phrase of the given role starting at token i; returns its token
+ * count.  Inline: most tokens begin no phrase. */
+static inline size_t match_phrase(const sc *c, size_t i, int role, const nci_phrase **out)
 {
     const nci_lexent *e = LX(c, i);
     if (!e || !(e->roles & NCI_R_PHRASE) || (role && !(e->phr_roles & (1u << role))))
         return 0;
+    return match_phrase_at(c, i, e, role, out);
+}
+
+/* match_phrase() for token i, whose entry e begins phrases of the role. */
+static size_t match_phrase_at(const sc *c, size_t i, const nci_lexent *e, int role, const nci_phrase **out)
+{
     for (uint32_t k = e->phr0; k < e->phr0 + e->nphr; k++) {
         const nci_phrase *ph = &c->tab->phr[k];
         if (role && ph->role != role)
@@ -224,8 +235,8 @@ static int emit(sc *c, size_t s, size_t e, int kind, int qual, int hv, double v,
 {
     if (!isfinite(v) || !isfinite(lo) || !isfinite(hi))
         ovf = 1;
-    nci_number *p = nci_grow(c->vec->v, &c->vec->cap, c->vec->n + 1, sizeof *p);
-    if (!p) {
+    nci_number *p = c->vec->v;
+    if (c->vec->n >= c->vec->cap && !(p = nci_grow(p, &c->vec->cap, c->vec->n + 1, sizeof *p))) {
         c->err = 1;
         return -1;
     }
@@ -238,12 +249,15 @@ static int emit(sc *c, size_t s, size_t e, int kind, int qual, int hv, double v,
     p->qualifier = (unsigned char)qual;
     p->overflow = (unsigned char)(ovf != 0);
     if (!ovf) {
+        /* the bounds of an exact number are its value: rounded once (the
+         * same bits, so that -0 stays -0) */
+        double rv = round15(v);
         p->has_value = (unsigned char)hv;
-        p->value = hv ? round15(v) : 0;
+        p->value = hv ? rv : 0;
         p->has_low = (unsigned char)hl;
-        p->low = hl ? round15(lo) : 0;
+        p->low = !hl ? 0 : memcmp(&lo, &v, sizeof v) == 0 ? rv : round15(lo);
         p->has_high = (unsigned char)hh;
-        p->high = hh ? round15(hi) : 0;
+        p->high = !hh ? 0 : memcmp(&hi, &v, sizeof v) == 0 ? rv : round15(hi);
     }
     if (unit)
         strncpy(p->unit, unit, sizeof p->unit - 1);
@@ -1009,8 +1023,8 @@ typedef struct unit {
  * capitals.  `after` allows what may only follow a number. */
 static int parse_currency(const sc *c, size_t i, int after, unit *u)
 {
-    if (i >= c->n)
-        return 0;
+    if (i >= c->n || !c->t[i].lx)
+        return 0; /* no entry: no currency word, sign or phrase (*u is read only on success) */
     const nci_phrase *ph;
     size_t k = match_phrase(c, i, NCI_P_CUR, &ph);
     memset(u, 0, sizeof *u);
@@ -1355,9 +1369,9 @@ static void classify(const sc *c, const term *tm, cls *o)
         }
     }
     /* decades after "years": "los años 90", "the years 2000" */
-    if (bare && fmod(vv->v, 10) == 0 && (t->nd == 2 || (t->nd == 4 && vv->v >= 1000 && vv->v <= 2199)) &&
-        vv->start > 0 && ROLE(c, vv->start - 1, NCI_R_DUR) && is_word_tok(c, vv->start - 1) &&
-        is_plural_tok(c, vv->start - 1)) {
+    if (bare && (t->nd == 2 || (t->nd == 4 && vv->v >= 1000 && vv->v <= 2199)) && vv->start > 0 &&
+        ROLE(c, vv->start - 1, NCI_R_DUR) && is_word_tok(c, vv->start - 1) && is_plural_tok(c, vv->start - 1) &&
+        fmod(vv->v, 10) == 0) {
         o->kind = NC_NUM_YEAR;
         o->range = 1;
         o->lo = t->nd == 2 ? vv->v + (vv->v >= 20 ? 1900 : 2000) : vv->v;
@@ -2323,11 +2337,20 @@ static inline int roman_cap(unsigned char c)
     return c == 'I' || c == 'V' || c == 'X';
 }
 
+static inline int ascii_letter(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26;
+}
+
 /* The run of ASCII letters text[a, b) of the sentence text[start, end) may
  * make it hold a number: a seed word (mark_seeds() in num_lex.c), a Roman
  * numeral in capitals (try_at: only I, V and X are read), a Spanish
  * partitive ("veintiunavos", avo_denom), or a piece of a longer word
- * ("o'clock", "a.m") that the seed map does not rule out. */
+ * ("a.m") that the seed map does not rule out.  The tokenizer joins runs
+ * only across an apostrophe or a point followed by a letter (digits and
+ * other code points make the sentence pass anyway): a run followed by a
+ * point and a space ("business.") is a whole word, and a word with
+ * apostrophes ("doesn't") is looked up whole, from its first run. */
 static int seed_run(const nci_langtab *tab, int es, const char *text, size_t start, size_t end, size_t a,
                     size_t b)
 {
@@ -2343,49 +2366,75 @@ static int seed_run(const nci_langtab *tab, int es, const char *text, size_t sta
     unsigned f = (s[a] | 0x20) - 'a', l = (s[b - 1] | 0x20) - 'a';
     if (!((tab->seedmap[n > NCI_SEED_RUN ? NCI_SEED_RUN : n][f] >> l) & 1))
         return 0;
+    /* after a letter and a point: maybe a piece of "a.m"; after a letter
+     * and an apostrophe: the rest of a word looked up from its first run */
+    if (a >= start + 2 && ascii_letter(s[a - 2]) && (s[a - 1] == '.' || s[a - 1] == '\''))
+        return s[a - 1] == '.';
     char key[NCI_SEED_RUN];
-    if (n > sizeof key || (a > start && (s[a - 1] == '\'' || s[a - 1] == '.')) ||
-        (b < end && (s[b] == '\'' || s[b] == '.')))
-        return 1;
-    /* the run is a whole word: its token's entry decides */
-    for (size_t k = 0; k < n; k++)
-        key[k] = (char)(s[a + k] | 0x20);
-    const nci_lexent *e = nci_num_lookup(tab, key, n, nci_num_hash(key, n));
+    size_t m = 0;
+    for (;;) {
+        if (m + (b - a) > sizeof key)
+            return 1;
+        for (size_t k = a; k < b; k++)
+            key[m++] = (char)(s[k] | 0x20);
+        if (b + 1 >= end || !ascii_letter(s[b + 1]))
+            break; /* the word ends at b */
+        if (s[b] == '.')
+            return 1;
+        if (s[b] != '\'')
+            break;
+        if (m == sizeof key)
+            return 1;
+        key[m++] = '\'';
+        a = b + 1;
+        for (b = a; b < end && ascii_letter(s[b]);)
+            b++;
+    }
+    /* the whole word: its token's entry decides */
+    const nci_lexent *e = nci_num_lookup(tab, key, m, nci_num_hash(key, m));
     return e && e->seed;
 }
 
 /* seed_run(), after the test that rejects most words: their length, first
- * and last letters in the seed map (a Roman numeral or a Spanish partitive
- * may miss it). */
+ * and last letters in the seed map, or a run the map cannot rule out (a
+ * Roman numeral, a Spanish partitive): tab->runmap. */
 static inline int may_seed(const nci_langtab *tab, int es, const char *text, size_t start, size_t end, size_t a,
                            size_t b)
 {
     unsigned f = (unsigned char)text[a], l = (unsigned char)text[b - 1];
     size_t row = b - a > NCI_SEED_RUN ? NCI_SEED_RUN : b - a;
-    return (((tab->seedmap[row][(f | 0x20) - 'a'] >> ((l | 0x20) - 'a')) & 1) || roman_cap((unsigned char)f) || es) &&
-           seed_run(tab, es, text, start, end, a, b);
+    return ((tab->runmap[row][f] >> ((l | 0x20) - 'a')) & 1) && seed_run(tab, es, text, start, end, a, b);
+}
+
+/* The 64 bytes of text[start, end) from base: the text itself, or for the
+ * last block a zero-padded copy in pad (no read past end). */
+static inline const unsigned char *block_at(const unsigned char *s, size_t base, size_t end, unsigned char *pad)
+{
+    if (end - base >= 64)
+        return s + base;
+    memset(pad, 0, 64);
+    memcpy(pad, s + base, end - base);
+    return pad;
 }
 
 /* Whether text[start, end) may hold a number: it has a digit, a byte outside
  * ASCII (currency signs, vulgar fractions, accented words) or a run of
  * letters that seed_run() takes.  Every expression needs one of them, so a
  * sentence without (most sentences) is not tokenized at all.  The bytes are
- * classified 64 at a time; only the runs of letters are looked at. */
+ * classified 64 at a time.  Digits and other bytes are looked for first in
+ * the whole sentence (most sentences that pass have one), then the runs of
+ * letters are looked at. */
 static int may_hold_number(const nci_langtab *tab, int es, const char *text, size_t start, size_t end)
 {
     const unsigned char *s = (const unsigned char *)text;
     unsigned char pad[64];
+    uint64_t m;
+    for (size_t base = start; base < end; base += 64)
+        if (block_masks(block_at(s, base, end, pad), &m))
+            return 1;
     size_t open = SIZE_MAX; /* start of a run that goes on in the next block */
     for (size_t base = start; base < end; base += 64) {
-        const unsigned char *p = s + base;
-        if (end - base < 64) { /* the last block, zero padded: no read past end */
-            memset(pad, 0, sizeof pad);
-            memcpy(pad, p, end - base);
-            p = pad;
-        }
-        uint64_t m;
-        if (block_masks(p, &m))
-            return 1;
+        block_masks(block_at(s, base, end, pad), &m);
         if (open != SIZE_MAX) {
             unsigned k = ~m ? (unsigned)__builtin_ctzll(~m) : 64;
             if (k == 64)
@@ -2395,17 +2444,18 @@ static int may_hold_number(const nci_langtab *tab, int es, const char *text, siz
             open = SIZE_MAX;
             m &= ~0ull << k;
         }
-        while (m) {
-            unsigned a = (unsigned)__builtin_ctzll(m);
-            uint64_t after = ~(m >> a); /* ones from the end of the run on */
-            unsigned e = after ? a + (unsigned)__builtin_ctzll(after) : 64;
+        /* the runs in this block, in pairs: first letters, last letters */
+        uint64_t first = m & ~(m << 1), last = m & ~(m >> 1);
+        while (first) {
+            unsigned a = (unsigned)__builtin_ctzll(first), e = (unsigned)__builtin_ctzll(last) + 1;
+            first &= first - 1;
+            last &= last - 1;
             if (e == 64) {
                 open = base + a;
                 break;
             }
             if (may_seed(tab, es, text, start, end, base + a, base + e))
                 return 1;
-            m &= ~0ull << e;
         }
     }
     return open != SIZE_MAX && may_seed(tab, es, text, start, end, open, end);
@@ -2489,6 +2539,16 @@ nc_status nci_numbers_scan(const nci_numlex *lex, const char *text, size_t start
             case NCI_TRIG_ALWAYS:
                 nx = try_at(&c, i);
                 break;
+            case NCI_TRIG_PHRASE: {
+                /* a lower-case word that begins no phrase here reads as no
+                 * number in try_at(): no opener, qualifier, currency, percent
+                 * or vague phrase; no value (parse_card() stops at once); not
+                 * a name, a code or a Roman numeral (those need capitals) */
+                const nci_phrase *ph;
+                if ((t->type != NCI_TK_WORD || t->caps || match_phrase(&c, i, 0, &ph)) && number_near(&c, i))
+                    nx = try_at(&c, i);
+                break;
+            }
             case NCI_TRIG_NEAR:
                 if (number_near(&c, i))
                     nx = try_at(&c, i);

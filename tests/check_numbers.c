@@ -8,6 +8,7 @@
 #include <string.h>
 #include "doc.h"
 #include "numbers.h"
+#include "num_impl.h"
 
 static nci_numlex *lex;
 
@@ -107,6 +108,33 @@ START_TEST(test_numlex)
 }
 END_TEST
 
+/* Every key of both word tables is found by its hash (keys of up to eight
+ * bytes compare as one word, longer ones by their first and last eight
+ * bytes and, over sixteen, the bytes between), and a long key with one
+ * byte changed in the middle is not. */
+START_TEST(test_numlex_lookup)
+{
+    size_t longer = 0;
+    for (int t = 0; t < 2; t++) {
+        const nci_langtab *tab = &lex->tab[t];
+        for (size_t i = 0; i < tab->nents; i++) {
+            const nci_lexent *e = &tab->ents[i];
+            char key[256];
+            size_t n = e->key_len;
+            ck_assert_uint_lt(n, sizeof key);
+            memcpy(key, tab->pool + e->key_off, n);
+            ck_assert_ptr_eq(nci_num_lookup(tab, key, n, nci_num_hash(key, n)), e);
+            if (n > 16) {
+                key[n / 2] ^= 0x01;
+                ck_assert_ptr_ne(nci_num_lookup(tab, key, n, nci_num_hash(key, n)), e);
+                longer++;
+            }
+        }
+    }
+    ck_assert_uint_gt(longer, 0);
+}
+END_TEST
+
 /* The tokenizer's fast path reads sixteen bytes at a time; the last words
  * of a text are read from a padded copy of its end, and "http:" is left to
  * the path that knows web addresses. */
@@ -120,6 +148,14 @@ START_TEST(test_tokenizer_edges)
     value_is("http://example.com/2020 and 5", "en", "5", 5);
     value_is("see https: 30 things", "en", "30", 30);
     value_is("the www 20 times", "en", "20", 20);
+    /* words on either side of where the padded copy begins (the last
+     * fifteen bytes), each read once: "twenty five" stays one number */
+    for (int k = 0; k < 24; k++) {
+        char buf[96];
+        snprintf(buf, sizeof buf, "%.*sthey counted twenty five owls", k, "abc def ghi jkl mno pqr stu");
+        value_is(buf, "en", "twenty five", 25);
+        count_is(buf, "en", 1);
+    }
 }
 END_TEST
 
@@ -357,6 +393,12 @@ START_TEST(test_qualifiers)
     nci_numvec_free(&r.v);
     /* a qualifier with no number is nothing */
     count_is("more than ever, over the hill", "en", 0);
+    /* a word that only begins phrases ("in" of "in excess of", "up" of "up
+     * to") is tried only where one of them matches; in capitals, always */
+    qual_is("sales in excess of 5,000 units", "en", "in excess of 5,000", NC_QUAL_MORE_THAN);
+    qual_is("Up to 700 workers", "en", "Up to 700", NC_QUAL_AT_MOST);
+    qual_is("sales were up in 2004 to 700", "en", "2004", NC_QUAL_EXACT);
+    kind_is("At-1 was named", "en", "At-1", NC_NUM_IDENTIFIER);
 }
 END_TEST
 
@@ -682,8 +724,15 @@ START_TEST(test_prefilter)
      * are tried; of the symbols, signs before digits */
     kind_is("It was on BBC-1 tonight.", "en", "BBC-1", NC_NUM_IDENTIFIER);
     value_is("Temperatures fell to -5 overnight.", "en", "-5", -5);
-    value_is("It was \xe2\x88\x923 and +4 at night.", "en", "+4", 4);
+    value_is("It was \xe2\x88\x92" "3 and +4 at night.", "en", "+4", 4);
     count_is("The Smith-Jones report - BIG NEWS - came out.", "en", 0);
+    /* a word before a point and a space is whole ("business.", "two."); a
+     * word with apostrophes is looked up whole ("doesn't", "second's") */
+    count_is("It doesn't matter what the business does.", "en", 0);
+    value_is("They won two.", "en", "two", 2);
+    count_is("The company's third's not bad.", "en", 0);
+    value_is("Meet at seven a.m. then.", "en", "seven", 7);
+    value_is("It is one o'clock.", "en", "one", 1);
 }
 END_TEST
 
@@ -747,6 +796,7 @@ static Suite *numbers_suite(void)
     TCase *tc;
     tc = group("numlex");
     tcase_add_test(tc, test_numlex);
+    tcase_add_test(tc, test_numlex_lookup);
     tcase_add_test(tc, test_tokenizer_edges);
     suite_add_tcase(s, tc);
     tc = group("digits");
