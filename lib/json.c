@@ -92,7 +92,7 @@ static char *escapes_at(nci_buf *b, char *o, const char *s, size_t i, size_t n, 
  * past the closing quote, or NULL (oom).  Room for the string as it is,
  * the closing quote and the copy's slack; escapes_at() makes more.  The
  * copy stops at 0xE2 too, the lead byte of U+2028/2029, looked at closer. */
-static char *str_at(nci_buf *b, char *o, const char *s, size_t n, size_t avail)
+static inline char *str_at(nci_buf *b, char *o, const char *s, size_t n, size_t avail)
 {
     b->n = (size_t)(o - b->p);
     if (!(o = nci_buf_room(b, 1 + n + SLACK)))
