@@ -292,9 +292,8 @@ void nci_claimlex_free(nci_claimlex *lex)
 
 void nci_claims_free(nci_claims *c)
 {
-    for (size_t i = 0; i < c->n; i++)
-        free(c->v[i].measure_key);
     free(c->v);
+    free(c->keys);
     memset(c, 0, sizeof *c);
 }
 
@@ -1156,11 +1155,11 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
 }
 
 /* English and Spanish plurals to singular, by suffix. */
-static size_t singular(const char *w, size_t n, const char *lang)
+static size_t singular(const char *w, size_t n, int es)
 {
     if (n <= 3)
         return n;
-    if (!strcmp(lang, "es")) {
+    if (es) {
         if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 's' && strchr("lrndzj", w[n - 3]))
             return n - 2;
         return w[n - 1] == 's' ? n - 1 : n;
@@ -1176,8 +1175,9 @@ static size_t singular(const char *w, size_t n, const char *lang)
 }
 
 /* A word of ASCII letters, digits and marks other than the apostrophe and
- * blanks, short enough for a buffer of 64: nci_fold() only lower-cases it. */
-static int folds_as_lower(const char *w, size_t n)
+ * blanks, short enough for a buffer of 64, is only lower-cased by
+ * nci_fold(): into low (NUL-terminated), 1.  0 for the others. */
+static int lower_ascii(const char *w, size_t n, char low[64])
 {
     if (n >= 64)
         return 0;
@@ -1185,37 +1185,50 @@ static int folds_as_lower(const char *w, size_t n)
         unsigned char c = (unsigned char)w[i];
         if (c >= 0x80 || c <= ' ' || c == '\'')
             return 0;
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
+    low[n] = '\0';
     return 1;
 }
 
-static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a,
-                         size_t b, size_t action, const char *lang)
+/* The longest measure key, its NUL not counted: a word goes in while the
+ * key before it and the word are shorter. */
+#define MAX_KEY 255
+
+/* The key of the measure [a, b) (and the action's word, when there is
+ * one) at the end of out's keys, NUL-terminated: the claims of a document
+ * share one buffer rather than an allocation each.  Its offset and
+ * length, -1 when out of memory. */
+static int measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a, size_t b,
+                       size_t action, int es, nci_claims *out, uint32_t *off, uint32_t *len)
 {
-    char buf[256], low[64];
+    char *buf = nci_grow(out->keys, &out->capkeys, out->nkeys + MAX_KEY + 1, 1);
+    if (!buf)
+        return -1;
+    out->keys = buf;
+    buf += out->nkeys;
+    char low[64];
     size_t n = 0;
+    int folded = 0; /* a word went through nci_fold() */
     for (size_t i = a; i < b + (action != SIZE_MAX); i++) {
         const nci_tok *k = &S->toks[i < b ? i : action];
         if (word_in(lex->keydrop, t, k))
             continue;
         size_t fl = k->end - k->start;
         char *f = low;
-        if (folds_as_lower(t + k->start, fl)) { /* most words: no copy on the heap */
-            for (size_t q = 0; q < fl; q++) {
-                char c = t[k->start + q];
-                low[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            }
-            low[fl] = '\0';
-        } else if (!(f = nci_fold(t + k->start, k->end - k->start, &fl))) {
-            return NULL;
+        /* most words: no copy on the heap */
+        if (!lower_ascii(t + k->start, fl, low)) {
+            if (!(f = nci_fold(t + k->start, k->end - k->start, &fl)))
+                return -1;
+            folded = 1;
         }
-        size_t sl = singular(f, fl, lang);
+        size_t sl = singular(f, fl, es);
         /* the verb of a price is its noun: "priced" -> "price" */
         if ((fl == 6 && !memcmp(f, "priced", 6)) || (fl == 7 && !memcmp(f, "pricing", 7)))
             sl = 5;
         else if (fl == 7 && !memcmp(f, "costing", 7))
             sl = 4;
-        if (fl >= 3 && !strcmp(f + fl - 3, "ies") && strcmp(lang, "es"))
+        if (fl >= 3 && !memcmp(f + fl - 3, "ies", 3) && !es)
             f[fl - 3] = 'y', sl = fl - 2;
         /* the plural of an acronym: "PCs", "MPs", "CDs" */
         size_t tl = k->end - k->start;
@@ -1226,7 +1239,7 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
             if (caps)
                 sl = fl - 1;
         }
-        if (n + sl + 1 < sizeof buf) {
+        if (n + sl < MAX_KEY) {
             if (n)
                 buf[n++] = ' ';
             memcpy(buf + n, f, sl);
@@ -1236,10 +1249,11 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
             free(f);
     }
     buf[n] = '\0';
-    char *key = malloc(n + 1);
-    if (key)
-        memcpy(key, buf, n + 1);
-    return key;
+    *off = (uint32_t)out->nkeys;
+    /* the key is a C string: a NUL a folded word kept ends it */
+    *len = (uint32_t)(folded ? strlen(buf) : n);
+    out->nkeys += n + 1;
+    return 0;
 }
 
 /* The past participle just before the number (qualifier words between are
@@ -1915,6 +1929,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         pub.days = days_from_civil(pub.y, pub.m ? pub.m : 1, pub.d ? pub.d : 1);
     }
     int home = main_place(lex, t, S, E);
+    int es = !strcmp(lang, "es");
     refs_t refs = {-1, -1, -1, -1, -1}; /* what "they", "he", "it", "the report" point back to */
     int32_t quoted = -1;            /* the source of the sentence before, when it quotes */
     cues_t cs, next;
@@ -2017,7 +2032,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             c->m_end = S->toks[mb - 1].end;
             c->start = (uint32_t)num->start;
             c->end = (uint32_t)(mb > te && !borrowed ? c->m_end : num->end);
-            if (!(c->measure_key = measure_key(lex, t, S, ma, mb, action, lang)))
+            if (measure_key(lex, t, S, ma, mb, action, es, out, &c->key, &c->key_len))
                 goto nomem;
             out->n++;
             /* Place: a LOC in the sentence, nearest the number, not one

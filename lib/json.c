@@ -574,7 +574,9 @@ static char *claim_at(nci_buf *b, char *o, const nc_doc *doc, size_t i)
         return NULL;
     o = LIT_AT(o, ",\"measure_key\":");
     /* room for the place and time when both are null, and "source": */
-    if (!(o = more(b, cstr_at(b, o, c->measure_key), 64)))
+    /* the keys of the claims after it may be read too */
+    const nci_claims *C = &doc->claims;
+    if (!(o = more(b, str_at(b, o, C->keys + c->key, c->key_len, C->nkeys - c->key), 64)))
         return NULL;
     o = LIT_AT(o, ",\"place\":");
     if (c->place >= 0) {
