@@ -737,13 +737,13 @@ static int passive_before(const nci_claimlex *lex, const char *t, const nci_tok 
  * phrases up, and most by their first two bytes and length alone. */
 static size_t next_vp_word(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end)
 {
-    for (; i < end; i++) {
-        size_t wl = k[i].end - k[i].start;
-        if (((lex->vp_lens[pair_of(t + k[i].start)] >> (wl & 63)) & 1) && k[i].kind == NC_TOKEN_WORD &&
-            nci_wordset_get(lex->vpfirst, t + k[i].start, wl))
-            break;
+    for (const nci_tok *p = k + i, *e = k + end; p < e; p++) {
+        size_t wl = p->end - p->start;
+        if (((lex->vp_lens[pair_of(t + p->start)] >> (wl & 63)) & 1) && p->kind == NC_TOKEN_WORD &&
+            nci_wordset_get(lex->vpfirst, t + p->start, wl))
+            return (size_t)(p - k);
     }
-    return i;
+    return end;
 }
 
 /* Every attribution cue of sentence s (whose mentions are [m0, m1)), with
