@@ -609,6 +609,7 @@ static const char *intern_cue(const char *c)
 typedef struct {
     int32_t prev, prev_org, last_per, last_org;
     int32_t sent_per; /* a PERSON quoted in the sentence just before */
+    unsigned *asked;  /* counts the questions pron_ref() answers */
 } refs_t;
 
 static int is_pron_kind(int kind)
@@ -625,6 +626,7 @@ static int is_pron_kind(int kind)
  * organisation quoted only; "they" the previous source. */
 static int32_t pron_ref(int kind, const refs_t *r)
 {
+    ++*r->asked;
     if (kind == CUE_PERS)
         return r->sent_per >= 0 ? r->sent_per : r->last_per >= 0 ? r->last_per : r->prev;
     if (kind == CUE_ORGN || kind == CUE_DOCU)
@@ -1909,6 +1911,90 @@ static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *
 }
 
 /* Rule 1: a count, a percentage or an amount whose value can be held. */
+/* What a sentence's cues leave for the sentences after it: the source
+ * quoted (quoted; -1 when its sentence has no quotation mark), the
+ * last sources named (prev, prev_org; -1: it names none, the ones before
+ * stay) and the person quoted in it (sent_per). */
+typedef struct {
+    size_t sent;
+    int32_t sent_per, prev, prev_org, quoted;
+} sentrefs;
+
+static sentrefs sentence_refs(const char *t, const nci_segs *S, const nci_ents *E, size_t s, const cues_t *cs,
+                              qmarks_t *quotes)
+{
+    sentrefs o = {s, -1, -1, -1, -1};
+    for (unsigned i = 0; i < cs->n; i++)
+        if (cs->c[i].ent >= 0) {
+            if (E->e[cs->c[i].ent].type == NCI_ENT_PERSON)
+                o.sent_per = cs->c[i].ent;
+            o.prev = cs->c[i].ent;
+            if (E->e[cs->c[i].ent].type == NCI_ENT_ORG)
+                o.prev_org = cs->c[i].ent;
+            o.quoted = cs->c[i].ent;
+        }
+    if (o.quoted >= 0 && !has_quote(t, &S->sents[s], quotes))
+        o.quoted = -1;
+    return o;
+}
+
+/* The walk over the sentences: what anaphors point back to (refs) and the
+ * source of the last sentence if it quotes (quoted), as of sentence done
+ * (its first mention: dm).  A sentence's cues are read only once one of
+ * its figures is a claim.  Those of the sentences between (most of a
+ * document) count only when a later sentence asks refs something
+ * (pron_ref() counts the questions) or reads quoted: then they are read,
+ * in order (catch_up()), the claims' sentences read meanwhile giving what
+ * they left (log). */
+typedef struct {
+    refs_t refs;
+    int32_t quoted;
+    size_t done, dm;
+    sentrefs *log;
+    size_t nlog, caplog;
+    unsigned asked;
+} walk_t;
+
+static void leave(walk_t *w, const nci_ents *E, sentrefs o, size_t m0, size_t m1)
+{
+    w->refs.sent_per = o.sent_per;
+    if (o.prev >= 0)
+        w->refs.prev = o.prev;
+    if (o.prev_org >= 0)
+        w->refs.prev_org = o.prev_org;
+    w->quoted = o.quoted;
+    for (size_t m = m0; m < m1; m++)
+        note_mention(E, &E->m[m], &w->refs);
+}
+
+/* Brings w up to sentence s (> w->done): the sentences in between in
+ * order, from the log or from their cues. */
+static void catch_up(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E, walk_t *w,
+                     size_t s, qmarks_t *quotes)
+{
+    size_t li = 0, m = w->dm;
+    for (size_t p = w->done; p < s; p++) {
+        while (m < E->nm && E->m[m].sent < p)
+            m++;
+        size_t m1 = m;
+        while (m1 < E->nm && E->m[m1].sent == p)
+            m1++;
+        if (S->sents[p].furniture)
+            continue;
+        if (li < w->nlog && w->log[li].sent == p) {
+            leave(w, E, w->log[li++], m, m1);
+        } else {
+            cues_t cs;
+            sentence_cues(lex, t, S, E, p, m, m1, &w->refs, quotes, &cs);
+            leave(w, E, sentence_refs(t, S, E, p, &cs, quotes), m, m1);
+        }
+        m = m1;
+    }
+    w->done = s;
+    w->dm = m;
+    w->nlog = 0;
+}
+
 static int claimable(const nci_number *num)
 {
     return (num->kind == NC_NUM_COUNT || num->kind == NC_NUM_PERCENT || num->kind == NC_NUM_MONEY) &&
@@ -1930,8 +2016,10 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     }
     int home = main_place(lex, t, S, E);
     int es = !strcmp(lang, "es");
-    refs_t refs = {-1, -1, -1, -1, -1}; /* what "they", "he", "it", "the report" point back to */
-    int32_t quoted = -1;            /* the source of the sentence before, when it quotes */
+    /* what "they", "he", "it", "the report" point back to; the source of
+     * the sentence before, when it quotes */
+    walk_t w = {{-1, -1, -1, -1, -1, NULL}, -1, 0, 0, NULL, 0, 0, 0};
+    w.refs.asked = &w.asked;
     cues_t cs, next;
     timecands times = {NULL, 0, 0}; /* of the sentence, once for all its claims */
     qmarks_t quotes;                 /* of the sentence last asked about */
@@ -1951,8 +2039,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             m1++;
         if (x->furniture)
             continue;
-        sentence_cues(lex, t, S, E, s, m0, m1, &refs, &quotes, &cs);
-        int have_next = 0;
+        int have_cs = 0, have_next = 0;
         size_t sn0 = ni; /* the sentence's numbers start at or after it */
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
         nci_date found[16];
@@ -2053,6 +2140,17 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 if (bestd < 0 || d < bestd)
                     bestd = d, c->place = mm->entity;
             }
+            if (!have_cs) {
+                /* the sentence's cues: read again after those before it
+                 * when they asked refs something */
+                unsigned asked = w.asked;
+                sentence_cues(lex, t, S, E, s, m0, m1, &w.refs, &quotes, &cs);
+                if (w.asked != asked && w.done < s) {
+                    catch_up(lex, t, S, E, &w, s, &quotes);
+                    sentence_cues(lex, t, S, E, s, m0, m1, &w.refs, &quotes, &cs);
+                }
+                have_cs = 1;
+            }
             claim_sources(&cs, lo, ti, c);
             if (!c->nsources)
                 signature_source(t, S, E, s, m1, c);
@@ -2061,13 +2159,15 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * children ..."') or of the one that goes on in the next
              * sentence ('He added: "..."'). */
             if (!c->nsources && in_quote(t, x, num->start, &quotes)) {
-                int32_t q = quoted;
+                if (w.done < s)
+                    catch_up(lex, t, S, E, &w, s, &quotes);
+                int32_t q = w.quoted;
                 if (q < 0 && s + 1 < S->nsents && !S->sents[s + 1].furniture) {
                     if (!have_next) {
                         size_t n0 = m1, n1 = m1;
                         while (n1 < E->nm && E->m[n1].sent == s + 1)
                             n1++;
-                        refs_t nr = refs;
+                        refs_t nr = w.refs;
                         for (size_t m = m0; m < m1; m++)
                             note_mention(E, &E->m[m], &nr);
                         sentence_cues(lex, t, S, E, s + 1, n0, n1, &nr, &quotes, &next);
@@ -2091,25 +2191,26 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             }
             claim_time(t, S, s, nums, sn0, &pub, &times, c, num->start, num->end);
         }
-        quoted = -1;
-        refs.sent_per = -1;
-        for (unsigned i = 0; i < cs.n; i++)
-            if (cs.c[i].ent >= 0) {
-                if (E->e[cs.c[i].ent].type == NCI_ENT_PERSON)
-                    refs.sent_per = cs.c[i].ent;
-                refs.prev = cs.c[i].ent;
-                if (E->e[cs.c[i].ent].type == NCI_ENT_ORG)
-                    refs.prev_org = cs.c[i].ent;
-                quoted = cs.c[i].ent;
-            }
-        if (quoted >= 0 && !has_quote(t, x, &quotes))
-            quoted = -1;
-        for (size_t m = m0; m < m1; m++)
-            note_mention(E, &E->m[m], &refs);
+        if (!have_cs)
+            continue; /* no claim: its cues are read when needed */
+        sentrefs o = sentence_refs(t, S, E, s, &cs, &quotes);
+        if (w.done == s) {
+            leave(&w, E, o, m0, m1);
+            w.done = s + 1;
+            w.dm = m1;
+        } else {
+            sentrefs *lg = nci_grow(w.log, &w.caplog, w.nlog + 1, sizeof *lg);
+            if (!lg)
+                goto nomem;
+            w.log = lg;
+            w.log[w.nlog++] = o;
+        }
     }
     free(times.v);
+    free(w.log);
     return NC_OK;
 nomem:
     free(times.v);
+    free(w.log);
     return NC_ENOMEM;
 }

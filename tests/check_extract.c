@@ -274,6 +274,23 @@ START_TEST(test_sources_anaphora)
     ck_assert_str_eq(source_name(claim_with_low(d, 57)), "Forrester");
     ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Jane Roe");
     json_decref(d);
+    /* The cues of a sentence with no figure are read only when a later
+     * one points back: "they" is the source named last, in a sentence with
+     * a figure after one without; "she" the person named sentences
+     * before. */
+    d = extract("Analysts at Barclays said the market was calm. Shell said 40 wells were closed. The weather "
+                "was mild. They said 25 rigs had stopped.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Shell");
+    ck_assert_str_eq(source_name(claim_with_low(d, 25)), "Shell");
+    json_decref(d);
+    d = extract("Analysts at Barclays said the market was calm. The weather was mild. They said 25 rigs had "
+                "stopped.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 25)), "Barclays");
+    json_decref(d);
+    d = extract("Maria Lopez told the board the plan was ready. The board met twice in March. She said 40 nurses "
+                "were hired.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Maria Lopez");
+    json_decref(d);
     /* A bare "it" stands only for an organisation quoted before. */
     d = extract("Maria Lopez said the clinic was full. It revealed that 30 patients waited.", NULL);
     ck_assert_ptr_null(source_name(claim_with_low(d, 30)));
