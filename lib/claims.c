@@ -984,6 +984,18 @@ static size_t first_tok_at(const nci_segs *S, const nci_sent *x, size_t off)
     return tok_bisect(S->toks, x->tok_first, x->tok_first + x->tok_count, off, 0);
 }
 
+/* first_tok_at() for the offsets of a sentence's figures, asked in text
+ * order: from i, the answer for an offset before off, onward (from the
+ * sentence's first token, [first, end), should off be before that one). */
+static size_t tok_ending_after(const nci_tok *k, size_t first, size_t i, size_t end, size_t off)
+{
+    if (i > first && k[i - 1].end > off)
+        i = first;
+    while (i < end && k[i].end <= off)
+        i++;
+    return i;
+}
+
 static int plural_head(const char *t, const nci_tok *k);
 
 /* Measure after the number: tokens [*a, *b). */
@@ -2042,6 +2054,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         int have_cs = 0, have_next = 0;
         size_t sn0 = ni; /* the sentence's numbers start at or after it */
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
+        size_t tcur = x->tok_first; /* the first token of the figure before */
         nci_date found[16];
         size_t nf = SIZE_MAX;
         for (; ni < nums->n && nums->v[ni].start < x->end; ni++) {
@@ -2051,7 +2064,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             if (!claimable(num))
                 continue;
             size_t end = x->tok_first + x->tok_count;
-            size_t ti = first_tok_at(S, x, num->start), te = first_tok_at(S, x, num->end);
+            size_t ti = tcur = tok_ending_after(S->toks, x->tok_first, tcur, end, num->start);
+            size_t te = tok_ending_after(S->toks, x->tok_first, ti, end, num->end);
             /* "a few", "a couple", "several", "a handful": a vague quantity
              * below ten states no figure. */
             if (num->vague && num->has_high && num->high < 10)
