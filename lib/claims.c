@@ -2041,6 +2041,22 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     size_t nlast = nums->n;
     while (nlast > 0 && !claimable(&nums->v[nlast - 1]))
         nlast--;
+    /* Room for a claim of each number that can be one (up to 64: a table
+     * of figures grows as it goes) and keys of the usual length at once,
+     * rather than growing from nothing. */
+    size_t most = 0;
+    for (size_t i = 0; i < nlast && most < 64; i++)
+        most += claimable(&nums->v[i]);
+    if (most) {
+        nci_claim *v = nci_grow(out->v, &out->cap, out->n + most, sizeof *v);
+        if (!v)
+            return NC_ENOMEM;
+        out->v = v;
+        char *kb = nci_grow(out->keys, &out->capkeys, out->nkeys + 16 * most + MAX_KEY + 1, 1);
+        if (!kb)
+            return NC_ENOMEM;
+        out->keys = kb;
+    }
     size_t ni = 0, m0 = 0;
     for (size_t s = 0; s < S->nsents && ni < nlast; s++) {
         const nci_sent *x = &S->sents[s];
