@@ -1510,6 +1510,7 @@ typedef struct {
 typedef struct {
     timecand *v;
     size_t n, cap;
+    int year_word; /* the sentence has the word "year" (year_before_follows()) */
 } timecands;
 
 static int add_time(timecands *tc, int kind, size_t pos, int dated, int y0, int m0, int d0, int y1, int m1,
@@ -1536,6 +1537,13 @@ enum { TW_SINCE = 1, TW_DAY = 2, TW_IN = 4, TW_NOW = 8 };
 static const unsigned char TIME_WORD[256] = {
     ['s'] = TW_SINCE, ['d'] = TW_SINCE | TW_IN, ['y'] = TW_DAY, ['t'] = TW_DAY, ['h'] = TW_DAY,
     ['a'] = TW_DAY | TW_NOW, ['i'] = TW_IN, ['e'] = TW_IN, ['c'] = TW_NOW, ['p'] = TW_NOW};
+/* Bit n of TIME_LENS[c]: one of those words has n bytes and starts with
+ * c; most tokens that start like one are told apart by their length. */
+#define L(n) ((uint32_t)1 << (n))
+static const uint32_t TIME_LENS[256] = {
+    ['s'] = L(5), ['d'] = L(5) | L(6) | L(7), ['y'] = L(9), ['t'] = L(5), ['h'] = L(3),
+    ['a'] = L(2) | L(4) | L(11), ['i'] = L(2), ['e'] = L(2), ['c'] = L(9), ['p'] = L(9)};
+#undef L
 
 /* "since December": a month alone after since (token i of k[0..n)), from
  * its first day.  -1 when out of memory. */
@@ -1658,12 +1666,17 @@ static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs
             return -1;
     }
     /* The other kinds in one pass; most tokens are passed over by their
-     * first letter. */
+     * first letter and length.  The word "year" is noted on the way. */
     int day = pub->y && pub->d;
+    tc->year_word = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned f = TIME_WORD[(unsigned char)(t[k[i].start] | 32)];
-        if (!f && !(day && k[i].cap))
+        unsigned char c = (unsigned char)(t[k[i].start] | 32);
+        size_t len = k[i].end - k[i].start;
+        if (len == 4 && c == 'y' && is_word(t, &k[i], "year"))
+            tc->year_word = 1;
+        if (!(len < 32 && (TIME_LENS[c] >> len & 1)) && !(day && k[i].cap))
             continue;
+        unsigned f = TIME_WORD[c];
         if (((f & TW_SINCE) && i + 1 < n && pub->y && since_month(lex, t, k, n, i, pub, tc)) ||
             (day && relative_day(lex, t, k, i, pub, tc)) ||
             ((f & TW_IN) && i + 1 < n && month_after_prep(lex, t, k, n, i, pub, tc)) ||
@@ -1788,7 +1801,7 @@ static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_num
      * before follows, with no other figure between, is one year before the
      * time the sentence names (or the publication's year). */
     size_t ra, rb;
-    if (year_before_follows(t, k, n, nums, n0, x, numpos, &ra, &rb)) {
+    if (tc->year_word && year_before_follows(t, k, n, nums, n0, x, numpos, &ra, &rb)) {
         if (bestdist >= 0 && ts[0]) {
             shift_year(ts, -1);
             shift_year(te, -1);
@@ -2033,7 +2046,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     walk_t w = {{-1, -1, -1, -1, -1, NULL}, -1, 0, 0, NULL, 0, 0, 0};
     w.refs.asked = &w.asked;
     cues_t cs, next;
-    timecands times = {NULL, 0, 0}; /* of the sentence, once for all its claims */
+    timecands times = {NULL, 0, 0, 0}; /* of the sentence, once for all its claims */
     qmarks_t quotes;                 /* of the sentence last asked about */
     quotes.x = NULL;
     /* Past the last number that can be a claim, the sentences' cues and
