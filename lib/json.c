@@ -152,7 +152,7 @@ static const char PAIRS[] = "000102030405060708091011121314151617181920212223242
                             "8081828384858687888990919293949596979899";
 
 /* The digits of u, written backwards so that they end at end: their start. */
-static char *digits_before(char *end, unsigned long long u)
+static inline char *digits_before(char *end, unsigned long long u)
 {
     for (; u >= 100; u /= 100) {
         end -= 2;
@@ -603,15 +603,23 @@ static char *claim_at(nci_buf *b, char *o, const nc_doc *doc, size_t i)
         o = LIT_AT(o, "null");
     }
     o = LIT_AT(o, ",\"source\":");
+    size_t first = (size_t)(o - b->p); /* the first source, written again first in "sources" */
     if (c->nsources)
         o = source_at(b, o, doc, c->sources[0], c->cues[0]);
     else
         o = LIT_AT(o, "null");
-    if (!(o = more(b, o, 16)))
+    if (!o)
+        return NULL;
+    size_t nfirst = (size_t)(o - b->p) - first;
+    if (!(o = more(b, o, 16 + nfirst)))
         return NULL;
     o = LIT_AT(o, ",\"sources\":[");
-    for (unsigned k = 0; k < c->nsources; k++) {
-        if (k && (o = more(b, o, 1)))
+    if (c->nsources) {
+        memcpy(o, b->p + first, nfirst);
+        o += nfirst;
+    }
+    for (unsigned k = 1; k < c->nsources; k++) {
+        if ((o = more(b, o, 1)))
             *o++ = ',';
         o = source_at(b, o, doc, c->sources[k], c->cues[k]);
     }
