@@ -520,8 +520,17 @@ static char *source_at(nci_buf *b, char *o, const nc_doc *doc, int32_t ent, cons
     return o;
 }
 
-/* One claim of the contract (DESIGN.md, Output contract). */
-static char *claim_at(nci_buf *b, char *o, const nc_doc *doc, size_t i)
+/* Where the place object of a claim stands in the buffer, to be copied
+ * when the next claim names the same place (most figures of a document
+ * share its main place). */
+typedef struct {
+    int32_t ent; /* -1: none yet */
+    size_t at, n;
+} written;
+
+/* One claim of the contract (DESIGN.md, Output contract); place: the
+ * place object last written. */
+static char *claim_at(nci_buf *b, char *o, const nc_doc *doc, size_t i, written *place)
 {
     quoted t = doc_text(doc);
     const nci_claim *c = &doc->claims.v[i];
@@ -579,11 +588,17 @@ static char *claim_at(nci_buf *b, char *o, const nc_doc *doc, size_t i)
     if (!(o = more(b, str_at(b, o, C->keys + c->key, c->key_len, C->nkeys - c->key), 64)))
         return NULL;
     o = LIT_AT(o, ",\"place\":");
-    if (c->place >= 0) {
+    if (c->place >= 0 && c->place == place->ent) {
+        if (!(o = more(b, o, place->n + 32)))
+            return NULL;
+        o = (char *)memcpy(o, b->p + place->at, place->n) + place->n;
+    } else if (c->place >= 0) {
+        size_t at = (size_t)(o - b->p);
         *o++ = '{';
         if (!(o = more(b, entity_ref_at(b, o, doc, c->place), 32)))
             return NULL;
         *o++ = '}';
+        *place = (written){c->place, at, (size_t)(o - b->p) - at};
     } else {
         o = LIT_AT(o, "null");
     }
@@ -637,8 +652,9 @@ static void put_claims(nci_buf *b, const nc_doc *doc)
     if (!o)
         return;
     *o++ = '[';
+    written place = {-1, 0, 0};
     for (size_t i = 0; i < doc->claims.n; i++)
-        o = claim_at(b, o, doc, i);
+        o = claim_at(b, o, doc, i, &place);
     if ((o = more(b, o, 1)))
         *o++ = ']';
     done_at(b, o);
