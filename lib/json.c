@@ -520,17 +520,26 @@ static char *source_at(nci_buf *b, char *o, const nc_doc *doc, int32_t ent, cons
     return o;
 }
 
-/* Where the place object of a claim stands in the buffer, to be copied
- * when the next claim names the same place (most figures of a document
- * share its main place). */
+/* Where something written for a claim stands in the buffer, to be copied
+ * when the next claim has the same: the place object (most figures of a
+ * document share its main place), the sentence string (of the figures of
+ * one sentence).  what: the place's entity or the sentence's index. */
 typedef struct {
-    int32_t ent; /* -1: none yet */
+    int64_t what; /* -1: none yet */
     size_t at, n;
 } written;
 
-/* One claim of the contract (DESIGN.md, Output contract); place: the
- * place object last written. */
-static char *claim_at(nci_buf *b, char *o, const nc_doc *doc, size_t i, written *place)
+/* A copy of w at o, room for after more bytes after it. */
+static char *copy_at(nci_buf *b, char *o, const written *w, size_t after)
+{
+    if (!(o = more(b, o, w->n + after)))
+        return NULL;
+    return (char *)memcpy(o, b->p + w->at, w->n) + w->n;
+}
+
+/* One claim of the contract (DESIGN.md, Output contract); place, sent:
+ * the place object and the sentence last written. */
+static char *claim_at(nci_buf *b, char *o, const nc_doc *doc, size_t i, written *place, written *sent)
 {
     quoted t = doc_text(doc);
     const nci_claim *c = &doc->claims.v[i];
@@ -550,7 +559,14 @@ static char *claim_at(nci_buf *b, char *o, const nc_doc *doc, size_t i, written 
     if (!(o = more(b, piece_at(b, o, t, c->start, c->end), 16)))
         return NULL;
     o = LIT_AT(o, ",\"sentence\":");
-    if (!(o = more(b, piece_at(b, o, t, s->start, s->end), 3 * NUM_ROOM + 64)))
+    if (c->sent == sent->what) {
+        o = copy_at(b, o, sent, 0);
+    } else {
+        size_t from = (size_t)(o - b->p);
+        if ((o = piece_at(b, o, t, s->start, s->end)))
+            *sent = (written){c->sent, from, (size_t)(o - b->p) - from};
+    }
+    if (!(o = more(b, o, 3 * NUM_ROOM + 64)))
         return NULL;
     /* A claim's bounds are those stated: "at least 18" is 18..18 with
      * qualifier at_least (the qualifier says which way it bounds). */
@@ -588,10 +604,9 @@ static char *claim_at(nci_buf *b, char *o, const nc_doc *doc, size_t i, written 
     if (!(o = more(b, str_at(b, o, C->keys + c->key, c->key_len, C->nkeys - c->key), 64)))
         return NULL;
     o = LIT_AT(o, ",\"place\":");
-    if (c->place >= 0 && c->place == place->ent) {
-        if (!(o = more(b, o, place->n + 32)))
+    if (c->place >= 0 && c->place == place->what) {
+        if (!(o = copy_at(b, o, place, 32)))
             return NULL;
-        o = (char *)memcpy(o, b->p + place->at, place->n) + place->n;
     } else if (c->place >= 0) {
         size_t at = (size_t)(o - b->p);
         *o++ = '{';
@@ -652,9 +667,9 @@ static void put_claims(nci_buf *b, const nc_doc *doc)
     if (!o)
         return;
     *o++ = '[';
-    written place = {-1, 0, 0};
+    written place = {-1, 0, 0}, sent = {-1, 0, 0};
     for (size_t i = 0; i < doc->claims.n; i++)
-        o = claim_at(b, o, doc, i, &place);
+        o = claim_at(b, o, doc, i, &place, &sent);
     if ((o = more(b, o, 1)))
         *o++ = ']';
     done_at(b, o);
