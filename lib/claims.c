@@ -1195,7 +1195,20 @@ static int lower_ascii(const char *w, size_t n, char low[64])
 {
     if (n >= 64)
         return 0;
-    for (size_t i = 0; i < n; i++) {
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) { /* 8 bytes at a time, the tests exact as to "any" */
+        uint64_t v, q;
+        memcpy(&v, w + i, 8);
+        q = v ^ (ones * '\'');
+        if ((v & high) | ((v - ones * 0x21) & ~v & high) | ((q - ones) & ~q & high))
+            return 0;
+        /* bytes below 0x80 now: + 0x3F reaches 0x80 from 'A' on, + 0x25
+         * from '[' on, and no sum carries into the next byte */
+        v |= ((v + ones * 0x3F) & ~(v + ones * 0x25) & high) >> 2;
+        memcpy(low + i, &v, 8);
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (c >= 0x80 || c <= ' ' || c == '\'')
             return 0;
