@@ -1550,11 +1550,12 @@ enum { TW_SINCE = 1, TW_DAY = 2, TW_IN = 4, TW_NOW = 8 };
 static const unsigned char TIME_WORD[256] = {
     ['s'] = TW_SINCE, ['d'] = TW_SINCE | TW_IN, ['y'] = TW_DAY, ['t'] = TW_DAY, ['h'] = TW_DAY,
     ['a'] = TW_DAY | TW_NOW, ['i'] = TW_IN, ['e'] = TW_IN, ['c'] = TW_NOW, ['p'] = TW_NOW};
-/* Bit n of TIME_LENS[c]: one of those words has n bytes and starts with
- * c; most tokens that start like one are told apart by their length. */
+/* Bit n of TIME_LENS[c]: one of those words (or "year") has n bytes and
+ * starts with c; most tokens that start like one are told apart by their
+ * length. */
 #define L(n) ((uint32_t)1 << (n))
 static const uint32_t TIME_LENS[256] = {
-    ['s'] = L(5), ['d'] = L(5) | L(6) | L(7), ['y'] = L(9), ['t'] = L(5), ['h'] = L(3),
+    ['s'] = L(5), ['d'] = L(5) | L(6) | L(7), ['y'] = L(9) | L(4), ['t'] = L(5), ['h'] = L(3),
     ['a'] = L(2) | L(4) | L(11), ['i'] = L(2), ['e'] = L(2), ['c'] = L(9), ['p'] = L(9)};
 #undef L
 
@@ -1685,10 +1686,10 @@ static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)(t[k[i].start] | 32);
         size_t len = k[i].end - k[i].start;
-        if (len == 4 && c == 'y' && is_word(t, &k[i], "year"))
-            tc->year_word = 1;
         if (!(len < 32 && (TIME_LENS[c] >> len & 1)) && !(day && k[i].cap))
             continue;
+        if (len == 4 && c == 'y' && is_word(t, &k[i], "year"))
+            tc->year_word = 1;
         unsigned f = TIME_WORD[c];
         if (((f & TW_SINCE) && i + 1 < n && pub->y && since_month(lex, t, k, n, i, pub, tc)) ||
             (day && relative_day(lex, t, k, i, pub, tc)) ||
