@@ -2087,13 +2087,14 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     size_t ni = 0, m0 = 0;
     for (size_t s = 0; s < S->nsents && ni < nlast; s++) {
         const nci_sent *x = &S->sents[s];
+        /* a sentence with no number is passed over; its mentions too */
+        if (x->furniture || nums->v[ni].start >= x->end)
+            continue;
         while (m0 < E->nm && E->m[m0].sent < s)
             m0++;
         size_t m1 = m0;
         while (m1 < E->nm && E->m[m1].sent == s)
             m1++;
-        if (x->furniture)
-            continue;
         int have_cs = 0, have_next = 0;
         size_t sn0 = ni; /* the sentence's numbers start at or after it */
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
