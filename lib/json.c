@@ -176,20 +176,17 @@ size_t nci_fmt_int(char out[24], long long v)
     return (size_t)(out + 24 - p);
 }
 
-/* The digits of u at o (room for 20): the cursor past them.  Their count
- * from the bit length (u | 1 crosses no power of ten): offsets are most of
- * the numbers of the output. */
+/* The digits of u at o (room for 20): the cursor past them.  Written
+ * backwards into a scratch buffer, then moved with one copy of a fixed
+ * size, which costs less than counting them first (offsets are most of
+ * the numbers of the output); the bytes copied past the digits are
+ * scratch, written over next. */
 static char *uint_at(char *o, unsigned long long u)
 {
-    static const unsigned long long P10[20] = {
-        1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
-        1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
-        100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
-        1000000000000000000ULL, 10000000000000000000ULL};
-    unsigned bits = 64 - (unsigned)__builtin_clzll(u | 1), nd = bits * 1233 >> 12; /* 1233/4096 ~ log10(2) */
-    nd += (u | 1) >= P10[nd];
-    digits_before(o + nd, u);
-    return o + nd;
+    char tmp[40]; /* the digits end at tmp + 20; 20 bytes from their start stay inside */
+    char *p = digits_before(tmp + 20, u);
+    memcpy(o, p, 20);
+    return o + (tmp + 20 - p);
 }
 
 static char *int_at(char *o, long long v)
