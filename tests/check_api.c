@@ -229,8 +229,7 @@ END_TEST
 
 START_TEST(test_json_integers)
 {
-    /* Integers at each side of a power of ten: their digits are counted
-     * from the bit length. */
+    /* Integers at each side of a power of ten (written without printf). */
     const char *t = "Counts were 0 and 9 and 10 and 99 and 100 and 999999 and 1000000 and "
                     "9999999999 and 10000000000 and -7 units.";
     static const char *const WANT[] = {"\"value\":0,", "\"value\":9,", "\"value\":10,", "\"value\":99,",
