@@ -1219,8 +1219,10 @@ static int lower_ascii(const char *w, size_t n, char low[64])
 }
 
 /* The longest measure key, its NUL not counted: a word goes in while the
- * key before it and the word are shorter. */
+ * key before it and the word are shorter.  KEY_ROOM: the room a key is
+ * written in, a word lower-cased after the longest (lower_ascii()) too. */
 #define MAX_KEY 255
+#define KEY_ROOM (MAX_KEY + 1 + 64)
 
 /* The key of the measure [a, b) (and the action's word, when there is
  * one) at the end of out's keys, NUL-terminated: the claims of a document
@@ -1229,12 +1231,11 @@ static int lower_ascii(const char *w, size_t n, char low[64])
 static int measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a, size_t b,
                        size_t action, int es, nci_claims *out, uint32_t *off, uint32_t *len)
 {
-    char *buf = nci_grow(out->keys, &out->capkeys, out->nkeys + MAX_KEY + 1, 1);
+    char *buf = nci_grow(out->keys, &out->capkeys, out->nkeys + KEY_ROOM, 1);
     if (!buf)
         return -1;
     out->keys = buf;
     buf += out->nkeys;
-    char low[64];
     size_t n = 0;
     int folded = 0; /* a word went through nci_fold() */
     for (size_t i = a; i < b + (action != SIZE_MAX); i++) {
@@ -1242,8 +1243,8 @@ static int measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S
         if (word_in(lex->keydrop, t, k))
             continue;
         size_t fl = k->end - k->start;
-        char *f = low;
-        /* most words: no copy on the heap */
+        char *low = buf + n + (n > 0), *f = low; /* where the word goes in the key */
+        /* most words: lower-cased in place, no copy on the heap */
         if (!lower_ascii(t + k->start, fl, low)) {
             if (!(f = nci_fold(t + k->start, k->end - k->start, &fl)))
                 return -1;
@@ -1269,7 +1270,8 @@ static int measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S
         if (n + sl < MAX_KEY) {
             if (n)
                 buf[n++] = ' ';
-            memcpy(buf + n, f, sl);
+            if (f != low)
+                memcpy(buf + n, f, sl);
             n += sl;
         }
         if (f != low)
@@ -2079,7 +2081,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         if (!v)
             return NC_ENOMEM;
         out->v = v;
-        char *kb = nci_grow(out->keys, &out->capkeys, out->nkeys + 16 * most + MAX_KEY + 1, 1);
+        char *kb = nci_grow(out->keys, &out->capkeys, out->nkeys + 16 * most + KEY_ROOM, 1);
         if (!kb)
             return NC_ENOMEM;
         out->keys = kb;
