@@ -986,11 +986,15 @@ static size_t first_tok_at(const nci_segs *S, const nci_sent *x, size_t off)
 
 /* first_tok_at() for the offsets of a sentence's figures, asked in text
  * order: from i, the answer for an offset before off, onward (from the
- * sentence's first token, [first, end), should off be before that one). */
-static size_t tok_ending_after(const nci_tok *k, size_t first, size_t i, size_t end, size_t off)
+ * sentence's first token, [first, end), should off be before that one);
+ * by bisection of the rest, or (near: a figure's end after its start) a
+ * step at a time. */
+static size_t tok_ending_after(const nci_tok *k, size_t first, size_t i, size_t end, size_t off, int near)
 {
     if (i > first && k[i - 1].end > off)
         i = first;
+    if (!near)
+        return tok_bisect(k, i, end, off, 0);
     while (i < end && k[i].end <= off)
         i++;
     return i;
@@ -2110,8 +2114,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             if (!claimable(num))
                 continue;
             size_t end = x->tok_first + x->tok_count;
-            size_t ti = tcur = tok_ending_after(S->toks, x->tok_first, tcur, end, num->start);
-            size_t te = tok_ending_after(S->toks, x->tok_first, ti, end, num->end);
+            size_t ti = tcur = tok_ending_after(S->toks, x->tok_first, tcur, end, num->start, 0);
+            size_t te = tok_ending_after(S->toks, x->tok_first, ti, end, num->end, 1);
             /* "a few", "a couple", "several", "a handful": a vague quantity
              * below ten states no figure. */
             if (num->vague && num->has_high && num->high < 10)
