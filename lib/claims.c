@@ -2040,6 +2040,50 @@ static void catch_up(const nci_claimlex *lex, const char *t, const nci_segs *S, 
     w->nlog = 0;
 }
 
+/* The cues of sentence p (mentions [a, b)) as of sentence s, with w's
+ * refs and, noted into them first, the mentions [xa, xb) (those of a
+ * sentence between): read with what w holds, and again after catch_up()
+ * when they asked it something while sentences before s are not read. */
+static void cues_as_of(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E, walk_t *w,
+                       size_t s, size_t p, size_t a, size_t b, size_t xa, size_t xb, qmarks_t *quotes, cues_t *out)
+{
+    for (;;) {
+        refs_t r = w->refs;
+        for (size_t m = xa; m < xb; m++)
+            note_mention(E, &E->m[m], &r);
+        unsigned asked = w->asked;
+        sentence_cues(lex, t, S, E, p, a, b, &r, quotes, out);
+        if (w->asked == asked || w->done >= s)
+            return;
+        catch_up(lex, t, S, E, w, s, quotes);
+    }
+}
+
+/* The source the sentence before s quoted (w->quoted as of s; m0: the
+ * first mention of s): from the log or from that sentence's cues, which
+ * mostly ask refs nothing, rather than from all the sentences not read. */
+static int32_t quoted_before(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
+                             walk_t *w, size_t s, size_t m0, qmarks_t *quotes)
+{
+    size_t p = s;
+    while (p > w->done && S->sents[p - 1].furniture)
+        p--;
+    if (p == w->done)
+        return w->quoted; /* read up to it */
+    p--;
+    if (w->nlog && w->log[w->nlog - 1].sent == p)
+        return w->log[w->nlog - 1].quoted;
+    size_t b = m0;
+    while (b > 0 && E->m[b - 1].sent > p)
+        b--;
+    size_t a = b;
+    while (a > 0 && E->m[a - 1].sent == p)
+        a--;
+    cues_t cs;
+    cues_as_of(lex, t, S, E, w, s, p, a, b, 0, 0, quotes, &cs);
+    return sentence_refs(t, S, E, p, &cs, quotes).quoted;
+}
+
 static int claimable(const nci_number *num)
 {
     return (num->kind == NC_NUM_COUNT || num->kind == NC_NUM_PERCENT || num->kind == NC_NUM_MONEY) &&
@@ -2205,14 +2249,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                     bestd = d, c->place = mm->entity;
             }
             if (!have_cs) {
-                /* the sentence's cues: read again after those before it
-                 * when they asked refs something */
-                unsigned asked = w.asked;
-                sentence_cues(lex, t, S, E, s, m0, m1, &w.refs, &quotes, &cs);
-                if (w.asked != asked && w.done < s) {
-                    catch_up(lex, t, S, E, &w, s, &quotes);
-                    sentence_cues(lex, t, S, E, s, m0, m1, &w.refs, &quotes, &cs);
-                }
+                cues_as_of(lex, t, S, E, &w, s, s, m0, m1, 0, 0, &quotes, &cs);
                 have_cs = 1;
             }
             claim_sources(&cs, lo, ti, c);
@@ -2223,18 +2260,13 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * children ..."') or of the one that goes on in the next
              * sentence ('He added: "..."'). */
             if (!c->nsources && in_quote(t, x, num->start, &quotes)) {
-                if (w.done < s)
-                    catch_up(lex, t, S, E, &w, s, &quotes);
-                int32_t q = w.quoted;
+                int32_t q = quoted_before(lex, t, S, E, &w, s, m0, &quotes);
                 if (q < 0 && s + 1 < S->nsents && !S->sents[s + 1].furniture) {
                     if (!have_next) {
-                        size_t n0 = m1, n1 = m1;
+                        size_t n1 = m1;
                         while (n1 < E->nm && E->m[n1].sent == s + 1)
                             n1++;
-                        refs_t nr = w.refs;
-                        for (size_t m = m0; m < m1; m++)
-                            note_mention(E, &E->m[m], &nr);
-                        sentence_cues(lex, t, S, E, s + 1, n0, n1, &nr, &quotes, &next);
+                        cues_as_of(lex, t, S, E, &w, s, s + 1, m1, n1, m0, m1, &quotes, &next);
                         have_next = 1;
                     }
                     for (unsigned i = 0; i < next.n && q < 0; i++)
