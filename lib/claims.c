@@ -2145,7 +2145,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         size_t m1 = m0;
         while (m1 < E->nm && E->m[m1].sent == s)
             m1++;
-        int have_cs = 0, have_next = 0;
+        int have_cs = 0, have_next = 0, have_qb = 0;
+        int32_t qbefore = -1; /* quoted_before(), once for all the figures */
         size_t sn0 = ni; /* the sentence's numbers start at or after it */
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
         size_t tcur = x->tok_first; /* the first token of the figure before */
@@ -2260,7 +2261,11 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * children ..."') or of the one that goes on in the next
              * sentence ('He added: "..."'). */
             if (!c->nsources && in_quote(t, x, num->start, &quotes)) {
-                int32_t q = quoted_before(lex, t, S, E, &w, s, m0, &quotes);
+                if (!have_qb) {
+                    qbefore = quoted_before(lex, t, S, E, &w, s, m0, &quotes);
+                    have_qb = 1;
+                }
+                int32_t q = qbefore;
                 if (q < 0 && s + 1 < S->nsents && !S->sents[s + 1].furniture) {
                     if (!have_next) {
                         size_t n1 = m1;
