@@ -292,9 +292,8 @@ void nci_claimlex_free(nci_claimlex *lex)
 
 void nci_claims_free(nci_claims *c)
 {
-    for (size_t i = 0; i < c->n; i++)
-        free(c->v[i].measure_key);
     free(c->v);
+    free(c->keys);
     memset(c, 0, sizeof *c);
 }
 
@@ -610,6 +609,7 @@ static const char *intern_cue(const char *c)
 typedef struct {
     int32_t prev, prev_org, last_per, last_org;
     int32_t sent_per; /* a PERSON quoted in the sentence just before */
+    unsigned *asked;  /* counts the questions pron_ref() answers */
 } refs_t;
 
 static int is_pron_kind(int kind)
@@ -626,6 +626,7 @@ static int is_pron_kind(int kind)
  * organisation quoted only; "they" the previous source. */
 static int32_t pron_ref(int kind, const refs_t *r)
 {
+    ++*r->asked;
     if (kind == CUE_PERS)
         return r->sent_per >= 0 ? r->sent_per : r->last_per >= 0 ? r->last_per : r->prev;
     if (kind == CUE_ORGN || kind == CUE_DOCU)
@@ -738,13 +739,13 @@ static int passive_before(const nci_claimlex *lex, const char *t, const nci_tok 
  * phrases up, and most by their first two bytes and length alone. */
 static size_t next_vp_word(const nci_claimlex *lex, const char *t, const nci_tok *k, size_t i, size_t end)
 {
-    for (; i < end; i++) {
-        size_t wl = k[i].end - k[i].start;
-        if (((lex->vp_lens[pair_of(t + k[i].start)] >> (wl & 63)) & 1) && k[i].kind == NC_TOKEN_WORD &&
-            nci_wordset_get(lex->vpfirst, t + k[i].start, wl))
-            break;
+    for (const nci_tok *p = k + i, *e = k + end; p < e; p++) {
+        size_t wl = p->end - p->start;
+        if (((lex->vp_lens[pair_of(t + p->start)] >> (wl & 63)) & 1) && p->kind == NC_TOKEN_WORD &&
+            nci_wordset_get(lex->vpfirst, t + p->start, wl))
+            return (size_t)(p - k);
     }
-    return i;
+    return end;
 }
 
 /* Every attribution cue of sentence s (whose mentions are [m0, m1)), with
@@ -983,6 +984,22 @@ static size_t first_tok_at(const nci_segs *S, const nci_sent *x, size_t off)
     return tok_bisect(S->toks, x->tok_first, x->tok_first + x->tok_count, off, 0);
 }
 
+/* first_tok_at() for the offsets of a sentence's figures, asked in text
+ * order: from i, the answer for an offset before off, onward (from the
+ * sentence's first token, [first, end), should off be before that one);
+ * by bisection of the rest, or (near: a figure's end after its start) a
+ * step at a time. */
+static size_t tok_ending_after(const nci_tok *k, size_t first, size_t i, size_t end, size_t off, int near)
+{
+    if (i > first && k[i - 1].end > off)
+        i = first;
+    if (!near)
+        return tok_bisect(k, i, end, off, 0);
+    while (i < end && k[i].end <= off)
+        i++;
+    return i;
+}
+
 static int plural_head(const char *t, const nci_tok *k);
 
 /* Measure after the number: tokens [*a, *b). */
@@ -1156,11 +1173,11 @@ static int measure_before(const nci_claimlex *lex, const char *t, const nci_segs
 }
 
 /* English and Spanish plurals to singular, by suffix. */
-static size_t singular(const char *w, size_t n, const char *lang)
+static size_t singular(const char *w, size_t n, int es)
 {
     if (n <= 3)
         return n;
-    if (!strcmp(lang, "es")) {
+    if (es) {
         if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 's' && strchr("lrndzj", w[n - 3]))
             return n - 2;
         return w[n - 1] == 's' ? n - 1 : n;
@@ -1176,46 +1193,74 @@ static size_t singular(const char *w, size_t n, const char *lang)
 }
 
 /* A word of ASCII letters, digits and marks other than the apostrophe and
- * blanks, short enough for a buffer of 64: nci_fold() only lower-cases it. */
-static int folds_as_lower(const char *w, size_t n)
+ * blanks, short enough for a buffer of 64, is only lower-cased by
+ * nci_fold(): into low (NUL-terminated), 1.  0 for the others. */
+static int lower_ascii(const char *w, size_t n, char low[64])
 {
     if (n >= 64)
         return 0;
-    for (size_t i = 0; i < n; i++) {
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) { /* 8 bytes at a time, the tests exact as to "any" */
+        uint64_t v, q;
+        memcpy(&v, w + i, 8);
+        q = v ^ (ones * '\'');
+        if ((v & high) | ((v - ones * 0x21) & ~v & high) | ((q - ones) & ~q & high))
+            return 0;
+        /* bytes below 0x80 now: + 0x3F reaches 0x80 from 'A' on, + 0x25
+         * from '[' on, and no sum carries into the next byte */
+        v |= ((v + ones * 0x3F) & ~(v + ones * 0x25) & high) >> 2;
+        memcpy(low + i, &v, 8);
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (c >= 0x80 || c <= ' ' || c == '\'')
             return 0;
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
+    low[n] = '\0';
     return 1;
 }
 
-static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a,
-                         size_t b, size_t action, const char *lang)
+/* The longest measure key, its NUL not counted: a word goes in while the
+ * key before it and the word are shorter.  KEY_ROOM: the room a key is
+ * written in, a word lower-cased after the longest (lower_ascii()) too. */
+#define MAX_KEY 255
+#define KEY_ROOM (MAX_KEY + 1 + 64)
+
+/* The key of the measure [a, b) (and the action's word, when there is
+ * one) at the end of out's keys, NUL-terminated: the claims of a document
+ * share one buffer rather than an allocation each.  Its offset and
+ * length, -1 when out of memory. */
+static int measure_key(const nci_claimlex *lex, const char *t, const nci_segs *S, size_t a, size_t b,
+                       size_t action, int es, nci_claims *out, uint32_t *off, uint32_t *len)
 {
-    char buf[256], low[64];
+    char *buf = nci_grow(out->keys, &out->capkeys, out->nkeys + KEY_ROOM, 1);
+    if (!buf)
+        return -1;
+    out->keys = buf;
+    buf += out->nkeys;
     size_t n = 0;
+    int folded = 0; /* a word went through nci_fold() */
     for (size_t i = a; i < b + (action != SIZE_MAX); i++) {
         const nci_tok *k = &S->toks[i < b ? i : action];
         if (word_in(lex->keydrop, t, k))
             continue;
         size_t fl = k->end - k->start;
-        char *f = low;
-        if (folds_as_lower(t + k->start, fl)) { /* most words: no copy on the heap */
-            for (size_t q = 0; q < fl; q++) {
-                char c = t[k->start + q];
-                low[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            }
-            low[fl] = '\0';
-        } else if (!(f = nci_fold(t + k->start, k->end - k->start, &fl))) {
-            return NULL;
+        char *low = buf + n + (n > 0), *f = low; /* where the word goes in the key */
+        /* most words: lower-cased in place, no copy on the heap */
+        if (!lower_ascii(t + k->start, fl, low)) {
+            if (!(f = nci_fold(t + k->start, k->end - k->start, &fl)))
+                return -1;
+            folded = 1;
         }
-        size_t sl = singular(f, fl, lang);
+        size_t sl = singular(f, fl, es);
         /* the verb of a price is its noun: "priced" -> "price" */
         if ((fl == 6 && !memcmp(f, "priced", 6)) || (fl == 7 && !memcmp(f, "pricing", 7)))
             sl = 5;
         else if (fl == 7 && !memcmp(f, "costing", 7))
             sl = 4;
-        if (fl >= 3 && !strcmp(f + fl - 3, "ies") && strcmp(lang, "es"))
+        if (fl >= 3 && !memcmp(f + fl - 3, "ies", 3) && !es)
             f[fl - 3] = 'y', sl = fl - 2;
         /* the plural of an acronym: "PCs", "MPs", "CDs" */
         size_t tl = k->end - k->start;
@@ -1226,20 +1271,22 @@ static char *measure_key(const nci_claimlex *lex, const char *t, const nci_segs 
             if (caps)
                 sl = fl - 1;
         }
-        if (n + sl + 1 < sizeof buf) {
+        if (n + sl < MAX_KEY) {
             if (n)
                 buf[n++] = ' ';
-            memcpy(buf + n, f, sl);
+            if (f != low)
+                memcpy(buf + n, f, sl);
             n += sl;
         }
         if (f != low)
             free(f);
     }
     buf[n] = '\0';
-    char *key = malloc(n + 1);
-    if (key)
-        memcpy(key, buf, n + 1);
-    return key;
+    *off = (uint32_t)out->nkeys;
+    /* the key is a C string: a NUL a folded word kept ends it */
+    *len = (uint32_t)(folded ? strlen(buf) : n);
+    out->nkeys += n + 1;
+    return 0;
 }
 
 /* The past participle just before the number (qualifier words between are
@@ -1482,6 +1529,7 @@ typedef struct {
 typedef struct {
     timecand *v;
     size_t n, cap;
+    int year_word; /* the sentence has the word "year" (year_before_follows()) */
 } timecands;
 
 static int add_time(timecands *tc, int kind, size_t pos, int dated, int y0, int m0, int d0, int y1, int m1,
@@ -1508,6 +1556,14 @@ enum { TW_SINCE = 1, TW_DAY = 2, TW_IN = 4, TW_NOW = 8 };
 static const unsigned char TIME_WORD[256] = {
     ['s'] = TW_SINCE, ['d'] = TW_SINCE | TW_IN, ['y'] = TW_DAY, ['t'] = TW_DAY, ['h'] = TW_DAY,
     ['a'] = TW_DAY | TW_NOW, ['i'] = TW_IN, ['e'] = TW_IN, ['c'] = TW_NOW, ['p'] = TW_NOW};
+/* Bit n of TIME_LENS[c]: one of those words (or "year") has n bytes and
+ * starts with c; most tokens that start like one are told apart by their
+ * length. */
+#define L(n) ((uint32_t)1 << (n))
+static const uint32_t TIME_LENS[256] = {
+    ['s'] = L(5), ['d'] = L(5) | L(6) | L(7), ['y'] = L(9) | L(4), ['t'] = L(5), ['h'] = L(3),
+    ['a'] = L(2) | L(4) | L(11), ['i'] = L(2), ['e'] = L(2), ['c'] = L(9), ['p'] = L(9)};
+#undef L
 
 /* "since December": a month alone after since (token i of k[0..n)), from
  * its first day.  -1 when out of memory. */
@@ -1630,12 +1686,17 @@ static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs
             return -1;
     }
     /* The other kinds in one pass; most tokens are passed over by their
-     * first letter. */
+     * first letter and length.  The word "year" is noted on the way. */
     int day = pub->y && pub->d;
+    tc->year_word = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned f = TIME_WORD[(unsigned char)(t[k[i].start] | 32)];
-        if (!f && !(day && k[i].cap))
+        unsigned char c = (unsigned char)(t[k[i].start] | 32);
+        size_t len = k[i].end - k[i].start;
+        if (!(len < 32 && (TIME_LENS[c] >> len & 1)) && !(day && k[i].cap))
             continue;
+        if (len == 4 && c == 'y' && is_word(t, &k[i], "year"))
+            tc->year_word = 1;
+        unsigned f = TIME_WORD[c];
         if (((f & TW_SINCE) && i + 1 < n && pub->y && since_month(lex, t, k, n, i, pub, tc)) ||
             (day && relative_day(lex, t, k, i, pub, tc)) ||
             ((f & TW_IN) && i + 1 < n && month_after_prep(lex, t, k, n, i, pub, tc)) ||
@@ -1760,7 +1821,7 @@ static void claim_time(const char *t, const nci_segs *S, size_t s, const nci_num
      * before follows, with no other figure between, is one year before the
      * time the sentence names (or the publication's year). */
     size_t ra, rb;
-    if (year_before_follows(t, k, n, nums, n0, x, numpos, &ra, &rb)) {
+    if (tc->year_word && year_before_follows(t, k, n, nums, n0, x, numpos, &ra, &rb)) {
         if (bestdist >= 0 && ts[0]) {
             shift_year(ts, -1);
             shift_year(te, -1);
@@ -1895,6 +1956,134 @@ static int is_time_unit(const nci_claimlex *lex, const char *t, const nci_segs *
 }
 
 /* Rule 1: a count, a percentage or an amount whose value can be held. */
+/* What a sentence's cues leave for the sentences after it: the source
+ * quoted (quoted; -1 when its sentence has no quotation mark), the
+ * last sources named (prev, prev_org; -1: it names none, the ones before
+ * stay) and the person quoted in it (sent_per). */
+typedef struct {
+    size_t sent;
+    int32_t sent_per, prev, prev_org, quoted;
+} sentrefs;
+
+static sentrefs sentence_refs(const char *t, const nci_segs *S, const nci_ents *E, size_t s, const cues_t *cs,
+                              qmarks_t *quotes)
+{
+    sentrefs o = {s, -1, -1, -1, -1};
+    for (unsigned i = 0; i < cs->n; i++)
+        if (cs->c[i].ent >= 0) {
+            if (E->e[cs->c[i].ent].type == NCI_ENT_PERSON)
+                o.sent_per = cs->c[i].ent;
+            o.prev = cs->c[i].ent;
+            if (E->e[cs->c[i].ent].type == NCI_ENT_ORG)
+                o.prev_org = cs->c[i].ent;
+            o.quoted = cs->c[i].ent;
+        }
+    if (o.quoted >= 0 && !has_quote(t, &S->sents[s], quotes))
+        o.quoted = -1;
+    return o;
+}
+
+/* The walk over the sentences: what anaphors point back to (refs) and the
+ * source of the last sentence if it quotes (quoted), as of sentence done
+ * (its first mention: dm).  A sentence's cues are read only once one of
+ * its figures is a claim.  Those of the sentences between (most of a
+ * document) count only when a later sentence asks refs something
+ * (pron_ref() counts the questions) or reads quoted: then they are read,
+ * in order (catch_up()), the claims' sentences read meanwhile giving what
+ * they left (log). */
+typedef struct {
+    refs_t refs;
+    int32_t quoted;
+    size_t done, dm;
+    sentrefs *log;
+    size_t nlog, caplog;
+    unsigned asked;
+} walk_t;
+
+static void leave(walk_t *w, const nci_ents *E, sentrefs o, size_t m0, size_t m1)
+{
+    w->refs.sent_per = o.sent_per;
+    if (o.prev >= 0)
+        w->refs.prev = o.prev;
+    if (o.prev_org >= 0)
+        w->refs.prev_org = o.prev_org;
+    w->quoted = o.quoted;
+    for (size_t m = m0; m < m1; m++)
+        note_mention(E, &E->m[m], &w->refs);
+}
+
+/* Brings w up to sentence s (> w->done): the sentences in between in
+ * order, from the log or from their cues. */
+static void catch_up(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E, walk_t *w,
+                     size_t s, qmarks_t *quotes)
+{
+    size_t li = 0, m = w->dm;
+    for (size_t p = w->done; p < s; p++) {
+        while (m < E->nm && E->m[m].sent < p)
+            m++;
+        size_t m1 = m;
+        while (m1 < E->nm && E->m[m1].sent == p)
+            m1++;
+        if (S->sents[p].furniture)
+            continue;
+        if (li < w->nlog && w->log[li].sent == p) {
+            leave(w, E, w->log[li++], m, m1);
+        } else {
+            cues_t cs;
+            sentence_cues(lex, t, S, E, p, m, m1, &w->refs, quotes, &cs);
+            leave(w, E, sentence_refs(t, S, E, p, &cs, quotes), m, m1);
+        }
+        m = m1;
+    }
+    w->done = s;
+    w->dm = m;
+    w->nlog = 0;
+}
+
+/* The cues of sentence p (mentions [a, b)) as of sentence s, with w's
+ * refs and, noted into them first, the mentions [xa, xb) (those of a
+ * sentence between): read with what w holds, and again after catch_up()
+ * when they asked it something while sentences before s are not read. */
+static void cues_as_of(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E, walk_t *w,
+                       size_t s, size_t p, size_t a, size_t b, size_t xa, size_t xb, qmarks_t *quotes, cues_t *out)
+{
+    for (;;) {
+        refs_t r = w->refs;
+        for (size_t m = xa; m < xb; m++)
+            note_mention(E, &E->m[m], &r);
+        unsigned asked = w->asked;
+        sentence_cues(lex, t, S, E, p, a, b, &r, quotes, out);
+        if (w->asked == asked || w->done >= s)
+            return;
+        catch_up(lex, t, S, E, w, s, quotes);
+    }
+}
+
+/* The source the sentence before s quoted (w->quoted as of s; m0: the
+ * first mention of s): from the log or from that sentence's cues, which
+ * mostly ask refs nothing, rather than from all the sentences not read. */
+static int32_t quoted_before(const nci_claimlex *lex, const char *t, const nci_segs *S, const nci_ents *E,
+                             walk_t *w, size_t s, size_t m0, qmarks_t *quotes)
+{
+    size_t p = s;
+    while (p > w->done && S->sents[p - 1].furniture)
+        p--;
+    if (p == w->done)
+        return w->quoted; /* read up to it */
+    p--;
+    if (w->nlog && w->log[w->nlog - 1].sent == p)
+        return w->log[w->nlog - 1].quoted;
+    size_t b = m0;
+    while (b > 0 && E->m[b - 1].sent > p)
+        b--;
+    size_t a = b;
+    while (a > 0 && E->m[a - 1].sent == p)
+        a--;
+    cues_t cs;
+    cues_as_of(lex, t, S, E, w, s, p, a, b, 0, 0, quotes, &cs);
+    return sentence_refs(t, S, E, p, &cs, quotes).quoted;
+}
+
 static int claimable(const nci_number *num)
 {
     return (num->kind == NC_NUM_COUNT || num->kind == NC_NUM_PERCENT || num->kind == NC_NUM_MONEY) &&
@@ -1915,10 +2104,13 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
         pub.days = days_from_civil(pub.y, pub.m ? pub.m : 1, pub.d ? pub.d : 1);
     }
     int home = main_place(lex, t, S, E);
-    refs_t refs = {-1, -1, -1, -1, -1}; /* what "they", "he", "it", "the report" point back to */
-    int32_t quoted = -1;            /* the source of the sentence before, when it quotes */
+    int es = !strcmp(lang, "es");
+    /* what "they", "he", "it", "the report" point back to; the source of
+     * the sentence before, when it quotes */
+    walk_t w = {{-1, -1, -1, -1, -1, NULL}, -1, 0, 0, NULL, 0, 0, 0};
+    w.refs.asked = &w.asked;
     cues_t cs, next;
-    timecands times = {NULL, 0, 0}; /* of the sentence, once for all its claims */
+    timecands times = {NULL, 0, 0, 0}; /* of the sentence, once for all its claims */
     qmarks_t quotes;                 /* of the sentence last asked about */
     quotes.x = NULL;
     /* Past the last number that can be a claim, the sentences' cues and
@@ -1926,20 +2118,38 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
     size_t nlast = nums->n;
     while (nlast > 0 && !claimable(&nums->v[nlast - 1]))
         nlast--;
+    /* Room for a claim of each number that can be one (up to 64: a table
+     * of figures grows as it goes) and keys of the usual length at once,
+     * rather than growing from nothing. */
+    size_t most = 0;
+    for (size_t i = 0; i < nlast && most < 64; i++)
+        most += claimable(&nums->v[i]);
+    if (most) {
+        nci_claim *v = nci_grow(out->v, &out->cap, out->n + most, sizeof *v);
+        if (!v)
+            return NC_ENOMEM;
+        out->v = v;
+        char *kb = nci_grow(out->keys, &out->capkeys, out->nkeys + 16 * most + KEY_ROOM, 1);
+        if (!kb)
+            return NC_ENOMEM;
+        out->keys = kb;
+    }
     size_t ni = 0, m0 = 0;
     for (size_t s = 0; s < S->nsents && ni < nlast; s++) {
         const nci_sent *x = &S->sents[s];
+        /* a sentence with no number is passed over; its mentions too */
+        if (x->furniture || nums->v[ni].start >= x->end)
+            continue;
         while (m0 < E->nm && E->m[m0].sent < s)
             m0++;
         size_t m1 = m0;
         while (m1 < E->nm && E->m[m1].sent == s)
             m1++;
-        if (x->furniture)
-            continue;
-        sentence_cues(lex, t, S, E, s, m0, m1, &refs, &quotes, &cs);
-        int have_next = 0;
+        int have_cs = 0, have_next = 0, have_qb = 0;
+        int32_t qbefore = -1; /* quoted_before(), once for all the figures */
         size_t sn0 = ni; /* the sentence's numbers start at or after it */
         size_t lo = x->tok_first; /* where the previous claim of the sentence stood */
+        size_t tcur = x->tok_first; /* the first token of the figure before */
         nci_date found[16];
         size_t nf = SIZE_MAX;
         for (; ni < nums->n && nums->v[ni].start < x->end; ni++) {
@@ -1949,7 +2159,8 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             if (!claimable(num))
                 continue;
             size_t end = x->tok_first + x->tok_count;
-            size_t ti = first_tok_at(S, x, num->start), te = first_tok_at(S, x, num->end);
+            size_t ti = tcur = tok_ending_after(S->toks, x->tok_first, tcur, end, num->start, 0);
+            size_t te = tok_ending_after(S->toks, x->tok_first, ti, end, num->end, 1);
             /* "a few", "a couple", "several", "a handful": a vague quantity
              * below ten states no figure. */
             if (num->vague && num->has_high && num->high < 10)
@@ -2017,7 +2228,7 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             c->m_end = S->toks[mb - 1].end;
             c->start = (uint32_t)num->start;
             c->end = (uint32_t)(mb > te && !borrowed ? c->m_end : num->end);
-            if (!(c->measure_key = measure_key(lex, t, S, ma, mb, action, lang)))
+            if (measure_key(lex, t, S, ma, mb, action, es, out, &c->key, &c->key_len))
                 goto nomem;
             out->n++;
             /* Place: a LOC in the sentence, nearest the number, not one
@@ -2038,6 +2249,10 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
                 if (bestd < 0 || d < bestd)
                     bestd = d, c->place = mm->entity;
             }
+            if (!have_cs) {
+                cues_as_of(lex, t, S, E, &w, s, s, m0, m1, 0, 0, &quotes, &cs);
+                have_cs = 1;
+            }
             claim_sources(&cs, lo, ti, c);
             if (!c->nsources)
                 signature_source(t, S, E, s, m1, c);
@@ -2046,16 +2261,17 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
              * children ..."') or of the one that goes on in the next
              * sentence ('He added: "..."'). */
             if (!c->nsources && in_quote(t, x, num->start, &quotes)) {
-                int32_t q = quoted;
+                if (!have_qb) {
+                    qbefore = quoted_before(lex, t, S, E, &w, s, m0, &quotes);
+                    have_qb = 1;
+                }
+                int32_t q = qbefore;
                 if (q < 0 && s + 1 < S->nsents && !S->sents[s + 1].furniture) {
                     if (!have_next) {
-                        size_t n0 = m1, n1 = m1;
+                        size_t n1 = m1;
                         while (n1 < E->nm && E->m[n1].sent == s + 1)
                             n1++;
-                        refs_t nr = refs;
-                        for (size_t m = m0; m < m1; m++)
-                            note_mention(E, &E->m[m], &nr);
-                        sentence_cues(lex, t, S, E, s + 1, n0, n1, &nr, &quotes, &next);
+                        cues_as_of(lex, t, S, E, &w, s, s + 1, m1, n1, m0, m1, &quotes, &next);
                         have_next = 1;
                     }
                     for (unsigned i = 0; i < next.n && q < 0; i++)
@@ -2076,25 +2292,26 @@ nc_status nci_claims_run(const nci_claimlex *lex, const char *t, const nci_segs 
             }
             claim_time(t, S, s, nums, sn0, &pub, &times, c, num->start, num->end);
         }
-        quoted = -1;
-        refs.sent_per = -1;
-        for (unsigned i = 0; i < cs.n; i++)
-            if (cs.c[i].ent >= 0) {
-                if (E->e[cs.c[i].ent].type == NCI_ENT_PERSON)
-                    refs.sent_per = cs.c[i].ent;
-                refs.prev = cs.c[i].ent;
-                if (E->e[cs.c[i].ent].type == NCI_ENT_ORG)
-                    refs.prev_org = cs.c[i].ent;
-                quoted = cs.c[i].ent;
-            }
-        if (quoted >= 0 && !has_quote(t, x, &quotes))
-            quoted = -1;
-        for (size_t m = m0; m < m1; m++)
-            note_mention(E, &E->m[m], &refs);
+        if (!have_cs)
+            continue; /* no claim: its cues are read when needed */
+        sentrefs o = sentence_refs(t, S, E, s, &cs, &quotes);
+        if (w.done == s) {
+            leave(&w, E, o, m0, m1);
+            w.done = s + 1;
+            w.dm = m1;
+        } else {
+            sentrefs *lg = nci_grow(w.log, &w.caplog, w.nlog + 1, sizeof *lg);
+            if (!lg)
+                goto nomem;
+            w.log = lg;
+            w.log[w.nlog++] = o;
+        }
     }
     free(times.v);
+    free(w.log);
     return NC_OK;
 nomem:
     free(times.v);
+    free(w.log);
     return NC_ENOMEM;
 }

@@ -32,7 +32,7 @@ typedef struct nci_claim {
     uint32_t sent;
     uint32_t start, end;          /* the claim's text: number and measure (and place) */
     uint32_t m_start, m_end;      /* the measure as written; m_end == m_start: none */
-    char *measure_key;
+    uint32_t key, key_len;        /* the measure key: the claims' keys + key, key_len bytes and a NUL */
     int32_t place;                /* entity index, -1: none */
     int32_t sources[NCI_MAX_SOURCES]; /* entity indexes, -1: none */
     const char *cues[NCI_MAX_SOURCES];
@@ -44,6 +44,8 @@ typedef struct nci_claim {
 typedef struct nci_claims {
     nci_claim *v;
     size_t n, cap;
+    char *keys; /* the measure keys of the claims, one after another */
+    size_t nkeys, capkeys;
 } nci_claims;
 
 typedef struct nci_claimlex nci_claimlex;

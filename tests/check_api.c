@@ -205,6 +205,16 @@ START_TEST(test_json_escape_blocks)
 }
 END_TEST
 
+/* Each of want[0..n) is in the numbers JSON of text t. */
+static void assert_numbers_json_has(const char *t, const char *const *want, size_t n)
+{
+    char *js;
+    ck_assert_int_eq(nc_numbers_json(g_ctx, t, strlen(t), "en", &js, NULL, NULL), NC_OK);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(strstr(js, want[i]), "%s not in %s", want[i], js);
+    nc_free(js);
+}
+
 START_TEST(test_json_decimals)
 {
     /* Short decimals are written without printf, exactly as "%.15g". */
@@ -213,11 +223,19 @@ START_TEST(test_json_decimals)
     static const char *const WANT[] = {"\"value\":2.5,", "\"value\":0.65,", "\"value\":0.0001,",
                                        "\"value\":3.14159265358979,", "\"value\":1234567890123.5,",
                                        "\"value\":-4.25,", "\"value\":12.345678,"};
-    char *js;
-    ck_assert_int_eq(nc_numbers_json(g_ctx, t, strlen(t), "en", &js, NULL, NULL), NC_OK);
-    for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++)
-        ck_assert_msg(strstr(js, WANT[i]), "%s not in %s", WANT[i], js);
-    nc_free(js);
+    assert_numbers_json_has(t, WANT, sizeof WANT / sizeof *WANT);
+}
+END_TEST
+
+START_TEST(test_json_integers)
+{
+    /* Integers at each side of a power of ten (written without printf). */
+    const char *t = "Counts were 0 and 9 and 10 and 99 and 100 and 999999 and 1000000 and "
+                    "9999999999 and 10000000000 and -7 units.";
+    static const char *const WANT[] = {"\"value\":0,", "\"value\":9,", "\"value\":10,", "\"value\":99,",
+                                       "\"value\":100,", "\"value\":999999,", "\"value\":1000000,",
+                                       "\"value\":9999999999,", "\"value\":10000000000,", "\"value\":-7,"};
+    assert_numbers_json_has(t, WANT, sizeof WANT / sizeof *WANT);
 }
 END_TEST
 
@@ -303,6 +321,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, test_json_control_chars);
     tcase_add_test(tc, test_json_escape_blocks);
     tcase_add_test(tc, test_json_decimals);
+    tcase_add_test(tc, test_json_integers);
     tcase_add_test(tc, test_numbers_json_errors);
     tcase_add_test(tc, test_numbers_json_select);
     tcase_add_test(tc, test_extract_idempotent);

@@ -124,6 +124,14 @@ START_TEST(test_measure_keys)
     ck_assert_str_eq(str(claim_with_low(d, 12), "measure_key"), "cafe");
     ck_assert_str_eq(str(claim_with_low(d, 40), "measure_key"), "country");
     json_decref(d);
+    /* words of eight bytes and more are lower-cased eight at a time; an
+     * accent past the first eight is folded all the same */
+    d = extract("The firm sold 40 MOTORCYCLES last week. They built 30 SuperTankers and 12 Motorcyclé-trailers.",
+                NULL);
+    ck_assert_str_eq(str(claim_with_low(d, 40), "measure_key"), "motorcycle");
+    ck_assert_str_eq(str(claim_with_low(d, 30), "measure_key"), "supertanker");
+    ck_assert_str_eq(str(claim_with_low(d, 12), "measure_key"), "motorcycle-trailer");
+    json_decref(d);
 }
 END_TEST
 
@@ -273,6 +281,23 @@ START_TEST(test_sources_anaphora)
                 "audience and we expect more,\" said Jane Roe.", NULL);
     ck_assert_str_eq(source_name(claim_with_low(d, 57)), "Forrester");
     ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Jane Roe");
+    json_decref(d);
+    /* The cues of a sentence with no figure are read only when a later
+     * one points back: "they" is the source named last, in a sentence with
+     * a figure after one without; "she" the person named sentences
+     * before. */
+    d = extract("Analysts at Barclays said the market was calm. Shell said 40 wells were closed. The weather "
+                "was mild. They said 25 rigs had stopped.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Shell");
+    ck_assert_str_eq(source_name(claim_with_low(d, 25)), "Shell");
+    json_decref(d);
+    d = extract("Analysts at Barclays said the market was calm. The weather was mild. They said 25 rigs had "
+                "stopped.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 25)), "Barclays");
+    json_decref(d);
+    d = extract("Maria Lopez told the board the plan was ready. The board met twice in March. She said 40 nurses "
+                "were hired.", NULL);
+    ck_assert_str_eq(source_name(claim_with_low(d, 40)), "Maria Lopez");
     json_decref(d);
     /* A bare "it" stands only for an organisation quoted before. */
     d = extract("Maria Lopez said the clinic was full. It revealed that 30 patients waited.", NULL);
