@@ -52,6 +52,14 @@ typedef struct stems {
     size_t mask;
 } stems;
 
+/* Words of a set by their lengths, first and last bytes: bit n of first[c]
+ * (last[c]) when a word of n bytes starts (ends) with byte c, in either
+ * case.  Most words are rejected by the first byte, and most of the rest
+ * by the last, before hashing. */
+typedef struct lenmask {
+    uint32_t first[256], last[256];
+} lenmask;
+
 struct nci_entlex {
     const nci_calendar *cal;
     nci_tagger_model *model; /* NULL: rules only */
@@ -65,10 +73,8 @@ struct nci_entlex {
     nci_wordset *sport;      /* words of match reports (sports_report) */
     nci_wordset *cues;       /* the closed lists of the rules (CUE_ bits), exactly */
     nci_wordset *cues_any;   /* the same in any case (CUE_ANY_ bits) */
-    /* head_len[c], sport_len[c]: bit n set when a role head (a word of
-     * match reports) of n bytes starts with byte c (either case): most
-     * words are rejected before hashing */
-    uint32_t head_len[256], sport_len[256];
+    /* the role heads and the words of match reports, for quick rejection */
+    lenmask head_len, sport_len;
     /* Document states not in use, kept for the next document: each holds
      * the tagger's word cache, which pays across documents, and the rules'
      * scratch memory.  A thread takes one per document (state_take) and
@@ -255,22 +261,27 @@ static int add_cues(nci_entlex *lex)
     return 0;
 }
 
-/* Bit n of mask[c] for the word w[0..n) that starts with byte c, in either
- * case (n < 32). */
-static void add_len(uint32_t mask[256], const char *w, size_t n)
+static void add_len1(uint32_t mask[256], unsigned char c, size_t n)
 {
-    unsigned char c0 = (unsigned char)w[0];
-    mask[c0] |= 1u << n;
-    if (c0 >= 'a' && c0 <= 'z')
-        mask[c0 - 32] |= 1u << n;
-    if (c0 >= 'A' && c0 <= 'Z')
-        mask[c0 + 32] |= 1u << n;
+    mask[c] |= 1u << n;
+    if (c >= 'a' && c <= 'z')
+        mask[c - 32] |= 1u << n;
+    if (c >= 'A' && c <= 'Z')
+        mask[c + 32] |= 1u << n;
 }
 
-/* Whether w[0..n) can be one of the words of mask (add_len). */
-static int may_be(const uint32_t mask[256], const char *w, size_t n)
+/* The word w[0..n) into m (0 < n < 32). */
+static void add_len(lenmask *m, const char *w, size_t n)
 {
-    return n < 32 && (mask[(unsigned char)w[0]] >> n & 1u);
+    add_len1(m->first, (unsigned char)w[0], n);
+    add_len1(m->last, (unsigned char)w[n - 1], n);
+}
+
+/* Whether w[0..n) can be one of the words of m. */
+static inline int may_be(const lenmask *m, const char *w, size_t n)
+{
+    return n - 1 < 31 && (m->first[(unsigned char)w[0]] >> n & 1u) &&
+           (m->last[(unsigned char)w[n - 1]] >> n & 1u);
 }
 
 const char *nci_ent_type_name(unsigned type)
@@ -496,7 +507,7 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
             size_t wl = strlen(w);
             nci_wordset_add(lex->roles, w, wl, ROLE_HEAD);
             if (wl > 0 && wl < 32)
-                add_len(lex->head_len, w, wl);
+                add_len(&lex->head_len, w, wl);
         } else if (kl == 4 && !strncmp(*r, "post", 4))
             nci_wordset_add(lex->roles, w, strlen(w), ROLE_POST);
         else if (kl == 5 && !strncmp(*r, "title", 5))
@@ -542,7 +553,7 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
     }
     for (int i = 0; SPORT[i]; i++) {
         nci_wordset_add(lex->sport, SPORT[i], strlen(SPORT[i]), i + 1);
-        add_len(lex->sport_len, SPORT[i], strlen(SPORT[i]));
+        add_len(&lex->sport_len, SPORT[i], strlen(SPORT[i]));
     }
     /* Country names (ICU, English), for the type of a name that is one. */
     if (!(lex->countries = nci_wordset_new(512))) {
@@ -808,35 +819,39 @@ static int survey_alloc(survey *sv, arena *a, const nci_segs *S)
     return sv->heads && sv->hsent && sv->days && sv->numbered ? 0 : -1;
 }
 
-/* Token i (k) of sentence s into the survey; returns whether it is a
- * number.  The walks give a copy of the survey in a local, and the
- * tables in locals: the compiler need not reload them after each store. */
-static inline int survey_tok(const uint32_t *head_len, const nci_wordset *roles, const nci_calendar *cal,
-                             const char *t, const nci_tok *k, size_t i, size_t s, survey *sv)
+/* Word w[0..n) (token i of sentence s; cap: capitalised) into the survey
+ * when it is a role head or a weekday.  Inline in the walks, which keep
+ * little else in registers: most words are rejected by may_be and cap. */
+static inline void survey_word(const nci_entlex *lex, const char *w, size_t n, unsigned cap, size_t i,
+                               size_t s, survey *sv)
 {
-    const char *w = t + k->start;
-    size_t n = k->end - k->start;
-    if (k->kind != NC_TOKEN_WORD)
-        return k->kind == NC_TOKEN_NUMBER;
-    if (may_be(head_len, w, n) && nci_wordset_get(roles, w, n) == ROLE_HEAD) {
+    if (may_be(&lex->head_len, w, n) && nci_wordset_get(lex->roles, w, n) == ROLE_HEAD) {
         sv->heads[sv->nheads] = (uint32_t)i;
         sv->hsent[sv->nheads++] = (uint32_t)s;
     }
-    if (k->cap && nci_weekday_lookup(cal, w, n))
+    if (cap && nci_weekday_lookup(lex->cal, w, n))
         sv->days[sv->ndays++] = (uint32_t)i;
+}
+
+/* Token i (k) of sentence s into the survey; returns whether it is a
+ * number. */
+static inline int survey_tok(const nci_entlex *lex, const char *t, const nci_tok *k, size_t i, size_t s,
+                             survey *sv)
+{
+    if (k->kind != NC_TOKEN_WORD)
+        return k->kind == NC_TOKEN_NUMBER;
+    survey_word(lex, t + k->start, k->end - k->start, k->cap, i, s, sv);
     return 0;
 }
 
 /* Sentence s of S into the survey. */
 static void survey_sent(const nci_entlex *lex, const char *t, const nci_segs *S, size_t s, survey *sv)
 {
-    survey v = *sv;
     size_t e = S->sents[s].tok_first + S->sents[s].tok_count;
     int num = 0;
     for (size_t i = S->sents[s].tok_first; i < e; i++)
-        num |= survey_tok(lex->head_len, lex->roles, lex->cal, t, &S->toks[i], i, s, &v);
-    v.numbered[s] = (uint8_t)num;
-    *sv = v;
+        num |= survey_tok(lex, t, &S->toks[i], i, s, sv);
+    sv->numbered[s] = (uint8_t)num;
 }
 
 /* ---------------------------------------------------------------- tagger */
@@ -866,38 +881,65 @@ static int abbrev_period(const nci_entlex *lex, const char *t, const nci_segs *S
            t[b->start] == '.' && is_name_abbrev(lex, t + a->start, a->end - a->start);
 }
 
+/* What walk_word reads of walk_sentence's state. */
+typedef struct walker {
+    const nci_entlex *lex;
+    const char *t;
+    const nci_segs *S;
+    survey *sv;
+    size_t s, e; /* the sentence, the token after its last */
+} walker;
+
+/* Token i of the sentence, a word that is capitalised or may be a role
+ * head, into the survey; when it takes its period (abbrev_period), that
+ * into the survey too and onto the tagger's token o.  Returns whether it
+ * did.  Not inline: walk_sentence calls it for few words, and its loop
+ * keeps its values in registers without it. */
+__attribute__((noinline)) static int walk_word(const walker *w, size_t i, nci_tagger_token *o)
+{
+    const char *t = w->t;
+    const nci_tok *k = &w->S->toks[i];
+    survey_word(w->lex, t + k->start, k->end - k->start, k->cap, i, w->s, w->sv);
+    /* t[k->end] is the NUL after the text at its end */
+    if (!k->cap || t[k->end] != '.' || !abbrev_period(w->lex, t, w->S, i, w->e))
+        return 0;
+    o->len++;
+    if (survey_tok(w->lex, t, k + 1, i + 1, w->s, w->sv))
+        w->sv->numbered[w->s] = 1;
+    return 1;
+}
+
 /* The tokens of sentence s for the tagger from toks[*k] on (map[k]: the
- * segment token of tagger token k), and into the survey, in one walk.
- * *abbrev: whether the last token took its period. */
+ * segment token of tagger token k), and into the survey (its numbered[s]
+ * zero before), in one walk.  *abbrev: whether the last token took its
+ * period. */
 static void walk_sentence(const nci_entlex *lex, const char *t, const nci_segs *S, size_t s, survey *sv,
                           nci_tagger_token *toks, uint32_t *map, size_t *k, int *abbrev)
 {
-    survey v = *sv;
-    size_t kk = *k, e = S->sents[s].tok_first + S->sents[s].tok_count;
-    /* locals: the stores below might alias the fields they come from */
     const nci_tok *tv = S->toks;
-    const uint32_t *hl = lex->head_len;
-    const nci_wordset *roles = lex->roles;
-    const nci_calendar *cal = lex->cal;
-    int num = 0, ab = 0;
-    for (size_t i = S->sents[s].tok_first; i < e; i++, kk++) {
-        const nci_tok tk = tv[i];
-        toks[kk].ptr = t + tk.start;
-        toks[kk].len = tk.end - tk.start;
-        map[kk] = (uint32_t)i;
-        num |= survey_tok(hl, roles, cal, t, &tk, i, s, &v);
-        ab = tk.cap && abbrev_period(lex, t, S, i, e);
-        if (ab) {
-            toks[kk].len++;
-            i++;
-            num |= survey_tok(hl, roles, cal, t, &tv[i], i, s, &v);
+    size_t i = S->sents[s].tok_first, e = i + S->sents[s].tok_count;
+    const walker w = {lex, t, S, sv, s, e};
+    nci_tagger_token *o = toks + *k;
+    uint32_t *mo = map + *k;
+    int ab = 0;
+    for (; i < e; i++, o++, mo++) {
+        uint32_t a = tv[i].start, z = tv[i].end;
+        unsigned kind = tv[i].kind;
+        o->ptr = t + a;
+        o->len = z - a;
+        *mo = (uint32_t)i;
+        ab = 0;
+        if (kind != NC_TOKEN_WORD) {
+            if (kind == NC_TOKEN_NUMBER)
+                sv->numbered[s] = 1;
+            continue;
         }
+        if ((tv[i].cap || may_be(&lex->head_len, t + a, z - a)) && (ab = walk_word(&w, i, o)) != 0)
+            i++;
     }
     if (e > S->sents[s].tok_first)
         *abbrev = ab;
-    *k = kk;
-    v.numbered[s] = (uint8_t)num;
-    *sv = v;
+    *k = (size_t)(o - toks);
 }
 
 /* The sentence of token tok, from *sc on (tokens asked in text order). */
@@ -2063,7 +2105,7 @@ static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S
     int hits = 0;
     for (size_t i = 0; i < S->ntoks && hits < 3; i++) {
         const nci_tok *k = &S->toks[i];
-        if (k->kind != NC_TOKEN_WORD || !may_be(lex->sport_len, t + k->start, k->end - k->start))
+        if (k->kind != NC_TOKEN_WORD || !may_be(&lex->sport_len, t + k->start, k->end - k->start))
             continue;
         int v = nci_wordset_get(lex->sport, t + k->start, k->end - k->start) - 1;
         if (v >= 0 && !(seen[v >> 6] & (1ULL << (v & 63)))) {
@@ -2520,6 +2562,21 @@ static int is_quote_mark(const char *t, const nci_tok *k)
  * that "United Nations" stays.  And a leading indefinite article is cut
  * from a name of three words or more ("A Financial Times poll" ->
  * "Financial Times"; "A Jones" in a team list keeps its initial). */
+/* The first token of S that starts at byte off or after it (S->ntoks if
+ * none). */
+static size_t tok_from(const nci_segs *S, size_t off)
+{
+    size_t lo = 0, hi = S->ntoks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S->toks[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Whether token k of sentence x is the acronym, in brackets, of the
  * lower-case words right before it ("gross domestic product (GDP)",
  * "extraordinary general meeting (EGM)"): a term, no name.  The words'
@@ -2614,15 +2671,24 @@ static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, 
             any = 1;
         }
     }
-    /* and the acronyms of terms, wherever they are spelled out */
-    for (size_t s = 0; s < S->nsents; s++) {
-        const nci_sent *x = &S->sents[s];
-        for (size_t k = x->tok_first + 2; k + 1 < x->tok_first + x->tok_count; k++)
-            if (t[S->toks[k].start] >= 'A' && t[S->toks[k].start] <= 'Z' &&
-                is_term_acronym(t, S, x, k) && titles.n < E->nm) {
-                textset_add(&titles, t, S->toks[k].start, S->toks[k].end - S->toks[k].start);
-                any = 1;
-            }
+    /* and the acronyms of terms, wherever they are spelled out: the tokens
+     * after the text's "(" bytes, found by memchr (most documents have
+     * none), in the sentences that hold them (sc: from the one before on) */
+    size_t tend = S->ntoks ? S->toks[S->ntoks - 1].end : 0, sc = 0;
+    for (const char *p = t; (p = memchr(p, '(', tend - (size_t)(p - t))) != NULL; p++) {
+        size_t k = tok_from(S, (size_t)(p - t)) + 1;
+        if (k >= S->ntoks || S->toks[k - 1].start != (size_t)(p - t))
+            continue;
+        while (sc < S->nsents && k >= S->sents[sc].tok_first + S->sents[sc].tok_count)
+            sc++;
+        if (sc == S->nsents)
+            break;
+        const nci_sent *x = &S->sents[sc];
+        if (k >= x->tok_first + 2 && t[S->toks[k].start] >= 'A' && t[S->toks[k].start] <= 'Z' &&
+            is_term_acronym(t, S, x, k) && titles.n < E->nm) {
+            textset_add(&titles, t, S->toks[k].start, S->toks[k].end - S->toks[k].start);
+            any = 1;
+        }
     }
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
