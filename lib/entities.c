@@ -950,6 +950,21 @@ static size_t sent_of(const nci_segs *S, size_t *sc, size_t tok)
     return *sc;
 }
 
+/* The first label from l[i] on that is not O (0), eight at a time; n if
+ * none. */
+static size_t next_label(const uint8_t *l, size_t i, size_t n)
+{
+    uint64_t l8;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&l8, l + i, 8);
+        if (l8)
+            break;
+    }
+    while (i < n && !l[i])
+        i++;
+    return i;
+}
+
 static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, const nci_segs *S,
                         nci_ents *E, survey *sv)
 {
@@ -1004,10 +1019,8 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
     size_t sc = 0; /* the sentence of the token last asked of sent_of */
     for (size_t i = 0; i < n && !rc;) {
         unsigned type = NCI_TAG_TYPE(labels[i]);
-        if (!type) { /* O (0), then eight at a time */
-            uint64_t l8;
-            for (i++; i + 8 <= n && (memcpy(&l8, labels + i, 8), !l8);)
-                i += 8;
+        if (!type) {
+            i = next_label(labels, i + 1, n);
             continue;
         }
         size_t e = i + 1;
@@ -1877,20 +1890,24 @@ static int demonym_places(const char *t, const nci_segs *S, const nci_ents *E, a
 static int drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
                          arena *a)
 {
-    size_t w = 0;
+    size_t w = 0, first = E->nm;
     stems pl = {0};
     uint64_t h[8];
-    /* the places, when a name starts with a word of an adjective's shape */
+    /* the places, when a name starts with a word of an adjective's shape
+     * (the first such name: first; none before it) */
     for (size_t i = 0; i < E->nm && !pl.slot; i++) {
         const nci_tok *k = &S->toks[E->m[i].tok];
         if (E->m[i].type >= NCI_ENT_PERSON && E->m[i].type <= NCI_ENT_LOC &&
-            demonym_stems(t + k->start, k->end - k->start, h) && demonym_places(t, S, E, a, &pl))
-            return -1;
+            demonym_stems(t + k->start, k->end - k->start, h)) {
+            first = i;
+            if (demonym_places(t, S, E, a, &pl))
+                return -1;
+        }
     }
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention m = E->m[i];
         if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
-            while (pl.slot && m.ntok > 0) {
+            while (i >= first && m.ntok > 0) {
                 const char *fw = t + S->toks[m.tok].start;
                 size_t fn = S->toks[m.tok].end - S->toks[m.tok].start, nh = demonym_stems(fw, fn, h);
                 if (!nh || !stems_match(&pl, h, nh, fw, fn))
@@ -2040,35 +2057,51 @@ static int is_subject_verb(const char *t, const nci_tok *k)
     return 0;
 }
 
+/* What follows ORG mention m: 0 no 's right after it, 2 its 's and then a
+ * verb or a punctuation mark ("McDonald's said", "at McDonald's."), 1
+ * its 's and then something else. */
+static int name_s(const char *t, const nci_segs *S, const nci_mention *m)
+{
+    const nci_sent *x = &S->sents[m->sent];
+    size_t nx = m->tok + m->ntok, end = x->tok_first + x->tok_count;
+    if (nx >= end || S->toks[nx].start != m->end || !is_possessive(t, &S->toks[nx]))
+        return 0;
+    return nx + 1 >= end || is_subject_verb(t, &S->toks[nx + 1]) ||
+                   (S->toks[nx + 1].end - S->toks[nx + 1].start == 1 &&
+                    strchr(".,;:", t[S->toks[nx + 1].start]))
+               ? 2
+               : 1;
+}
+
 /* A company named with its 's ("McDonald's", "Foster's", "Sotheby's"):
  * where every mention of an organisation's name in the document has 's
  * right after it, and after one of them comes a verb or a punctuation
- * mark ("McDonald's said", "at McDonald's."), the 's is part of the name,
- * not a possessive.  -1 when out of memory, else 0. */
+ * mark (name_s 2), the 's is part of the name, not a possessive.  Nothing
+ * to do (no table of names made) when no mention has that.  -1 when out
+ * of memory, else 0. */
 static int keep_name_s(const char *t, const nci_segs *S, nci_ents *E, arena *a)
 {
+    size_t i = 0;
+    while (i < E->nm && !(E->m[i].type == NCI_ENT_ORG && name_s(t, S, &E->m[i]) == 2))
+        i++;
+    if (i == E->nm)
+        return 0;
     textset ts;
     /* per text: 1 an ORG mention without 's, 2 one with 's before a verb */
     uint8_t *flag = arena_zero(a, E->nm + 1);
     uint32_t *grp = arena_take(a, (E->nm + 1) * sizeof *grp);
-    if (!flag || !grp || textset_init(&ts, a, E->nm ? E->nm : 1))
+    if (!flag || !grp || textset_init(&ts, a, E->nm))
         return -1;
-    for (size_t i = 0; i < E->nm; i++) {
+    for (i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
         if (m->type != NCI_ENT_ORG)
             continue;
-        const nci_sent *x = &S->sents[m->sent];
-        size_t nx = m->tok + m->ntok, end = x->tok_first + x->tok_count;
         grp[i] = textset_add(&ts, t, m->start, m->end - m->start);
-        if (nx >= end || S->toks[nx].start != m->end || !is_possessive(t, &S->toks[nx])) {
-            flag[grp[i]] |= 1;
-        } else if (nx + 1 >= end || is_subject_verb(t, &S->toks[nx + 1]) ||
-                   (S->toks[nx + 1].end - S->toks[nx + 1].start == 1 &&
-                    strchr(".,;:", t[S->toks[nx + 1].start]))) {
-            flag[grp[i]] |= 2;
-        }
+        int f = name_s(t, S, m);
+        if (f != 1)
+            flag[grp[i]] |= (uint8_t)(f ? 2 : 1);
     }
-    for (size_t i = 0; i < E->nm; i++) {
+    for (i = 0; i < E->nm; i++) {
         nci_mention *m = &E->m[i];
         if (m->type == NCI_ENT_ORG && flag[grp[i]] == 2) {
             m->end = S->toks[m->tok + m->ntok].end;
@@ -2506,9 +2539,11 @@ static int is_roman(const char *t, const nci_tok *k)
     size_t n = k->end - k->start;
     if (k->kind != NC_TOKEN_WORD || n == 0 || n > 5)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!strchr("IVXL", t[k->start + i]))
+    for (size_t i = 0; i < n; i++) {
+        char c = t[k->start + i];
+        if (c != 'I' && c != 'V' && c != 'X' && c != 'L')
             return 0;
+    }
     return 1;
 }
 
