@@ -132,8 +132,8 @@ static const char *const STOP[] = {
  * word's value has the bits of all the lists of its set that hold it. */
 enum {
     CUE_ABBREV = 1 << 0, /* is_name_abbrev */
-    CUE_LEGAL = 1 << 1,  /* is_legal_form */
-    CUE_CLUB = 1 << 2,   /* club_word */
+    CUE_LEGAL = 1 << 1,  /* a company's legal form (fix_types) */
+    CUE_CLUB = 1 << 2,   /* the last word of a club's name (fix_types) */
     CUE_TEAM = 1 << 3,   /* a team's people (fix_types) */
     CUE_EVENT = 1 << 4,  /* the last word of an event's name (drop_events) */
     CUE_COUNT = 1 << 5,  /* a number word before "Nations" (drop_events) */
@@ -916,15 +916,15 @@ __attribute__((noinline)) static int walk_word(const walker *w, size_t i, nci_ta
 static void walk_sentence(const nci_entlex *lex, const char *t, const nci_segs *S, size_t s, survey *sv,
                           nci_tagger_token *toks, uint32_t *map, size_t *k, int *abbrev)
 {
-    const nci_tok *tv = S->toks;
     size_t i = S->sents[s].tok_first, e = i + S->sents[s].tok_count;
     const walker w = {lex, t, S, sv, s, e};
+    const nci_tok *p = S->toks + i;
     nci_tagger_token *o = toks + *k;
     uint32_t *mo = map + *k;
     int ab = 0;
-    for (; i < e; i++, o++, mo++) {
-        uint32_t a = tv[i].start, z = tv[i].end;
-        unsigned kind = tv[i].kind;
+    for (; i < e; i++, p++, o++, mo++) {
+        uint32_t a = p->start, z = p->end;
+        unsigned kind = p->kind;
         o->ptr = t + a;
         o->len = z - a;
         *mo = (uint32_t)i;
@@ -934,8 +934,10 @@ static void walk_sentence(const nci_entlex *lex, const char *t, const nci_segs *
                 sv->numbered[s] = 1;
             continue;
         }
-        if ((tv[i].cap || may_be(&lex->head_len, t + a, z - a)) && (ab = walk_word(&w, i, o)) != 0)
+        if ((p->cap || may_be(&lex->head_len, t + a, z - a)) && (ab = walk_word(&w, i, o)) != 0) {
             i++;
+            p++;
+        }
     }
     if (e > S->sents[s].tok_first)
         *abbrev = ab;
@@ -2120,11 +2122,19 @@ static int keep_name_s(const char *t, const nci_segs *S, nci_ents *E, arena *a)
  * - another name on either side of "v" or "vs" is a team ("Everton v
  *   Plymouth"), an organisation;
  * - so is a one-word name before a word for a team's people ("Villa boss"). */
-/* Whether token k is a company's legal form ("GmbH", "Ltd", "Inc"):
- * CUE_LEGAL. */
-static int is_legal_form(const nci_entlex *lex, const char *t, const nci_tok *k)
+/* The CUE_ bits of token k (lex->cues). */
+static inline int tok_cues(const nci_entlex *lex, const char *t, const nci_tok *k)
 {
-    return (nci_wordset_get(lex->cues, t + k->start, k->end - k->start) & CUE_LEGAL) != 0;
+    return nci_wordset_get(lex->cues, t + k->start, k->end - k->start);
+}
+
+/* Whether token k is "v", "vs" or "vs.". */
+static int is_versus(const char *t, const nci_tok *k)
+{
+    size_t n = k->end - k->start;
+    const char *w = t + k->start;
+    return (n == 1 && w[0] == 'v') || (n == 2 && !memcmp(w, "vs", 2)) ||
+           (n == 3 && !memcmp(w, "vs.", 3));
 }
 
 /* Whether the document reads as a sports report: three different words of
@@ -2149,20 +2159,6 @@ static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S
     return hits >= 3;
 }
 
-/* Whether the last word of mention m is a club's word ("Stoke City",
- * "Blackburn Rovers", "Crystal Palace"): CUE_CLUB. */
-static int club_word(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
-{
-    const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
-    return (nci_wordset_get(lex->cues, t + z->start, z->end - z->start) & CUE_CLUB) != 0;
-}
-
-static void sync_pend(uint8_t *pend, const nci_mention *m)
-{
-    if (pend)
-        pend[m->tok + m->ntok - 1] = m->type == NCI_ENT_PERSON;
-}
-
 static int kin_before(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m);
 
 /* Whether mention m is an acronym in brackets right after mention p whose
@@ -2182,14 +2178,7 @@ static int bracket_acronym(const char *t, const nci_segs *S, const nci_mention *
 static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     int sport = -1; /* sports_report(), asked only when a rule needs it */
-    /* pend[k]: a PERSON mention ends at token k (NULL if out of memory: the
-     * bracket rule is skipped) */
-    uint8_t *pend = calloc(S->ntoks + 1, 1);
-    for (size_t i = 0; pend && i < E->nm; i++)
-        if (E->m[i].type == NCI_ENT_PERSON)
-            pend[E->m[i].tok + E->m[i].ntok - 1] = 1;
-    /* after each mention, pend follows its new type */
-    for (size_t i = 0; i < E->nm; sync_pend(pend, &E->m[i]), i++) {
+    for (size_t i = 0; i < E->nm; i++) {
         nci_mention *m = &E->m[i];
         if (m->type < NCI_ENT_PERSON || m->type > NCI_ENT_LOC)
             continue;
@@ -2209,64 +2198,58 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             m->sure = p->sure = 1;
             continue;
         }
-        {
-            const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
-            if (nci_wordset_get(lex->cues, t + z->start, z->end - z->start) & CUE_INST) {
-                m->type = NCI_ENT_ORG;
-                m->sure = 1;
-                continue;
-            }
+        /* the sentence, the last token (z, with its CUE_ bits zv: asked
+         * once for the rules below), the token after (q, NULL at the
+         * sentence's end; its bits qv asked when a rule needs them) */
+        const nci_sent *x = &S->sents[m->sent];
+        size_t first = x->tok_first, end = first + x->tok_count, nx = m->tok + m->ntok;
+        const nci_tok *z = &S->toks[nx - 1], *q = nx < end ? &S->toks[nx] : NULL;
+        const nci_tok *p = m->tok > first ? &S->toks[m->tok - 1] : NULL;
+        int zv = tok_cues(lex, t, z), qv = -1;
+        /* a name ending in an institution's word */
+        if (zv & CUE_INST) {
+            m->type = NCI_ENT_ORG;
+            m->sure = 1;
+            continue;
         }
         /* a band's people right after it ("Keane frontman") */
-        if (m->type == NCI_ENT_PERSON && m->tok + m->ntok < S->sents[m->sent].tok_first +
-                                                                S->sents[m->sent].tok_count) {
-            const nci_tok *q = &S->toks[m->tok + m->ntok];
-            if (t[q->start] >= 'a' &&
-                (nci_wordset_get(lex->cues_any, t + q->start, q->end - q->start) & CUE_ANY_BAND)) {
-                m->type = NCI_ENT_ORG;
-                m->sure = 1;
-                continue;
-            }
+        if (m->type == NCI_ENT_PERSON && q && t[q->start] >= 'a' &&
+            (nci_wordset_get(lex->cues_any, t + q->start, q->end - q->start) & CUE_ANY_BAND)) {
+            m->type = NCI_ENT_ORG;
+            m->sure = 1;
+            continue;
         }
         /* a company's noun right before it ("oil firm Shell"), not an
          * adjective ("the giant US deficit") */
-        if (m->tok > S->sents[m->sent].tok_first) {
-            const nci_tok *p = &S->toks[m->tok - 1];
-            if ((nci_wordset_get(lex->cues, t + p->start, p->end - p->start) & CUE_FIRM) &&
-                !(nci_tok_is(t, p, "giant") && m->tok >= S->sents[m->sent].tok_first + 2 &&
-                  (nci_tok_is(t, p - 1, "the") || nci_tok_is(t, p - 1, "a")))) {
-                m->type = NCI_ENT_ORG;
-                m->sure = 1;
-                continue;
-            }
+        if (p && (tok_cues(lex, t, p) & CUE_FIRM) &&
+            !(nci_tok_is(t, p, "giant") && m->tok >= first + 2 &&
+              (nci_tok_is(t, p - 1, "the") || nci_tok_is(t, p - 1, "a")))) {
+            m->type = NCI_ENT_ORG;
+            m->sure = 1;
+            continue;
         }
         /* a name in brackets right after a person's is the person's club
-         * in a squad list ("J Smith (Wasps)"); not a country ("(US)") nor
-         * a person's name ("Hamlet (Kate Winslet)") */
+         * in a squad list ("J Smith (Wasps)"); not a country ("(US)": the
+         * first rule) nor a person's name ("Hamlet (Kate Winslet)").  The
+         * person's is the mention before (mentions are in text order and
+         * do not overlap), as typed by now */
         if (m->type != NCI_ENT_ORG && (m->type != NCI_ENT_PERSON || m->ntok == 1) &&
-            !nci_wordset_get(lex->countries, t + m->start, m->end - m->start) &&
-            !(m->ntok == 1 && m->end - m->start <= 3)) { /* "(US)", "(SA)": a country */
-            const nci_sent *x = &S->sents[m->sent];
-            size_t nx = m->tok + m->ntok;
-            if (m->tok >= x->tok_first + 2 && nx < x->tok_first + x->tok_count &&
-                nci_tok_is(t, &S->toks[m->tok - 1], "(") && nci_tok_is(t, &S->toks[nx], ")") &&
-                pend && pend[m->tok - 2]) {
-                m->type = NCI_ENT_ORG;
-                continue;
-            }
+            !(m->ntok == 1 && m->end - m->start <= 3) && /* "(US)", "(SA)": a country */
+            m->tok >= first + 2 && q && nci_tok_is(t, p, "(") && nci_tok_is(t, q, ")") && i > 0 &&
+            E->m[i - 1].type == NCI_ENT_PERSON &&
+            E->m[i - 1].tok + E->m[i - 1].ntok == m->tok - 1) {
+            m->type = NCI_ENT_ORG;
+            continue;
         }
         /* in a sports report a town is its club ("Leicester beat Derby",
-         * "Stoke City"), except where it is a venue or a journey's end
-         * ("in Cardiff", "at Twickenham", "to Leeds", "from Hull") */
+         * "Stoke City": a name ending in a club's word, CUE_CLUB), except
+         * where it is a venue or a journey's end ("in Cardiff", "at
+         * Twickenham", "to Leeds", "from Hull") */
         if (m->type != NCI_ENT_ORG) {
-            int club = m->ntok > 1 && club_word(lex, t, S, m);
+            int club = m->ntok > 1 && (zv & CUE_CLUB);
             if (!club && m->type == NCI_ENT_LOC && m->ntok == 1 &&
                 (nci_tagger_model_gaz_word(lex->model, t + m->start, m->end - m->start) &
                  ((1u << NCI_GAZ_CITY) | (1u << NCI_GAZ_COUNTRY))) == (1u << NCI_GAZ_CITY)) {
-                const nci_sent *x = &S->sents[m->sent];
-                const nci_tok *p = m->tok > x->tok_first ? &S->toks[m->tok - 1] : NULL;
-                size_t nx = m->tok + m->ntok;
-                const nci_tok *q = nx < x->tok_first + x->tok_count ? &S->toks[nx] : NULL;
                 club = !(p && (nci_tok_is(t, p, "in") || nci_tok_is(t, p, "at") ||
                                nci_tok_is(t, p, "to") || nci_tok_is(t, p, "from") ||
                                nci_tok_is(t, p, "near")));
@@ -2278,8 +2261,7 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
                     (nci_tok_is(t, p, "a") || nci_tok_is(t, p, "the") ||
                      nci_tok_is(t, p, "their") || nci_tok_is(t, p, "his") ||
                      nci_tok_is(t, p, "its") || nci_tok_is(t, p, "her")) &&
-                    !(nci_wordset_get(lex->cues, t + q->start, q->end - q->start) &
-                      (CUE_TEAM | CUE_SQUAD)))
+                    !((qv = tok_cues(lex, t, q)) & (CUE_TEAM | CUE_SQUAD)))
                     club = 0;
             }
             if (club && sport < 0)
@@ -2291,18 +2273,12 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         }
         /* a station's number belongs to its name ("BBC Radio 4", "Channel
          * 4"): a name ending in Radio or Channel takes the number after it */
-        {
-            const nci_sent *x = &S->sents[m->sent];
-            size_t nx = m->tok + m->ntok;
-            const nci_tok *z = &S->toks[nx - 1];
-            if (nx < x->tok_first + x->tok_count && S->toks[nx].kind == NC_TOKEN_NUMBER &&
-                S->toks[nx].start == m->end + 1 && S->toks[nx].end - S->toks[nx].start <= 2 &&
-                (nci_tok_is(t, z, "radio") || nci_tok_is(t, z, "channel"))) {
-                m->ntok++;
-                m->end = S->toks[nx].end;
-                m->type = NCI_ENT_ORG;
-                continue;
-            }
+        if (q && q->kind == NC_TOKEN_NUMBER && q->start == m->end + 1 && q->end - q->start <= 2 &&
+            (nci_tok_is(t, z, "radio") || nci_tok_is(t, z, "channel"))) {
+            m->ntok++;
+            m->end = q->end;
+            m->type = NCI_ENT_ORG;
+            continue;
         }
         /* an initial and a surname are a person ("S Lamont" in a team
          * list); not "A" or "I", which are also words, nor an initial
@@ -2311,9 +2287,8 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         if (m->ntok == 2 && m->type != NCI_ENT_PERSON) {
             const nci_tok *a = &S->toks[m->tok];
             unsigned char c = (unsigned char)t[a->start];
-            const nci_tok *b = &S->toks[m->tok + 1];
             if (a->end - a->start == 1 && c >= 'B' && c <= 'Z' && c != 'I' &&
-                !(nci_tagger_model_gaz_word(lex->model, t + b->start, b->end - b->start) &
+                !(nci_tagger_model_gaz_word(lex->model, t + z->start, z->end - z->start) &
                   (1u << NCI_GAZ_COUNTRY))) {
                 m->type = NCI_ENT_PERSON;
                 continue;
@@ -2323,63 +2298,38 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             m->type = NCI_ENT_PERSON;
             continue;
         }
-        /* a name ending in a company's legal form, or right before one, is
-         * an organisation ("Eberhard Faber GmbH", "Acme Ltd") */
-        {
-            const nci_sent *x = &S->sents[m->sent];
-            size_t nx = m->tok + m->ntok;
-            if (m->ntok > 1 && is_legal_form(lex, t, &S->toks[nx - 1])) {
-                m->type = NCI_ENT_ORG;
-                continue;
-            }
-            if (nx < x->tok_first + x->tok_count && S->toks[nx].start == m->end + 1 &&
-                is_legal_form(lex, t, &S->toks[nx])) {
-                m->ntok++;
-                m->end = S->toks[nx].end;
-                m->type = NCI_ENT_ORG;
-                continue;
-            }
+        /* a name ending in a company's legal form (CUE_LEGAL), or right
+         * before one, is an organisation ("Eberhard Faber GmbH", "Acme
+         * Ltd") */
+        if (m->ntok > 1 && (zv & CUE_LEGAL)) {
+            m->type = NCI_ENT_ORG;
+            continue;
         }
-        const nci_sent *x = &S->sents[m->sent];
-        size_t first = x->tok_first, end = first + x->tok_count;
-        int vs = 0;
-        for (int side = 0; side < 2 && !vs; side++) {
-            size_t k;
-            if (side == 0) {
-                if (m->tok <= first)
-                    continue;
-                k = m->tok - 1;
-            } else {
-                k = m->tok + m->ntok;
-                if (k >= end)
-                    continue;
-            }
-            const nci_tok *v = &S->toks[k];
-            size_t n = v->end - v->start;
-            const char *w = t + v->start;
-            vs = (n == 1 && w[0] == 'v') || (n == 2 && !memcmp(w, "vs", 2)) ||
-                 (n == 3 && !memcmp(w, "vs.", 3));
+        if (q && qv < 0)
+            qv = tok_cues(lex, t, q);
+        if (q && q->start == m->end + 1 && (qv & CUE_LEGAL)) {
+            m->ntok++;
+            m->end = q->end;
+            m->type = NCI_ENT_ORG;
+            continue;
         }
-        if (vs) {
+        /* another name on either side of "v" or "vs" */
+        if ((p && is_versus(t, p)) || (q && is_versus(t, q))) {
             m->type = NCI_ENT_ORG;
             continue;
         }
         /* "Villa boss", "Leicester fans", "Bolton striker": a name before
          * one of a team's people (CUE_TEAM) is the team (one-word persons
          * and places) */
-        size_t k = m->tok + m->ntok;
-        if (m->type == NCI_ENT_ORG || (m->type == NCI_ENT_PERSON && m->ntok > 1) || k >= end)
+        if (m->type == NCI_ENT_ORG || (m->type == NCI_ENT_PERSON && m->ntok > 1) || !q)
             continue;
-        const nci_tok *v = &S->toks[k];
-        int tv = nci_wordset_get(lex->cues, t + v->start, v->end - v->start);
-        if ((tv & CUE_SQUAD) && sport < 0)
+        if ((qv & CUE_SQUAD) && sport < 0)
             sport = sports_report(lex, t, S);
-        if ((tv & CUE_TEAM) || ((tv & CUE_SQUAD) && sport)) {
+        if ((qv & CUE_TEAM) || ((qv & CUE_SQUAD) && sport)) {
             m->type = NCI_ENT_ORG;
-            m->sure = !(tv & CUE_CROWD);
+            m->sure = !(qv & CUE_CROWD);
         }
     }
-    free(pend);
 }
 
 
