@@ -820,8 +820,7 @@ static int survey_alloc(survey *sv, arena *a, const nci_segs *S)
 }
 
 /* Word w[0..n) (token i of sentence s; cap: capitalised) into the survey
- * when it is a role head or a weekday.  Inline in the walks, which keep
- * little else in registers: most words are rejected by may_be and cap. */
+ * when it is a role head or a weekday. */
 static inline void survey_word(const nci_entlex *lex, const char *w, size_t n, unsigned cap, size_t i,
                                size_t s, survey *sv)
 {
@@ -890,11 +889,11 @@ typedef struct walker {
     size_t s, e; /* the sentence, the token after its last */
 } walker;
 
-/* Token i of the sentence, a word that is capitalised or may be a role
- * head, into the survey; when it takes its period (abbrev_period), that
- * into the survey too and onto the tagger's token o.  Returns whether it
- * did.  Not inline: walk_sentence calls it for few words, and its loop
- * keeps its values in registers without it. */
+/* Token i of the sentence, a word that may be a role head, is a weekday
+ * or is capitalised before a period, into the survey; when it takes its
+ * period (abbrev_period), that into the survey too and onto the tagger's
+ * token o.  Returns whether it did.  Not inline: walk_sentence calls it
+ * for few words, and its loop keeps its values in registers without it. */
 __attribute__((noinline)) static int walk_word(const walker *w, size_t i, nci_tagger_token *o)
 {
     const char *t = w->t;
@@ -921,26 +920,29 @@ static void walk_sentence(const nci_entlex *lex, const char *t, const nci_segs *
     const nci_tok *p = S->toks + i;
     nci_tagger_token *o = toks + *k;
     uint32_t *mo = map + *k;
-    int ab = 0;
+    size_t taken = SIZE_MAX; /* the period last taken */
     for (; i < e; i++, p++, o++, mo++) {
         uint32_t a = p->start, z = p->end;
         unsigned kind = p->kind;
         o->ptr = t + a;
         o->len = z - a;
         *mo = (uint32_t)i;
-        ab = 0;
         if (kind != NC_TOKEN_WORD) {
             if (kind == NC_TOKEN_NUMBER)
                 sv->numbered[s] = 1;
             continue;
         }
-        if ((p->cap || may_be(&lex->head_len, t + a, z - a)) && (ab = walk_word(&w, i, o)) != 0) {
-            i++;
+        /* most words are none of walk_word's: told here, inline (t[z] is
+         * the NUL after the text at its end) */
+        if ((may_be(&lex->head_len, t + a, z - a) ||
+             (p->cap && (t[z] == '.' || nci_weekday_lookup(lex->cal, t + a, z - a)))) &&
+            walk_word(&w, i, o)) {
+            taken = ++i;
             p++;
         }
     }
     if (e > S->sents[s].tok_first)
-        *abbrev = ab;
+        *abbrev = taken == e - 1;
     *k = (size_t)(o - toks);
 }
 
