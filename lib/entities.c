@@ -52,12 +52,12 @@ typedef struct stems {
     size_t mask;
 } stems;
 
-/* Words of a set by their lengths, first and last bytes: bit n of first[c]
- * (last[c]) when a word of n bytes starts (ends) with byte c, in either
- * case.  Most words are rejected by the first byte, and most of the rest
- * by the last, before hashing. */
+/* Words of a set by their lengths and their first, last and middle bytes:
+ * bit n of first[c] (last[c], mid[c]) when a word of n bytes has byte c
+ * first (last, at n / 2), in either case.  Most words are rejected by the
+ * first byte, and most of the rest by the others, before hashing. */
 typedef struct lenmask {
-    uint32_t first[256], last[256];
+    uint32_t first[256], last[256], mid[256];
 } lenmask;
 
 struct nci_entlex {
@@ -275,13 +275,14 @@ static void add_len(lenmask *m, const char *w, size_t n)
 {
     add_len1(m->first, (unsigned char)w[0], n);
     add_len1(m->last, (unsigned char)w[n - 1], n);
+    add_len1(m->mid, (unsigned char)w[n / 2], n);
 }
 
 /* Whether w[0..n) can be one of the words of m. */
 static inline int may_be(const lenmask *m, const char *w, size_t n)
 {
     return n - 1 < 31 && (m->first[(unsigned char)w[0]] >> n & 1u) &&
-           (m->last[(unsigned char)w[n - 1]] >> n & 1u);
+           (m->last[(unsigned char)w[n - 1]] >> n & 1u) && (m->mid[(unsigned char)w[n / 2]] >> n & 1u);
 }
 
 const char *nci_ent_type_name(unsigned type)
