@@ -653,8 +653,8 @@ void nci_ents_free(nci_ents *ents)
 
 /* ---------------------------------------------------------------- helpers */
 
-static int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok, size_t ntok,
-                       unsigned type)
+static inline int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok, size_t ntok,
+                              unsigned type)
 {
     if (ntok == 0)
         return 0;
@@ -2149,17 +2149,17 @@ static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S
 {
     uint64_t seen[2] = {0, 0};
     int hits = 0;
-    for (size_t i = 0; i < S->ntoks && hits < 3; i++) {
-        const nci_tok *k = &S->toks[i];
+    for (const nci_tok *k = S->toks, *e = k + S->ntoks; k < e; k++) {
         if (k->kind != NC_TOKEN_WORD || !may_be(&lex->sport_len, t + k->start, k->end - k->start))
             continue;
         int v = nci_wordset_get(lex->sport, t + k->start, k->end - k->start) - 1;
         if (v >= 0 && !(seen[v >> 6] & (1ULL << (v & 63)))) {
             seen[v >> 6] |= 1ULL << (v & 63);
-            hits++;
+            if (++hits == 3)
+                return 1;
         }
     }
-    return hits >= 3;
+    return 0;
 }
 
 static int kin_before(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m);
