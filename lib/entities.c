@@ -1910,49 +1910,54 @@ static int drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S
         }
     }
     for (size_t i = 0; i < E->nm; i++) {
-        nci_mention m = E->m[i];
-        if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
-            while (i >= first && m.ntok > 0) {
-                const char *fw = t + S->toks[m.tok].start;
-                size_t fn = S->toks[m.tok].end - S->toks[m.tok].start, nh = demonym_stems(fw, fn, h);
+        nci_mention *m = &E->m[i];
+        if (m->type == NCI_ENT_PERSON || m->type == NCI_ENT_ORG || m->type == NCI_ENT_LOC) {
+            uint32_t tok = m->tok, ntok = m->ntok;
+            while (i >= first && ntok > 0) {
+                const char *fw = t + S->toks[tok].start;
+                size_t fn = S->toks[tok].end - S->toks[tok].start, nh = demonym_stems(fw, fn, h);
                 if (!nh || !stems_match(&pl, h, nh, fw, fn))
                     break;
                 /* an organisation whose name starts with the adjective
                  * keeps it ("Canadian Press", "Australian Labor Party")
                  * unless a role word follows ("Venezuelan NGO Foro Penal") */
-                if (m.type == NCI_ENT_ORG && m.ntok > 1) {
-                    const nci_tok *k = &S->toks[m.tok + 1];
+                if (m->type == NCI_ENT_ORG && ntok > 1) {
+                    const nci_tok *k = &S->toks[tok + 1];
                     if (nci_wordset_get(lex->roles, t + k->start, k->end - k->start) != ROLE_HEAD)
                         break;
                 }
-                m.tok++;
-                m.ntok--;
+                tok++;
+                ntok--;
                 /* a role word after it: "NGO", "government" */
-                while (m.ntok > 1) {
-                    const nci_tok *k = &S->toks[m.tok];
+                while (ntok > 1) {
+                    const nci_tok *k = &S->toks[tok];
                     if (nci_wordset_get(lex->roles, t + k->start, k->end - k->start) != ROLE_HEAD)
                         break;
-                    m.tok++;
-                    m.ntok--;
+                    tok++;
+                    ntok--;
                 }
             }
-            if (m.ntok == 1) {
-                const nci_tok *k = &S->toks[m.tok];
+            if (ntok == 1) {
+                const nci_tok *k = &S->toks[tok];
                 const char *kw = t + k->start;
                 size_t wl = k->end - k->start;
                 if (nci_wordset_get(lex->langs, kw, wl))
-                    m.ntok = 0; /* "Welsh", "Italian" */
+                    ntok = 0; /* "Welsh", "Italian" */
                 /* a title or a role word alone names no one ("Pope" of
                  * "Pope Leo XIV" cut off, "NGO", "Committee") */
                 else if (nci_wordset_get(lex->titles, kw, wl) ||
                          nci_wordset_get(lex->roles, kw, wl) == ROLE_HEAD)
-                    m.ntok = 0;
+                    ntok = 0;
             }
-            if (m.ntok == 0)
+            if (ntok == 0)
                 continue;
-            m.start = S->toks[m.tok].start;
+            m->tok = tok;
+            m->ntok = ntok;
+            m->start = S->toks[tok].start;
         }
-        E->m[w++] = m;
+        if (w != i)
+            E->m[w] = *m;
+        w++;
     }
     E->nm = w;
     return 0;
@@ -2638,12 +2643,90 @@ static int is_title(const nci_entlex *lex, const char *t, const nci_segs *S, con
     return 0;
 }
 
+/* Whether PERSON/ORG/LOC mention m is no entity by the rules of
+ * drop_events (titles: the texts found to be works' titles or terms'
+ * acronyms, NULL if none); a leading indefinite article is cut from it
+ * (in place). */
+static int no_entity(const nci_entlex *lex, const char *t, const nci_segs *S, nci_mention *m,
+                     const textset *titles)
+{
+    if (titles && textset_has(titles, t, m->start, m->end - m->start))
+        return 1;
+    /* a country's or a continent's adjective ("Moroccan", "South
+     * Korean", "European") is no entity, whatever the type the tagger
+     * gave it ("the Jamaican government": ORG), nor is a lone word of a
+     * place's people that WordNet knows ("Swiss", "Scottish",
+     * "Britons") */
+    if (!nci_wordset_get(lex->countries, t + m->start, m->end - m->start) &&
+        (is_demonym(&lex->cstems, t + m->start, m->end - m->start) ||
+         (m->ntok == 1 && nci_wordset_get(lex->peoples, t + m->start, m->end - m->start))))
+        return 1;
+    /* three words or more: "A Jones" in a team list is an initial */
+    if (m->ntok >= 3) {
+        const nci_tok *f = &S->toks[m->tok];
+        if (f->end - f->start <= 2 && (nci_tok_is(t, f, "a") || nci_tok_is(t, f, "an"))) {
+            m->tok++;
+            m->ntok--;
+            m->start = S->toks[m->tok].start;
+        }
+    }
+    if (m->ntok >= 2) {
+        const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
+        size_t zl = z->end - z->start;
+        int zv = nci_wordset_get(lex->cues, t + z->start, zl);
+        /* a name ending in an event's or a law's word ("New York
+         * Marathon", "Maastricht Treaty"), not a person's ("Buffalo
+         * Bill") */
+        int ev = (zv & CUE_EVENT) || ((zv & CUE_NAMED) && m->type != NCI_ENT_PERSON);
+        /* "Games" after a place or an event word ("Athens Games",
+         * "Olympic Games"), not after a company's ("Epic Games") */
+        if (!ev && zl == 5 && !memcmp(t + z->start, "Games", 5)) {
+            const nci_tok *y = z - 1;
+            size_t yl = y->end - y->start;
+            ev = (nci_tagger_model_gaz_word(lex->model, t + y->start, yl) &
+                  ((1u << NCI_GAZ_COUNTRY) | (1u << NCI_GAZ_CITY))) ||
+                 nci_tok_is(t, y, "olympic") || nci_tok_is(t, y, "commonwealth") ||
+                 nci_tok_is(t, y, "paralympic");
+        }
+        if (!ev && zl == 7 && !memcmp(t + z->start, "Nations", 7)) {
+            const nci_tok *y = z - 1;
+            ev = (nci_wordset_get(lex->cues, t + y->start, y->end - y->start) & CUE_COUNT) != 0;
+        }
+        if (ev)
+            return 1;
+    }
+    /* a name right before an event's or a law's word ("Flora London
+     * Marathon", "Glastonbury Festival", "Police Bill", "Scotland Act")
+     * is part of that name; "Bill" only where no surname follows it */
+    const nci_sent *x = &S->sents[m->sent];
+    size_t nx = m->tok + m->ntok, end = x->tok_first + x->tok_count;
+    /* or before capitalised words that end in one ("RBS Six
+     * Nations Championship", "CPL World Tour") */
+    for (size_t j = nx, at = m->end + 1;
+         j < end && j < nx + 3 && S->toks[j].start == at && S->toks[j].kind == NC_TOKEN_WORD &&
+         S->toks[j].cap;
+         at = S->toks[j].end + 1, j++) {
+        const nci_tok *w = &S->toks[j];
+        if ((nci_wordset_get(lex->cues, t + w->start, w->end - w->start) & (CUE_NAMED | CUE_EVENT)) &&
+            !(nci_tok_is(t, w, "bill") && j + 1 < end && S->toks[j + 1].cap))
+            return 1;
+    }
+    /* and right after "Treaty of" or "Act of" ("the Treaty of
+     * Amsterdam") */
+    if (m->tok >= x->tok_first + 2 && nci_tok_is(t, &S->toks[m->tok - 1], "of")) {
+        const nci_tok *w = &S->toks[m->tok - 2];
+        if (w->cap && (nci_tok_is(t, w, "treaty") || nci_tok_is(t, w, "act")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Mentions that are no entities: works' titles (is_title), with every other
  * mention of the same name in the document where the cue was a noun ("Vera
  * Drake" after "the film" once is the film throughout), acronyms of terms
- * (is_term_acronym) in all their mentions, adjectives of
- * places, events and laws (see each rule).  -1 when out of memory (nothing
- * dropped then), else 0. */
+ * (is_term_acronym) in all their mentions, adjectives of places, events
+ * and laws (no_entity).  -1 when out of memory (nothing dropped then),
+ * else 0. */
 static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
                        arena *a)
 {
@@ -2680,83 +2763,13 @@ static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, 
     }
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
-        nci_mention m = E->m[i];
-        if (title[i] || (any && m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
-                         textset_has(&titles, t, m.start, m.end - m.start)))
+        nci_mention *m = &E->m[i];
+        if (title[i] || (m->type >= NCI_ENT_PERSON && m->type <= NCI_ENT_LOC &&
+                         no_entity(lex, t, S, m, any ? &titles : NULL)))
             continue;
-        /* a country's or a continent's adjective ("Moroccan", "South
-         * Korean", "European") is no entity, whatever the type the tagger
-         * gave it ("the Jamaican government": ORG), nor is a lone word of a
-         * place's people that WordNet knows ("Swiss", "Scottish",
-         * "Britons") */
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
-            !nci_wordset_get(lex->countries, t + m.start, m.end - m.start) &&
-            (is_demonym(&lex->cstems, t + m.start, m.end - m.start) ||
-             (m.ntok == 1 && nci_wordset_get(lex->peoples, t + m.start, m.end - m.start))))
-            continue;
-        /* three words or more: "A Jones" in a team list is an initial */
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 3) {
-            const nci_tok *f = &S->toks[m.tok];
-            if (f->end - f->start <= 2 && (nci_tok_is(t, f, "a") || nci_tok_is(t, f, "an"))) {
-                m.tok++;
-                m.ntok--;
-                m.start = S->toks[m.tok].start;
-            }
-        }
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 2) {
-            const nci_tok *z = &S->toks[m.tok + m.ntok - 1];
-            size_t zl = z->end - z->start;
-            int zv = nci_wordset_get(lex->cues, t + z->start, zl);
-            /* a name ending in an event's or a law's word ("New York
-             * Marathon", "Maastricht Treaty"), not a person's ("Buffalo
-             * Bill") */
-            int ev = (zv & CUE_EVENT) || ((zv & CUE_NAMED) && m.type != NCI_ENT_PERSON);
-            /* "Games" after a place or an event word ("Athens Games",
-             * "Olympic Games"), not after a company's ("Epic Games") */
-            if (!ev && zl == 5 && !memcmp(t + z->start, "Games", 5)) {
-                const nci_tok *y = z - 1;
-                size_t yl = y->end - y->start;
-                ev = (nci_tagger_model_gaz_word(lex->model, t + y->start, yl) &
-                      ((1u << NCI_GAZ_COUNTRY) | (1u << NCI_GAZ_CITY))) ||
-                     nci_tok_is(t, y, "olympic") || nci_tok_is(t, y, "commonwealth") ||
-                     nci_tok_is(t, y, "paralympic");
-            }
-            if (!ev && zl == 7 && !memcmp(t + z->start, "Nations", 7)) {
-                const nci_tok *y = z - 1;
-                ev = (nci_wordset_get(lex->cues, t + y->start, y->end - y->start) & CUE_COUNT) != 0;
-            }
-            if (ev)
-                continue;
-        }
-        /* a name right before an event's or a law's word ("Flora London
-         * Marathon", "Glastonbury Festival", "Police Bill", "Scotland Act")
-         * is part of that name; "Bill" only where no surname follows it */
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC) {
-            const nci_sent *x = &S->sents[m.sent];
-            size_t nx = m.tok + m.ntok, end = x->tok_first + x->tok_count;
-            /* or before capitalised words that end in one ("RBS Six
-             * Nations Championship", "CPL World Tour") */
-            int ev = 0;
-            for (size_t j = nx, at = m.end + 1;
-                 !ev && j < end && j < nx + 3 && S->toks[j].start == at &&
-                 S->toks[j].kind == NC_TOKEN_WORD && S->toks[j].cap;
-                 at = S->toks[j].end + 1, j++) {
-                const nci_tok *w = &S->toks[j];
-                int v = nci_wordset_get(lex->cues, t + w->start, w->end - w->start);
-                ev = (v & (CUE_NAMED | CUE_EVENT)) &&
-                     !(nci_tok_is(t, w, "bill") && j + 1 < end && S->toks[j + 1].cap);
-            }
-            if (ev)
-                continue;
-            /* and right after "Treaty of" or "Act of" ("the Treaty of
-             * Amsterdam") */
-            if (m.tok >= x->tok_first + 2 && nci_tok_is(t, &S->toks[m.tok - 1], "of")) {
-                const nci_tok *w = &S->toks[m.tok - 2];
-                if (w->cap && (nci_tok_is(t, w, "treaty") || nci_tok_is(t, w, "act")))
-                    continue;
-            }
-        }
-        E->m[k++] = m;
+        if (k != i)
+            E->m[k] = *m;
+        k++;
     }
     E->nm = k;
     return 0;
