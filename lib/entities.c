@@ -329,14 +329,18 @@ static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
     return 0;
 }
 
+/* The hash below of a text, h, with byte c after it. */
+static inline uint64_t folded_step(uint64_t h, unsigned c)
+{
+    return (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
+}
+
 /* ASCII case folded hash of p[0..n) (demonym_of compares so), xor tag. */
 static uint64_t folded_hash(const char *p, size_t n, uint64_t tag)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = (unsigned char)p[i];
-        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
-    }
+    for (size_t i = 0; i < n; i++)
+        h = folded_step(h, (unsigned char)p[i]);
     return h ^ tag;
 }
 
@@ -361,9 +365,15 @@ static void stems_fill(stems *st, void *mem, size_t nslots, const char *const *p
     st->mask = nslots - 1;
     st->n = 0;
     memset(st->slot, 0, nslots * sizeof *st->slot);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (!len[i])
+            continue;
+        /* the hashes of the name less its last byte and of the whole, in
+         * one pass */
+        uint64_t less = folded_hash(p[i], len[i] - 1, 0);
+        uint64_t whole = folded_step(less, (unsigned char)p[i][len[i] - 1]);
         for (int cut = 0; cut <= 1 && len[i] > (size_t)cut; cut++) {
-            uint64_t h = folded_hash(p[i], len[i] - (size_t)cut, cut ? DEM_CUT : 0);
+            uint64_t h = cut ? less ^ DEM_CUT : whole;
             size_t s = h & st->mask;
             int dup = 0;
             /* a name already in (a place named again, in any case): once
@@ -379,6 +389,7 @@ static void stems_fill(stems *st, void *mem, size_t nslots, const char *const *p
             st->v[st->n] = (stemref){h, p[i], len[i]};
             st->slot[s] = (uint32_t)++st->n;
         }
+    }
 }
 
 /* The hashes of the stems w[0..n) can be the adjective of (demonym_of):
@@ -962,8 +973,13 @@ static size_t next_label(const uint8_t *l, size_t i, size_t n)
     uint64_t l8;
     for (; i + 8 <= n; i += 8) {
         memcpy(&l8, l + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (l8) /* the lowest byte that is not 0 is the first */
+            return i + ((unsigned)__builtin_ctzll(l8) >> 3);
+#else
         if (l8)
             break;
+#endif
     }
     while (i < n && !l[i])
         i++;
@@ -2252,8 +2268,9 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         /* in a sports report a town is its club ("Leicester beat Derby",
          * "Stoke City": a name ending in a club's word, CUE_CLUB), except
          * where it is a venue or a journey's end ("in Cardiff", "at
-         * Twickenham", "to Leeds", "from Hull") */
-        if (m->type != NCI_ENT_ORG) {
+         * Twickenham", "to Leeds", "from Hull"); nothing to ask once the
+         * document is known to be none */
+        if (m->type != NCI_ENT_ORG && sport) {
             int club = m->ntok > 1 && (zv & CUE_CLUB);
             if (!club && m->type == NCI_ENT_LOC && m->ntok == 1 &&
                 (nci_tagger_model_gaz_word(lex->model, t + m->start, m->end - m->start) &
@@ -2730,16 +2747,16 @@ static int no_entity(const nci_entlex *lex, const char *t, const nci_segs *S, nc
 static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
                        arena *a)
 {
-    textset titles;
-    int any = 0;
+    textset titles = {0}; /* made at its first text */
     uint8_t *title = arena_take(a, E->nm + 1); /* is_title of each mention */
-    if (!title || textset_init(&titles, a, E->nm ? E->nm : 1))
+    if (!title)
         return -1;
     for (size_t i = 0; i < E->nm; i++) {
         title[i] = (uint8_t)is_title(lex, t, S, &E->m[i]);
         if (title[i] == 1) {
+            if (!titles.slot && textset_init(&titles, a, E->nm))
+                return -1;
             textset_add(&titles, t, E->m[i].start, E->m[i].end - E->m[i].start);
-            any = 1;
         }
     }
     /* and the acronyms of terms, wherever they are spelled out: the tokens
@@ -2757,15 +2774,16 @@ static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, 
         const nci_sent *x = &S->sents[sc];
         if (k >= x->tok_first + 2 && t[S->toks[k].start] >= 'A' && t[S->toks[k].start] <= 'Z' &&
             is_term_acronym(t, S, x, k) && titles.n < E->nm) {
+            if (!titles.slot && textset_init(&titles, a, E->nm))
+                return -1;
             textset_add(&titles, t, S->toks[k].start, S->toks[k].end - S->toks[k].start);
-            any = 1;
         }
     }
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
         nci_mention *m = &E->m[i];
         if (title[i] || (m->type >= NCI_ENT_PERSON && m->type <= NCI_ENT_LOC &&
-                         no_entity(lex, t, S, m, any ? &titles : NULL)))
+                         no_entity(lex, t, S, m, titles.slot ? &titles : NULL)))
             continue;
         if (k != i)
             E->m[k] = *m;
