@@ -282,7 +282,8 @@ static void add_len(lenmask *m, const char *w, size_t n)
 static inline int may_be(const lenmask *m, const char *w, size_t n)
 {
     return n - 1 < 31 && (m->first[(unsigned char)w[0]] >> n & 1u) &&
-           (m->last[(unsigned char)w[n - 1]] >> n & 1u) && (m->mid[(unsigned char)w[n / 2]] >> n & 1u);
+           (m->last[(unsigned char)w[n - 1]] >> n & 1u) &&
+           (m->mid[(unsigned char)w[n / 2]] >> n & 1u);
 }
 
 const char *nci_ent_type_name(unsigned type)
@@ -664,8 +665,8 @@ void nci_ents_free(nci_ents *ents)
 
 /* ---------------------------------------------------------------- helpers */
 
-static inline int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok, size_t ntok,
-                              unsigned type)
+static inline int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok,
+                              size_t ntok, unsigned type)
 {
     if (ntok == 0)
         return 0;
@@ -833,8 +834,8 @@ static int survey_alloc(survey *sv, arena *a, const nci_segs *S)
 
 /* Word w[0..n) (token i of sentence s; cap: capitalised) into the survey
  * when it is a role head or a weekday. */
-static inline void survey_word(const nci_entlex *lex, const char *w, size_t n, unsigned cap, size_t i,
-                               size_t s, survey *sv)
+static inline void survey_word(const nci_entlex *lex, const char *w, size_t n, unsigned cap,
+                               size_t i, size_t s, survey *sv)
 {
     if (may_be(&lex->head_len, w, n) && nci_wordset_get(lex->roles, w, n) == ROLE_HEAD) {
         sv->heads[sv->nheads] = (uint32_t)i;
@@ -846,8 +847,8 @@ static inline void survey_word(const nci_entlex *lex, const char *w, size_t n, u
 
 /* Token i (k) of sentence s into the survey; returns whether it is a
  * number. */
-static inline int survey_tok(const nci_entlex *lex, const char *t, const nci_tok *k, size_t i, size_t s,
-                             survey *sv)
+static inline int survey_tok(const nci_entlex *lex, const char *t, const nci_tok *k, size_t i,
+                             size_t s, survey *sv)
 {
     if (k->kind != NC_TOKEN_WORD)
         return k->kind == NC_TOKEN_NUMBER;
@@ -1849,7 +1850,8 @@ static int textset_init(textset *ts, arena *a, size_t max)
 
 /* The slot of t[start, start + len): its own, or the empty one where it
  * goes. */
-static uint32_t *textset_slot(const textset *ts, const char *t, uint32_t start, uint32_t len, uint64_t h)
+static inline uint32_t *textset_slot(const textset *ts, const char *t, uint32_t start, uint32_t len,
+                                     uint64_t h)
 {
     for (size_t i = h & ts->mask;; i = (i + 1) & ts->mask) {
         uint32_t *s = &ts->slot[i];
@@ -2724,7 +2726,8 @@ static int no_entity(const nci_entlex *lex, const char *t, const nci_segs *S, nc
          S->toks[j].cap;
          at = S->toks[j].end + 1, j++) {
         const nci_tok *w = &S->toks[j];
-        if ((nci_wordset_get(lex->cues, t + w->start, w->end - w->start) & (CUE_NAMED | CUE_EVENT)) &&
+        int v = nci_wordset_get(lex->cues, t + w->start, w->end - w->start);
+        if ((v & (CUE_NAMED | CUE_EVENT)) &&
             !(nci_tok_is(t, w, "bill") && j + 1 < end && S->toks[j + 1].cap))
             return 1;
     }
