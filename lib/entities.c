@@ -261,6 +261,7 @@ static int add_cues(nci_entlex *lex)
     return 0;
 }
 
+/* Bit n of mask[c], and of the other case's when c is a letter. */
 static void add_len1(uint32_t mask[256], unsigned char c, size_t n)
 {
     mask[c] |= 1u << n;
