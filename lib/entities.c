@@ -52,6 +52,14 @@ typedef struct stems {
     size_t mask;
 } stems;
 
+/* Words of a set by their lengths and their first, last and middle bytes:
+ * bit n of first[c] (last[c], mid[c]) when a word of n bytes has byte c
+ * first (last, at n / 2), in either case.  Most words are rejected by the
+ * first byte, and most of the rest by the others, before hashing. */
+typedef struct lenmask {
+    uint32_t first[256], last[256], mid[256];
+} lenmask;
+
 struct nci_entlex {
     const nci_calendar *cal;
     nci_tagger_model *model; /* NULL: rules only */
@@ -65,10 +73,8 @@ struct nci_entlex {
     nci_wordset *sport;      /* words of match reports (sports_report) */
     nci_wordset *cues;       /* the closed lists of the rules (CUE_ bits), exactly */
     nci_wordset *cues_any;   /* the same in any case (CUE_ANY_ bits) */
-    /* head_len[c], sport_len[c]: bit n set when a role head (a word of
-     * match reports) of n bytes starts with byte c (either case): most
-     * words are rejected before hashing */
-    uint32_t head_len[256], sport_len[256];
+    /* the role heads and the words of match reports, for quick rejection */
+    lenmask head_len, sport_len;
     /* Document states not in use, kept for the next document: each holds
      * the tagger's word cache, which pays across documents, and the rules'
      * scratch memory.  A thread takes one per document (state_take) and
@@ -126,8 +132,8 @@ static const char *const STOP[] = {
  * word's value has the bits of all the lists of its set that hold it. */
 enum {
     CUE_ABBREV = 1 << 0, /* is_name_abbrev */
-    CUE_LEGAL = 1 << 1,  /* is_legal_form */
-    CUE_CLUB = 1 << 2,   /* club_word */
+    CUE_LEGAL = 1 << 1,  /* a company's legal form (fix_types) */
+    CUE_CLUB = 1 << 2,   /* the last word of a club's name (fix_types) */
     CUE_TEAM = 1 << 3,   /* a team's people (fix_types) */
     CUE_EVENT = 1 << 4,  /* the last word of an event's name (drop_events) */
     CUE_COUNT = 1 << 5,  /* a number word before "Nations" (drop_events) */
@@ -255,22 +261,30 @@ static int add_cues(nci_entlex *lex)
     return 0;
 }
 
-/* Bit n of mask[c] for the word w[0..n) that starts with byte c, in either
- * case (n < 32). */
-static void add_len(uint32_t mask[256], const char *w, size_t n)
+/* Bit n of mask[c], and of the other case's when c is a letter. */
+static void add_len1(uint32_t mask[256], unsigned char c, size_t n)
 {
-    unsigned char c0 = (unsigned char)w[0];
-    mask[c0] |= 1u << n;
-    if (c0 >= 'a' && c0 <= 'z')
-        mask[c0 - 32] |= 1u << n;
-    if (c0 >= 'A' && c0 <= 'Z')
-        mask[c0 + 32] |= 1u << n;
+    mask[c] |= 1u << n;
+    if (c >= 'a' && c <= 'z')
+        mask[c - 32] |= 1u << n;
+    if (c >= 'A' && c <= 'Z')
+        mask[c + 32] |= 1u << n;
 }
 
-/* Whether w[0..n) can be one of the words of mask (add_len). */
-static int may_be(const uint32_t mask[256], const char *w, size_t n)
+/* The word w[0..n) into m (0 < n < 32). */
+static void add_len(lenmask *m, const char *w, size_t n)
 {
-    return n < 32 && (mask[(unsigned char)w[0]] >> n & 1u);
+    add_len1(m->first, (unsigned char)w[0], n);
+    add_len1(m->last, (unsigned char)w[n - 1], n);
+    add_len1(m->mid, (unsigned char)w[n / 2], n);
+}
+
+/* Whether w[0..n) can be one of the words of m. */
+static inline int may_be(const lenmask *m, const char *w, size_t n)
+{
+    return n - 1 < 31 && (m->first[(unsigned char)w[0]] >> n & 1u) &&
+           (m->last[(unsigned char)w[n - 1]] >> n & 1u) &&
+           (m->mid[(unsigned char)w[n / 2]] >> n & 1u);
 }
 
 const char *nci_ent_type_name(unsigned type)
@@ -317,14 +331,18 @@ static int demonym_of(const char *w, size_t n, const char *p, size_t pn)
     return 0;
 }
 
+/* The hash below of a text, h, with byte c after it. */
+static inline uint64_t folded_step(uint64_t h, unsigned c)
+{
+    return (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
+}
+
 /* ASCII case folded hash of p[0..n) (demonym_of compares so), xor tag. */
 static uint64_t folded_hash(const char *p, size_t n, uint64_t tag)
 {
     uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = (unsigned char)p[i];
-        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
-    }
+    for (size_t i = 0; i < n; i++)
+        h = folded_step(h, (unsigned char)p[i]);
     return h ^ tag;
 }
 
@@ -349,9 +367,15 @@ static void stems_fill(stems *st, void *mem, size_t nslots, const char *const *p
     st->mask = nslots - 1;
     st->n = 0;
     memset(st->slot, 0, nslots * sizeof *st->slot);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (!len[i])
+            continue;
+        /* the hashes of the name less its last byte and of the whole, in
+         * one pass */
+        uint64_t less = folded_hash(p[i], len[i] - 1, 0);
+        uint64_t whole = folded_step(less, (unsigned char)p[i][len[i] - 1]);
         for (int cut = 0; cut <= 1 && len[i] > (size_t)cut; cut++) {
-            uint64_t h = folded_hash(p[i], len[i] - (size_t)cut, cut ? DEM_CUT : 0);
+            uint64_t h = cut ? less ^ DEM_CUT : whole;
             size_t s = h & st->mask;
             int dup = 0;
             /* a name already in (a place named again, in any case): once
@@ -367,6 +391,7 @@ static void stems_fill(stems *st, void *mem, size_t nslots, const char *const *p
             st->v[st->n] = (stemref){h, p[i], len[i]};
             st->slot[s] = (uint32_t)++st->n;
         }
+    }
 }
 
 /* The hashes of the stems w[0..n) can be the adjective of (demonym_of):
@@ -496,7 +521,7 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
             size_t wl = strlen(w);
             nci_wordset_add(lex->roles, w, wl, ROLE_HEAD);
             if (wl > 0 && wl < 32)
-                add_len(lex->head_len, w, wl);
+                add_len(&lex->head_len, w, wl);
         } else if (kl == 4 && !strncmp(*r, "post", 4))
             nci_wordset_add(lex->roles, w, strlen(w), ROLE_POST);
         else if (kl == 5 && !strncmp(*r, "title", 5))
@@ -542,7 +567,7 @@ nc_status nci_entlex_new(const nci_calendar *cal, int use_model, nci_entlex **ou
     }
     for (int i = 0; SPORT[i]; i++) {
         nci_wordset_add(lex->sport, SPORT[i], strlen(SPORT[i]), i + 1);
-        add_len(lex->sport_len, SPORT[i], strlen(SPORT[i]));
+        add_len(&lex->sport_len, SPORT[i], strlen(SPORT[i]));
     }
     /* Country names (ICU, English), for the type of a name that is one. */
     if (!(lex->countries = nci_wordset_new(512))) {
@@ -641,8 +666,8 @@ void nci_ents_free(nci_ents *ents)
 
 /* ---------------------------------------------------------------- helpers */
 
-static int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok, size_t ntok,
-                       unsigned type)
+static inline int add_mention(nci_ents *E, const nci_segs *S, uint32_t sent, size_t tok,
+                              size_t ntok, unsigned type)
 {
     if (ntok == 0)
         return 0;
@@ -808,35 +833,38 @@ static int survey_alloc(survey *sv, arena *a, const nci_segs *S)
     return sv->heads && sv->hsent && sv->days && sv->numbered ? 0 : -1;
 }
 
-/* Token i (k) of sentence s into the survey; returns whether it is a
- * number.  The walks give a copy of the survey in a local, and the
- * tables in locals: the compiler need not reload them after each store. */
-static inline int survey_tok(const uint32_t *head_len, const nci_wordset *roles, const nci_calendar *cal,
-                             const char *t, const nci_tok *k, size_t i, size_t s, survey *sv)
+/* Word w[0..n) (token i of sentence s; cap: capitalised) into the survey
+ * when it is a role head or a weekday. */
+static inline void survey_word(const nci_entlex *lex, const char *w, size_t n, unsigned cap,
+                               size_t i, size_t s, survey *sv)
 {
-    const char *w = t + k->start;
-    size_t n = k->end - k->start;
-    if (k->kind != NC_TOKEN_WORD)
-        return k->kind == NC_TOKEN_NUMBER;
-    if (may_be(head_len, w, n) && nci_wordset_get(roles, w, n) == ROLE_HEAD) {
+    if (may_be(&lex->head_len, w, n) && nci_wordset_get(lex->roles, w, n) == ROLE_HEAD) {
         sv->heads[sv->nheads] = (uint32_t)i;
         sv->hsent[sv->nheads++] = (uint32_t)s;
     }
-    if (k->cap && nci_weekday_lookup(cal, w, n))
+    if (cap && nci_weekday_lookup(lex->cal, w, n))
         sv->days[sv->ndays++] = (uint32_t)i;
+}
+
+/* Token i (k) of sentence s into the survey; returns whether it is a
+ * number. */
+static inline int survey_tok(const nci_entlex *lex, const char *t, const nci_tok *k, size_t i,
+                             size_t s, survey *sv)
+{
+    if (k->kind != NC_TOKEN_WORD)
+        return k->kind == NC_TOKEN_NUMBER;
+    survey_word(lex, t + k->start, k->end - k->start, k->cap, i, s, sv);
     return 0;
 }
 
 /* Sentence s of S into the survey. */
 static void survey_sent(const nci_entlex *lex, const char *t, const nci_segs *S, size_t s, survey *sv)
 {
-    survey v = *sv;
     size_t e = S->sents[s].tok_first + S->sents[s].tok_count;
     int num = 0;
     for (size_t i = S->sents[s].tok_first; i < e; i++)
-        num |= survey_tok(lex->head_len, lex->roles, lex->cal, t, &S->toks[i], i, s, &v);
-    v.numbered[s] = (uint8_t)num;
-    *sv = v;
+        num |= survey_tok(lex, t, &S->toks[i], i, s, sv);
+    sv->numbered[s] = (uint8_t)num;
 }
 
 /* ---------------------------------------------------------------- tagger */
@@ -866,38 +894,70 @@ static int abbrev_period(const nci_entlex *lex, const char *t, const nci_segs *S
            t[b->start] == '.' && is_name_abbrev(lex, t + a->start, a->end - a->start);
 }
 
+/* What walk_word reads of walk_sentence's state. */
+typedef struct walker {
+    const nci_entlex *lex;
+    const char *t;
+    const nci_segs *S;
+    survey *sv;
+    size_t s, e; /* the sentence, the token after its last */
+} walker;
+
+/* Token i of the sentence, a word that may be a role head, is a weekday
+ * or is capitalised before a period, into the survey; when it takes its
+ * period (abbrev_period), that into the survey too and onto the tagger's
+ * token o.  Returns whether it did.  Not inline: walk_sentence calls it
+ * for few words, and its loop keeps its values in registers without it. */
+__attribute__((noinline)) static int walk_word(const walker *w, size_t i, nci_tagger_token *o)
+{
+    const char *t = w->t;
+    const nci_tok *k = &w->S->toks[i];
+    survey_word(w->lex, t + k->start, k->end - k->start, k->cap, i, w->s, w->sv);
+    /* t[k->end] is the NUL after the text at its end */
+    if (!k->cap || t[k->end] != '.' || !abbrev_period(w->lex, t, w->S, i, w->e))
+        return 0;
+    o->len++;
+    if (survey_tok(w->lex, t, k + 1, i + 1, w->s, w->sv))
+        w->sv->numbered[w->s] = 1;
+    return 1;
+}
+
 /* The tokens of sentence s for the tagger from toks[*k] on (map[k]: the
- * segment token of tagger token k), and into the survey, in one walk.
- * *abbrev: whether the last token took its period. */
+ * segment token of tagger token k), and into the survey (its numbered[s]
+ * zero before), in one walk.  *abbrev: whether the last token took its
+ * period. */
 static void walk_sentence(const nci_entlex *lex, const char *t, const nci_segs *S, size_t s, survey *sv,
                           nci_tagger_token *toks, uint32_t *map, size_t *k, int *abbrev)
 {
-    survey v = *sv;
-    size_t kk = *k, e = S->sents[s].tok_first + S->sents[s].tok_count;
-    /* locals: the stores below might alias the fields they come from */
-    const nci_tok *tv = S->toks;
-    const uint32_t *hl = lex->head_len;
-    const nci_wordset *roles = lex->roles;
-    const nci_calendar *cal = lex->cal;
-    int num = 0, ab = 0;
-    for (size_t i = S->sents[s].tok_first; i < e; i++, kk++) {
-        const nci_tok tk = tv[i];
-        toks[kk].ptr = t + tk.start;
-        toks[kk].len = tk.end - tk.start;
-        map[kk] = (uint32_t)i;
-        num |= survey_tok(hl, roles, cal, t, &tk, i, s, &v);
-        ab = tk.cap && abbrev_period(lex, t, S, i, e);
-        if (ab) {
-            toks[kk].len++;
-            i++;
-            num |= survey_tok(hl, roles, cal, t, &tv[i], i, s, &v);
+    size_t i = S->sents[s].tok_first, e = i + S->sents[s].tok_count;
+    const walker w = {lex, t, S, sv, s, e};
+    const nci_tok *p = S->toks + i;
+    nci_tagger_token *o = toks + *k;
+    uint32_t *mo = map + *k;
+    size_t taken = SIZE_MAX; /* the period last taken */
+    for (; i < e; i++, p++, o++, mo++) {
+        uint32_t a = p->start, z = p->end;
+        unsigned kind = p->kind;
+        o->ptr = t + a;
+        o->len = z - a;
+        *mo = (uint32_t)i;
+        if (kind != NC_TOKEN_WORD) {
+            if (kind == NC_TOKEN_NUMBER)
+                sv->numbered[s] = 1;
+            continue;
+        }
+        /* most words are none of walk_word's: told here, inline (t[z] is
+         * the NUL after the text at its end) */
+        if ((may_be(&lex->head_len, t + a, z - a) ||
+             (p->cap && (t[z] == '.' || nci_weekday_lookup(lex->cal, t + a, z - a)))) &&
+            walk_word(&w, i, o)) {
+            taken = ++i;
+            p++;
         }
     }
     if (e > S->sents[s].tok_first)
-        *abbrev = ab;
-    *k = kk;
-    v.numbered[s] = (uint8_t)num;
-    *sv = v;
+        *abbrev = taken == e - 1;
+    *k = (size_t)(o - toks);
 }
 
 /* The sentence of token tok, from *sc on (tokens asked in text order). */
@@ -906,6 +966,26 @@ static size_t sent_of(const nci_segs *S, size_t *sc, size_t tok)
     while (tok >= S->sents[*sc].tok_first + S->sents[*sc].tok_count)
         ++*sc;
     return *sc;
+}
+
+/* The first label from l[i] on that is not O (0), eight at a time; n if
+ * none. */
+static size_t next_label(const uint8_t *l, size_t i, size_t n)
+{
+    uint64_t l8;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&l8, l + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (l8) /* the lowest byte that is not 0 is the first */
+            return i + ((unsigned)__builtin_ctzll(l8) >> 3);
+#else
+        if (l8)
+            break;
+#endif
+    }
+    while (i < n && !l[i])
+        i++;
+    return i;
 }
 
 static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, const nci_segs *S,
@@ -962,10 +1042,8 @@ static int tag_mentions(const nci_entlex *lex, docstate *ds, const char *t, cons
     size_t sc = 0; /* the sentence of the token last asked of sent_of */
     for (size_t i = 0; i < n && !rc;) {
         unsigned type = NCI_TAG_TYPE(labels[i]);
-        if (!type) { /* O (0), then eight at a time */
-            uint64_t l8;
-            for (i++; i + 8 <= n && (memcpy(&l8, labels + i, 8), !l8);)
-                i += 8;
+        if (!type) {
+            i = next_label(labels, i + 1, n);
             continue;
         }
         size_t e = i + 1;
@@ -1773,7 +1851,8 @@ static int textset_init(textset *ts, arena *a, size_t max)
 
 /* The slot of t[start, start + len): its own, or the empty one where it
  * goes. */
-static uint32_t *textset_slot(const textset *ts, const char *t, uint32_t start, uint32_t len, uint64_t h)
+static inline uint32_t *textset_slot(const textset *ts, const char *t, uint32_t start, uint32_t len,
+                                     uint64_t h)
 {
     for (size_t i = h & ts->mask;; i = (i + 1) & ts->mask) {
         uint32_t *s = &ts->slot[i];
@@ -1835,60 +1914,69 @@ static int demonym_places(const char *t, const nci_segs *S, const nci_ents *E, a
 static int drop_demonyms(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
                          arena *a)
 {
-    size_t w = 0;
+    size_t w = 0, first = E->nm;
     stems pl = {0};
     uint64_t h[8];
-    /* the places, when a name starts with a word of an adjective's shape */
+    /* the places, when a name starts with a word of an adjective's shape
+     * (the first such name: first; none before it) */
     for (size_t i = 0; i < E->nm && !pl.slot; i++) {
         const nci_tok *k = &S->toks[E->m[i].tok];
         if (E->m[i].type >= NCI_ENT_PERSON && E->m[i].type <= NCI_ENT_LOC &&
-            demonym_stems(t + k->start, k->end - k->start, h) && demonym_places(t, S, E, a, &pl))
-            return -1;
+            demonym_stems(t + k->start, k->end - k->start, h)) {
+            first = i;
+            if (demonym_places(t, S, E, a, &pl))
+                return -1;
+        }
     }
     for (size_t i = 0; i < E->nm; i++) {
-        nci_mention m = E->m[i];
-        if (m.type == NCI_ENT_PERSON || m.type == NCI_ENT_ORG || m.type == NCI_ENT_LOC) {
-            while (pl.slot && m.ntok > 0) {
-                const char *fw = t + S->toks[m.tok].start;
-                size_t fn = S->toks[m.tok].end - S->toks[m.tok].start, nh = demonym_stems(fw, fn, h);
+        nci_mention *m = &E->m[i];
+        if (m->type == NCI_ENT_PERSON || m->type == NCI_ENT_ORG || m->type == NCI_ENT_LOC) {
+            uint32_t tok = m->tok, ntok = m->ntok;
+            while (i >= first && ntok > 0) {
+                const char *fw = t + S->toks[tok].start;
+                size_t fn = S->toks[tok].end - S->toks[tok].start, nh = demonym_stems(fw, fn, h);
                 if (!nh || !stems_match(&pl, h, nh, fw, fn))
                     break;
                 /* an organisation whose name starts with the adjective
                  * keeps it ("Canadian Press", "Australian Labor Party")
                  * unless a role word follows ("Venezuelan NGO Foro Penal") */
-                if (m.type == NCI_ENT_ORG && m.ntok > 1) {
-                    const nci_tok *k = &S->toks[m.tok + 1];
+                if (m->type == NCI_ENT_ORG && ntok > 1) {
+                    const nci_tok *k = &S->toks[tok + 1];
                     if (nci_wordset_get(lex->roles, t + k->start, k->end - k->start) != ROLE_HEAD)
                         break;
                 }
-                m.tok++;
-                m.ntok--;
+                tok++;
+                ntok--;
                 /* a role word after it: "NGO", "government" */
-                while (m.ntok > 1) {
-                    const nci_tok *k = &S->toks[m.tok];
+                while (ntok > 1) {
+                    const nci_tok *k = &S->toks[tok];
                     if (nci_wordset_get(lex->roles, t + k->start, k->end - k->start) != ROLE_HEAD)
                         break;
-                    m.tok++;
-                    m.ntok--;
+                    tok++;
+                    ntok--;
                 }
             }
-            if (m.ntok == 1) {
-                const nci_tok *k = &S->toks[m.tok];
+            if (ntok == 1) {
+                const nci_tok *k = &S->toks[tok];
                 const char *kw = t + k->start;
                 size_t wl = k->end - k->start;
                 if (nci_wordset_get(lex->langs, kw, wl))
-                    m.ntok = 0; /* "Welsh", "Italian" */
+                    ntok = 0; /* "Welsh", "Italian" */
                 /* a title or a role word alone names no one ("Pope" of
                  * "Pope Leo XIV" cut off, "NGO", "Committee") */
                 else if (nci_wordset_get(lex->titles, kw, wl) ||
                          nci_wordset_get(lex->roles, kw, wl) == ROLE_HEAD)
-                    m.ntok = 0;
+                    ntok = 0;
             }
-            if (m.ntok == 0)
+            if (ntok == 0)
                 continue;
-            m.start = S->toks[m.tok].start;
+            m->tok = tok;
+            m->ntok = ntok;
+            m->start = S->toks[tok].start;
         }
-        E->m[w++] = m;
+        if (w != i)
+            E->m[w] = *m;
+        w++;
     }
     E->nm = w;
     return 0;
@@ -1998,35 +2086,51 @@ static int is_subject_verb(const char *t, const nci_tok *k)
     return 0;
 }
 
+/* What follows ORG mention m: 0 no 's right after it, 2 its 's and then a
+ * verb or a punctuation mark ("McDonald's said", "at McDonald's."), 1
+ * its 's and then something else. */
+static int name_s(const char *t, const nci_segs *S, const nci_mention *m)
+{
+    const nci_sent *x = &S->sents[m->sent];
+    size_t nx = m->tok + m->ntok, end = x->tok_first + x->tok_count;
+    if (nx >= end || S->toks[nx].start != m->end || !is_possessive(t, &S->toks[nx]))
+        return 0;
+    return nx + 1 >= end || is_subject_verb(t, &S->toks[nx + 1]) ||
+                   (S->toks[nx + 1].end - S->toks[nx + 1].start == 1 &&
+                    strchr(".,;:", t[S->toks[nx + 1].start]))
+               ? 2
+               : 1;
+}
+
 /* A company named with its 's ("McDonald's", "Foster's", "Sotheby's"):
  * where every mention of an organisation's name in the document has 's
  * right after it, and after one of them comes a verb or a punctuation
- * mark ("McDonald's said", "at McDonald's."), the 's is part of the name,
- * not a possessive.  -1 when out of memory, else 0. */
+ * mark (name_s 2), the 's is part of the name, not a possessive.  Nothing
+ * to do (no table of names made) when no mention has that.  -1 when out
+ * of memory, else 0. */
 static int keep_name_s(const char *t, const nci_segs *S, nci_ents *E, arena *a)
 {
+    size_t i = 0;
+    while (i < E->nm && !(E->m[i].type == NCI_ENT_ORG && name_s(t, S, &E->m[i]) == 2))
+        i++;
+    if (i == E->nm)
+        return 0;
     textset ts;
     /* per text: 1 an ORG mention without 's, 2 one with 's before a verb */
     uint8_t *flag = arena_zero(a, E->nm + 1);
     uint32_t *grp = arena_take(a, (E->nm + 1) * sizeof *grp);
-    if (!flag || !grp || textset_init(&ts, a, E->nm ? E->nm : 1))
+    if (!flag || !grp || textset_init(&ts, a, E->nm))
         return -1;
-    for (size_t i = 0; i < E->nm; i++) {
+    for (i = 0; i < E->nm; i++) {
         const nci_mention *m = &E->m[i];
         if (m->type != NCI_ENT_ORG)
             continue;
-        const nci_sent *x = &S->sents[m->sent];
-        size_t nx = m->tok + m->ntok, end = x->tok_first + x->tok_count;
         grp[i] = textset_add(&ts, t, m->start, m->end - m->start);
-        if (nx >= end || S->toks[nx].start != m->end || !is_possessive(t, &S->toks[nx])) {
-            flag[grp[i]] |= 1;
-        } else if (nx + 1 >= end || is_subject_verb(t, &S->toks[nx + 1]) ||
-                   (S->toks[nx + 1].end - S->toks[nx + 1].start == 1 &&
-                    strchr(".,;:", t[S->toks[nx + 1].start]))) {
-            flag[grp[i]] |= 2;
-        }
+        int f = name_s(t, S, m);
+        if (f != 1)
+            flag[grp[i]] |= (uint8_t)(f ? 2 : 1);
     }
-    for (size_t i = 0; i < E->nm; i++) {
+    for (i = 0; i < E->nm; i++) {
         nci_mention *m = &E->m[i];
         if (m->type == NCI_ENT_ORG && flag[grp[i]] == 2) {
             m->end = S->toks[m->tok + m->ntok].end;
@@ -2045,11 +2149,19 @@ static int keep_name_s(const char *t, const nci_segs *S, nci_ents *E, arena *a)
  * - another name on either side of "v" or "vs" is a team ("Everton v
  *   Plymouth"), an organisation;
  * - so is a one-word name before a word for a team's people ("Villa boss"). */
-/* Whether token k is a company's legal form ("GmbH", "Ltd", "Inc"):
- * CUE_LEGAL. */
-static int is_legal_form(const nci_entlex *lex, const char *t, const nci_tok *k)
+/* The CUE_ bits of token k (lex->cues). */
+static inline int tok_cues(const nci_entlex *lex, const char *t, const nci_tok *k)
 {
-    return (nci_wordset_get(lex->cues, t + k->start, k->end - k->start) & CUE_LEGAL) != 0;
+    return nci_wordset_get(lex->cues, t + k->start, k->end - k->start);
+}
+
+/* Whether token k is "v", "vs" or "vs.". */
+static int is_versus(const char *t, const nci_tok *k)
+{
+    size_t n = k->end - k->start;
+    const char *w = t + k->start;
+    return (n == 1 && w[0] == 'v') || (n == 2 && !memcmp(w, "vs", 2)) ||
+           (n == 3 && !memcmp(w, "vs.", 3));
 }
 
 /* Whether the document reads as a sports report: three different words of
@@ -2061,31 +2173,17 @@ static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S
 {
     uint64_t seen[2] = {0, 0};
     int hits = 0;
-    for (size_t i = 0; i < S->ntoks && hits < 3; i++) {
-        const nci_tok *k = &S->toks[i];
-        if (k->kind != NC_TOKEN_WORD || !may_be(lex->sport_len, t + k->start, k->end - k->start))
+    for (const nci_tok *k = S->toks, *e = k + S->ntoks; k < e; k++) {
+        if (k->kind != NC_TOKEN_WORD || !may_be(&lex->sport_len, t + k->start, k->end - k->start))
             continue;
         int v = nci_wordset_get(lex->sport, t + k->start, k->end - k->start) - 1;
         if (v >= 0 && !(seen[v >> 6] & (1ULL << (v & 63)))) {
             seen[v >> 6] |= 1ULL << (v & 63);
-            hits++;
+            if (++hits == 3)
+                return 1;
         }
     }
-    return hits >= 3;
-}
-
-/* Whether the last word of mention m is a club's word ("Stoke City",
- * "Blackburn Rovers", "Crystal Palace"): CUE_CLUB. */
-static int club_word(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m)
-{
-    const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
-    return (nci_wordset_get(lex->cues, t + z->start, z->end - z->start) & CUE_CLUB) != 0;
-}
-
-static void sync_pend(uint8_t *pend, const nci_mention *m)
-{
-    if (pend)
-        pend[m->tok + m->ntok - 1] = m->type == NCI_ENT_PERSON;
+    return 0;
 }
 
 static int kin_before(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m);
@@ -2107,14 +2205,7 @@ static int bracket_acronym(const char *t, const nci_segs *S, const nci_mention *
 static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
     int sport = -1; /* sports_report(), asked only when a rule needs it */
-    /* pend[k]: a PERSON mention ends at token k (NULL if out of memory: the
-     * bracket rule is skipped) */
-    uint8_t *pend = calloc(S->ntoks + 1, 1);
-    for (size_t i = 0; pend && i < E->nm; i++)
-        if (E->m[i].type == NCI_ENT_PERSON)
-            pend[E->m[i].tok + E->m[i].ntok - 1] = 1;
-    /* after each mention, pend follows its new type */
-    for (size_t i = 0; i < E->nm; sync_pend(pend, &E->m[i]), i++) {
+    for (size_t i = 0; i < E->nm; i++) {
         nci_mention *m = &E->m[i];
         if (m->type < NCI_ENT_PERSON || m->type > NCI_ENT_LOC)
             continue;
@@ -2134,64 +2225,59 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             m->sure = p->sure = 1;
             continue;
         }
-        {
-            const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
-            if (nci_wordset_get(lex->cues, t + z->start, z->end - z->start) & CUE_INST) {
-                m->type = NCI_ENT_ORG;
-                m->sure = 1;
-                continue;
-            }
+        /* the sentence, the last token (z, with its CUE_ bits zv: asked
+         * once for the rules below), the token after (q, NULL at the
+         * sentence's end; its bits qv asked when a rule needs them) */
+        const nci_sent *x = &S->sents[m->sent];
+        size_t first = x->tok_first, end = first + x->tok_count, nx = m->tok + m->ntok;
+        const nci_tok *z = &S->toks[nx - 1], *q = nx < end ? &S->toks[nx] : NULL;
+        const nci_tok *p = m->tok > first ? &S->toks[m->tok - 1] : NULL;
+        int zv = tok_cues(lex, t, z), qv = -1;
+        /* a name ending in an institution's word */
+        if (zv & CUE_INST) {
+            m->type = NCI_ENT_ORG;
+            m->sure = 1;
+            continue;
         }
         /* a band's people right after it ("Keane frontman") */
-        if (m->type == NCI_ENT_PERSON && m->tok + m->ntok < S->sents[m->sent].tok_first +
-                                                                S->sents[m->sent].tok_count) {
-            const nci_tok *q = &S->toks[m->tok + m->ntok];
-            if (t[q->start] >= 'a' &&
-                (nci_wordset_get(lex->cues_any, t + q->start, q->end - q->start) & CUE_ANY_BAND)) {
-                m->type = NCI_ENT_ORG;
-                m->sure = 1;
-                continue;
-            }
+        if (m->type == NCI_ENT_PERSON && q && t[q->start] >= 'a' &&
+            (nci_wordset_get(lex->cues_any, t + q->start, q->end - q->start) & CUE_ANY_BAND)) {
+            m->type = NCI_ENT_ORG;
+            m->sure = 1;
+            continue;
         }
         /* a company's noun right before it ("oil firm Shell"), not an
          * adjective ("the giant US deficit") */
-        if (m->tok > S->sents[m->sent].tok_first) {
-            const nci_tok *p = &S->toks[m->tok - 1];
-            if ((nci_wordset_get(lex->cues, t + p->start, p->end - p->start) & CUE_FIRM) &&
-                !(nci_tok_is(t, p, "giant") && m->tok >= S->sents[m->sent].tok_first + 2 &&
-                  (nci_tok_is(t, p - 1, "the") || nci_tok_is(t, p - 1, "a")))) {
-                m->type = NCI_ENT_ORG;
-                m->sure = 1;
-                continue;
-            }
+        if (p && (tok_cues(lex, t, p) & CUE_FIRM) &&
+            !(nci_tok_is(t, p, "giant") && m->tok >= first + 2 &&
+              (nci_tok_is(t, p - 1, "the") || nci_tok_is(t, p - 1, "a")))) {
+            m->type = NCI_ENT_ORG;
+            m->sure = 1;
+            continue;
         }
         /* a name in brackets right after a person's is the person's club
-         * in a squad list ("J Smith (Wasps)"); not a country ("(US)") nor
-         * a person's name ("Hamlet (Kate Winslet)") */
+         * in a squad list ("J Smith (Wasps)"); not a country ("(US)": the
+         * first rule) nor a person's name ("Hamlet (Kate Winslet)").  The
+         * person's is the mention before (mentions are in text order and
+         * do not overlap), as typed by now */
         if (m->type != NCI_ENT_ORG && (m->type != NCI_ENT_PERSON || m->ntok == 1) &&
-            !nci_wordset_get(lex->countries, t + m->start, m->end - m->start) &&
-            !(m->ntok == 1 && m->end - m->start <= 3)) { /* "(US)", "(SA)": a country */
-            const nci_sent *x = &S->sents[m->sent];
-            size_t nx = m->tok + m->ntok;
-            if (m->tok >= x->tok_first + 2 && nx < x->tok_first + x->tok_count &&
-                nci_tok_is(t, &S->toks[m->tok - 1], "(") && nci_tok_is(t, &S->toks[nx], ")") &&
-                pend && pend[m->tok - 2]) {
-                m->type = NCI_ENT_ORG;
-                continue;
-            }
+            !(m->ntok == 1 && m->end - m->start <= 3) && /* "(US)", "(SA)": a country */
+            m->tok >= first + 2 && q && nci_tok_is(t, p, "(") && nci_tok_is(t, q, ")") && i > 0 &&
+            E->m[i - 1].type == NCI_ENT_PERSON &&
+            E->m[i - 1].tok + E->m[i - 1].ntok == m->tok - 1) {
+            m->type = NCI_ENT_ORG;
+            continue;
         }
         /* in a sports report a town is its club ("Leicester beat Derby",
-         * "Stoke City"), except where it is a venue or a journey's end
-         * ("in Cardiff", "at Twickenham", "to Leeds", "from Hull") */
-        if (m->type != NCI_ENT_ORG) {
-            int club = m->ntok > 1 && club_word(lex, t, S, m);
+         * "Stoke City": a name ending in a club's word, CUE_CLUB), except
+         * where it is a venue or a journey's end ("in Cardiff", "at
+         * Twickenham", "to Leeds", "from Hull"); nothing to ask once the
+         * document is known to be none */
+        if (m->type != NCI_ENT_ORG && sport) {
+            int club = m->ntok > 1 && (zv & CUE_CLUB);
             if (!club && m->type == NCI_ENT_LOC && m->ntok == 1 &&
                 (nci_tagger_model_gaz_word(lex->model, t + m->start, m->end - m->start) &
                  ((1u << NCI_GAZ_CITY) | (1u << NCI_GAZ_COUNTRY))) == (1u << NCI_GAZ_CITY)) {
-                const nci_sent *x = &S->sents[m->sent];
-                const nci_tok *p = m->tok > x->tok_first ? &S->toks[m->tok - 1] : NULL;
-                size_t nx = m->tok + m->ntok;
-                const nci_tok *q = nx < x->tok_first + x->tok_count ? &S->toks[nx] : NULL;
                 club = !(p && (nci_tok_is(t, p, "in") || nci_tok_is(t, p, "at") ||
                                nci_tok_is(t, p, "to") || nci_tok_is(t, p, "from") ||
                                nci_tok_is(t, p, "near")));
@@ -2203,8 +2289,7 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
                     (nci_tok_is(t, p, "a") || nci_tok_is(t, p, "the") ||
                      nci_tok_is(t, p, "their") || nci_tok_is(t, p, "his") ||
                      nci_tok_is(t, p, "its") || nci_tok_is(t, p, "her")) &&
-                    !(nci_wordset_get(lex->cues, t + q->start, q->end - q->start) &
-                      (CUE_TEAM | CUE_SQUAD)))
+                    !((qv = tok_cues(lex, t, q)) & (CUE_TEAM | CUE_SQUAD)))
                     club = 0;
             }
             if (club && sport < 0)
@@ -2216,18 +2301,12 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         }
         /* a station's number belongs to its name ("BBC Radio 4", "Channel
          * 4"): a name ending in Radio or Channel takes the number after it */
-        {
-            const nci_sent *x = &S->sents[m->sent];
-            size_t nx = m->tok + m->ntok;
-            const nci_tok *z = &S->toks[nx - 1];
-            if (nx < x->tok_first + x->tok_count && S->toks[nx].kind == NC_TOKEN_NUMBER &&
-                S->toks[nx].start == m->end + 1 && S->toks[nx].end - S->toks[nx].start <= 2 &&
-                (nci_tok_is(t, z, "radio") || nci_tok_is(t, z, "channel"))) {
-                m->ntok++;
-                m->end = S->toks[nx].end;
-                m->type = NCI_ENT_ORG;
-                continue;
-            }
+        if (q && q->kind == NC_TOKEN_NUMBER && q->start == m->end + 1 && q->end - q->start <= 2 &&
+            (nci_tok_is(t, z, "radio") || nci_tok_is(t, z, "channel"))) {
+            m->ntok++;
+            m->end = q->end;
+            m->type = NCI_ENT_ORG;
+            continue;
         }
         /* an initial and a surname are a person ("S Lamont" in a team
          * list); not "A" or "I", which are also words, nor an initial
@@ -2236,9 +2315,8 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         if (m->ntok == 2 && m->type != NCI_ENT_PERSON) {
             const nci_tok *a = &S->toks[m->tok];
             unsigned char c = (unsigned char)t[a->start];
-            const nci_tok *b = &S->toks[m->tok + 1];
             if (a->end - a->start == 1 && c >= 'B' && c <= 'Z' && c != 'I' &&
-                !(nci_tagger_model_gaz_word(lex->model, t + b->start, b->end - b->start) &
+                !(nci_tagger_model_gaz_word(lex->model, t + z->start, z->end - z->start) &
                   (1u << NCI_GAZ_COUNTRY))) {
                 m->type = NCI_ENT_PERSON;
                 continue;
@@ -2248,63 +2326,38 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
             m->type = NCI_ENT_PERSON;
             continue;
         }
-        /* a name ending in a company's legal form, or right before one, is
-         * an organisation ("Eberhard Faber GmbH", "Acme Ltd") */
-        {
-            const nci_sent *x = &S->sents[m->sent];
-            size_t nx = m->tok + m->ntok;
-            if (m->ntok > 1 && is_legal_form(lex, t, &S->toks[nx - 1])) {
-                m->type = NCI_ENT_ORG;
-                continue;
-            }
-            if (nx < x->tok_first + x->tok_count && S->toks[nx].start == m->end + 1 &&
-                is_legal_form(lex, t, &S->toks[nx])) {
-                m->ntok++;
-                m->end = S->toks[nx].end;
-                m->type = NCI_ENT_ORG;
-                continue;
-            }
+        /* a name ending in a company's legal form (CUE_LEGAL), or right
+         * before one, is an organisation ("Eberhard Faber GmbH", "Acme
+         * Ltd") */
+        if (m->ntok > 1 && (zv & CUE_LEGAL)) {
+            m->type = NCI_ENT_ORG;
+            continue;
         }
-        const nci_sent *x = &S->sents[m->sent];
-        size_t first = x->tok_first, end = first + x->tok_count;
-        int vs = 0;
-        for (int side = 0; side < 2 && !vs; side++) {
-            size_t k;
-            if (side == 0) {
-                if (m->tok <= first)
-                    continue;
-                k = m->tok - 1;
-            } else {
-                k = m->tok + m->ntok;
-                if (k >= end)
-                    continue;
-            }
-            const nci_tok *v = &S->toks[k];
-            size_t n = v->end - v->start;
-            const char *w = t + v->start;
-            vs = (n == 1 && w[0] == 'v') || (n == 2 && !memcmp(w, "vs", 2)) ||
-                 (n == 3 && !memcmp(w, "vs.", 3));
+        if (q && qv < 0)
+            qv = tok_cues(lex, t, q);
+        if (q && q->start == m->end + 1 && (qv & CUE_LEGAL)) {
+            m->ntok++;
+            m->end = q->end;
+            m->type = NCI_ENT_ORG;
+            continue;
         }
-        if (vs) {
+        /* another name on either side of "v" or "vs" */
+        if ((p && is_versus(t, p)) || (q && is_versus(t, q))) {
             m->type = NCI_ENT_ORG;
             continue;
         }
         /* "Villa boss", "Leicester fans", "Bolton striker": a name before
          * one of a team's people (CUE_TEAM) is the team (one-word persons
          * and places) */
-        size_t k = m->tok + m->ntok;
-        if (m->type == NCI_ENT_ORG || (m->type == NCI_ENT_PERSON && m->ntok > 1) || k >= end)
+        if (m->type == NCI_ENT_ORG || (m->type == NCI_ENT_PERSON && m->ntok > 1) || !q)
             continue;
-        const nci_tok *v = &S->toks[k];
-        int tv = nci_wordset_get(lex->cues, t + v->start, v->end - v->start);
-        if ((tv & CUE_SQUAD) && sport < 0)
+        if ((qv & CUE_SQUAD) && sport < 0)
             sport = sports_report(lex, t, S);
-        if ((tv & CUE_TEAM) || ((tv & CUE_SQUAD) && sport)) {
+        if ((qv & CUE_TEAM) || ((qv & CUE_SQUAD) && sport)) {
             m->type = NCI_ENT_ORG;
-            m->sure = !(tv & CUE_CROWD);
+            m->sure = !(qv & CUE_CROWD);
         }
     }
-    free(pend);
 }
 
 
@@ -2464,9 +2517,11 @@ static int is_roman(const char *t, const nci_tok *k)
     size_t n = k->end - k->start;
     if (k->kind != NC_TOKEN_WORD || n == 0 || n > 5)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!strchr("IVXL", t[k->start + i]))
+    for (size_t i = 0; i < n; i++) {
+        char c = t[k->start + i];
+        if (c != 'I' && c != 'V' && c != 'X' && c != 'L')
             return 0;
+    }
     return 1;
 }
 
@@ -2520,6 +2575,21 @@ static int is_quote_mark(const char *t, const nci_tok *k)
  * that "United Nations" stays.  And a leading indefinite article is cut
  * from a name of three words or more ("A Financial Times poll" ->
  * "Financial Times"; "A Jones" in a team list keeps its initial). */
+/* The first token of S that starts at byte off or after it (S->ntoks if
+ * none). */
+static size_t tok_from(const nci_segs *S, size_t off)
+{
+    size_t lo = 0, hi = S->ntoks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S->toks[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Whether token k of sentence x is the acronym, in brackets, of the
  * lower-case words right before it ("gross domestic product (GDP)",
  * "extraordinary general meeting (EGM)"): a term, no name.  The words'
@@ -2593,116 +2663,135 @@ static int is_title(const nci_entlex *lex, const char *t, const nci_segs *S, con
     return 0;
 }
 
+/* Whether PERSON/ORG/LOC mention m is no entity by the rules of
+ * drop_events (titles: the texts found to be works' titles or terms'
+ * acronyms, NULL if none); a leading indefinite article is cut from it
+ * (in place). */
+static int no_entity(const nci_entlex *lex, const char *t, const nci_segs *S, nci_mention *m,
+                     const textset *titles)
+{
+    if (titles && textset_has(titles, t, m->start, m->end - m->start))
+        return 1;
+    /* a country's or a continent's adjective ("Moroccan", "South
+     * Korean", "European") is no entity, whatever the type the tagger
+     * gave it ("the Jamaican government": ORG), nor is a lone word of a
+     * place's people that WordNet knows ("Swiss", "Scottish",
+     * "Britons") */
+    if (!nci_wordset_get(lex->countries, t + m->start, m->end - m->start) &&
+        (is_demonym(&lex->cstems, t + m->start, m->end - m->start) ||
+         (m->ntok == 1 && nci_wordset_get(lex->peoples, t + m->start, m->end - m->start))))
+        return 1;
+    /* three words or more: "A Jones" in a team list is an initial */
+    if (m->ntok >= 3) {
+        const nci_tok *f = &S->toks[m->tok];
+        if (f->end - f->start <= 2 && (nci_tok_is(t, f, "a") || nci_tok_is(t, f, "an"))) {
+            m->tok++;
+            m->ntok--;
+            m->start = S->toks[m->tok].start;
+        }
+    }
+    if (m->ntok >= 2) {
+        const nci_tok *z = &S->toks[m->tok + m->ntok - 1];
+        size_t zl = z->end - z->start;
+        int zv = nci_wordset_get(lex->cues, t + z->start, zl);
+        /* a name ending in an event's or a law's word ("New York
+         * Marathon", "Maastricht Treaty"), not a person's ("Buffalo
+         * Bill") */
+        int ev = (zv & CUE_EVENT) || ((zv & CUE_NAMED) && m->type != NCI_ENT_PERSON);
+        /* "Games" after a place or an event word ("Athens Games",
+         * "Olympic Games"), not after a company's ("Epic Games") */
+        if (!ev && zl == 5 && !memcmp(t + z->start, "Games", 5)) {
+            const nci_tok *y = z - 1;
+            size_t yl = y->end - y->start;
+            ev = (nci_tagger_model_gaz_word(lex->model, t + y->start, yl) &
+                  ((1u << NCI_GAZ_COUNTRY) | (1u << NCI_GAZ_CITY))) ||
+                 nci_tok_is(t, y, "olympic") || nci_tok_is(t, y, "commonwealth") ||
+                 nci_tok_is(t, y, "paralympic");
+        }
+        if (!ev && zl == 7 && !memcmp(t + z->start, "Nations", 7)) {
+            const nci_tok *y = z - 1;
+            ev = (nci_wordset_get(lex->cues, t + y->start, y->end - y->start) & CUE_COUNT) != 0;
+        }
+        if (ev)
+            return 1;
+    }
+    /* a name right before an event's or a law's word ("Flora London
+     * Marathon", "Glastonbury Festival", "Police Bill", "Scotland Act")
+     * is part of that name; "Bill" only where no surname follows it */
+    const nci_sent *x = &S->sents[m->sent];
+    size_t nx = m->tok + m->ntok, end = x->tok_first + x->tok_count;
+    /* or before capitalised words that end in one ("RBS Six
+     * Nations Championship", "CPL World Tour") */
+    for (size_t j = nx, at = m->end + 1;
+         j < end && j < nx + 3 && S->toks[j].start == at && S->toks[j].kind == NC_TOKEN_WORD &&
+         S->toks[j].cap;
+         at = S->toks[j].end + 1, j++) {
+        const nci_tok *w = &S->toks[j];
+        int v = nci_wordset_get(lex->cues, t + w->start, w->end - w->start);
+        if ((v & (CUE_NAMED | CUE_EVENT)) &&
+            !(nci_tok_is(t, w, "bill") && j + 1 < end && S->toks[j + 1].cap))
+            return 1;
+    }
+    /* and right after "Treaty of" or "Act of" ("the Treaty of
+     * Amsterdam") */
+    if (m->tok >= x->tok_first + 2 && nci_tok_is(t, &S->toks[m->tok - 1], "of")) {
+        const nci_tok *w = &S->toks[m->tok - 2];
+        if (w->cap && (nci_tok_is(t, w, "treaty") || nci_tok_is(t, w, "act")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Mentions that are no entities: works' titles (is_title), with every other
  * mention of the same name in the document where the cue was a noun ("Vera
  * Drake" after "the film" once is the film throughout), acronyms of terms
- * (is_term_acronym) in all their mentions, adjectives of
- * places, events and laws (see each rule).  -1 when out of memory (nothing
- * dropped then), else 0. */
+ * (is_term_acronym) in all their mentions, adjectives of places, events
+ * and laws (no_entity).  -1 when out of memory (nothing dropped then),
+ * else 0. */
 static int drop_events(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
                        arena *a)
 {
-    textset titles;
-    int any = 0;
+    textset titles = {0}; /* made at its first text */
     uint8_t *title = arena_take(a, E->nm + 1); /* is_title of each mention */
-    if (!title || textset_init(&titles, a, E->nm ? E->nm : 1))
+    if (!title)
         return -1;
     for (size_t i = 0; i < E->nm; i++) {
         title[i] = (uint8_t)is_title(lex, t, S, &E->m[i]);
         if (title[i] == 1) {
+            if (!titles.slot && textset_init(&titles, a, E->nm))
+                return -1;
             textset_add(&titles, t, E->m[i].start, E->m[i].end - E->m[i].start);
-            any = 1;
         }
     }
-    /* and the acronyms of terms, wherever they are spelled out */
-    for (size_t s = 0; s < S->nsents; s++) {
-        const nci_sent *x = &S->sents[s];
-        for (size_t k = x->tok_first + 2; k + 1 < x->tok_first + x->tok_count; k++)
-            if (t[S->toks[k].start] >= 'A' && t[S->toks[k].start] <= 'Z' &&
-                is_term_acronym(t, S, x, k) && titles.n < E->nm) {
-                textset_add(&titles, t, S->toks[k].start, S->toks[k].end - S->toks[k].start);
-                any = 1;
-            }
+    /* and the acronyms of terms, wherever they are spelled out: the tokens
+     * after the text's "(" bytes, found by memchr (most documents have
+     * none), in the sentences that hold them (sc: from the one before on) */
+    size_t tend = S->ntoks ? S->toks[S->ntoks - 1].end : 0, sc = 0;
+    for (const char *p = t; (p = memchr(p, '(', tend - (size_t)(p - t))) != NULL; p++) {
+        size_t k = tok_from(S, (size_t)(p - t)) + 1;
+        if (k >= S->ntoks || S->toks[k - 1].start != (size_t)(p - t))
+            continue;
+        while (sc < S->nsents && k >= S->sents[sc].tok_first + S->sents[sc].tok_count)
+            sc++;
+        if (sc == S->nsents)
+            break;
+        const nci_sent *x = &S->sents[sc];
+        if (k >= x->tok_first + 2 && t[S->toks[k].start] >= 'A' && t[S->toks[k].start] <= 'Z' &&
+            is_term_acronym(t, S, x, k) && titles.n < E->nm) {
+            if (!titles.slot && textset_init(&titles, a, E->nm))
+                return -1;
+            textset_add(&titles, t, S->toks[k].start, S->toks[k].end - S->toks[k].start);
+        }
     }
     size_t k = 0;
     for (size_t i = 0; i < E->nm; i++) {
-        nci_mention m = E->m[i];
-        if (title[i] || (any && m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
-                         textset_has(&titles, t, m.start, m.end - m.start)))
+        nci_mention *m = &E->m[i];
+        if (title[i] || (m->type >= NCI_ENT_PERSON && m->type <= NCI_ENT_LOC &&
+                         no_entity(lex, t, S, m, titles.slot ? &titles : NULL)))
             continue;
-        /* a country's or a continent's adjective ("Moroccan", "South
-         * Korean", "European") is no entity, whatever the type the tagger
-         * gave it ("the Jamaican government": ORG), nor is a lone word of a
-         * place's people that WordNet knows ("Swiss", "Scottish",
-         * "Britons") */
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC &&
-            !nci_wordset_get(lex->countries, t + m.start, m.end - m.start) &&
-            (is_demonym(&lex->cstems, t + m.start, m.end - m.start) ||
-             (m.ntok == 1 && nci_wordset_get(lex->peoples, t + m.start, m.end - m.start))))
-            continue;
-        /* three words or more: "A Jones" in a team list is an initial */
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 3) {
-            const nci_tok *f = &S->toks[m.tok];
-            if (f->end - f->start <= 2 && (nci_tok_is(t, f, "a") || nci_tok_is(t, f, "an"))) {
-                m.tok++;
-                m.ntok--;
-                m.start = S->toks[m.tok].start;
-            }
-        }
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC && m.ntok >= 2) {
-            const nci_tok *z = &S->toks[m.tok + m.ntok - 1];
-            size_t zl = z->end - z->start;
-            int zv = nci_wordset_get(lex->cues, t + z->start, zl);
-            /* a name ending in an event's or a law's word ("New York
-             * Marathon", "Maastricht Treaty"), not a person's ("Buffalo
-             * Bill") */
-            int ev = (zv & CUE_EVENT) || ((zv & CUE_NAMED) && m.type != NCI_ENT_PERSON);
-            /* "Games" after a place or an event word ("Athens Games",
-             * "Olympic Games"), not after a company's ("Epic Games") */
-            if (!ev && zl == 5 && !memcmp(t + z->start, "Games", 5)) {
-                const nci_tok *y = z - 1;
-                size_t yl = y->end - y->start;
-                ev = (nci_tagger_model_gaz_word(lex->model, t + y->start, yl) &
-                      ((1u << NCI_GAZ_COUNTRY) | (1u << NCI_GAZ_CITY))) ||
-                     nci_tok_is(t, y, "olympic") || nci_tok_is(t, y, "commonwealth") ||
-                     nci_tok_is(t, y, "paralympic");
-            }
-            if (!ev && zl == 7 && !memcmp(t + z->start, "Nations", 7)) {
-                const nci_tok *y = z - 1;
-                ev = (nci_wordset_get(lex->cues, t + y->start, y->end - y->start) & CUE_COUNT) != 0;
-            }
-            if (ev)
-                continue;
-        }
-        /* a name right before an event's or a law's word ("Flora London
-         * Marathon", "Glastonbury Festival", "Police Bill", "Scotland Act")
-         * is part of that name; "Bill" only where no surname follows it */
-        if (m.type >= NCI_ENT_PERSON && m.type <= NCI_ENT_LOC) {
-            const nci_sent *x = &S->sents[m.sent];
-            size_t nx = m.tok + m.ntok, end = x->tok_first + x->tok_count;
-            /* or before capitalised words that end in one ("RBS Six
-             * Nations Championship", "CPL World Tour") */
-            int ev = 0;
-            for (size_t j = nx, at = m.end + 1;
-                 !ev && j < end && j < nx + 3 && S->toks[j].start == at &&
-                 S->toks[j].kind == NC_TOKEN_WORD && S->toks[j].cap;
-                 at = S->toks[j].end + 1, j++) {
-                const nci_tok *w = &S->toks[j];
-                int v = nci_wordset_get(lex->cues, t + w->start, w->end - w->start);
-                ev = (v & (CUE_NAMED | CUE_EVENT)) &&
-                     !(nci_tok_is(t, w, "bill") && j + 1 < end && S->toks[j + 1].cap);
-            }
-            if (ev)
-                continue;
-            /* and right after "Treaty of" or "Act of" ("the Treaty of
-             * Amsterdam") */
-            if (m.tok >= x->tok_first + 2 && nci_tok_is(t, &S->toks[m.tok - 1], "of")) {
-                const nci_tok *w = &S->toks[m.tok - 2];
-                if (w->cap && (nci_tok_is(t, w, "treaty") || nci_tok_is(t, w, "act")))
-                    continue;
-            }
-        }
-        E->m[k++] = m;
+        if (k != i)
+            E->m[k] = *m;
+        k++;
     }
     E->nm = k;
     return 0;

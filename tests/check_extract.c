@@ -1035,6 +1035,15 @@ START_TEST(test_entity_rule_limits)
         {"The minister tries to meet goals. He tries again. The goals were set. The death "
          "penalty was debated in Paris and Berlin.", "Paris", "LOC"},
         {"Trade with N Ireland grew last year.", "N Ireland", "!PERSON"},
+        /* the brackets of a term's acronym are found by a byte search:
+         * one in a later sentence, one before a "(" at the text's end */
+        {"Talks with the IMF went on. The gross domestic product (GDP) fell (see page 3).", "GDP",
+         NULL},
+        {"Talks with the IMF went on. The gross domestic product (GDP) fell (see page 3).", "IMF",
+         "ORG"},
+        {"Officials said gross domestic product (GDP) fell, and so did the forecast (", "GDP", NULL},
+        /* an abbreviation's period at the text's end */
+        {"He met Mr. Jones of the IMF in St.", "Jones", "PERSON"},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         json_t *d = extract(cases[c].text, NULL);
