@@ -211,7 +211,8 @@ static const char *const LEAD[] = {"but", "and", "or", "so", "if", "when", "whil
  * and players, nor "single" or "book": "not a single Labour MP", "to book
  * Ryanair" */
 static const char *const WORK[] = {"film", "movie", "drama", "novel", "album", "song",
-                                   "sitcom", "documentary", "musical", "opera", NULL};
+                                   "sitcom", "documentary", "musical", "opera", "epic",
+                                   "biopic", "sequel", "remake", "thriller", "cartoon", NULL};
 static const char *const PLACE[] = {"village", "town", "city", "county", "province",
                                     "region", "district", "parish", "municipality",
                                     "island", "state", "port", NULL};
@@ -2188,6 +2189,21 @@ static int sports_report(const nci_entlex *lex, const char *t, const nci_segs *S
 
 static int kin_before(const nci_entlex *lex, const char *t, const nci_segs *S, const nci_mention *m);
 
+/* Whether name m, which ends in "Bank", is a place's ("West Bank", "South
+ * Bank", "Left Bank": a compass word before it) or a person's ("Rob Da
+ * Bank": a person's name that begins with a given name). */
+static int is_bank_place(const nci_entlex *lex, const char *t, const nci_segs *S,
+                         const nci_mention *m)
+{
+    const nci_tok *a = &S->toks[m->tok + m->ntok - 2], *f = &S->toks[m->tok];
+    if (nci_tok_is(t, a, "west") || nci_tok_is(t, a, "south") || nci_tok_is(t, a, "north") ||
+        nci_tok_is(t, a, "east") || nci_tok_is(t, a, "left"))
+        return 1;
+    return m->type == NCI_ENT_PERSON &&
+           (nci_tagger_model_gaz_word(lex->model, t + f->start, f->end - f->start) &
+            (1u << NCI_GAZ_GIVEN)) != 0;
+}
+
 /* Whether mention m is an acronym in brackets right after mention p whose
  * initials it spells: "p (m)". */
 static int bracket_acronym(const char *t, const nci_segs *S, const nci_mention *p,
@@ -2233,8 +2249,11 @@ static void fix_types(const nci_entlex *lex, const char *t, const nci_segs *S, n
         const nci_tok *z = &S->toks[nx - 1], *q = nx < end ? &S->toks[nx] : NULL;
         const nci_tok *p = m->tok > first ? &S->toks[m->tok - 1] : NULL;
         int zv = tok_cues(lex, t, z), qv = -1;
-        /* a name ending in an institution's word */
-        if (zv & CUE_INST) {
+        /* a name ending in an institution's word; or in "Bank", but not
+         * a place's ("West Bank", "South Bank") nor a person's ("Rob Da
+         * Bank") */
+        if ((zv & CUE_INST) || (m->ntok > 1 && nci_tok_is(t, z, "bank") && t[z->start] == 'B' &&
+                                !is_bank_place(lex, t, S, m))) {
             m->type = NCI_ENT_ORG;
             m->sure = 1;
             continue;

@@ -692,6 +692,11 @@ START_TEST(test_entity_types_by_context)
     ck_assert(!has_entity(d, "Norwich Union", NULL) && !has_entity(d, "Norwich", NULL));
     ck_assert(has_entity(d, "Birmingham", "LOC"));
     json_decref(d);
+    /* a name ending in "Bank" is an organisation's, not a place's */
+    d = extract("The European Central Bank kept rates on hold, and prices rose in the West Bank.",
+                NULL);
+    ck_assert(has_entity(d, "European Central Bank", "ORG") && has_entity(d, "West Bank", "LOC"));
+    json_decref(d);
     /* a town in brackets after a player is the player's club */
     d = extract("Squad: forwards: J Hartley (Wasps), T Brennan (Northampton), P Kerr (Leicester).",
                 NULL);
