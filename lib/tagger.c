@@ -283,62 +283,6 @@ typedef struct tokinfo {
     uint8_t flags, ncp, full, npre, nsuf;
 } tokinfo;
 
-/* Function words that start sentences ("The", "However", "After"): when such
- * a word opens a sentence and the next word is not capitalised, it is not a
- * candidate.  Keeps sentence-initial capitals from becoming entities by
- * shape, and saves work. */
-#define W(s) {s, sizeof(s) - 1}
-static const struct {
-    const char *s;
-    size_t len;
-} initial_stop[] = {
-    W("a"), W("about"), W("according"), W("after"), W("again"), W("against"), W("all"),
-    W("almost"), W("also"), W("although"), W("among"), W("an"), W("and"), W("another"), W("any"),
-    W("are"), W("around"), W("as"), W("at"), W("because"), W("before"), W("being"), W("between"),
-    W("both"), W("but"), W("by"), W("can"), W("could"), W("despite"), W("did"), W("do"),
-    W("does"), W("during"), W("each"), W("earlier"), W("even"), W("every"), W("few"), W("for"),
-    W("from"), W("had"), W("has"), W("have"), W("he"), W("her"), W("here"), W("his"), W("how"),
-    W("however"), W("if"), W("in"), W("instead"), W("into"), W("is"), W("it"), W("its"),
-    W("just"), W("last"), W("later"), W("many"), W("may"), W("meanwhile"), W("more"), W("most"),
-    W("much"), W("my"), W("no"), W("not"), W("now"), W("of"), W("on"), W("once"), W("one"),
-    W("only"), W("or"), W("other"), W("our"), W("over"), W("she"), W("should"), W("since"),
-    W("so"), W("some"), W("still"), W("such"), W("than"), W("that"), W("the"), W("their"),
-    W("then"), W("there"), W("these"), W("they"), W("this"), W("those"), W("though"),
-    W("through"), W("to"), W("today"), W("two"), W("under"), W("unlike"), W("until"), W("was"),
-    W("we"), W("were"), W("what"), W("when"), W("where"), W("whether"), W("which"), W("while"),
-    W("who"), W("why"), W("will"), W("with"), W("within"), W("without"), W("would"), W("yes"),
-    W("yet"), W("you"), W("your")};
-#undef W
-
-static int is_initial_stop(const char *p, size_t len)
-{
-    char low[12];
-    if (len == 0 || len >= sizeof low)
-        return 0;
-    for (size_t k = 0; k < len; k++) {
-        unsigned char c = (unsigned char)p[k];
-        if (c >= 0x80)
-            return 0;
-        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    /* binary search: the list is sorted */
-    size_t lo = 0, hi = sizeof initial_stop / sizeof initial_stop[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2, wl = initial_stop[mid].len, k = 0;
-        const char *w = initial_stop[mid].s;
-        while (k < wl && k < len && w[k] == low[k])
-            k++;
-        int c = k < wl && k < len ? (unsigned char)w[k] - (unsigned char)low[k] : (wl > len) - (wl < len);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
-
 /* n <= 8 bytes at p as a little-endian number. */
 static inline uint64_t load_le(const unsigned char *p, size_t n)
 {
@@ -351,6 +295,11 @@ static inline uint64_t load_le(const unsigned char *p, size_t n)
     if (n == 4) {
         uint32_t v;
         memcpy(&v, p, 4);
+        return v;
+    }
+    if (n == 2) {
+        uint16_t v;
+        memcpy(&v, p, 2);
         return v;
     }
 #endif
@@ -366,8 +315,9 @@ static inline uint64_t load_upto8(const unsigned char *p, size_t len)
 {
     if (len >= 4)
         return load_le(p, 4) | load_le(p + len - 4, 4) << (8 * (len - 4));
-    return (uint64_t)p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) |
-           (uint64_t)p[len - 1] << (8 * (len - 1));
+    if (len >= 2)
+        return load_le(p, 2) | load_le(p + len - 2, 2) << (8 * (len - 2));
+    return p[0];
 }
 
 /* Connector words are told by their bytes as one number with the length
@@ -441,6 +391,67 @@ static inline uint8_t ascii_flags(uint64_t w)
     return f;
 }
 
+/* Function words that start sentences ("The", "However", "After"): when such
+ * a word opens a sentence and the next word is not capitalised, it is not a
+ * candidate.  Keeps sentence-initial capitals from becoming entities by
+ * shape, and saves work.  Sorted; at most 9 bytes, zeros after. */
+static const char initial_stop[][10] = {
+    "a", "about", "according", "after", "again", "against", "all", "almost", "also", "although",
+    "among", "an", "and", "another", "any", "are", "around", "as", "at", "because", "before",
+    "being", "between", "both", "but", "by", "can", "could", "despite", "did", "do", "does",
+    "during", "each", "earlier", "even", "every", "few", "for", "from", "had", "has", "have", "he",
+    "her", "here", "his", "how", "however", "if", "in", "instead", "into", "is", "it", "its",
+    "just", "last", "later", "many", "may", "meanwhile", "more", "most", "much", "my", "no", "not",
+    "now", "of", "on", "once", "one", "only", "or", "other", "our", "over", "she", "should",
+    "since", "so", "some", "still", "such", "than", "that", "the", "their", "then", "there",
+    "these", "they", "this", "those", "though", "through", "to", "today", "two", "under", "unlike",
+    "until", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who",
+    "why", "will", "with", "within", "without", "would", "yes", "yet", "you", "your"};
+
+/* The 8 bytes of w as a number that orders as the bytes in memory do. */
+static inline uint64_t bytes_order(uint64_t w)
+{
+#if defined(__GNUC__)
+    return __builtin_bswap64(w);
+#else
+    uint64_t v = 0;
+    for (unsigned k = 0; k < 8; k++)
+        v = v << 8 | ((w >> (8 * k)) & 0xff);
+    return v;
+#endif
+}
+
+/* The len bytes at p, case aside, are a word of initial_stop: a binary
+ * search on the first eight bytes as one number, then the ninth. */
+static int is_initial_stop(const char *p, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    if (len == 0 || len > 9)
+        return 0;
+    size_t l8 = len < 8 ? len : 8;
+    uint64_t w = load_upto8(s, l8);
+    unsigned c8 = len == 9 ? s[8] : 0;
+    /* ASCII, no NUL byte (the words have none) */
+    if ((w & BYTES_HIGH) || bytes_in(w, 1, 0x7f) != BYTES_HIGH >> (8 * (8 - l8)) || c8 >= 0x80 ||
+        (len == 9 && c8 == 0))
+        return 0;
+    w = bytes_order(w + (bytes_in(w, 'A', 'Z') >> 2)); /* lower case */
+    c8 += c8 - 'A' < 26u ? 32u : 0u;
+    size_t lo = 0, hi = sizeof initial_stop / sizeof initial_stop[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint64_t r = bytes_order(load_le((const unsigned char *)initial_stop[mid], 8));
+        unsigned r8 = (unsigned char)initial_stop[mid][8];
+        if (r == w && r8 == c8)
+            return 1;
+        if (r < w || (r == w && r8 < c8))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
 /* ASCII classes: 1 lower, 2 upper, 3 digit */
 static const uint8_t ascii_cls[128] = {
     ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
@@ -452,19 +463,11 @@ static const uint8_t ascii_cls[128] = {
     ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
     ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
 
-/* Cheap pass: flags only. */
+/* Cheap pass: flags only (lex_fill reads short ASCII tokens by ascii_flags). */
 static uint8_t tok_flags(const char *p, size_t len)
 {
     const unsigned char *s = (const unsigned char *)p;
     size_t i = 0;
-    /* most tokens are lower-case ASCII words (lex_fill), the rest mostly
-     * short ASCII */
-    if (len && len <= 8) {
-        uint64_t w = load_upto8(s, len);
-        if (!(w & BYTES_HIGH))
-            return ascii_flags(w);
-    }
-    i = 0;
     int nlet = 0, nup = 0, first_letter = -1, dig = 0;
     while (i < len) {
         if (s[i] < 0x80) {
@@ -695,22 +698,34 @@ static inline uint64_t bits_at(const uint64_t *m, size_t lo, size_t hi, ptrdiff_
     return v;
 }
 
-/* The 1 <= len bytes at p are all lower-case ASCII letters: 4 to 16
- * bytes as two overlapping words, others one by one.  (bytes_in of a byte
- * of 0x80 or more is 0, whatever the carries of the others.) */
+/* The len > 8 bytes at p are all lower-case ASCII letters: up to 16 bytes
+ * as two overlapping words, more one by one.  (bytes_in of a byte of 0x80
+ * or more is 0, whatever the carries of the others.) */
 static inline int is_lower_word(const unsigned char *p, size_t len)
 {
-    if (len - 4 <= 4) {
-        uint64_t w = load_le(p, 4) | load_le(p + len - 4, 4) << 32;
-        return bytes_in(w, 'a', 'z') == BYTES_HIGH;
-    }
-    if (len - 9 <= 7)
+    if (len <= 16)
         return (bytes_in(load_le(p, 8), 'a', 'z') & bytes_in(load_le(p + len - 8, 8), 'a', 'z')) ==
                BYTES_HIGH;
     size_t k = 0;
     while (k < len && (unsigned)(p[k] - 'a') < 26u)
         k++;
     return k == len;
+}
+
+/* LX_* bits and cap_filter_bit (*fb) of an ASCII token of 1 <= len <= 8
+ * bytes, w (load_upto8), that is not a lower-case word. */
+static inline uint8_t ascii_lx(uint64_t w, size_t len, uint16_t *fb)
+{
+    unsigned c0 = (unsigned)(w & 0xff);
+    uint8_t b = len == 1 && c0 == '@' ? LX_AT : 0;
+    b |= c0 - 'A' < 26u ? LX_CAPW : 0;
+    b |= len >= 2 && c0 - 'a' < 26u ? LX_LOWA | LX_LOW : 0;
+    if (b & (LX_CAPW | LX_LOWA)) {
+        uint64_t lw = w + (bytes_in(w, 'A', 'Z') >> 2); /* lower case */
+        *fb = (uint16_t)(((unsigned)(lw & 0xff) * 131u + (unsigned)((lw >> 8) & 0xff) * 7u +
+                          (unsigned)len) & 4095u);
+    }
+    return b;
 }
 
 /* The lexical pass over toks[0..n) into L. */
@@ -721,19 +736,31 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
         return st;
     L->toks = toks;
     L->n = n;
+    uint8_t *fls = L->fl, *xs = L->x;
+    uint16_t *fbs = L->fb;
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)toks[i].ptr;
         size_t len = p ? toks[i].len : 0;
         uint8_t b = toks[i].len >= 4 ? LX_LONG : 0, f = TF_PUNCT;
         uint16_t fb = 0;
-        if (len && is_lower_word(p, len)) {
-            /* most tokens: a lower-case word (cap_filter_bit without the
-             * lower-casing) */
-            f = TF_ALPHA | TF_LOWWORD;
-            if (len >= 2) {
-                b |= LX_LOWA | LX_LOW;
-                fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
+        uint64_t w = len - 1 < 8 ? load_upto8(p, len) : BYTES_HIGH;
+        if (!(w & BYTES_HIGH)) {
+            /* most tokens: ASCII of at most 8 bytes, one word read */
+            if (bytes_in(w, 'a', 'z') == BYTES_HIGH >> (8 * (8 - len))) {
+                f = TF_ALPHA | TF_LOWWORD;
+                if (len >= 2) {
+                    b |= LX_LOWA | LX_LOW;
+                    fb = (uint16_t)(((unsigned)(w & 0xff) * 131u + (unsigned)((w >> 8) & 0xff) * 7u +
+                                     (unsigned)len) & 4095u);
+                }
+            } else {
+                f = ascii_flags(w);
+                b |= ascii_lx(w, len, &fb);
             }
+        } else if (len > 8 && is_lower_word(p, len)) {
+            f = TF_ALPHA | TF_LOWWORD;
+            b |= LX_LOWA | LX_LOW;
+            fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
         } else if (len) {
             unsigned c0 = p[0];
             f = tok_flags((const char *)p, len);
@@ -745,9 +772,9 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
             if (b & (LX_CAPW | LX_LOWA))
                 fb = (uint16_t)cap_filter_bit((const char *)p, len);
         }
-        L->fl[i] = f;
-        L->x[i] = b;
-        L->fb[i] = fb;
+        fls[i] = f;
+        xs[i] = b;
+        fbs[i] = fb;
     }
     lex_masks(L);
     return NC_OK;
