@@ -2226,11 +2226,39 @@ void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const f
     }
     for (unsigned t = 0; t < NT; t++)
         cur[t] = (t == 0 || (t & 1u)) ? trans[7 * NT + t] + emit[t] : NEG;
+#if defined(__SSE2__)
+    /* the transitions to O, B-PER, B-ORG, B-LOC from each label: the four
+     * maxima below are taken at once, with the same sums and comparisons
+     * (the first best label wins) */
+    __m128 tob[NT];
+    for (unsigned p = 0; p < NT; p++)
+        tob[p] = _mm_setr_ps(trans[p * NT], trans[p * NT + 1], trans[p * NT + 3], trans[p * NT + 5]);
+#endif
     for (size_t i = 1; i < n; i++) {
         const float *e = emit + i * NT;
         uint8_t *bk = back + i * NT;
+        /* O (t = 0) and B-X (t odd): from any label */
+#if defined(__SSE2__)
+        __m128 best = _mm_add_ps(_mm_set1_ps(cur[0]), tob[0]);
+        __m128i bp = _mm_setzero_si128();
+        for (unsigned p = 1; p < NT; p++) {
+            __m128 v = _mm_add_ps(_mm_set1_ps(cur[p]), tob[p]);
+            __m128 gt = _mm_cmpgt_ps(v, best);
+            __m128i gi = _mm_castps_si128(gt);
+            best = _mm_or_ps(_mm_and_ps(gt, v), _mm_andnot_ps(gt, best));
+            bp = _mm_or_si128(_mm_and_si128(gi, _mm_set1_epi32((int)p)), _mm_andnot_si128(gi, bp));
+        }
+        float b4[4];
+        int32_t p4[4];
+        _mm_storeu_ps(b4, best);
+        _mm_storeu_si128((__m128i *)(void *)p4, bp);
+        for (unsigned k = 0; k < 4; k++) {
+            unsigned t = k ? 2 * k - 1 : 0;
+            nxt[t] = b4[k] + e[t];
+            bk[t] = (uint8_t)p4[k];
+        }
+#else
         for (unsigned t = 0; t < NT; t += (t == 0 ? 1u : 2u)) {
-            /* O (t = 0) and B-X (t odd): from any label */
             float best = cur[0] + trans[t];
             uint8_t bp = 0;
             for (unsigned p = 1; p < NT; p++) {
@@ -2243,6 +2271,7 @@ void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const f
             nxt[t] = best + e[t];
             bk[t] = bp;
         }
+#endif
         for (unsigned t = 2; t < NT; t += 2) {
             /* I-X: from B-X (t - 1) or I-X (t) */
             float vb = cur[t - 1] + trans[(t - 1) * NT + t], vi = cur[t] + trans[t * NT + t];
