@@ -1896,9 +1896,16 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
     memcpy(fl, L->fl + a, n);
     memset(cand, 0, n);
     cu[0] = cc[0] = cu[nch + 1] = cc[nch + 1] = 0;
+    for (size_t k = 0; k < nch; k++)
+        cu[k + 1] = bits_at(L->m[LM_UPPER], a, a + n, (ptrdiff_t)(a + 64 * k));
     for (size_t k = 0; k < nch; k++) {
-        uint64_t u = bits_at(L->m[LM_UPPER], a, a + n, (ptrdiff_t)(a + 64 * k)), c = 0;
-        uint64_t maybe = ~u & (u << 1 | cu[k] >> 63 | u << 2 | cu[k] >> 62);
+        /* a connector makes a candidate (below) only with a capitalised
+         * word one or two tokens before it and one or two after it; its
+         * flag is a feature of a candidate after an "@" too */
+        uint64_t u = cu[k + 1], c = 0;
+        uint64_t atm1 = bits_at(L->m[LM_AT], a, a + n, (ptrdiff_t)(a + 64 * k) - 1);
+        uint64_t maybe = ~u & (u << 1 | cu[k] >> 63 | u << 2 | cu[k] >> 62) &
+                         (u >> 1 | cu[k + 2] << 63 | u >> 2 | cu[k + 2] << 62 | atm1);
         if (n - 64 * k < 64)
             maybe &= ~0ULL >> (64 - (n - 64 * k));
         for (; maybe; maybe &= maybe - 1) {
@@ -1908,7 +1915,6 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
                 fl[i] |= TF_CONN;
             }
         }
-        cu[k + 1] = u;
         cc[k + 1] = c;
     }
     for (size_t k = 0; k < nch; k++) {
