@@ -1068,7 +1068,9 @@ struct nci_tagger_doc {
     size_t cap_tok, cap_feat;
     tokinfo *ti;
     uint8_t *cand, *gb, *gi, *ge, *gu, *fl, *out2;
-    uint32_t *off, *dyn; /* dyn[i]: where token i's label features start */
+    uint32_t *off;       /* nci_tagger_features's offsets of each token */
+    uint32_t *qoff, *dyn; /* of each candidate (features_lx); dyn[q]: where
+                           * candidate q's label features start */
     uint32_t *ci, *wi;   /* a sentence's candidates; they and their neighbours */
     uint8_t *cs8;        /* context of each token's shape templates */
     uint64_t *feats;
@@ -1086,9 +1088,8 @@ struct nci_tagger_doc {
     int nocache;        /* nci_tagger_doc_use_cache(d, 0) */
     struct wcent **wce; /* each token's cache entry, or NULL */
     struct wckey *wkey; /* and the key of its word */
-    struct wacc *own;   /* own[i]: token i's weights from the word cache
-                         * (own features, neighbours'), when hown[i] */
-    uint8_t *hown;
+    struct wacc *own;   /* own[q]: candidate q's summed weights (features
+                         * not in feats: word cache, small templates) */
     /* lexical pass over the document given to nci_tagger_doc_observe_all
      * (lxd; lxd.n = 0 after a reset), and over the sentence of a call on
      * tokens of another array (lxs) */
@@ -1196,6 +1197,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->cand);
     free(d->gb);
     free(d->off);
+    free(d->qoff);
     free(d->dyn);
     free(d->ci);
     free(d->cs8);
@@ -1230,12 +1232,15 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     uint8_t *cand = realloc(d->cand, c);
     if (cand)
         d->cand = cand;
-    uint8_t *gb = realloc(d->gb, c * 7);
+    uint8_t *gb = realloc(d->gb, c * 6);
     if (gb)
         d->gb = gb;
     uint32_t *off = realloc(d->off, (c + 1) * sizeof *off);
     if (off)
         d->off = off;
+    uint32_t *qoff = realloc(d->qoff, (c + 1) * sizeof *qoff);
+    if (qoff)
+        d->qoff = qoff;
     uint32_t *dyn = realloc(d->dyn, (c + 1) * sizeof *dyn);
     if (dyn)
         d->dyn = dyn;
@@ -1263,8 +1268,8 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     uint64_t *cu = realloc(d->cu, 2 * (c / 64 + 3) * sizeof *cu);
     if (cu)
         d->cu = cu;
-    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !wkey || !own ||
-        !cu)
+    if (!ti || !cand || !gb || !off || !emit || !back || !qoff || !dyn || !ci || !cs8 || !wce || !wkey ||
+        !own || !cu)
         return NC_ENOMEM;
     d->cc = d->cu + c / 64 + 3;
     d->wi = d->ci + c;
@@ -1273,7 +1278,6 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     d->gu = d->gb + 3 * c;
     d->fl = d->gb + 4 * c;
     d->out2 = d->gb + 5 * c;
-    d->hown = d->gb + 6 * c;
     d->cap_tok = c;
     return NC_OK;
 }
@@ -1638,29 +1642,20 @@ _Static_assert(sizeof(wcent) == 256, "a word cache entry is 256 bytes");
 
 static inline void model_add(const nci_tagger_model *m, uint64_t h, wacc *acc);
 static const wacc *model_small(const nci_tagger_model *m, uint64_t tp);
+static const wacc *model_edge(const nci_tagger_model *m, uint64_t ctx);
 
-/* Add w to token i's weights kept in the state (own[i]). */
-static inline void own_add(nci_tagger_doc *d, size_t i, const wacc *w)
-{
-    if (d->hown[i]) {
-        wacc_add(&d->own[i], w);
-    } else {
-        d->own[i] = *w;
-        d->hown[i] = 1;
-    }
-}
-
-/* Feature hc(tp, v) of candidate i, v < SMALL_V: with a model, its weights
- * from the model's table of small templates go to own[i]; else (or for
- * another template) its hash goes to *F.  Returns the features put in F. */
-static inline size_t small_feat(nci_tagger_doc *d, size_t i, uint64_t tp, uint64_t v, uint64_t *F)
+/* Feature hc(tp, v) of a candidate, v < SMALL_V: with a model, its weights
+ * from the model's table of small templates go to the candidate's summed
+ * weights *acc; else (or for another template) its hash goes to *F.
+ * Returns the features put in F. */
+static inline size_t small_feat(const nci_tagger_doc *d, wacc *acc, uint64_t tp, uint64_t v, uint64_t *F)
 {
     const wacc *row = d->model ? model_small(d->model, tp) : NULL;
     if (!row) {
         *F = hc(tp, v);
         return 1;
     }
-    own_add(d, i, &row[v]);
+    wacc_add(acc, &row[v]);
     return 0;
 }
 
@@ -1814,20 +1809,20 @@ static size_t nb_feats(const wcent *e, unsigned r, uint64_t *F)
     return nf;
 }
 
-/* Add the weights of nb_feats(e, r) to token i's (own_add), computed and
+/* Add the weights of nb_feats(e, r) to a candidate's (*acc), computed and
  * kept in e the first time. */
-static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, size_t i)
+static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, wacc *acc)
 {
     if (!(e->ownok & (4u << r))) {
         uint64_t F[4];
         size_t nf = nb_feats(e, r, F);
-        wacc acc = WACC_ZERO;
+        wacc w = WACC_ZERO;
         for (size_t k = 0; k < nf; k++)
-            model_add(d->model, F[k], &acc);
-        e->nb[r] = acc;
+            model_add(d->model, F[k], &w);
+        e->nb[r] = w;
         e->ownok |= (uint8_t)(4u << r);
     }
-    own_add(d, i, &e->nb[r]);
+    wacc_add(acc, &e->nb[r]);
 }
 
 /* Shape cache.  The shapes of a candidate and of the words around it (the
@@ -1846,24 +1841,25 @@ typedef struct scent {
 } scent;
 _Static_assert(sizeof(scent) == 64, "a shape cache entry is one cache line");
 
-/* Add the weights of S3 of candidate i (shapes sm1, sh, sp1, context ctx)
- * to its own (own_add), from the shape cache or computed and kept there. */
-static void s3_cached(nci_tagger_doc *d, size_t i, uint64_t sm1, uint64_t sh, uint64_t sp1, uint64_t ctx)
+/* Add the weights of S3 of a candidate (shapes sm1, sh, sp1, context ctx)
+ * to its own (*acc), from the shape cache or computed and kept there. */
+static void s3_cached(nci_tagger_doc *d, wacc *acc, uint64_t sm1, uint64_t sh, uint64_t sp1,
+                      uint64_t ctx)
 {
     int32_t tag = (int32_t)ctx + 1;
     uint64_t h = (sm1 * 0x9e3779b97f4a7c15ULL) ^ (sh * 0xc2b2ae3d27d4eb4fULL) ^
                  (sp1 * 0x165667b19e3779f9ULL) ^ (uint64_t)tag;
     scent *e = &d->sc[(h * 0xff51afd7ed558ccdULL) >> (64 - SC_BITS)];
     if (e->w.v[0] != tag || e->k[0] != sm1 || e->k[1] != sh || e->k[2] != sp1) {
-        wacc acc = WACC_ZERO;
-        model_add(d->model, hc(F_S3 + ctx * F_CTX, hc(hc(sm1, sh), sp1)), &acc);
-        acc.v[0] = tag;
+        wacc w = WACC_ZERO;
+        model_add(d->model, hc(F_S3 + ctx * F_CTX, hc(hc(sm1, sh), sp1)), &w);
+        w.v[0] = tag;
         e->k[0] = sm1;
         e->k[1] = sh;
         e->k[2] = sp1;
-        e->w = acc;
+        e->w = w;
     }
-    own_add(d, i, &e->w);
+    wacc_add(acc, &e->w);
 }
 
 /* gaz_find(g, k) of a span's first word, whose cache entry is e (NULL:
@@ -1959,10 +1955,12 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
     d->ncand = ncand;
 }
 
-/* nci_tagger_features of tokens [a, a + n) of L. */
+/* The features of tokens [a, a + n) of L (one sentence): the candidates
+ * (cand, the list ci of d->ncand), and for the q-th candidate, features
+ * feats[qoff[q] .. qoff[q + 1]) (those from dyn[q] on are label features)
+ * and summed weights own[q]. */
 static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr *L, size_t a,
-                             size_t n, const uint8_t **cand_out, const uint64_t **feats_out,
-                             const uint32_t **off_out)
+                             size_t n)
 {
     nc_status st = doc_reserve(d, n + 1);
     if (st)
@@ -1988,14 +1986,9 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
     size_t cnt[4] = {0, 0, 0, 0}; /* for sentence_mode */
     find_candidates(d, L, a, n, cnt);
     size_t ncand = d->ncand;
-    d->off[0] = 0;
-    if (ncand == 0) {
-        memset(d->off + 1, 0, n * sizeof *d->off);
-        *cand_out = cand;
-        *feats_out = d->feats;
-        *off_out = d->off;
+    d->qoff[0] = 0;
+    if (ncand == 0)
         return NC_OK;
-    }
     size_t mode = sentence_mode(cnt[0], cnt[1], cnt[2], cnt[3]);
     /* the candidates and two tokens either side (wi, in order) are
      * analysed; their cache entries are asked for first, so that the misses
@@ -2055,12 +2048,8 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
     uint64_t *F = d->feats;
     size_t nf = 0;
     size_t run_s = 0, run_e = 0; /* the run of candidates around i */
-    size_t gap = 0;              /* tokens from gap to i are no candidates */
     for (size_t q = 0; q < ncand; q++) {
         size_t i = ci[q];
-        for (; gap < i; gap++)
-            d->off[gap + 1] = (uint32_t)nf;
-        gap = i + 1;
         if (i >= run_e) {
             run_s = i;
             run_e = i;
@@ -2073,25 +2062,28 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         uint64_t sm1 = i >= 1 ? ti[i - 1].shape : BOS, sp1 = i + 1 < n ? ti[i + 1].shape : EOS;
         uint64_t ctx = mode ? mode : (i == 0 ? 1 : 0);
         uint64_t cs = ctx * F_CTX;
+        wacc acc = WACC_ZERO; /* the weights summed here, not put in F */
         d->cs8[i] = (uint8_t)ctx;
-        d->hown[i] = 0;
         if (ctx < WC_NCTX && d->wce[i] && !(fl[i] & TF_CONN)) {
-            own_cached(d, d->wce[i], &toks[i], fl[i], t, (unsigned)ctx, &d->own[i]);
-            d->hown[i] = 1;
+            own_cached(d, d->wce[i], &toks[i], fl[i], t, (unsigned)ctx, &acc);
         } else {
             if (ti[i].full == 2) /* from the cache: no affixes */
                 tok_analyse(toks[i].ptr, toks[i].len, fl[i], &ti[i]);
             nf += own_feats(t, ctx, F + nf);
         }
-        /* the neighbours' own templates, from their cache entries (bit r of
-         * nbc: role r is summed in own[i]) */
+        /* the neighbours' own templates, from their cache entries, or the
+         * model's weights of a neighbour missing at an end of the sentence
+         * (bit r of nbc: role r is summed in acc) */
         unsigned nbc = 0;
-        if (ctx == 0 && d->wc) {
+        if (d->model) {
             static const int dist[NB_COUNT] = {[NB_M1] = -1, [NB_M2] = -2, [NB_P1] = 1, [NB_P2] = 2};
             for (unsigned r = 0; r < NB_COUNT; r++) {
                 size_t j = i + (size_t)(ptrdiff_t)dist[r]; /* wraps below 0: >= n */
-                if (j < n && d->wce[j]) {
-                    nb_cached(d, d->wce[j], r, i);
+                if (j >= n) {
+                    wacc_add(&acc, &model_edge(d->model, ctx)[r]);
+                    nbc |= 1u << r;
+                } else if (ctx == 0 && d->wce[j]) {
+                    nb_cached(d, d->wce[j], r, &acc);
                     nbc |= 1u << r;
                 }
             }
@@ -2109,7 +2101,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         if (!(nbc & 1u << NB_P1))
             F[nf++] = hc(F_SP1 + cs, sp1);
         if (d->sc)
-            s3_cached(d, i, sm1, t->shape, sp1, ctx);
+            s3_cached(d, &acc, sm1, t->shape, sp1, ctx);
         else
             F[nf++] = hc(F_S3 + cs, hc(hc(sm1, t->shape), sp1));
         F[nf++] = hc(F_BIL, hc(lm1, t->lower));
@@ -2126,7 +2118,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
             F[nf++] = hc(F_SM2 + cs, i >= 2 ? ti[i - 2].shape : BOS);
         if (!(nbc & 1u << NB_P2))
             F[nf++] = hc(F_SP2 + cs, i + 2 < n ? ti[i + 2].shape : EOS);
-        nf += small_feat(d, i, F_POS, (i > 3 ? 3 : i) * 2 + (i + 1 == n || (i + 2 == n && (fl[n - 1] & TF_PUNCT))),
+        nf += small_feat(d, &acc, F_POS, (i > 3 ? 3 : i) * 2 + (i + 1 == n || (i + 2 == n && (fl[n - 1] & TF_PUNCT))),
                          F + nf);
         if (fl[i] & TF_CONN)
             F[nf++] = hc(F_CONNCTX, hc(hc(sm1, t->lower), sp1));
@@ -2140,8 +2132,8 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
                 F[nf++] = hc(F_RUNL, ti[run_e - 1].full ? ti[run_e - 1].lower
                                                          : lex_lower(L, a + run_e - 1));
             }
-            nf += small_feat(d, i, F_RUNLEN + cs, rl > 5 ? 5 : rl, F + nf);
-            nf += small_feat(d, i, F_RUNPOS,
+            nf += small_feat(d, &acc, F_RUNLEN + cs, rl > 5 ? 5 : rl, F + nf);
+            nf += small_feat(d, &acc, F_RUNPOS,
                              (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i), F + nf);
         }
         unsigned gany = d->gu[i] | d->gb[i] | d->gi[i] | d->ge[i] |
@@ -2150,42 +2142,38 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         for (; gany; gany &= gany - 1) {
             unsigned c = ctz64(gany), bit = 1u << c;
             if (d->gu[i] & bit)
-                nf += small_feat(d, i, F_GAZ, c * 4 + 0, F + nf);
+                nf += small_feat(d, &acc, F_GAZ, c * 4 + 0, F + nf);
             if (d->gb[i] & bit)
-                nf += small_feat(d, i, F_GAZ, c * 4 + 1, F + nf);
+                nf += small_feat(d, &acc, F_GAZ, c * 4 + 1, F + nf);
             if (d->gi[i] & bit)
-                nf += small_feat(d, i, F_GAZ, c * 4 + 2, F + nf);
+                nf += small_feat(d, &acc, F_GAZ, c * 4 + 2, F + nf);
             if (d->ge[i] & bit)
-                nf += small_feat(d, i, F_GAZ, c * 4 + 3, F + nf);
+                nf += small_feat(d, &acc, F_GAZ, c * 4 + 3, F + nf);
             if (i + 1 < n && ((d->gu[i + 1] | d->gb[i + 1]) & bit))
-                nf += small_feat(d, i, F_GAZN, c, F + nf);
+                nf += small_feat(d, &acc, F_GAZN, c, F + nf);
             if (i >= 1 && ((d->gu[i - 1] | d->ge[i - 1]) & bit))
-                nf += small_feat(d, i, F_GAZP, c, F + nf);
+                nf += small_feat(d, &acc, F_GAZP, c, F + nf);
         }
         const docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
         if (e) {
             unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
             if (e->lc)
-                nf += small_feat(d, i, F_DLC + cs, e->lc > 2 ? 3 : e->lc, F + nf);
+                nf += small_feat(d, &acc, F_DLC + cs, e->lc > 2 ? 3 : e->lc, F + nf);
             if (capmid)
-                nf += small_feat(d, i, F_DCAP + cs, capmid > 2 ? 3 : capmid, F + nf);
+                nf += small_feat(d, &acc, F_DCAP + cs, capmid > 2 ? 3 : capmid, F + nf);
             if (e->runbits)
-                nf += small_feat(d, i, F_DRUN + cs, e->runbits, F + nf);
+                nf += small_feat(d, &acc, F_DRUN + cs, e->runbits, F + nf);
             if (e->runlast && e->runlast != t->lower)
                 F[nf++] = hc(F_DRUNL, e->runlast);
         }
-        d->dyn[i] = (uint32_t)nf;
+        d->dyn[q] = (uint32_t)nf;
         if (e)
             nf += label_feats(d, e, cs, d->pass1_labels ? (int)NCI_TAG_TYPE(d->pass1_labels[i]) : -1,
                               F + nf);
-        d->off[i + 1] = (uint32_t)nf;
+        d->qoff[q + 1] = (uint32_t)nf;
+        d->own[q] = acc;
     }
-    for (; gap < n; gap++)
-        d->off[gap + 1] = (uint32_t)nf;
     memset(F + nf, 0, PF_DIST * sizeof *F);
-    *cand_out = cand;
-    *feats_out = F;
-    *off_out = d->off;
     return NC_OK;
 }
 
@@ -2198,9 +2186,19 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
     if (n > NCI_MAX_SENT)
         return NC_ELIMIT; /* feature offsets are 32-bit */
     nc_status st = lex_fill(&d->lxs, toks, n);
+    if (st == NC_OK)
+        st = features_lx(g, d, &d->lxs, 0, n);
     if (st)
         return st;
-    return features_lx(g, d, &d->lxs, 0, n, cand_out, feats_out, off_out);
+    /* the offsets of every token's features */
+    uint32_t *off = d->off;
+    off[0] = 0;
+    for (size_t i = 0, q = 0; i < n; i++)
+        off[i + 1] = q < d->ncand && d->ci[q] == i ? d->qoff[++q] : off[i];
+    *cand_out = d->cand;
+    *feats_out = d->feats;
+    *off_out = off;
+    return NC_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2351,6 +2349,10 @@ struct nci_tagger_model {
     /* weights of the templates of few values (model_small) */
     uint8_t srow[256];      /* template -> row of small, 0xff: none */
     wacc (*small)[SMALL_V]; /* row: the weights of values 0 .. SMALL_V - 1 */
+    /* edge[ctx][r]: the weights of the features a neighbour missing in
+     * role r (NB_*: BOS before the sentence, EOS after it) gives a
+     * candidate in context ctx (model_edge) */
+    wacc edge[4][NB_COUNT];
 };
 
 /* Templates (with their context shifts) whose values are below SMALL_V:
@@ -2375,12 +2377,28 @@ static nc_status model_small_init(nci_tagger_model *m)
         for (unsigned v = 0; v < SMALL_V; v++)
             model_add(m, hc(small_tp[r], v), &m->small[r][v]);
     }
+    /* what features_lx gives for such a neighbour: its lower case and
+     * shape (no ending) */
+    static const uint8_t tpl[NB_COUNT][2] = {[NB_M1] = {F_LM1, F_SM1}, [NB_M2] = {F_LM2, F_SM2},
+                                             [NB_P1] = {F_LP1, F_SP1}, [NB_P2] = {F_LP2, F_SP2}};
+    for (uint64_t ctx = 0; ctx < 4; ctx++) {
+        for (unsigned r = 0; r < NB_COUNT; r++) {
+            uint64_t v = r == NB_M1 || r == NB_M2 ? BOS : EOS;
+            model_add(m, hc(tpl[r][0], v), &m->edge[ctx][r]);
+            model_add(m, hc(tpl[r][1] + ctx * F_CTX, v), &m->edge[ctx][r]);
+        }
+    }
     return NC_OK;
 }
 
 static const wacc *model_small(const nci_tagger_model *m, uint64_t tp)
 {
     return tp < 256 && m->srow[tp] != 0xff ? m->small[m->srow[tp]] : NULL;
+}
+
+static const wacc *model_edge(const nci_tagger_model *m, uint64_t ctx)
+{
+    return m->edge[ctx];
 }
 
 void nci_tagger_model_free(nci_tagger_model *m)
@@ -2836,18 +2854,17 @@ static inline void acc_emit(const wacc *acc, float scale, float *e)
 static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr *L, size_t a,
                            size_t n, uint8_t *labels, size_t cache)
 {
-    const uint8_t *cand;
-    const uint64_t *F;
-    const uint32_t *off;
-    nc_status st = features_lx(&m->gaz, d, L, a, n, &cand, &F, &off);
+    nc_status st = features_lx(&m->gaz, d, L, a, n);
     if (st)
         return st;
+    const uint64_t *F = d->feats;
+    const uint32_t *off = d->qoff, *dyn = d->dyn;
 #if defined(__GNUC__)
     /* the weight table doesn't fit in L2: each slot is asked for PF_DIST
      * features ahead, so that misses overlap instead of coming one after
      * another (asking for all of a long sentence's slots at once evicts
      * the first before they are read); F is followed by PF_DIST zeros */
-    const uint32_t total = off[n];
+    const uint32_t total = d->ncand ? off[d->ncand] : 0;
     for (uint32_t k = 0; k < total && k < PF_DIST; k++)
         __builtin_prefetch(m->slots + ((size_t)F[k] & m->tmask));
 #define PF(k) __builtin_prefetch(m->slots + ((size_t)F[(k) + PF_DIST] & m->tmask))
@@ -2863,10 +2880,8 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr 
         size_t s = ci[q], i = s;
         for (; q < d->ncand && ci[q] == i; q++, i++) {
             float *e = d->emit + (i - s) * NT;
-            wacc acc = WACC_ZERO;
-            if (d->hown[i])
-                acc = d->own[i];
-            for (uint32_t k = off[i]; k < d->dyn[i]; k++) {
+            wacc acc = d->own[q];
+            for (uint32_t k = off[q]; k < dyn[q]; k++) {
                 PF(k);
                 model_add(m, F[k], &acc);
             }
@@ -2876,7 +2891,7 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr 
                 d->c_fl[cache + i] = d->fl[i];
                 d->c_cs[cache + i] = (uint8_t)(d->cs8[i] + 1);
             }
-            for (uint32_t k = d->dyn[i]; k < off[i + 1]; k++) {
+            for (uint32_t k = dyn[q]; k < off[q + 1]; k++) {
                 PF(k);
                 model_add(m, F[k], &acc);
             }
