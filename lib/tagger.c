@@ -520,6 +520,17 @@ static uint64_t lower_hash(const char *p, size_t len)
     const unsigned char *s = (const unsigned char *)p;
     uint64_t h = FNV_OFF;
     size_t i = 0;
+    /* ASCII up to 8 bytes at a time, lower-cased at once */
+    while (i < len) {
+        size_t r = len - i < 8 ? len - i : 8;
+        uint64_t w = load_upto8(s + i, r);
+        if (w & BYTES_HIGH)
+            break;
+        w += bytes_in(w, 'A', 'Z') >> 2;
+        for (size_t k = 0; k < r; k++, w >>= 8)
+            h = fnv_cp(h, (uint32_t)(w & 0xff));
+        i += r;
+    }
     while (i < len) {
         uint32_t cp = s[i] < 0x80 ? s[i++] : utf8_next(s, len, &i);
         h = fnv_cp(h, cp_tolower(cp));
@@ -851,6 +862,9 @@ static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
  * category c, bit 7 = some longer entry starts with this sequence. */
 
 #define GAZ_PREFIX 0x80u
+/* a token's gazetteer marks (nci_tagger_doc's gz): the bytes of the
+ * categories of spans it is alone in, begins, is inside, ends */
+enum { GZ_U = 0, GZ_B = 8, GZ_I = 16, GZ_E = 24 };
 
 struct nci_tagger_gaz {
     uint32_t *keys; /* 0 = empty */
@@ -1067,7 +1081,9 @@ struct nci_tagger_doc {
     /* scratch, grown as needed */
     size_t cap_tok, cap_feat;
     tokinfo *ti;
-    uint8_t *cand, *gb, *gi, *ge, *gu, *fl, *out2;
+    uint8_t *cand, *fl, *out2;
+    uint32_t *gz; /* gazetteer marks of each token: categories of spans it
+                   * is alone in, begins, is inside, ends (GZ_*) */
     uint32_t *off;       /* nci_tagger_features's offsets of each token */
     uint32_t *qoff, *dyn; /* of each candidate (features_lx); dyn[q]: where
                            * candidate q's label features start */
@@ -1195,7 +1211,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->used);
     free(d->ti);
     free(d->cand);
-    free(d->gb);
+    free(d->gz);
     free(d->off);
     free(d->qoff);
     free(d->dyn);
@@ -1229,12 +1245,12 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     tokinfo *ti = realloc(d->ti, c * sizeof *ti);
     if (ti)
         d->ti = ti;
-    uint8_t *cand = realloc(d->cand, c);
+    uint8_t *cand = realloc(d->cand, c * 3); /* cand, fl, out2 */
     if (cand)
         d->cand = cand;
-    uint8_t *gb = realloc(d->gb, c * 6);
-    if (gb)
-        d->gb = gb;
+    uint32_t *gz = realloc(d->gz, c * sizeof *gz);
+    if (gz)
+        d->gz = gz;
     uint32_t *off = realloc(d->off, (c + 1) * sizeof *off);
     if (off)
         d->off = off;
@@ -1268,16 +1284,13 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     uint64_t *cu = realloc(d->cu, 2 * (c / 64 + 3) * sizeof *cu);
     if (cu)
         d->cu = cu;
-    if (!ti || !cand || !gb || !off || !emit || !back || !qoff || !dyn || !ci || !cs8 || !wce || !wkey ||
+    if (!ti || !cand || !gz || !off || !emit || !back || !qoff || !dyn || !ci || !cs8 || !wce || !wkey ||
         !own || !cu)
         return NC_ENOMEM;
     d->cc = d->cu + c / 64 + 3;
     d->wi = d->ci + c;
-    d->gi = d->gb + c;
-    d->ge = d->gb + 2 * c;
-    d->gu = d->gb + 3 * c;
-    d->fl = d->gb + 4 * c;
-    d->out2 = d->gb + 5 * c;
+    d->fl = d->cand + c;
+    d->out2 = d->cand + 2 * c;
     d->cap_tok = c;
     return NC_OK;
 }
@@ -1999,7 +2012,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         size_t lo = i >= 2 ? i - 2 : 0, hi = i + 2 < n ? i + 2 : n - 1;
         for (size_t j = lo > next ? lo : next; j <= hi; j++) {
             wi[nw++] = (uint32_t)j;
-            d->gb[j] = d->gi[j] = d->ge[j] = d->gu[j] = 0;
+            d->gz[j] = 0;
             if ((d->wce[j] = wc_slot(d, &toks[j], &d->wkey[j])) != NULL)
                 PREFETCH(d->wce[j]);
         }
@@ -2029,12 +2042,12 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
                 uint8_t cats = (uint8_t)(v & 0x7f);
                 if (cats) {
                     if (j == i) {
-                        d->gu[i] |= cats;
+                        d->gz[i] |= (uint32_t)cats << GZ_U;
                     } else {
-                        d->gb[i] |= cats;
+                        d->gz[i] |= (uint32_t)cats << GZ_B;
                         for (size_t m = i + 1; m < j; m++)
-                            d->gi[m] |= cats;
-                        d->ge[j] |= cats;
+                            d->gz[m] |= (uint32_t)cats << GZ_I;
+                        d->gz[j] |= (uint32_t)cats << GZ_E;
                     }
                 }
                 if (!(v & GAZ_PREFIX))
@@ -2136,22 +2149,20 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
             nf += small_feat(d, &acc, F_RUNPOS,
                              (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i), F + nf);
         }
-        unsigned gany = d->gu[i] | d->gb[i] | d->gi[i] | d->ge[i] |
-                        (i + 1 < n ? d->gu[i + 1] | d->gb[i + 1] : 0u) |
-                        (i >= 1 ? d->gu[i - 1] | d->ge[i - 1] : 0u);
+        /* of the token, the spans after it (alone or first), the spans
+         * before it (alone or last) */
+        uint32_t gz = d->gz[i];
+        unsigned gn = i + 1 < n ? (d->gz[i + 1] | d->gz[i + 1] >> GZ_B) & 0xffu : 0u;
+        unsigned gp = i >= 1 ? (d->gz[i - 1] | d->gz[i - 1] >> GZ_E) & 0xffu : 0u;
+        unsigned gany = ((gz | gz >> 8 | gz >> 16 | gz >> 24) & 0xffu) | gn | gp;
         for (; gany; gany &= gany - 1) {
             unsigned c = ctz64(gany), bit = 1u << c;
-            if (d->gu[i] & bit)
-                nf += small_feat(d, &acc, F_GAZ, c * 4 + 0, F + nf);
-            if (d->gb[i] & bit)
-                nf += small_feat(d, &acc, F_GAZ, c * 4 + 1, F + nf);
-            if (d->gi[i] & bit)
-                nf += small_feat(d, &acc, F_GAZ, c * 4 + 2, F + nf);
-            if (d->ge[i] & bit)
-                nf += small_feat(d, &acc, F_GAZ, c * 4 + 3, F + nf);
-            if (i + 1 < n && ((d->gu[i + 1] | d->gb[i + 1]) & bit))
+            /* the marks of category c: bit 8k for mark k (GZ_*) */
+            for (uint32_t mk = gz >> c & 0x01010101u; mk; mk &= mk - 1)
+                nf += small_feat(d, &acc, F_GAZ, c * 4 + ctz64(mk) / 8, F + nf);
+            if (gn & bit)
                 nf += small_feat(d, &acc, F_GAZN, c, F + nf);
-            if (i >= 1 && ((d->gu[i - 1] | d->ge[i - 1]) & bit))
+            if (gp & bit)
                 nf += small_feat(d, &acc, F_GAZP, c, F + nf);
         }
         const docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
@@ -2347,7 +2358,7 @@ struct nci_tagger_model {
     size_t tmask;
     nci_tagger_gaz gaz;
     /* weights of the templates of few values (model_small) */
-    uint8_t srow[256];      /* template -> row of small, 0xff: none */
+    const wacc *srow[256];  /* template -> its row of small, NULL: none */
     wacc (*small)[SMALL_V]; /* row: the weights of values 0 .. SMALL_V - 1 */
     /* edge[ctx][r]: the weights of the features a neighbour missing in
      * role r (NB_*: BOS before the sentence, EOS after it) gives a
@@ -2371,9 +2382,8 @@ static nc_status model_small_init(nci_tagger_model *m)
     m->small = calloc(NROW, sizeof *m->small);
     if (!m->small)
         return NC_ENOMEM;
-    memset(m->srow, 0xff, sizeof m->srow);
     for (unsigned r = 0; r < NROW; r++) {
-        m->srow[small_tp[r]] = (uint8_t)r;
+        m->srow[small_tp[r]] = m->small[r];
         for (unsigned v = 0; v < SMALL_V; v++)
             model_add(m, hc(small_tp[r], v), &m->small[r][v]);
     }
@@ -2393,7 +2403,7 @@ static nc_status model_small_init(nci_tagger_model *m)
 
 static const wacc *model_small(const nci_tagger_model *m, uint64_t tp)
 {
-    return tp < 256 && m->srow[tp] != 0xff ? m->small[m->srow[tp]] : NULL;
+    return tp < 256 ? m->srow[tp] : NULL;
 }
 
 static const wacc *model_edge(const nci_tagger_model *m, uint64_t ctx)
@@ -2864,8 +2874,8 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr 
      * features ahead, so that misses overlap instead of coming one after
      * another (asking for all of a long sentence's slots at once evicts
      * the first before they are read); F is followed by PF_DIST zeros */
-    const uint32_t total = d->ncand ? off[d->ncand] : 0;
-    for (uint32_t k = 0; k < total && k < PF_DIST; k++)
+    const uint32_t total = d->ncand ? off[d->ncand] : 0, first = total < PF_DIST ? total : PF_DIST;
+    for (uint32_t k = 0; k < first; k++)
         __builtin_prefetch(m->slots + ((size_t)F[k] & m->tmask));
 #define PF(k) __builtin_prefetch(m->slots + ((size_t)F[(k) + PF_DIST] & m->tmask))
 #else
