@@ -576,19 +576,24 @@ enum {
 /* The masks: token i is bit i % 64 of word i / 64 of m[LM_*]. */
 enum { LM_UPPER, LM_DIGIT, LM_ALPHA, LM_ALLCAPS, LM_INITCAP, LM_LONG, LM_AT, LM_CAPW, LM_LOW, LM_COUNT };
 
-/* Mask k has the tokens with bit number bit of fl (x == 0) or of x (x == 1). */
+/* Mask k has the tokens with bit number bit of fl (x == 0) or of x (x == 1):
+ * X(k, x, bit) for each mask (as constants, so that lex_masks's shifts
+ * are immediates). */
+#define LM_SPECS(X)                                                                            \
+    X(LM_UPPER, 0, 0)    /* TF_UPPER */                                                        \
+    X(LM_INITCAP, 0, 1)  /* TF_INITCAP */                                                      \
+    X(LM_ALLCAPS, 0, 2)  /* TF_ALLCAPS */                                                      \
+    X(LM_DIGIT, 0, 3)    /* TF_DIGIT */                                                        \
+    X(LM_ALPHA, 0, 4)    /* TF_ALPHA */                                                        \
+    X(LM_AT, 1, 0)       /* LX_AT */                                                           \
+    X(LM_LONG, 1, 1)     /* LX_LONG */                                                         \
+    X(LM_CAPW, 1, 2)     /* LX_CAPW */                                                         \
+    X(LM_LOW, 1, 6)      /* LX_LOW */
+#define LM_SPEC_ENTRY(k, xx, b) [k] = {xx, b},
 static const struct {
     uint8_t x, bit;
-} lm_spec[LM_COUNT] = {
-    [LM_UPPER] = {0, 0},   /* TF_UPPER */
-    [LM_INITCAP] = {0, 1}, /* TF_INITCAP */
-    [LM_ALLCAPS] = {0, 2}, /* TF_ALLCAPS */
-    [LM_DIGIT] = {0, 3},   /* TF_DIGIT */
-    [LM_ALPHA] = {0, 4},   /* TF_ALPHA */
-    [LM_AT] = {1, 0},      /* LX_AT */
-    [LM_LONG] = {1, 1},    /* LX_LONG */
-    [LM_CAPW] = {1, 2},    /* LX_CAPW */
-    [LM_LOW] = {1, 6}};    /* LX_LOW */
+} lm_spec[LM_COUNT] = {LM_SPECS(LM_SPEC_ENTRY)};
+#undef LM_SPEC_ENTRY
 _Static_assert(TF_UPPER == 1 && TF_INITCAP == 2 && TF_ALLCAPS == 4 && TF_DIGIT == 8 && TF_ALPHA == 16 &&
                    LX_AT == 1 && LX_LONG == 2 && LX_CAPW == 4 && LX_LOW == 64,
                "lm_spec's bit numbers");
@@ -664,10 +669,9 @@ static void lex_masks(lexarr *L)
         for (size_t j = 0; j < 64; j += 16) {
             __m128i v[2] = {_mm_loadu_si128((const __m128i *)(const void *)(L->fl + i + j)),
                             _mm_loadu_si128((const __m128i *)(const void *)(L->x + i + j))};
-            for (unsigned k = 0; k < LM_COUNT; k++) {
-                __m128i s = _mm_sll_epi16(v[lm_spec[k].x], _mm_cvtsi32_si128(7 - lm_spec[k].bit));
-                w[k] |= (uint64_t)(unsigned)_mm_movemask_epi8(s) << j;
-            }
+#define LM_GATHER(k, xx, b) w[k] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(v[xx], 7 - (b))) << j;
+            LM_SPECS(LM_GATHER)
+#undef LM_GATHER
         }
         for (unsigned k = 0; k < LM_COUNT; k++)
             L->m[k][i / 64] = w[k];
