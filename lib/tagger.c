@@ -808,18 +808,19 @@ static inline char shape_class(uint32_t cp)
     return 'o';
 }
 
-/* Full analysis of one token: hashes of form, lower case, shape (runs
- * collapsed, at most 8 classes), prefixes and suffixes of 1-4 code points. */
-static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
+/* Analysis of one token: hashes of form, lower case, shape (runs
+ * collapsed, at most 8 classes), and with affixes, of its prefixes and
+ * suffixes of 1-4 code points (ti->full = 1); without, only of the suffix
+ * of 3, which the templates of neighbours read (ti->full = 2). */
+static void tok_analyse(const char *p, size_t len, uint8_t flags, int affixes, tokinfo *ti)
 {
     const unsigned char *s = (const unsigned char *)p;
-    uint64_t hf = FNV_OFF, hl = FNV_OFF, hs = FNV_OFF;
+    uint64_t hf = FNV_OFF, hl = FNV_OFF, hs = FNV_OFF, hp[4];
     uint32_t last4[4] = {0, 0, 0, 0};
     char prev = 0;
     int nsh = 0;
     unsigned ncp = 0;
     size_t i = 0;
-    ti->npre = 0;
     while (i < len) {
         uint32_t cp, lc;
         char c;
@@ -836,7 +837,7 @@ static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
         hf = fnv_cp(hf, cp);
         hl = fnv_cp(hl, lc);
         if (ncp < 4)
-            ti->pre[ti->npre++] = mix64(hl + ncp);
+            hp[ncp] = hl;
         last4[ncp & 3] = lc;
         ncp++;
         if (c != prev && nsh < 8) {
@@ -850,15 +851,19 @@ static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
     ti->shape = mix64(hs);
     ti->flags = flags;
     ti->ncp = ncp > 255 ? 255 : (uint8_t)ncp;
-    /* suffixes: the last k code points, newest first */
+    /* prefixes, and suffixes: the last k code points, newest first */
     unsigned ns = ncp < 4 ? ncp : 4;
+    ti->npre = affixes ? (uint8_t)ns : 0;
+    for (unsigned k = 0; k < ti->npre; k++)
+        ti->pre[k] = mix64(hp[k] + k);
     uint64_t h = FNV_OFF;
     for (unsigned k = 0; k < ns; k++) {
         h = fnv_cp(h, last4[(ncp - 1 - k) & 3]);
-        ti->suf[k] = mix64(h + 77 + k);
+        if (affixes || k == 2)
+            ti->suf[k] = mix64(h + 77 + k);
     }
     ti->nsuf = (uint8_t)ns;
-    ti->full = 1;
+    ti->full = affixes ? 1 : 2;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1738,15 +1743,13 @@ static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk
  * then holds the token's word.  A cached analysis has full = 2: no affixes
  * but the third suffix, which neighbours use.  Returns 1 if e was given
  * another word. */
-static int analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokinfo *ti, wcent *e)
+static int analyse_new(const nci_tagger_token *tk, const wckey *k, uint8_t fl, int affixes,
+                       tokinfo *ti, wcent *e);
+
+static inline int analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, int affixes,
+                          tokinfo *ti, wcent *e)
 {
-    const char *p = tk->ptr ? tk->ptr : "";
-    size_t len = tk->ptr ? tk->len : 0;
-    if (!e) {
-        tok_analyse(p, len, fl, ti);
-        return 0;
-    }
-    if (wc_same(e, k, len)) {
+    if (e && wc_same(e, k, tk->len)) {
         ti->form = e->form;
         ti->lower = e->lower;
         ti->shape = e->shape;
@@ -1758,7 +1761,18 @@ static int analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokin
         ti->full = 2;
         return 0;
     }
-    tok_analyse(p, len, fl, ti);
+    return analyse_new(tk, k, fl, affixes, ti, e);
+}
+
+/* analyse of a word not in the cache. */
+static int analyse_new(const nci_tagger_token *tk, const wckey *k, uint8_t fl, int affixes,
+                       tokinfo *ti, wcent *e)
+{
+    const char *p = tk->ptr ? tk->ptr : "";
+    size_t len = tk->ptr ? tk->len : 0;
+    tok_analyse(p, len, fl, affixes, ti);
+    if (!e)
+        return 0;
     e->key = *k;
     e->len = (uint8_t)len;
     e->ncp = ti->ncp;
@@ -1796,7 +1810,7 @@ static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, 
         tokinfo t;
         uint64_t F[24];
         if (ti->full != 1) { /* from the cache: no affixes */
-            tok_analyse(tk->ptr, tk->len, fl, &t);
+            tok_analyse(tk->ptr, tk->len, fl, 1, &t);
             ti = &t;
         }
         size_t nf = own_feats(ti, ctx, F);
@@ -1840,6 +1854,24 @@ static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, wacc *acc)
         e->ownok |= (uint8_t)(4u << r);
     }
     wacc_add(acc, &e->nb[r]);
+}
+
+/* The weights a candidate's neighbour j (of n tokens) in role r gives it
+ * in context ctx, added to *acc: from edge (the model's, of ctx) when j is
+ * outside the sentence, from the neighbour's cache entry in context 0.
+ * Returns 1 << r if they were added (else they are features in F). */
+static inline unsigned nb_weights(nci_tagger_doc *d, const wacc *edge, uint64_t ctx, size_t j,
+                                  size_t n, unsigned r, wacc *acc)
+{
+    if (j >= n) {
+        wacc_add(acc, &edge[r]);
+        return 1u << r;
+    }
+    if (ctx == 0 && d->wce[j]) {
+        nb_cached(d, d->wce[j], r, acc);
+        return 1u << r;
+    }
+    return 0;
 }
 
 /* Shape cache.  The shapes of a candidate and of the words around it (the
@@ -2024,7 +2056,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
     }
     int taken = 0;
     for (size_t q = 0; q < nw; q++)
-        taken |= analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
+        taken |= analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], cand[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
     /* a later token of the sentence may have taken an entry */
     for (size_t q = 0; taken && q < nw; q++) {
         wcent *e = d->wce[wi[q]];
@@ -2085,7 +2117,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
             own_cached(d, d->wce[i], &toks[i], fl[i], t, (unsigned)ctx, &acc);
         } else {
             if (ti[i].full == 2) /* from the cache: no affixes */
-                tok_analyse(toks[i].ptr, toks[i].len, fl[i], &ti[i]);
+                tok_analyse(toks[i].ptr, toks[i].len, fl[i], 1, &ti[i]);
             nf += own_feats(t, ctx, F + nf);
         }
         /* the neighbours' own templates, from their cache entries, or the
@@ -2093,17 +2125,12 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
          * (bit r of nbc: role r is summed in acc) */
         unsigned nbc = 0;
         if (d->model) {
-            static const int dist[NB_COUNT] = {[NB_M1] = -1, [NB_M2] = -2, [NB_P1] = 1, [NB_P2] = 2};
-            for (unsigned r = 0; r < NB_COUNT; r++) {
-                size_t j = i + (size_t)(ptrdiff_t)dist[r]; /* wraps below 0: >= n */
-                if (j >= n) {
-                    wacc_add(&acc, &model_edge(d->model, ctx)[r]);
-                    nbc |= 1u << r;
-                } else if (ctx == 0 && d->wce[j]) {
-                    nb_cached(d, d->wce[j], r, &acc);
-                    nbc |= 1u << r;
-                }
-            }
+            const wacc *edge = model_edge(d->model, ctx);
+            /* (i - 1 and i - 2 wrap below 0: >= n) */
+            nbc = nb_weights(d, edge, ctx, i - 1, n, NB_M1, &acc) |
+                  nb_weights(d, edge, ctx, i - 2, n, NB_M2, &acc) |
+                  nb_weights(d, edge, ctx, i + 1, n, NB_P1, &acc) |
+                  nb_weights(d, edge, ctx, i + 2, n, NB_P2, &acc);
         }
         if (!(nbc & 1u << NB_M1))
             F[nf++] = hc(F_LM1, lm1);
