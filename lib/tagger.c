@@ -1115,6 +1115,8 @@ struct nci_tagger_doc {
     struct wckey *wkey; /* and the key of its word */
     struct wacc *own;   /* own[q]: candidate q's summed weights (features
                          * not in feats: word cache, small templates) */
+    docent **dent;      /* dent[q]: candidate q's document entry (features_lx
+                         * looks up those of capitalised words), or NULL */
     /* lexical pass over the document given to nci_tagger_doc_observe_all
      * (lxd; lxd.n = 0 after a reset), and over the sentence of a call on
      * tokens of another array (lxs) */
@@ -1238,6 +1240,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->wce);
     free(d->wkey);
     free(d->own);
+    free(d->dent);
     lex_free(&d->lxd);
     lex_free(&d->lxs);
     free(d->cu);
@@ -1290,11 +1293,14 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     struct wacc *own = realloc(d->own, c * sizeof *own);
     if (own)
         d->own = own;
+    docent **dent = realloc(d->dent, c * sizeof *dent);
+    if (dent)
+        d->dent = dent;
     uint64_t *cu = realloc(d->cu, 2 * (c / 64 + 3) * sizeof *cu);
     if (cu)
         d->cu = cu;
     if (!ti || !cand || !gz || !off || !emit || !back || !qoff || !dyn || !ci || !cs8 || !wce || !wkey ||
-        !own || !cu)
+        !own || !dent || !cu)
         return NC_ENOMEM;
     d->cc = d->cu + c / 64 + 3;
     d->wi = d->ci + c;
@@ -2196,7 +2202,8 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
             if (gp & bit)
                 nf += small_feat(d, &acc, F_GAZP, c, F + nf);
         }
-        const docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
+        docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
+        d->dent[q] = e;
         if (e) {
             unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
             if (e->lc)
@@ -2997,6 +3004,51 @@ static nc_status record_cached(nci_tagger_doc *d, size_t cache, size_t n, const 
     return NC_OK;
 }
 
+/* record_lx of the sentence of tokens [a, a + n) of L just tagged into
+ * labels by one tag_piece: only candidates have labels, and its candidates'
+ * entries found by features_lx are still where they were (nothing was
+ * inserted since); those are counted first, then the rest (which may
+ * insert, and move entries). */
+static nc_status record_tagged(nci_tagger_doc *d, lexarr *L, size_t a, size_t n,
+                               const uint8_t *labels)
+{
+    if (n == 0)
+        return NC_OK;
+    if (n > NCI_MAX_SENT) /* tagged in pieces */
+        return record_lx(d, L, a, n, labels);
+    size_t nc = d->ncand;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t q = 0; q < nc; q++) {
+            size_t i = d->ci[q];
+            unsigned ty = NCI_TAG_TYPE(labels[i]);
+            /* an O only says something about words that look like names */
+            if ((ty == 0 && !(L->x[a + i] & LX_CAPW)) || (pass == 0) != (d->dent[q] != NULL))
+                continue;
+            docent *e = pass == 0 ? d->dent[q] : doc_get(d, d->ti[i].lower, 1);
+            if (!e)
+                return NC_ENOMEM;
+            if (e->hist[ty] < 0xffff)
+                e->hist[ty]++;
+        }
+    }
+    /* capitalised words that are no candidates (a sentence's first stop
+     * word) */
+    for (size_t c = 0; c < n; c += 64) {
+        uint64_t bits = bits_at(L->m[LM_CAPW], a, a + n, (ptrdiff_t)(a + c));
+        for (; bits; bits &= bits - 1) {
+            size_t i = c + ctz64(bits);
+            if (d->cand[i])
+                continue;
+            docent *e = doc_get(d, doc_lower(d, L, a + i), 1);
+            if (!e)
+                return NC_ENOMEM;
+            if (e->hist[0] < 0xffff)
+                e->hist[0]++;
+        }
+    }
+    return NC_OK;
+}
+
 nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
                          const nci_tagger_token *toks, size_t n, uint8_t *labels)
 {
@@ -3015,7 +3067,7 @@ nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
     if (st == NC_OK)
         st = tag_sentence(m, d, &d->lxs, 0, n, labels, SIZE_MAX);
     if (st == NC_OK && !d->second_pass)
-        st = record_lx(d, &d->lxs, 0, n, labels);
+        st = record_tagged(d, &d->lxs, 0, n, labels);
     nci_tagger_doc_free(tmp);
     return st;
 }
@@ -3027,7 +3079,7 @@ nc_status nci_tagger_tag_at(const nci_tagger_model *m, nci_tagger_doc *d, size_t
         return NC_EINVAL;
     nc_status st = tag_sentence(m, d, &d->lxd, first, n, labels, SIZE_MAX);
     if (st == NC_OK && !d->second_pass)
-        st = record_lx(d, &d->lxd, first, n, labels);
+        st = record_tagged(d, &d->lxd, first, n, labels);
     return st;
 }
 

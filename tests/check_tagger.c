@@ -156,6 +156,9 @@ START_TEST(test_empty_and_null)
     ck_assert_int_eq(nci_tagger_tag_at(model, d, 0, 3, l3), NC_OK);
     ck_assert(valid_bio(l3, 3));
     ck_assert_int_eq(l3[1], NCI_TAG_O);
+    /* an empty sentence after it records nothing (its candidates are not
+     * the last sentence's) */
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, 3, 0, NULL), NC_OK);
     nci_tagger_doc_reset(d); /* forgets the document */
     ck_assert_int_eq(nci_tagger_tag_at(model, d, 0, 3, l3), NC_EINVAL);
     nci_tagger_doc_free(d);
