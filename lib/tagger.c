@@ -1454,6 +1454,16 @@ static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
 {
     if (!d->tcount)
         return;
+    /* the words that pass the filter are mostly a few function words
+     * written capitalised at a sentence's start ("the", "in"): the entry
+     * (or none) of each ASCII word of up to 8 bytes is kept in a small
+     * direct-mapped memo (nothing is inserted here, so entries stay put) */
+    enum { MEMO_BITS = 6 };
+    struct {
+        uint64_t w; /* the word's bytes with its length above: 0 = empty */
+        docent *e;
+    } memo[1 << MEMO_BITS];
+    memset(memo, 0, sizeof memo);
     for (size_t w = 0; w * 64 < n; w++) {
         uint64_t bits = bits_at(L->m[LM_LOW], 0, n, (ptrdiff_t)(w * 64));
         for (; bits; bits &= bits - 1) {
@@ -1461,7 +1471,20 @@ static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
             unsigned fb = L->fb[i];
             if (!(L->x[i] & LX_LOWU) && !(d->capf[fb >> 6] & (1ULL << (fb & 63))))
                 continue;
-            docent *e = doc_get(d, doc_lower(d, L, i), 0);
+            const nci_tagger_token *t = &L->toks[i];
+            uint64_t key = t->len <= 7 ? load_upto8((const unsigned char *)t->ptr, t->len) : BYTES_HIGH;
+            docent *e;
+            if (!(key & BYTES_HIGH)) {
+                key |= (uint64_t)t->len << 56; /* (LX_LOW: 2 bytes or more) */
+                size_t h = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> (64 - MEMO_BITS));
+                if (memo[h].w != key) {
+                    memo[h].w = key;
+                    memo[h].e = doc_get(d, doc_lower(d, L, i), 0);
+                }
+                e = memo[h].e;
+            } else {
+                e = doc_get(d, doc_lower(d, L, i), 0);
+            }
             if (e && e->lc < 0xffff)
                 e->lc++;
         }
