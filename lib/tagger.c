@@ -691,6 +691,14 @@ static void lex_masks(lexarr *L)
                                << (i % 64);
 }
 
+/* Bits of tokens pos .. pos + 63 (pos <= n + 64) of mask m (of L's n
+ * tokens), those after the last token 0. */
+static inline uint64_t mask_at(const uint64_t *m, size_t pos)
+{
+    unsigned s = pos % 64;
+    return m[pos / 64] >> s | (m[pos / 64 + 1] << 1) << (63 - s);
+}
+
 /* Bits of tokens pos .. pos + 63 (pos > -64, pos <= n + 64) of mask m, those outside
  * [lo, hi) cleared. */
 static inline uint64_t bits_at(const uint64_t *m, size_t lo, size_t hi, ptrdiff_t pos)
@@ -1121,7 +1129,7 @@ struct nci_tagger_doc {
      * (lxd; lxd.n = 0 after a reset), and over the sentence of a call on
      * tokens of another array (lxs) */
     lexarr lxd, lxs;
-    uint64_t *cu, *cc; /* a sentence's masks of capitals and connectors */
+    uint64_t *cu, *cc, *ca; /* a sentence's masks of capitals, connectors, "@" */
     size_t ncand;      /* candidates of the last sentence (ci) */
 };
 
@@ -1296,13 +1304,14 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     docent **dent = realloc(d->dent, c * sizeof *dent);
     if (dent)
         d->dent = dent;
-    uint64_t *cu = realloc(d->cu, 2 * (c / 64 + 3) * sizeof *cu);
+    uint64_t *cu = realloc(d->cu, 3 * (c / 64 + 3) * sizeof *cu);
     if (cu)
         d->cu = cu;
     if (!ti || !cand || !gz || !off || !emit || !back || !qoff || !dyn || !ci || !cs8 || !wce || !wkey ||
         !own || !dent || !cu)
         return NC_ENOMEM;
     d->cc = d->cu + c / 64 + 3;
+    d->ca = d->cc + c / 64 + 3;
     d->wi = d->ci + c;
     d->fl = d->cand + c;
     d->out2 = d->cand + 2 * c;
@@ -1966,18 +1975,21 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
     size_t nch = (n + 63) / 64, ncand = 0;
     /* cu[k + 1], cc[k + 1]: capitals and connectors of tokens 64k ..;
      * cu[0], cc[0] and those after the last are 0 */
-    uint64_t *cu = d->cu, *cc = d->cc;
+    uint64_t *cu = d->cu, *cc = d->cc, *ca = d->ca;
     memcpy(fl, L->fl + a, n);
     memset(cand, 0, n);
-    cu[0] = cc[0] = cu[nch + 1] = cc[nch + 1] = 0;
-    for (size_t k = 0; k < nch; k++)
-        cu[k + 1] = bits_at(L->m[LM_UPPER], a, a + n, (ptrdiff_t)(a + 64 * k));
+    cu[0] = cc[0] = ca[0] = cu[nch + 1] = cc[nch + 1] = 0;
+    for (size_t k = 0; k < nch; k++) {
+        uint64_t in = n - 64 * k < 64 ? ~0ULL >> (64 - (n - 64 * k)) : ~0ULL;
+        cu[k + 1] = mask_at(L->m[LM_UPPER], a + 64 * k) & in;
+        ca[k + 1] = mask_at(L->m[LM_AT], a + 64 * k) & in;
+    }
     for (size_t k = 0; k < nch; k++) {
         /* a connector makes a candidate (below) only with a capitalised
          * word one or two tokens before it and one or two after it; its
          * flag is a feature of a candidate after an "@" too */
         uint64_t u = cu[k + 1], c = 0;
-        uint64_t atm1 = bits_at(L->m[LM_AT], a, a + n, (ptrdiff_t)(a + 64 * k) - 1);
+        uint64_t atm1 = ca[k + 1] << 1 | ca[k] >> 63;
         uint64_t maybe = ~u & (u << 1 | cu[k] >> 63 | u << 2 | cu[k] >> 62) &
                          (u >> 1 | cu[k + 2] << 63 | u >> 2 | cu[k + 2] << 62 | atm1);
         if (n - 64 * k < 64)
@@ -1992,25 +2004,24 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
         cc[k + 1] = c;
     }
     for (size_t k = 0; k < nch; k++) {
-        ptrdiff_t pos = (ptrdiff_t)(a + 64 * k);
-        uint64_t u = cu[k + 1], c = cc[k + 1];
+        size_t pos = a + 64 * k;
+        uint64_t u = cu[k + 1], c = cc[k + 1], at = ca[k + 1];
         uint64_t um1 = u << 1 | cu[k] >> 63, um2 = u << 2 | cu[k] >> 62;
         uint64_t up1 = u >> 1 | cu[k + 2] << 63, up2 = u >> 2 | cu[k + 2] << 62;
         uint64_t cm1 = c << 1 | cc[k] >> 63, cp1 = c >> 1 | cc[k + 2] << 63;
-        uint64_t at = bits_at(L->m[LM_AT], a, a + n, pos);
-        uint64_t atm1 = bits_at(L->m[LM_AT], a, a + n, pos - 1);
-        uint64_t dg = bits_at(L->m[LM_DIGIT], a, a + n, pos);
+        uint64_t atm1 = at << 1 | ca[k] >> 63;
         uint64_t in = n - 64 * k < 64 ? ~0ULL >> (64 - (n - 64 * k)) : ~0ULL;
+        uint64_t dg = mask_at(L->m[LM_DIGIT], pos) & in;
         uint64_t notlast = n - 64 * k <= 64 ? in >> 1 : ~0ULL; /* i + 1 < n */
         uint64_t cd = u | (at & notlast) | atm1 | (um1 & (dg | (c & (up1 | (cp1 & up2))))) |
                       (cm1 & c & um2 & up1);
         cd &= in;
-        uint64_t alpha = bits_at(L->m[LM_ALPHA], a, a + n, pos);
-        uint64_t lng = alpha & bits_at(L->m[LM_LONG], a, a + n, pos);
+        uint64_t alpha = mask_at(L->m[LM_ALPHA], pos) & in;
+        uint64_t lng = alpha & mask_at(L->m[LM_LONG], pos);
         cnt[0] += popcount64(alpha);
-        cnt[1] += popcount64(alpha & bits_at(L->m[LM_ALLCAPS], a, a + n, pos));
+        cnt[1] += popcount64(alpha & mask_at(L->m[LM_ALLCAPS], pos));
         cnt[2] += popcount64(lng);
-        cnt[3] += popcount64(lng & bits_at(L->m[LM_INITCAP], a, a + n, pos));
+        cnt[3] += popcount64(lng & mask_at(L->m[LM_INITCAP], pos));
         for (; cd; cd &= cd - 1) {
             size_t i = 64 * k + ctz64(cd);
             cand[i] = 1;
