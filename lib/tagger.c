@@ -751,6 +751,29 @@ static inline uint8_t ascii_lx(uint64_t w, size_t len, uint16_t *fb)
     return b;
 }
 
+/* lex_fill of a token of 1 <= len bytes that is not ASCII of at most 8:
+ * its flags into *f and cap_filter_bit into *fb; returns its LX_* bits
+ * but LX_LONG. */
+static uint8_t lex_long(const unsigned char *p, size_t len, uint8_t *f, uint16_t *fb)
+{
+    uint8_t b = 0;
+    if (len > 8 && is_lower_word(p, len)) {
+        *f = TF_ALPHA | TF_LOWWORD;
+        *fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
+        return LX_LOWA | LX_LOW;
+    }
+    unsigned c0 = p[0];
+    *f = tok_flags((const char *)p, len);
+    b |= len == 1 && c0 == '@' ? LX_AT : 0;
+    b |= (c0 >= 0x80 ? (*f & TF_INITCAP) != 0 : c0 - 'A' < 26u) ? LX_CAPW : 0;
+    if (len >= 2)
+        b |= c0 < 0x80 ? (c0 - 'a' < 26u ? LX_LOWA : 0) : (*f & TF_LOWWORD ? LX_LOWU : 0);
+    b |= b & (LX_LOWA | LX_LOWU) ? LX_LOW : 0;
+    if (b & (LX_CAPW | LX_LOWA))
+        *fb = (uint16_t)cap_filter_bit((const char *)p, len);
+    return b;
+}
+
 /* The lexical pass over toks[0..n) into L. */
 static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
 {
@@ -780,20 +803,8 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
                 f = ascii_flags(w);
                 b |= ascii_lx(w, len, &fb);
             }
-        } else if (len > 8 && is_lower_word(p, len)) {
-            f = TF_ALPHA | TF_LOWWORD;
-            b |= LX_LOWA | LX_LOW;
-            fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
         } else if (len) {
-            unsigned c0 = p[0];
-            f = tok_flags((const char *)p, len);
-            b |= len == 1 && c0 == '@' ? LX_AT : 0;
-            b |= (c0 >= 0x80 ? (f & TF_INITCAP) != 0 : c0 - 'A' < 26u) ? LX_CAPW : 0;
-            if (len >= 2)
-                b |= c0 < 0x80 ? (c0 - 'a' < 26u ? LX_LOWA : 0) : (f & TF_LOWWORD ? LX_LOWU : 0);
-            b |= b & (LX_LOWA | LX_LOWU) ? LX_LOW : 0;
-            if (b & (LX_CAPW | LX_LOWA))
-                fb = (uint16_t)cap_filter_bit((const char *)p, len);
+            b |= lex_long(p, len, &f, &fb);
         }
         fls[i] = f;
         xs[i] = b;
@@ -1131,6 +1142,8 @@ struct nci_tagger_doc {
     lexarr lxd, lxs;
     uint64_t *cu, *cc, *ca; /* a sentence's masks of capitals, connectors, "@" */
     size_t ncand;      /* candidates of the last sentence (ci) */
+    size_t dropped;    /* its first word, when it is a capitalised stop word
+                        * (find_candidates), else SIZE_MAX */
 };
 
 static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
@@ -2029,12 +2042,14 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
         }
     }
     /* the sentence's first word (after opening punctuation) */
+    d->dropped = SIZE_MAX;
     size_t p0 = 0;
     while (p0 < n && p0 < 2 && (fl[p0] & TF_PUNCT))
         p0++;
     if (p0 < n && cand[p0] && (fl[p0] & TF_INITCAP) && !(fl[p0] & TF_ALLCAPS) &&
         !(p0 + 1 < n && (fl[p0 + 1] & TF_UPPER)) && is_initial_stop(toks[p0].ptr, toks[p0].len)) {
         cand[p0] = 0;
+        d->dropped = p0;
         ncand--;
         size_t q = 0;
         while (ci[q] != p0)
@@ -3065,20 +3080,15 @@ static nc_status record_tagged(nci_tagger_doc *d, lexarr *L, size_t a, size_t n,
                 e->hist[ty]++;
         }
     }
-    /* capitalised words that are no candidates (a sentence's first stop
-     * word) */
-    for (size_t c = 0; c < n; c += 64) {
-        uint64_t bits = bits_at(L->m[LM_CAPW], a, a + n, (ptrdiff_t)(a + c));
-        for (; bits; bits &= bits - 1) {
-            size_t i = c + ctz64(bits);
-            if (d->cand[i])
-                continue;
-            docent *e = doc_get(d, doc_lower(d, L, a + i), 1);
-            if (!e)
-                return NC_ENOMEM;
-            if (e->hist[0] < 0xffff)
-                e->hist[0]++;
-        }
+    /* a capitalised word is a candidate (LX_CAPW: its first letter is
+     * upper case, TF_UPPER) but for a stop word dropped at the start */
+    size_t i = d->dropped;
+    if (i != SIZE_MAX && (L->x[a + i] & LX_CAPW)) {
+        docent *e = doc_get(d, doc_lower(d, L, a + i), 1);
+        if (!e)
+            return NC_ENOMEM;
+        if (e->hist[0] < 0xffff)
+            e->hist[0]++;
     }
     return NC_OK;
 }
