@@ -792,13 +792,22 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
         uint64_t w = len - 1 < 8 ? load_upto8(p, len) : BYTES_HIGH;
         if (!(w & BYTES_HIGH)) {
             /* most tokens: ASCII of at most 8 bytes, one word read */
-            if (bytes_in(w, 'a', 'z') == BYTES_HIGH >> (8 * (8 - len))) {
-                f = TF_ALPHA | TF_LOWWORD;
-                if (len >= 2) {
-                    b |= LX_LOWA | LX_LOW;
-                    fb = (uint16_t)(((unsigned)(w & 0xff) * 131u + (unsigned)((w >> 8) & 0xff) * 7u +
-                                     (unsigned)len) & 4095u);
+            if (len == 1) {
+                /* punctuation mostly: ascii_flags and ascii_lx by its class */
+                static const uint8_t cls_flags[4] = {TF_PUNCT, TF_ALPHA | TF_LOWWORD,
+                                                     TF_UPPER | TF_INITCAP | TF_ALPHA, TF_DIGIT};
+                unsigned k = ascii_cls[w];
+                f = cls_flags[k];
+                b |= w == '@' ? LX_AT : 0;
+                if (k == 2) {
+                    b |= LX_CAPW;
+                    fb = (uint16_t)(((unsigned)(w + 32) * 131u + 1u) & 4095u);
                 }
+            } else if (bytes_in(w, 'a', 'z') == BYTES_HIGH >> (8 * (8 - len))) {
+                f = TF_ALPHA | TF_LOWWORD;
+                b |= LX_LOWA | LX_LOW;
+                fb = (uint16_t)(((unsigned)(w & 0xff) * 131u + (unsigned)((w >> 8) & 0xff) * 7u +
+                                 (unsigned)len) & 4095u);
             } else {
                 f = ascii_flags(w);
                 b |= ascii_lx(w, len, &fb);
@@ -2302,6 +2311,23 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
 /* ------------------------------------------------------------------ */
 /* Viterbi over BIO */
 
+/* Viterbi of a run of one token (most runs): the best of O and B-X, as
+ * nci_tagger_viterbi's steps would take it. */
+static inline uint8_t viterbi1(const float *emit, const float *trans, const float *end)
+{
+    const float NEG = -1e30f;
+    float best = NEG;
+    uint8_t bt = 0;
+    for (unsigned t = 0; t < NT; t += (t == 0 ? 1u : 2u)) {
+        float c = trans[7 * NT + t] + emit[t], v = c + end[t];
+        if (c > NEG * 0.5f && v > best) {
+            best = v;
+            bt = (uint8_t)t;
+        }
+    }
+    return bt;
+}
+
 void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const float *end,
                         uint8_t *back, uint8_t *out)
 {
@@ -2313,17 +2339,7 @@ void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const f
     if (n == 0)
         return;
     if (n == 1) {
-        /* most runs: the best of O and B-X, as below without the steps */
-        float best = NEG;
-        uint8_t bt = 0;
-        for (unsigned t = 0; t < NT; t += (t == 0 ? 1u : 2u)) {
-            float c = trans[7 * NT + t] + emit[t], v = c + end[t];
-            if (c > NEG * 0.5f && v > best) {
-                best = v;
-                bt = (uint8_t)t;
-            }
-        }
-        out[0] = bt;
+        out[0] = viterbi1(emit, trans, end);
         return;
     }
     for (unsigned t = 0; t < NT; t++)
@@ -2994,7 +3010,10 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr 
             }
             acc_emit(&acc, m->wscale, e);
         }
-        nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
+        if (i - s == 1)
+            labels[s] = viterbi1(d->emit, m->hdr.trans, m->hdr.end);
+        else
+            nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
     }
 #undef PF
     return NC_OK;
