@@ -849,6 +849,29 @@ static void tok_analyse(const char *p, size_t len, uint8_t flags, int affixes, t
     int nsh = 0;
     unsigned ncp = 0;
     size_t i = 0;
+    uint64_t w = len - 1 < 8 ? load_upto8(s, len) : BYTES_HIGH;
+    if (!(w & BYTES_HIGH)) {
+        /* most words: ASCII of at most 8 bytes, lower-cased and classed
+         * (shape_class) 8 bytes at once; at most 8 shape classes */
+        uint64_t up = bytes_in(w, 'A', 'Z'), lo = bytes_in(w, 'a', 'z'), dg = bytes_in(w, '0', '9');
+        uint64_t lw = w + (up >> 2), mu = (up >> 7) * 0xff, ml = (lo >> 7) * 0xff, md = (dg >> 7) * 0xff;
+        uint64_t sw = (w & ~(mu | ml | md)) | (mu & BYTES_ONES * 'X') | (ml & BYTES_ONES * 'x') |
+                      (md & BYTES_ONES * 'd');
+        uint64_t wb = w, lb = lw, sb = sw;
+        for (; ncp < len; ncp++, wb >>= 8, lb >>= 8, sb >>= 8) {
+            unsigned c = (unsigned)sb & 0xff;
+            hf = fnv_cp(hf, (uint32_t)wb & 0xff);
+            hl = fnv_cp(hl, (uint32_t)lb & 0xff);
+            last4[ncp & 3] = (uint32_t)lb & 0xff;
+            if (ncp < 4)
+                hp[ncp] = hl;
+            if (c != (unsigned char)prev) {
+                hs = fnv_cp(hs, c);
+                prev = (char)c;
+            }
+        }
+        i = len;
+    }
     while (i < len) {
         uint32_t cp, lc;
         char c;
