@@ -1178,11 +1178,11 @@ struct nci_tagger_doc {
                         * (find_candidates), else SIZE_MAX */
 };
 
-static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
+/* A new entry for key (which is not in the table), zeroed; the table is
+ * grown first if it would be more than half full.  NULL: no memory. */
+static docent *doc_insert(nci_tagger_doc *d, uint64_t key)
 {
-    if (key == 0)
-        key = 1;
-    if (insert && (d->tcount + 1) * 2 > d->tmask + 1) {
+    if ((d->tcount + 1) * 2 > d->tmask + 1) {
         size_t nm = d->tmask ? d->tmask * 2 + 1 : 255;
         docent *nt = calloc(nm + 1, sizeof *nt);
         uint32_t *nu = malloc((nm + 1) / 2 * sizeof *nu);
@@ -1205,22 +1205,30 @@ static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
         d->used = nu;
         d->tmask = nm;
     }
-    if (!d->tab)
-        return NULL;
     size_t i = key & d->tmask;
-    for (;;) {
-        if (d->tab[i].key == key)
-            return &d->tab[i];
-        if (!d->tab[i].key) {
-            if (!insert)
-                return NULL;
-            memset(&d->tab[i], 0, sizeof d->tab[i]);
-            d->tab[i].key = key;
-            d->used[d->tcount++] = (uint32_t)i;
-            return &d->tab[i];
-        }
+    while (d->tab[i].key)
         i = (i + 1) & d->tmask;
+    memset(&d->tab[i], 0, sizeof d->tab[i]);
+    d->tab[i].key = key;
+    d->used[d->tcount++] = (uint32_t)i;
+    return &d->tab[i];
+}
+
+/* The entry of key (0 is taken as 1); with insert, made when missing.
+ * NULL: missing (or no memory to make it). */
+static inline docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
+{
+    if (key == 0)
+        key = 1;
+    if (d->tab) {
+        for (size_t i = key & d->tmask;; i = (i + 1) & d->tmask) {
+            if (d->tab[i].key == key)
+                return &d->tab[i];
+            if (!d->tab[i].key)
+                break;
+        }
     }
+    return insert ? doc_insert(d, key) : NULL;
 }
 
 nc_status nci_tagger_doc_new_raw(nci_tagger_doc **out)
