@@ -1646,8 +1646,8 @@ void nci_tagger_doc_second_pass(nci_tagger_doc *d)
 /* Features */
 
 static inline unsigned majority(const uint16_t *c, int exclude);
-static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
-                          uint64_t *F);
+static inline size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
+                                 uint64_t *F);
 
 enum {
     F_BIAS = 1, F_FORM, F_LOWER, F_PRE, F_SUF = F_PRE + 4, F_SHAPE = F_SUF + 4, F_SHAPELEN,
@@ -1682,6 +1682,10 @@ static inline size_t sentence_mode(size_t nword, size_t ncaps, size_t nlong, siz
 
 static inline unsigned majority(const uint16_t *c, int exclude)
 {
+    uint64_t any;
+    memcpy(&any, c, sizeof any); /* the four counts at once: most are 0 */
+    if (!any)
+        return 0;
     unsigned best = 0, bc = 0, tot = 0;
     for (unsigned t = 0; t < 4; t++) {
         unsigned v = c[t] - (exclude == (int)t ? 1u : 0u);
@@ -1701,8 +1705,8 @@ static inline unsigned majority(const uint16_t *c, int exclude)
 
 /* Features from the labels given so far in the document: the only ones that
  * change between the two passes (so the second pass rescores only these). */
-static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
-                          uint64_t *F)
+static inline size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
+                                 uint64_t *F)
 {
     size_t nf = 0;
     unsigned h = majority(e->hist, -1);
