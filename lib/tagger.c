@@ -1174,6 +1174,7 @@ struct nci_tagger_doc {
     lexarr lxd, lxs;
     uint64_t *cu, *cc, *ca; /* a sentence's masks of capitals, connectors, "@" */
     size_t ncand;      /* candidates of the last sentence (ci) */
+    uint8_t stamp;     /* of that sentence, in the cache entries it read */
     size_t dropped;    /* its first word, when it is a capitalised stop word
                         * (find_candidates), else SIZE_MAX */
 };
@@ -1749,7 +1750,8 @@ typedef struct wcent {
     uint8_t len; /* 0: empty */
     uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled; 4 << r:
                                * nb[r]; WC_GAZ: gaz */
-    uint8_t gaz; /* the model's gazetteer value of the word alone (gaz_find) */
+    uint8_t gaz;  /* the model's gazetteer value of the word alone (gaz_find) */
+    uint8_t mark; /* the stamp of the last sentence that read it (features_lx) */
     uint64_t form, lower, shape, suf2;
     wacc own[WC_NCTX];
     wacc nb[NB_COUNT];
@@ -2153,10 +2155,18 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         }
         next = hi + 1;
     }
+    /* a later token of the sentence may take an entry an earlier one read
+     * (entries read are marked with the sentence's stamp) */
+    uint8_t stamp = ++d->stamp;
     int taken = 0;
-    for (size_t q = 0; q < nw; q++)
-        taken |= analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], cand[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
-    /* a later token of the sentence may have taken an entry */
+    for (size_t q = 0; q < nw; q++) {
+        size_t j = wi[q];
+        wcent *e = d->wce[j];
+        if (analyse(&toks[j], &d->wkey[j], fl[j], cand[j], &ti[j], e) && e->mark == stamp)
+            taken = 1;
+        if (e)
+            e->mark = stamp;
+    }
     for (size_t q = 0; taken && q < nw; q++) {
         wcent *e = d->wce[wi[q]];
         if (e && !wc_same(e, &d->wkey[wi[q]], toks[wi[q]].len))
