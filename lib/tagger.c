@@ -373,21 +373,24 @@ static inline uint64_t bytes_in(uint64_t w, unsigned lo, unsigned hi)
     return (w + BYTES_ONES * (0x80 - lo)) & ~(w + BYTES_ONES * (0x7f - hi)) & BYTES_HIGH;
 }
 
-/* tok_flags of an ASCII token of at most 8 bytes, w (load_upto8), with no
- * branch on its letters. */
-static inline uint8_t ascii_flags(uint64_t w)
+/* tok_flags of an ASCII token of at most 16 bytes, its first 8 (or fewer)
+ * in w (load_upto8), the rest in w2 (0 if none), with no branch on its
+ * letters. */
+static inline uint8_t ascii_flags(uint64_t w, uint64_t w2)
 {
     uint64_t lo = bytes_in(w, 'a', 'z'), up = bytes_in(w, 'A', 'Z'), dg = bytes_in(w, '0', '9');
-    uint64_t let = lo | up;
-    unsigned nlet = (unsigned)(((let >> 7) * BYTES_ONES) >> 56);
+    uint64_t lo2 = bytes_in(w2, 'a', 'z'), up2 = bytes_in(w2, 'A', 'Z'), dg2 = bytes_in(w2, '0', '9');
+    uint64_t let = lo | up, let2 = lo2 | up2;
+    unsigned nlet = (unsigned)(((let >> 7) * BYTES_ONES) >> 56) + (unsigned)(((let2 >> 7) * BYTES_ONES) >> 56);
     uint8_t f = 0;
-    f |= up ? TF_UPPER : 0;
-    f |= (let & (0 - let) & up) ? TF_INITCAP : 0; /* the first letter */
-    f |= nlet >= 2 && !lo ? TF_ALLCAPS : 0;
-    f |= dg ? TF_DIGIT : 0;
-    f |= let ? TF_ALPHA : 0;
-    f |= let && !up ? TF_LOWWORD : 0;
-    f |= !let && !dg ? TF_PUNCT : 0;
+    f |= up | up2 ? TF_UPPER : 0;
+    /* the first letter */
+    f |= (let ? let & (0 - let) & up : let2 & (0 - let2) & up2) ? TF_INITCAP : 0;
+    f |= nlet >= 2 && !(lo | lo2) ? TF_ALLCAPS : 0;
+    f |= dg | dg2 ? TF_DIGIT : 0;
+    f |= let | let2 ? TF_ALPHA : 0;
+    f |= (let | let2) && !(up | up2) ? TF_LOWWORD : 0;
+    f |= !(let | let2) && !(dg | dg2) ? TF_PUNCT : 0;
     return f;
 }
 
@@ -735,8 +738,9 @@ static inline int is_lower_word(const unsigned char *p, size_t len)
     return k == len;
 }
 
-/* LX_* bits and cap_filter_bit (*fb) of an ASCII token of 1 <= len <= 8
- * bytes, w (load_upto8), that is not a lower-case word. */
+/* LX_* bits and cap_filter_bit (*fb) of an ASCII token of 1 <= len <= 16
+ * bytes, its first 8 (or fewer) w (load_upto8), that is not a lower-case
+ * word. */
 static inline uint8_t ascii_lx(uint64_t w, size_t len, uint16_t *fb)
 {
     unsigned c0 = (unsigned)(w & 0xff);
@@ -761,6 +765,13 @@ static uint8_t lex_long(const unsigned char *p, size_t len, uint8_t *f, uint16_t
         *f = TF_ALPHA | TF_LOWWORD;
         *fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
         return LX_LOWA | LX_LOW;
+    }
+    if (len > 8 && len <= 16) { /* ASCII in two words ("Washington") */
+        uint64_t w = load_le(p, 8), w2 = load_upto8(p + 8, len - 8);
+        if (!((w | w2) & BYTES_HIGH)) {
+            *f = ascii_flags(w, w2);
+            return ascii_lx(w, len, fb);
+        }
     }
     unsigned c0 = p[0];
     *f = tok_flags((const char *)p, len);
@@ -809,7 +820,7 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
                 fb = (uint16_t)(((unsigned)(w & 0xff) * 131u + (unsigned)((w >> 8) & 0xff) * 7u +
                                  (unsigned)len) & 4095u);
             } else {
-                f = ascii_flags(w);
+                f = ascii_flags(w, 0);
                 b |= ascii_lx(w, len, &fb);
             }
         } else if (len) {
