@@ -1812,8 +1812,9 @@ static size_t own_feats(const tokinfo *t, uint64_t ctx, uint64_t *F)
 
 static inline int wc_same(const wcent *e, const wckey *k, size_t len)
 {
-    return e->len == len && e->key.w[0] == k->w[0] && e->key.w[1] == k->w[1] &&
-           e->key.w[2] == k->w[2];
+    /* (the words after the length's are 0 in both) */
+    return e->len == len && e->key.w[0] == k->w[0] &&
+           (len <= 8 || (e->key.w[1] == k->w[1] && e->key.w[2] == k->w[2]));
 }
 
 /* The key of the len bytes at p (1 <= len <= WC_MAXLEN), read a few words
