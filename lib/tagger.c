@@ -2117,44 +2117,18 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
     d->ncand = ncand;
 }
 
-/* The features of tokens [a, a + n) of L (one sentence): the candidates
- * (cand, the list ci of d->ncand), and for the q-th candidate, features
- * feats[qoff[q] .. qoff[q + 1]) (those from dyn[q] on are label features)
- * and summed weights own[q]. */
-static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr *L, size_t a,
-                             size_t n)
+/* The analyses (ti) and cache entries (wce) of the candidates of the
+ * sentence toks[0..n) and of two tokens either side of each (wi, in
+ * order; their gazetteer marks cleared).  The entries are asked for first,
+ * so that the misses overlap.  Only these tokens' analyses and gazetteer
+ * marks are read. */
+static void analyse_window(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n)
 {
-    nc_status st = doc_reserve(d, n + 1);
-    if (st)
-        return st;
-    const nci_tagger_token *toks = L->toks + a;
     tokinfo *ti = d->ti;
-    uint8_t *cand = d->cand;
-    uint8_t *fl = d->fl;
-    uint32_t *ci = d->ci, *wi = d->wi;
-
-    if (d->model && !d->wc && !d->nocache) {
-        d->wc = wc_alloc();
-        d->sc = aligned_alloc(64, SC_SIZE * sizeof *d->sc); /* one line an entry */
-        if (!d->wc || !d->sc) {
-            wc_free(d->wc);
-            free(d->sc);
-            d->wc = NULL;
-            d->sc = NULL;
-            return NC_ENOMEM;
-        }
-        memset(d->sc, 0, SC_SIZE * sizeof *d->sc);
-    }
-    size_t cnt[4] = {0, 0, 0, 0}; /* for sentence_mode */
-    find_candidates(d, L, a, n, cnt);
+    const uint8_t *cand = d->cand, *fl = d->fl;
+    const uint32_t *ci = d->ci;
+    uint32_t *wi = d->wi;
     size_t ncand = d->ncand;
-    d->qoff[0] = 0;
-    if (ncand == 0)
-        return NC_OK;
-    size_t mode = sentence_mode(cnt[0], cnt[1], cnt[2], cnt[3]);
-    /* the candidates and two tokens either side (wi, in order) are
-     * analysed; their cache entries are asked for first, so that the misses
-     * overlap.  Only these tokens' analyses and gazetteer marks are read. */
     size_t nw = 0;
     for (size_t q = 0, next = 0; q < ncand; q++) {
         size_t i = ci[q];
@@ -2184,34 +2158,81 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         if (e && !wc_same(e, &d->wkey[wi[q]], toks[wi[q]].len))
             d->wce[wi[q]] = NULL;
     }
-    /* gazetteer spans starting at capitalised candidates */
-    if (g && g->count) {
-        for (size_t q = 0; q < ncand; q++) {
-            size_t i = ci[q];
-            if (!(fl[i] & TF_UPPER))
-                continue;
-            uint64_t k = 0;
-            for (size_t j = i; j < n && j < i + NCI_GAZ_MAXLEN && cand[j]; j++) {
-                k = gaz_step(k, ti[j].lower);
-                int v = j == i ? gaz_first(d, g, k, d->wce[i]) : gaz_find(g, k);
-                if (!v)
-                    break;
-                uint8_t cats = (uint8_t)(v & 0x7f);
-                if (cats) {
-                    if (j == i) {
-                        d->gz[i] |= (uint32_t)cats << GZ_U;
-                    } else {
-                        d->gz[i] |= (uint32_t)cats << GZ_B;
-                        for (size_t m = i + 1; m < j; m++)
-                            d->gz[m] |= (uint32_t)cats << GZ_I;
-                        d->gz[j] |= (uint32_t)cats << GZ_E;
-                    }
+}
+
+/* The gazetteer marks (gz) of spans of g starting at the capitalised
+ * candidates of the sentence of n tokens (analysed). */
+static void gaz_marks(const nci_tagger_gaz *g, nci_tagger_doc *d, size_t n)
+{
+    const tokinfo *ti = d->ti;
+    const uint8_t *cand = d->cand, *fl = d->fl;
+    const uint32_t *ci = d->ci;
+    size_t ncand = d->ncand;
+    for (size_t q = 0; q < ncand; q++) {
+        size_t i = ci[q];
+        if (!(fl[i] & TF_UPPER))
+            continue;
+        uint64_t k = 0;
+        for (size_t j = i; j < n && j < i + NCI_GAZ_MAXLEN && cand[j]; j++) {
+            k = gaz_step(k, ti[j].lower);
+            int v = j == i ? gaz_first(d, g, k, d->wce[i]) : gaz_find(g, k);
+            if (!v)
+                break;
+            uint8_t cats = (uint8_t)(v & 0x7f);
+            if (cats) {
+                if (j == i) {
+                    d->gz[i] |= (uint32_t)cats << GZ_U;
+                } else {
+                    d->gz[i] |= (uint32_t)cats << GZ_B;
+                    for (size_t m = i + 1; m < j; m++)
+                        d->gz[m] |= (uint32_t)cats << GZ_I;
+                    d->gz[j] |= (uint32_t)cats << GZ_E;
                 }
-                if (!(v & GAZ_PREFIX))
-                    break;
             }
+            if (!(v & GAZ_PREFIX))
+                break;
         }
     }
+}
+
+/* The features of tokens [a, a + n) of L (one sentence): the candidates
+ * (cand, the list ci of d->ncand), and for the q-th candidate, features
+ * feats[qoff[q] .. qoff[q + 1]) (those from dyn[q] on are label features)
+ * and summed weights own[q]. */
+static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr *L, size_t a,
+                             size_t n)
+{
+    nc_status st = doc_reserve(d, n + 1);
+    if (st)
+        return st;
+    const nci_tagger_token *toks = L->toks + a;
+    tokinfo *ti = d->ti;
+    uint8_t *cand = d->cand;
+    uint8_t *fl = d->fl;
+    uint32_t *ci = d->ci;
+
+    if (d->model && !d->wc && !d->nocache) {
+        d->wc = wc_alloc();
+        d->sc = aligned_alloc(64, SC_SIZE * sizeof *d->sc); /* one line an entry */
+        if (!d->wc || !d->sc) {
+            wc_free(d->wc);
+            free(d->sc);
+            d->wc = NULL;
+            d->sc = NULL;
+            return NC_ENOMEM;
+        }
+        memset(d->sc, 0, SC_SIZE * sizeof *d->sc);
+    }
+    size_t cnt[4] = {0, 0, 0, 0}; /* for sentence_mode */
+    find_candidates(d, L, a, n, cnt);
+    size_t ncand = d->ncand;
+    d->qoff[0] = 0;
+    if (ncand == 0)
+        return NC_OK;
+    size_t mode = sentence_mode(cnt[0], cnt[1], cnt[2], cnt[3]);
+    analyse_window(d, toks, n);
+    if (g && g->count)
+        gaz_marks(g, d, n);
     st = doc_reserve_feats(d, ncand * NCI_MAX_TOKEN_FEATS + PF_DIST);
     if (st)
         return st;
