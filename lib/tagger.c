@@ -1843,8 +1843,9 @@ static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk
     if (!d->wc || len == 0 || len > WC_MAXLEN)
         return NULL;
     wc_key((const unsigned char *)tk->ptr, len, k);
-    uint64_t h = (k->w[0] * 0x9e3779b97f4a7c15ULL) ^ (k->w[1] * 0xc2b2ae3d27d4eb4fULL) ^
-                 (k->w[2] * 0x165667b19e3779f9ULL) ^ len;
+    uint64_t h = (k->w[0] * 0x9e3779b97f4a7c15ULL) ^ len;
+    if (len > 8) /* (else the other words are 0) */
+        h ^= (k->w[1] * 0xc2b2ae3d27d4eb4fULL) ^ (k->w[2] * 0x165667b19e3779f9ULL);
     return &d->wc[(h * 0xff51afd7ed558ccdULL) >> (64 - WC_BITS)];
 }
 
