@@ -283,62 +283,6 @@ typedef struct tokinfo {
     uint8_t flags, ncp, full, npre, nsuf;
 } tokinfo;
 
-/* Function words that start sentences ("The", "However", "After"): when such
- * a word opens a sentence and the next word is not capitalised, it is not a
- * candidate.  Keeps sentence-initial capitals from becoming entities by
- * shape, and saves work. */
-#define W(s) {s, sizeof(s) - 1}
-static const struct {
-    const char *s;
-    size_t len;
-} initial_stop[] = {
-    W("a"), W("about"), W("according"), W("after"), W("again"), W("against"), W("all"),
-    W("almost"), W("also"), W("although"), W("among"), W("an"), W("and"), W("another"), W("any"),
-    W("are"), W("around"), W("as"), W("at"), W("because"), W("before"), W("being"), W("between"),
-    W("both"), W("but"), W("by"), W("can"), W("could"), W("despite"), W("did"), W("do"),
-    W("does"), W("during"), W("each"), W("earlier"), W("even"), W("every"), W("few"), W("for"),
-    W("from"), W("had"), W("has"), W("have"), W("he"), W("her"), W("here"), W("his"), W("how"),
-    W("however"), W("if"), W("in"), W("instead"), W("into"), W("is"), W("it"), W("its"),
-    W("just"), W("last"), W("later"), W("many"), W("may"), W("meanwhile"), W("more"), W("most"),
-    W("much"), W("my"), W("no"), W("not"), W("now"), W("of"), W("on"), W("once"), W("one"),
-    W("only"), W("or"), W("other"), W("our"), W("over"), W("she"), W("should"), W("since"),
-    W("so"), W("some"), W("still"), W("such"), W("than"), W("that"), W("the"), W("their"),
-    W("then"), W("there"), W("these"), W("they"), W("this"), W("those"), W("though"),
-    W("through"), W("to"), W("today"), W("two"), W("under"), W("unlike"), W("until"), W("was"),
-    W("we"), W("were"), W("what"), W("when"), W("where"), W("whether"), W("which"), W("while"),
-    W("who"), W("why"), W("will"), W("with"), W("within"), W("without"), W("would"), W("yes"),
-    W("yet"), W("you"), W("your")};
-#undef W
-
-static int is_initial_stop(const char *p, size_t len)
-{
-    char low[12];
-    if (len == 0 || len >= sizeof low)
-        return 0;
-    for (size_t k = 0; k < len; k++) {
-        unsigned char c = (unsigned char)p[k];
-        if (c >= 0x80)
-            return 0;
-        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    /* binary search: the list is sorted */
-    size_t lo = 0, hi = sizeof initial_stop / sizeof initial_stop[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2, wl = initial_stop[mid].len, k = 0;
-        const char *w = initial_stop[mid].s;
-        while (k < wl && k < len && w[k] == low[k])
-            k++;
-        int c = k < wl && k < len ? (unsigned char)w[k] - (unsigned char)low[k] : (wl > len) - (wl < len);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
-
 /* n <= 8 bytes at p as a little-endian number. */
 static inline uint64_t load_le(const unsigned char *p, size_t n)
 {
@@ -351,6 +295,11 @@ static inline uint64_t load_le(const unsigned char *p, size_t n)
     if (n == 4) {
         uint32_t v;
         memcpy(&v, p, 4);
+        return v;
+    }
+    if (n == 2) {
+        uint16_t v;
+        memcpy(&v, p, 2);
         return v;
     }
 #endif
@@ -366,8 +315,9 @@ static inline uint64_t load_upto8(const unsigned char *p, size_t len)
 {
     if (len >= 4)
         return load_le(p, 4) | load_le(p + len - 4, 4) << (8 * (len - 4));
-    return (uint64_t)p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) |
-           (uint64_t)p[len - 1] << (8 * (len - 1));
+    if (len >= 2)
+        return load_le(p, 2) | load_le(p + len - 2, 2) << (8 * (len - 2));
+    return p[0];
 }
 
 /* Connector words are told by their bytes as one number with the length
@@ -423,22 +373,86 @@ static inline uint64_t bytes_in(uint64_t w, unsigned lo, unsigned hi)
     return (w + BYTES_ONES * (0x80 - lo)) & ~(w + BYTES_ONES * (0x7f - hi)) & BYTES_HIGH;
 }
 
-/* tok_flags of an ASCII token of at most 8 bytes, w (load_upto8), with no
- * branch on its letters. */
-static inline uint8_t ascii_flags(uint64_t w)
+/* tok_flags of an ASCII token of at most 16 bytes, its first 8 (or fewer)
+ * in w (load_upto8), the rest in w2 (0 if none), with no branch on its
+ * letters. */
+static inline uint8_t ascii_flags(uint64_t w, uint64_t w2)
 {
     uint64_t lo = bytes_in(w, 'a', 'z'), up = bytes_in(w, 'A', 'Z'), dg = bytes_in(w, '0', '9');
-    uint64_t let = lo | up;
-    unsigned nlet = (unsigned)(((let >> 7) * BYTES_ONES) >> 56);
+    uint64_t lo2 = bytes_in(w2, 'a', 'z'), up2 = bytes_in(w2, 'A', 'Z'), dg2 = bytes_in(w2, '0', '9');
+    uint64_t let = lo | up, let2 = lo2 | up2;
+    unsigned nlet = (unsigned)(((let >> 7) * BYTES_ONES) >> 56) + (unsigned)(((let2 >> 7) * BYTES_ONES) >> 56);
     uint8_t f = 0;
-    f |= up ? TF_UPPER : 0;
-    f |= (let & (0 - let) & up) ? TF_INITCAP : 0; /* the first letter */
-    f |= nlet >= 2 && !lo ? TF_ALLCAPS : 0;
-    f |= dg ? TF_DIGIT : 0;
-    f |= let ? TF_ALPHA : 0;
-    f |= let && !up ? TF_LOWWORD : 0;
-    f |= !let && !dg ? TF_PUNCT : 0;
+    f |= up | up2 ? TF_UPPER : 0;
+    /* the first letter */
+    f |= (let ? let & (0 - let) & up : let2 & (0 - let2) & up2) ? TF_INITCAP : 0;
+    f |= nlet >= 2 && !(lo | lo2) ? TF_ALLCAPS : 0;
+    f |= dg | dg2 ? TF_DIGIT : 0;
+    f |= let | let2 ? TF_ALPHA : 0;
+    f |= (let | let2) && !(up | up2) ? TF_LOWWORD : 0;
+    f |= !(let | let2) && !(dg | dg2) ? TF_PUNCT : 0;
     return f;
+}
+
+/* Function words that start sentences ("The", "However", "After"): when such
+ * a word opens a sentence and the next word is not capitalised, it is not a
+ * candidate.  Keeps sentence-initial capitals from becoming entities by
+ * shape, and saves work.  Sorted; at most 9 bytes, zeros after. */
+static const char initial_stop[][10] = {
+    "a", "about", "according", "after", "again", "against", "all", "almost", "also", "although",
+    "among", "an", "and", "another", "any", "are", "around", "as", "at", "because", "before",
+    "being", "between", "both", "but", "by", "can", "could", "despite", "did", "do", "does",
+    "during", "each", "earlier", "even", "every", "few", "for", "from", "had", "has", "have", "he",
+    "her", "here", "his", "how", "however", "if", "in", "instead", "into", "is", "it", "its",
+    "just", "last", "later", "many", "may", "meanwhile", "more", "most", "much", "my", "no", "not",
+    "now", "of", "on", "once", "one", "only", "or", "other", "our", "over", "she", "should",
+    "since", "so", "some", "still", "such", "than", "that", "the", "their", "then", "there",
+    "these", "they", "this", "those", "though", "through", "to", "today", "two", "under", "unlike",
+    "until", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who",
+    "why", "will", "with", "within", "without", "would", "yes", "yet", "you", "your"};
+
+/* The 8 bytes of w as a number that orders as the bytes in memory do. */
+static inline uint64_t bytes_order(uint64_t w)
+{
+#if defined(__GNUC__)
+    return __builtin_bswap64(w);
+#else
+    uint64_t v = 0;
+    for (unsigned k = 0; k < 8; k++)
+        v = v << 8 | ((w >> (8 * k)) & 0xff);
+    return v;
+#endif
+}
+
+/* The len bytes at p, case aside, are a word of initial_stop: a binary
+ * search on the first eight bytes as one number, then the ninth. */
+static int is_initial_stop(const char *p, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    if (len == 0 || len > 9)
+        return 0;
+    size_t l8 = len < 8 ? len : 8;
+    uint64_t w = load_upto8(s, l8);
+    unsigned c8 = len == 9 ? s[8] : 0;
+    /* ASCII, no NUL byte (the words have none) */
+    if ((w & BYTES_HIGH) || bytes_in(w, 1, 0x7f) != BYTES_HIGH >> (8 * (8 - l8)) || c8 >= 0x80 ||
+        (len == 9 && c8 == 0))
+        return 0;
+    w = bytes_order(w + (bytes_in(w, 'A', 'Z') >> 2)); /* lower case */
+    c8 += c8 - 'A' < 26u ? 32u : 0u;
+    size_t lo = 0, hi = sizeof initial_stop / sizeof initial_stop[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint64_t r = bytes_order(load_le((const unsigned char *)initial_stop[mid], 8));
+        unsigned r8 = (unsigned char)initial_stop[mid][8];
+        if (r == w && r8 == c8)
+            return 1;
+        if (r < w || (r == w && r8 < c8))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }
 
 /* ASCII classes: 1 lower, 2 upper, 3 digit */
@@ -452,19 +466,11 @@ static const uint8_t ascii_cls[128] = {
     ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
     ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
 
-/* Cheap pass: flags only. */
+/* Cheap pass: flags only (lex_fill reads short ASCII tokens by ascii_flags). */
 static uint8_t tok_flags(const char *p, size_t len)
 {
     const unsigned char *s = (const unsigned char *)p;
     size_t i = 0;
-    /* most tokens are lower-case ASCII words (lex_fill), the rest mostly
-     * short ASCII */
-    if (len && len <= 8) {
-        uint64_t w = load_upto8(s, len);
-        if (!(w & BYTES_HIGH))
-            return ascii_flags(w);
-    }
-    i = 0;
     int nlet = 0, nup = 0, first_letter = -1, dig = 0;
     while (i < len) {
         if (s[i] < 0x80) {
@@ -517,6 +523,17 @@ static uint64_t lower_hash(const char *p, size_t len)
     const unsigned char *s = (const unsigned char *)p;
     uint64_t h = FNV_OFF;
     size_t i = 0;
+    /* ASCII up to 8 bytes at a time, lower-cased at once */
+    while (i < len) {
+        size_t r = len - i < 8 ? len - i : 8;
+        uint64_t w = load_upto8(s + i, r);
+        if (w & BYTES_HIGH)
+            break;
+        w += bytes_in(w, 'A', 'Z') >> 2;
+        for (size_t k = 0; k < r; k++, w >>= 8)
+            h = fnv_cp(h, (uint32_t)(w & 0xff));
+        i += r;
+    }
     while (i < len) {
         uint32_t cp = s[i] < 0x80 ? s[i++] : utf8_next(s, len, &i);
         h = fnv_cp(h, cp_tolower(cp));
@@ -562,19 +579,24 @@ enum {
 /* The masks: token i is bit i % 64 of word i / 64 of m[LM_*]. */
 enum { LM_UPPER, LM_DIGIT, LM_ALPHA, LM_ALLCAPS, LM_INITCAP, LM_LONG, LM_AT, LM_CAPW, LM_LOW, LM_COUNT };
 
-/* Mask k has the tokens with bit number bit of fl (x == 0) or of x (x == 1). */
+/* Mask k has the tokens with bit number bit of fl (x == 0) or of x (x == 1):
+ * X(k, x, bit) for each mask (as constants, so that lex_masks's shifts
+ * are immediates). */
+#define LM_SPECS(X)                                                                            \
+    X(LM_UPPER, 0, 0)    /* TF_UPPER */                                                        \
+    X(LM_INITCAP, 0, 1)  /* TF_INITCAP */                                                      \
+    X(LM_ALLCAPS, 0, 2)  /* TF_ALLCAPS */                                                      \
+    X(LM_DIGIT, 0, 3)    /* TF_DIGIT */                                                        \
+    X(LM_ALPHA, 0, 4)    /* TF_ALPHA */                                                        \
+    X(LM_AT, 1, 0)       /* LX_AT */                                                           \
+    X(LM_LONG, 1, 1)     /* LX_LONG */                                                         \
+    X(LM_CAPW, 1, 2)     /* LX_CAPW */                                                         \
+    X(LM_LOW, 1, 6)      /* LX_LOW */
+#define LM_SPEC_ENTRY(k, xx, b) [k] = {xx, b},
 static const struct {
     uint8_t x, bit;
-} lm_spec[LM_COUNT] = {
-    [LM_UPPER] = {0, 0},   /* TF_UPPER */
-    [LM_INITCAP] = {0, 1}, /* TF_INITCAP */
-    [LM_ALLCAPS] = {0, 2}, /* TF_ALLCAPS */
-    [LM_DIGIT] = {0, 3},   /* TF_DIGIT */
-    [LM_ALPHA] = {0, 4},   /* TF_ALPHA */
-    [LM_AT] = {1, 0},      /* LX_AT */
-    [LM_LONG] = {1, 1},    /* LX_LONG */
-    [LM_CAPW] = {1, 2},    /* LX_CAPW */
-    [LM_LOW] = {1, 6}};    /* LX_LOW */
+} lm_spec[LM_COUNT] = {LM_SPECS(LM_SPEC_ENTRY)};
+#undef LM_SPEC_ENTRY
 _Static_assert(TF_UPPER == 1 && TF_INITCAP == 2 && TF_ALLCAPS == 4 && TF_DIGIT == 8 && TF_ALPHA == 16 &&
                    LX_AT == 1 && LX_LONG == 2 && LX_CAPW == 4 && LX_LOW == 64,
                "lm_spec's bit numbers");
@@ -650,10 +672,9 @@ static void lex_masks(lexarr *L)
         for (size_t j = 0; j < 64; j += 16) {
             __m128i v[2] = {_mm_loadu_si128((const __m128i *)(const void *)(L->fl + i + j)),
                             _mm_loadu_si128((const __m128i *)(const void *)(L->x + i + j))};
-            for (unsigned k = 0; k < LM_COUNT; k++) {
-                __m128i s = _mm_sll_epi16(v[lm_spec[k].x], _mm_cvtsi32_si128(7 - lm_spec[k].bit));
-                w[k] |= (uint64_t)(unsigned)_mm_movemask_epi8(s) << j;
-            }
+#define LM_GATHER(k, xx, b) w[k] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(v[xx], 7 - (b))) << j;
+            LM_SPECS(LM_GATHER)
+#undef LM_GATHER
         }
         for (unsigned k = 0; k < LM_COUNT; k++)
             L->m[k][i / 64] = w[k];
@@ -671,6 +692,14 @@ static void lex_masks(lexarr *L)
         for (unsigned k = 0; k < LM_COUNT; k++)
             L->m[k][i / 64] |= (uint64_t)(((lm_spec[k].x ? L->x[i] : L->fl[i]) >> lm_spec[k].bit) & 1u)
                                << (i % 64);
+}
+
+/* Bits of tokens pos .. pos + 63 (pos <= n + 64) of mask m (of L's n
+ * tokens), those after the last token 0. */
+static inline uint64_t mask_at(const uint64_t *m, size_t pos)
+{
+    unsigned s = pos % 64;
+    return m[pos / 64] >> s | (m[pos / 64 + 1] << 1) << (63 - s);
 }
 
 /* Bits of tokens pos .. pos + 63 (pos > -64, pos <= n + 64) of mask m, those outside
@@ -695,22 +724,65 @@ static inline uint64_t bits_at(const uint64_t *m, size_t lo, size_t hi, ptrdiff_
     return v;
 }
 
-/* The 1 <= len bytes at p are all lower-case ASCII letters: 4 to 16
- * bytes as two overlapping words, others one by one.  (bytes_in of a byte
- * of 0x80 or more is 0, whatever the carries of the others.) */
+/* The len > 8 bytes at p are all lower-case ASCII letters: up to 16 bytes
+ * as two overlapping words, more one by one.  (bytes_in of a byte of 0x80
+ * or more is 0, whatever the carries of the others.) */
 static inline int is_lower_word(const unsigned char *p, size_t len)
 {
-    if (len - 4 <= 4) {
-        uint64_t w = load_le(p, 4) | load_le(p + len - 4, 4) << 32;
-        return bytes_in(w, 'a', 'z') == BYTES_HIGH;
-    }
-    if (len - 9 <= 7)
+    if (len <= 16)
         return (bytes_in(load_le(p, 8), 'a', 'z') & bytes_in(load_le(p + len - 8, 8), 'a', 'z')) ==
                BYTES_HIGH;
     size_t k = 0;
     while (k < len && (unsigned)(p[k] - 'a') < 26u)
         k++;
     return k == len;
+}
+
+/* LX_* bits and cap_filter_bit (*fb) of an ASCII token of 1 <= len <= 16
+ * bytes, its first 8 (or fewer) w (load_upto8), that is not a lower-case
+ * word. */
+static inline uint8_t ascii_lx(uint64_t w, size_t len, uint16_t *fb)
+{
+    unsigned c0 = (unsigned)(w & 0xff);
+    uint8_t b = len == 1 && c0 == '@' ? LX_AT : 0;
+    b |= c0 - 'A' < 26u ? LX_CAPW : 0;
+    b |= len >= 2 && c0 - 'a' < 26u ? LX_LOWA | LX_LOW : 0;
+    if (b & (LX_CAPW | LX_LOWA)) {
+        uint64_t lw = w + (bytes_in(w, 'A', 'Z') >> 2); /* lower case */
+        *fb = (uint16_t)(((unsigned)(lw & 0xff) * 131u + (unsigned)((lw >> 8) & 0xff) * 7u +
+                          (unsigned)len) & 4095u);
+    }
+    return b;
+}
+
+/* lex_fill of a token of 1 <= len bytes that is not ASCII of at most 8:
+ * its flags into *f and cap_filter_bit into *fb; returns its LX_* bits
+ * but LX_LONG. */
+static uint8_t lex_long(const unsigned char *p, size_t len, uint8_t *f, uint16_t *fb)
+{
+    uint8_t b = 0;
+    if (len > 8 && is_lower_word(p, len)) {
+        *f = TF_ALPHA | TF_LOWWORD;
+        *fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
+        return LX_LOWA | LX_LOW;
+    }
+    if (len > 8 && len <= 16) { /* ASCII in two words ("Washington") */
+        uint64_t w = load_le(p, 8), w2 = load_upto8(p + 8, len - 8);
+        if (!((w | w2) & BYTES_HIGH)) {
+            *f = ascii_flags(w, w2);
+            return ascii_lx(w, len, fb);
+        }
+    }
+    unsigned c0 = p[0];
+    *f = tok_flags((const char *)p, len);
+    b |= len == 1 && c0 == '@' ? LX_AT : 0;
+    b |= (c0 >= 0x80 ? (*f & TF_INITCAP) != 0 : c0 - 'A' < 26u) ? LX_CAPW : 0;
+    if (len >= 2)
+        b |= c0 < 0x80 ? (c0 - 'a' < 26u ? LX_LOWA : 0) : (*f & TF_LOWWORD ? LX_LOWU : 0);
+    b |= b & (LX_LOWA | LX_LOWU) ? LX_LOW : 0;
+    if (b & (LX_CAPW | LX_LOWA))
+        *fb = (uint16_t)cap_filter_bit((const char *)p, len);
+    return b;
 }
 
 /* The lexical pass over toks[0..n) into L. */
@@ -721,33 +793,42 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
         return st;
     L->toks = toks;
     L->n = n;
+    uint8_t *fls = L->fl, *xs = L->x;
+    uint16_t *fbs = L->fb;
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)toks[i].ptr;
         size_t len = p ? toks[i].len : 0;
         uint8_t b = toks[i].len >= 4 ? LX_LONG : 0, f = TF_PUNCT;
         uint16_t fb = 0;
-        if (len && is_lower_word(p, len)) {
-            /* most tokens: a lower-case word (cap_filter_bit without the
-             * lower-casing) */
-            f = TF_ALPHA | TF_LOWWORD;
-            if (len >= 2) {
+        uint64_t w = len - 1 < 8 ? load_upto8(p, len) : BYTES_HIGH;
+        if (!(w & BYTES_HIGH)) {
+            /* most tokens: ASCII of at most 8 bytes, one word read */
+            if (len == 1) {
+                /* punctuation mostly: ascii_flags and ascii_lx by its class */
+                static const uint8_t cls_flags[4] = {TF_PUNCT, TF_ALPHA | TF_LOWWORD,
+                                                     TF_UPPER | TF_INITCAP | TF_ALPHA, TF_DIGIT};
+                unsigned k = ascii_cls[w];
+                f = cls_flags[k];
+                b |= w == '@' ? LX_AT : 0;
+                if (k == 2) {
+                    b |= LX_CAPW;
+                    fb = (uint16_t)(((unsigned)(w + 32) * 131u + 1u) & 4095u);
+                }
+            } else if (bytes_in(w, 'a', 'z') == BYTES_HIGH >> (8 * (8 - len))) {
+                f = TF_ALPHA | TF_LOWWORD;
                 b |= LX_LOWA | LX_LOW;
-                fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
+                fb = (uint16_t)(((unsigned)(w & 0xff) * 131u + (unsigned)((w >> 8) & 0xff) * 7u +
+                                 (unsigned)len) & 4095u);
+            } else {
+                f = ascii_flags(w, 0);
+                b |= ascii_lx(w, len, &fb);
             }
         } else if (len) {
-            unsigned c0 = p[0];
-            f = tok_flags((const char *)p, len);
-            b |= len == 1 && c0 == '@' ? LX_AT : 0;
-            b |= (c0 >= 0x80 ? (f & TF_INITCAP) != 0 : c0 - 'A' < 26u) ? LX_CAPW : 0;
-            if (len >= 2)
-                b |= c0 < 0x80 ? (c0 - 'a' < 26u ? LX_LOWA : 0) : (f & TF_LOWWORD ? LX_LOWU : 0);
-            b |= b & (LX_LOWA | LX_LOWU) ? LX_LOW : 0;
-            if (b & (LX_CAPW | LX_LOWA))
-                fb = (uint16_t)cap_filter_bit((const char *)p, len);
+            b |= lex_long(p, len, &f, &fb);
         }
-        L->fl[i] = f;
-        L->x[i] = b;
-        L->fb[i] = fb;
+        fls[i] = f;
+        xs[i] = b;
+        fbs[i] = fb;
     }
     lex_masks(L);
     return NC_OK;
@@ -766,18 +847,42 @@ static inline char shape_class(uint32_t cp)
     return 'o';
 }
 
-/* Full analysis of one token: hashes of form, lower case, shape (runs
- * collapsed, at most 8 classes), prefixes and suffixes of 1-4 code points. */
-static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
+/* Analysis of one token: hashes of form, lower case, shape (runs
+ * collapsed, at most 8 classes), and with affixes, of its prefixes and
+ * suffixes of 1-4 code points (ti->full = 1); without, only of the suffix
+ * of 3, which the templates of neighbours read (ti->full = 2). */
+static void tok_analyse(const char *p, size_t len, uint8_t flags, int affixes, tokinfo *ti)
 {
     const unsigned char *s = (const unsigned char *)p;
-    uint64_t hf = FNV_OFF, hl = FNV_OFF, hs = FNV_OFF;
+    uint64_t hf = FNV_OFF, hl = FNV_OFF, hs = FNV_OFF, hp[4];
     uint32_t last4[4] = {0, 0, 0, 0};
     char prev = 0;
     int nsh = 0;
     unsigned ncp = 0;
     size_t i = 0;
-    ti->npre = 0;
+    uint64_t w = len - 1 < 8 ? load_upto8(s, len) : BYTES_HIGH;
+    if (!(w & BYTES_HIGH)) {
+        /* most words: ASCII of at most 8 bytes, lower-cased and classed
+         * (shape_class) 8 bytes at once; at most 8 shape classes */
+        uint64_t up = bytes_in(w, 'A', 'Z'), lo = bytes_in(w, 'a', 'z'), dg = bytes_in(w, '0', '9');
+        uint64_t lw = w + (up >> 2), mu = (up >> 7) * 0xff, ml = (lo >> 7) * 0xff, md = (dg >> 7) * 0xff;
+        uint64_t sw = (w & ~(mu | ml | md)) | (mu & BYTES_ONES * 'X') | (ml & BYTES_ONES * 'x') |
+                      (md & BYTES_ONES * 'd');
+        uint64_t wb = w, lb = lw, sb = sw;
+        for (; ncp < len; ncp++, wb >>= 8, lb >>= 8, sb >>= 8) {
+            unsigned c = (unsigned)sb & 0xff;
+            hf = fnv_cp(hf, (uint32_t)wb & 0xff);
+            hl = fnv_cp(hl, (uint32_t)lb & 0xff);
+            last4[ncp & 3] = (uint32_t)lb & 0xff;
+            if (ncp < 4)
+                hp[ncp] = hl;
+            if (c != (unsigned char)prev) {
+                hs = fnv_cp(hs, c);
+                prev = (char)c;
+            }
+        }
+        i = len;
+    }
     while (i < len) {
         uint32_t cp, lc;
         char c;
@@ -794,7 +899,7 @@ static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
         hf = fnv_cp(hf, cp);
         hl = fnv_cp(hl, lc);
         if (ncp < 4)
-            ti->pre[ti->npre++] = mix64(hl + ncp);
+            hp[ncp] = hl;
         last4[ncp & 3] = lc;
         ncp++;
         if (c != prev && nsh < 8) {
@@ -808,15 +913,19 @@ static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
     ti->shape = mix64(hs);
     ti->flags = flags;
     ti->ncp = ncp > 255 ? 255 : (uint8_t)ncp;
-    /* suffixes: the last k code points, newest first */
+    /* prefixes, and suffixes: the last k code points, newest first */
     unsigned ns = ncp < 4 ? ncp : 4;
+    ti->npre = affixes ? (uint8_t)ns : 0;
+    for (unsigned k = 0; k < ti->npre; k++)
+        ti->pre[k] = mix64(hp[k] + k);
     uint64_t h = FNV_OFF;
     for (unsigned k = 0; k < ns; k++) {
         h = fnv_cp(h, last4[(ncp - 1 - k) & 3]);
-        ti->suf[k] = mix64(h + 77 + k);
+        if (affixes || k == 2)
+            ti->suf[k] = mix64(h + 77 + k);
     }
     ti->nsuf = (uint8_t)ns;
-    ti->full = 1;
+    ti->full = affixes ? 1 : 2;
 }
 
 /* ------------------------------------------------------------------ */
@@ -824,6 +933,9 @@ static void tok_analyse(const char *p, size_t len, uint8_t flags, tokinfo *ti)
  * category c, bit 7 = some longer entry starts with this sequence. */
 
 #define GAZ_PREFIX 0x80u
+/* a token's gazetteer marks (nci_tagger_doc's gz): the bytes of the
+ * categories of spans it is alone in, begins, is inside, ends */
+enum { GZ_U = 0, GZ_B = 8, GZ_I = 16, GZ_E = 24 };
 
 struct nci_tagger_gaz {
     uint32_t *keys; /* 0 = empty */
@@ -1040,8 +1152,12 @@ struct nci_tagger_doc {
     /* scratch, grown as needed */
     size_t cap_tok, cap_feat;
     tokinfo *ti;
-    uint8_t *cand, *gb, *gi, *ge, *gu, *fl, *out2;
-    uint32_t *off, *dyn; /* dyn[i]: where token i's label features start */
+    uint8_t *cand, *fl, *out2;
+    uint32_t *gz; /* gazetteer marks of each token: categories of spans it
+                   * is alone in, begins, is inside, ends (GZ_*) */
+    uint32_t *off;       /* nci_tagger_features's offsets of each token */
+    uint32_t *qoff, *dyn; /* of each candidate (features_lx); dyn[q]: where
+                           * candidate q's label features start */
     uint32_t *ci, *wi;   /* a sentence's candidates; they and their neighbours */
     uint8_t *cs8;        /* context of each token's shape templates */
     uint64_t *feats;
@@ -1059,22 +1175,26 @@ struct nci_tagger_doc {
     int nocache;        /* nci_tagger_doc_use_cache(d, 0) */
     struct wcent **wce; /* each token's cache entry, or NULL */
     struct wckey *wkey; /* and the key of its word */
-    struct wacc *own;   /* own[i]: token i's weights from the word cache
-                         * (own features, neighbours'), when hown[i] */
-    uint8_t *hown;
+    struct wacc *own;   /* own[q]: candidate q's summed weights (features
+                         * not in feats: word cache, small templates) */
+    docent **dent;      /* dent[q]: candidate q's document entry (features_lx
+                         * looks up those of capitalised words), or NULL */
     /* lexical pass over the document given to nci_tagger_doc_observe_all
      * (lxd; lxd.n = 0 after a reset), and over the sentence of a call on
      * tokens of another array (lxs) */
     lexarr lxd, lxs;
-    uint64_t *cu, *cc; /* a sentence's masks of capitals and connectors */
+    uint64_t *cu, *cc, *ca; /* a sentence's masks of capitals, connectors, "@" */
     size_t ncand;      /* candidates of the last sentence (ci) */
+    uint8_t stamp;     /* of that sentence, in the cache entries it read */
+    size_t dropped;    /* its first word, when it is a capitalised stop word
+                        * (find_candidates), else SIZE_MAX */
 };
 
-static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
+/* A new entry for key (which is not in the table), zeroed; the table is
+ * grown first if it would be more than half full.  NULL: no memory. */
+static docent *doc_insert(nci_tagger_doc *d, uint64_t key)
 {
-    if (key == 0)
-        key = 1;
-    if (insert && (d->tcount + 1) * 2 > d->tmask + 1) {
+    if ((d->tcount + 1) * 2 > d->tmask + 1) {
         size_t nm = d->tmask ? d->tmask * 2 + 1 : 255;
         docent *nt = calloc(nm + 1, sizeof *nt);
         uint32_t *nu = malloc((nm + 1) / 2 * sizeof *nu);
@@ -1097,22 +1217,30 @@ static docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
         d->used = nu;
         d->tmask = nm;
     }
-    if (!d->tab)
-        return NULL;
     size_t i = key & d->tmask;
-    for (;;) {
-        if (d->tab[i].key == key)
-            return &d->tab[i];
-        if (!d->tab[i].key) {
-            if (!insert)
-                return NULL;
-            memset(&d->tab[i], 0, sizeof d->tab[i]);
-            d->tab[i].key = key;
-            d->used[d->tcount++] = (uint32_t)i;
-            return &d->tab[i];
-        }
+    while (d->tab[i].key)
         i = (i + 1) & d->tmask;
+    memset(&d->tab[i], 0, sizeof d->tab[i]);
+    d->tab[i].key = key;
+    d->used[d->tcount++] = (uint32_t)i;
+    return &d->tab[i];
+}
+
+/* The entry of key (0 is taken as 1); with insert, made when missing.
+ * NULL: missing (or no memory to make it). */
+static inline docent *doc_get(nci_tagger_doc *d, uint64_t key, int insert)
+{
+    if (key == 0)
+        key = 1;
+    if (d->tab) {
+        for (size_t i = key & d->tmask;; i = (i + 1) & d->tmask) {
+            if (d->tab[i].key == key)
+                return &d->tab[i];
+            if (!d->tab[i].key)
+                break;
+        }
     }
+    return insert ? doc_insert(d, key) : NULL;
 }
 
 nc_status nci_tagger_doc_new_raw(nci_tagger_doc **out)
@@ -1167,8 +1295,9 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->used);
     free(d->ti);
     free(d->cand);
-    free(d->gb);
+    free(d->gz);
     free(d->off);
+    free(d->qoff);
     free(d->dyn);
     free(d->ci);
     free(d->cs8);
@@ -1184,6 +1313,7 @@ void nci_tagger_doc_free(nci_tagger_doc *d)
     free(d->wce);
     free(d->wkey);
     free(d->own);
+    free(d->dent);
     lex_free(&d->lxd);
     lex_free(&d->lxs);
     free(d->cu);
@@ -1200,15 +1330,18 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     tokinfo *ti = realloc(d->ti, c * sizeof *ti);
     if (ti)
         d->ti = ti;
-    uint8_t *cand = realloc(d->cand, c);
+    uint8_t *cand = realloc(d->cand, c * 3); /* cand, fl, out2 */
     if (cand)
         d->cand = cand;
-    uint8_t *gb = realloc(d->gb, c * 7);
-    if (gb)
-        d->gb = gb;
+    uint32_t *gz = realloc(d->gz, c * sizeof *gz);
+    if (gz)
+        d->gz = gz;
     uint32_t *off = realloc(d->off, (c + 1) * sizeof *off);
     if (off)
         d->off = off;
+    uint32_t *qoff = realloc(d->qoff, (c + 1) * sizeof *qoff);
+    if (qoff)
+        d->qoff = qoff;
     uint32_t *dyn = realloc(d->dyn, (c + 1) * sizeof *dyn);
     if (dyn)
         d->dyn = dyn;
@@ -1233,20 +1366,20 @@ static nc_status doc_reserve(nci_tagger_doc *d, size_t n)
     struct wacc *own = realloc(d->own, c * sizeof *own);
     if (own)
         d->own = own;
-    uint64_t *cu = realloc(d->cu, 2 * (c / 64 + 3) * sizeof *cu);
+    docent **dent = realloc(d->dent, c * sizeof *dent);
+    if (dent)
+        d->dent = dent;
+    uint64_t *cu = realloc(d->cu, 3 * (c / 64 + 3) * sizeof *cu);
     if (cu)
         d->cu = cu;
-    if (!ti || !cand || !gb || !off || !emit || !back || !dyn || !ci || !cs8 || !wce || !wkey || !own ||
-        !cu)
+    if (!ti || !cand || !gz || !off || !emit || !back || !qoff || !dyn || !ci || !cs8 || !wce || !wkey ||
+        !own || !dent || !cu)
         return NC_ENOMEM;
     d->cc = d->cu + c / 64 + 3;
+    d->ca = d->cc + c / 64 + 3;
     d->wi = d->ci + c;
-    d->gi = d->gb + c;
-    d->ge = d->gb + 2 * c;
-    d->gu = d->gb + 3 * c;
-    d->fl = d->gb + 4 * c;
-    d->out2 = d->gb + 5 * c;
-    d->hown = d->gb + 6 * c;
+    d->fl = d->cand + c;
+    d->out2 = d->cand + 2 * c;
     d->cap_tok = c;
     return NC_OK;
 }
@@ -1395,6 +1528,16 @@ static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
 {
     if (!d->tcount)
         return;
+    /* the words that pass the filter are mostly a few function words
+     * written capitalised at a sentence's start ("the", "in"): the entry
+     * (or none) of each ASCII word of up to 8 bytes is kept in a small
+     * direct-mapped memo (nothing is inserted here, so entries stay put) */
+    enum { MEMO_BITS = 6 };
+    struct {
+        uint64_t w; /* the word's bytes with its length above: 0 = empty */
+        docent *e;
+    } memo[1 << MEMO_BITS];
+    memset(memo, 0, sizeof memo);
     for (size_t w = 0; w * 64 < n; w++) {
         uint64_t bits = bits_at(L->m[LM_LOW], 0, n, (ptrdiff_t)(w * 64));
         for (; bits; bits &= bits - 1) {
@@ -1402,7 +1545,20 @@ static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
             unsigned fb = L->fb[i];
             if (!(L->x[i] & LX_LOWU) && !(d->capf[fb >> 6] & (1ULL << (fb & 63))))
                 continue;
-            docent *e = doc_get(d, doc_lower(d, L, i), 0);
+            const nci_tagger_token *t = &L->toks[i];
+            uint64_t key = t->len <= 7 ? load_upto8((const unsigned char *)t->ptr, t->len) : BYTES_HIGH;
+            docent *e;
+            if (!(key & BYTES_HIGH)) {
+                key |= (uint64_t)t->len << 56; /* (LX_LOW: 2 bytes or more) */
+                size_t h = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> (64 - MEMO_BITS));
+                if (memo[h].w != key) {
+                    memo[h].w = key;
+                    memo[h].e = doc_get(d, doc_lower(d, L, i), 0);
+                }
+                e = memo[h].e;
+            } else {
+                e = doc_get(d, doc_lower(d, L, i), 0);
+            }
             if (e && e->lc < 0xffff)
                 e->lc++;
         }
@@ -1502,8 +1658,8 @@ void nci_tagger_doc_second_pass(nci_tagger_doc *d)
 /* Features */
 
 static inline unsigned majority(const uint16_t *c, int exclude);
-static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
-                          uint64_t *F);
+static inline size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
+                                 uint64_t *F);
 
 enum {
     F_BIAS = 1, F_FORM, F_LOWER, F_PRE, F_SUF = F_PRE + 4, F_SHAPE = F_SUF + 4, F_SHAPELEN,
@@ -1538,6 +1694,10 @@ static inline size_t sentence_mode(size_t nword, size_t ncaps, size_t nlong, siz
 
 static inline unsigned majority(const uint16_t *c, int exclude)
 {
+    uint64_t any;
+    memcpy(&any, c, sizeof any); /* the four counts at once: most are 0 */
+    if (!any)
+        return 0;
     unsigned best = 0, bc = 0, tot = 0;
     for (unsigned t = 0; t < 4; t++) {
         unsigned v = c[t] - (exclude == (int)t ? 1u : 0u);
@@ -1557,8 +1717,8 @@ static inline unsigned majority(const uint16_t *c, int exclude)
 
 /* Features from the labels given so far in the document: the only ones that
  * change between the two passes (so the second pass rescores only these). */
-static size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
-                          uint64_t *F)
+static inline size_t label_feats(const nci_tagger_doc *d, const docent *e, uint64_t cs, int self,
+                                 uint64_t *F)
 {
     size_t nf = 0;
     unsigned h = majority(e->hist, -1);
@@ -1601,7 +1761,8 @@ typedef struct wcent {
     uint8_t len; /* 0: empty */
     uint8_t ncp, nsuf, ownok; /* ownok bit c: own[c] is filled; 4 << r:
                                * nb[r]; WC_GAZ: gaz */
-    uint8_t gaz; /* the model's gazetteer value of the word alone (gaz_find) */
+    uint8_t gaz;  /* the model's gazetteer value of the word alone (gaz_find) */
+    uint8_t mark; /* the stamp of the last sentence that read it (features_lx) */
     uint64_t form, lower, shape, suf2;
     wacc own[WC_NCTX];
     wacc nb[NB_COUNT];
@@ -1611,29 +1772,20 @@ _Static_assert(sizeof(wcent) == 256, "a word cache entry is 256 bytes");
 
 static inline void model_add(const nci_tagger_model *m, uint64_t h, wacc *acc);
 static const wacc *model_small(const nci_tagger_model *m, uint64_t tp);
+static const wacc *model_edge(const nci_tagger_model *m, uint64_t ctx);
 
-/* Add w to token i's weights kept in the state (own[i]). */
-static inline void own_add(nci_tagger_doc *d, size_t i, const wacc *w)
-{
-    if (d->hown[i]) {
-        wacc_add(&d->own[i], w);
-    } else {
-        d->own[i] = *w;
-        d->hown[i] = 1;
-    }
-}
-
-/* Feature hc(tp, v) of candidate i, v < SMALL_V: with a model, its weights
- * from the model's table of small templates go to own[i]; else (or for
- * another template) its hash goes to *F.  Returns the features put in F. */
-static inline size_t small_feat(nci_tagger_doc *d, size_t i, uint64_t tp, uint64_t v, uint64_t *F)
+/* Feature hc(tp, v) of a candidate, v < SMALL_V: with a model, its weights
+ * from the model's table of small templates go to the candidate's summed
+ * weights *acc; else (or for another template) its hash goes to *F.
+ * Returns the features put in F. */
+static inline size_t small_feat(const nci_tagger_doc *d, wacc *acc, uint64_t tp, uint64_t v, uint64_t *F)
 {
     const wacc *row = d->model ? model_small(d->model, tp) : NULL;
     if (!row) {
         *F = hc(tp, v);
         return 1;
     }
-    own_add(d, i, &row[v]);
+    wacc_add(acc, &row[v]);
     return 0;
 }
 
@@ -1660,8 +1812,9 @@ static size_t own_feats(const tokinfo *t, uint64_t ctx, uint64_t *F)
 
 static inline int wc_same(const wcent *e, const wckey *k, size_t len)
 {
-    return e->len == len && e->key.w[0] == k->w[0] && e->key.w[1] == k->w[1] &&
-           e->key.w[2] == k->w[2];
+    /* (the words after the length's are 0 in both) */
+    return e->len == len && e->key.w[0] == k->w[0] &&
+           (len <= 8 || (e->key.w[1] == k->w[1] && e->key.w[2] == k->w[2]));
 }
 
 /* The key of the len bytes at p (1 <= len <= WC_MAXLEN), read a few words
@@ -1690,8 +1843,9 @@ static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk
     if (!d->wc || len == 0 || len > WC_MAXLEN)
         return NULL;
     wc_key((const unsigned char *)tk->ptr, len, k);
-    uint64_t h = (k->w[0] * 0x9e3779b97f4a7c15ULL) ^ (k->w[1] * 0xc2b2ae3d27d4eb4fULL) ^
-                 (k->w[2] * 0x165667b19e3779f9ULL) ^ len;
+    uint64_t h = (k->w[0] * 0x9e3779b97f4a7c15ULL) ^ len;
+    if (len > 8) /* (else the other words are 0) */
+        h ^= (k->w[1] * 0xc2b2ae3d27d4eb4fULL) ^ (k->w[2] * 0x165667b19e3779f9ULL);
     return &d->wc[(h * 0xff51afd7ed558ccdULL) >> (64 - WC_BITS)];
 }
 
@@ -1699,15 +1853,13 @@ static inline wcent *wc_slot(const nci_tagger_doc *d, const nci_tagger_token *tk
  * then holds the token's word.  A cached analysis has full = 2: no affixes
  * but the third suffix, which neighbours use.  Returns 1 if e was given
  * another word. */
-static int analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokinfo *ti, wcent *e)
+static int analyse_new(const nci_tagger_token *tk, const wckey *k, uint8_t fl, int affixes,
+                       tokinfo *ti, wcent *e);
+
+static inline int analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, int affixes,
+                          tokinfo *ti, wcent *e)
 {
-    const char *p = tk->ptr ? tk->ptr : "";
-    size_t len = tk->ptr ? tk->len : 0;
-    if (!e) {
-        tok_analyse(p, len, fl, ti);
-        return 0;
-    }
-    if (wc_same(e, k, len)) {
+    if (e && wc_same(e, k, tk->len)) {
         ti->form = e->form;
         ti->lower = e->lower;
         ti->shape = e->shape;
@@ -1719,7 +1871,18 @@ static int analyse(const nci_tagger_token *tk, const wckey *k, uint8_t fl, tokin
         ti->full = 2;
         return 0;
     }
-    tok_analyse(p, len, fl, ti);
+    return analyse_new(tk, k, fl, affixes, ti, e);
+}
+
+/* analyse of a word not in the cache. */
+static int analyse_new(const nci_tagger_token *tk, const wckey *k, uint8_t fl, int affixes,
+                       tokinfo *ti, wcent *e)
+{
+    const char *p = tk->ptr ? tk->ptr : "";
+    size_t len = tk->ptr ? tk->len : 0;
+    tok_analyse(p, len, fl, affixes, ti);
+    if (!e)
+        return 0;
     e->key = *k;
     e->len = (uint8_t)len;
     e->ncp = ti->ncp;
@@ -1757,7 +1920,7 @@ static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, 
         tokinfo t;
         uint64_t F[24];
         if (ti->full != 1) { /* from the cache: no affixes */
-            tok_analyse(tk->ptr, tk->len, fl, &t);
+            tok_analyse(tk->ptr, tk->len, fl, 1, &t);
             ti = &t;
         }
         size_t nf = own_feats(ti, ctx, F);
@@ -1787,20 +1950,38 @@ static size_t nb_feats(const wcent *e, unsigned r, uint64_t *F)
     return nf;
 }
 
-/* Add the weights of nb_feats(e, r) to token i's (own_add), computed and
+/* Add the weights of nb_feats(e, r) to a candidate's (*acc), computed and
  * kept in e the first time. */
-static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, size_t i)
+static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, wacc *acc)
 {
     if (!(e->ownok & (4u << r))) {
         uint64_t F[4];
         size_t nf = nb_feats(e, r, F);
-        wacc acc = WACC_ZERO;
+        wacc w = WACC_ZERO;
         for (size_t k = 0; k < nf; k++)
-            model_add(d->model, F[k], &acc);
-        e->nb[r] = acc;
+            model_add(d->model, F[k], &w);
+        e->nb[r] = w;
         e->ownok |= (uint8_t)(4u << r);
     }
-    own_add(d, i, &e->nb[r]);
+    wacc_add(acc, &e->nb[r]);
+}
+
+/* The weights a candidate's neighbour j (of n tokens) in role r gives it
+ * in context ctx, added to *acc: from edge (the model's, of ctx) when j is
+ * outside the sentence, from the neighbour's cache entry in context 0.
+ * Returns 1 << r if they were added (else they are features in F). */
+static inline unsigned nb_weights(nci_tagger_doc *d, const wacc *edge, uint64_t ctx, size_t j,
+                                  size_t n, unsigned r, wacc *acc)
+{
+    if (j >= n) {
+        wacc_add(acc, &edge[r]);
+        return 1u << r;
+    }
+    if (ctx == 0 && d->wce[j]) {
+        nb_cached(d, d->wce[j], r, acc);
+        return 1u << r;
+    }
+    return 0;
 }
 
 /* Shape cache.  The shapes of a candidate and of the words around it (the
@@ -1819,24 +2000,25 @@ typedef struct scent {
 } scent;
 _Static_assert(sizeof(scent) == 64, "a shape cache entry is one cache line");
 
-/* Add the weights of S3 of candidate i (shapes sm1, sh, sp1, context ctx)
- * to its own (own_add), from the shape cache or computed and kept there. */
-static void s3_cached(nci_tagger_doc *d, size_t i, uint64_t sm1, uint64_t sh, uint64_t sp1, uint64_t ctx)
+/* Add the weights of S3 of a candidate (shapes sm1, sh, sp1, context ctx)
+ * to its own (*acc), from the shape cache or computed and kept there. */
+static void s3_cached(nci_tagger_doc *d, wacc *acc, uint64_t sm1, uint64_t sh, uint64_t sp1,
+                      uint64_t ctx)
 {
     int32_t tag = (int32_t)ctx + 1;
     uint64_t h = (sm1 * 0x9e3779b97f4a7c15ULL) ^ (sh * 0xc2b2ae3d27d4eb4fULL) ^
                  (sp1 * 0x165667b19e3779f9ULL) ^ (uint64_t)tag;
     scent *e = &d->sc[(h * 0xff51afd7ed558ccdULL) >> (64 - SC_BITS)];
     if (e->w.v[0] != tag || e->k[0] != sm1 || e->k[1] != sh || e->k[2] != sp1) {
-        wacc acc = WACC_ZERO;
-        model_add(d->model, hc(F_S3 + ctx * F_CTX, hc(hc(sm1, sh), sp1)), &acc);
-        acc.v[0] = tag;
+        wacc w = WACC_ZERO;
+        model_add(d->model, hc(F_S3 + ctx * F_CTX, hc(hc(sm1, sh), sp1)), &w);
+        w.v[0] = tag;
         e->k[0] = sm1;
         e->k[1] = sh;
         e->k[2] = sp1;
-        e->w = acc;
+        e->w = w;
     }
-    own_add(d, i, &e->w);
+    wacc_add(acc, &e->w);
 }
 
 /* gaz_find(g, k) of a span's first word, whose cache entry is e (NULL:
@@ -1865,13 +2047,23 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
     size_t nch = (n + 63) / 64, ncand = 0;
     /* cu[k + 1], cc[k + 1]: capitals and connectors of tokens 64k ..;
      * cu[0], cc[0] and those after the last are 0 */
-    uint64_t *cu = d->cu, *cc = d->cc;
+    uint64_t *cu = d->cu, *cc = d->cc, *ca = d->ca;
     memcpy(fl, L->fl + a, n);
     memset(cand, 0, n);
-    cu[0] = cc[0] = cu[nch + 1] = cc[nch + 1] = 0;
+    cu[0] = cc[0] = ca[0] = cu[nch + 1] = cc[nch + 1] = 0;
     for (size_t k = 0; k < nch; k++) {
-        uint64_t u = bits_at(L->m[LM_UPPER], a, a + n, (ptrdiff_t)(a + 64 * k)), c = 0;
-        uint64_t maybe = ~u & (u << 1 | cu[k] >> 63 | u << 2 | cu[k] >> 62);
+        uint64_t in = n - 64 * k < 64 ? ~0ULL >> (64 - (n - 64 * k)) : ~0ULL;
+        cu[k + 1] = mask_at(L->m[LM_UPPER], a + 64 * k) & in;
+        ca[k + 1] = mask_at(L->m[LM_AT], a + 64 * k) & in;
+    }
+    for (size_t k = 0; k < nch; k++) {
+        /* a connector makes a candidate (below) only with a capitalised
+         * word one or two tokens before it and one or two after it; its
+         * flag is a feature of a candidate after an "@" too */
+        uint64_t u = cu[k + 1], c = 0;
+        uint64_t atm1 = ca[k + 1] << 1 | ca[k] >> 63;
+        uint64_t maybe = ~u & (u << 1 | cu[k] >> 63 | u << 2 | cu[k] >> 62) &
+                         (u >> 1 | cu[k + 2] << 63 | u >> 2 | cu[k + 2] << 62 | atm1);
         if (n - 64 * k < 64)
             maybe &= ~0ULL >> (64 - (n - 64 * k));
         for (; maybe; maybe &= maybe - 1) {
@@ -1881,29 +2073,27 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
                 fl[i] |= TF_CONN;
             }
         }
-        cu[k + 1] = u;
         cc[k + 1] = c;
     }
     for (size_t k = 0; k < nch; k++) {
-        ptrdiff_t pos = (ptrdiff_t)(a + 64 * k);
-        uint64_t u = cu[k + 1], c = cc[k + 1];
+        size_t pos = a + 64 * k;
+        uint64_t u = cu[k + 1], c = cc[k + 1], at = ca[k + 1];
         uint64_t um1 = u << 1 | cu[k] >> 63, um2 = u << 2 | cu[k] >> 62;
         uint64_t up1 = u >> 1 | cu[k + 2] << 63, up2 = u >> 2 | cu[k + 2] << 62;
         uint64_t cm1 = c << 1 | cc[k] >> 63, cp1 = c >> 1 | cc[k + 2] << 63;
-        uint64_t at = bits_at(L->m[LM_AT], a, a + n, pos);
-        uint64_t atm1 = bits_at(L->m[LM_AT], a, a + n, pos - 1);
-        uint64_t dg = bits_at(L->m[LM_DIGIT], a, a + n, pos);
+        uint64_t atm1 = at << 1 | ca[k] >> 63;
         uint64_t in = n - 64 * k < 64 ? ~0ULL >> (64 - (n - 64 * k)) : ~0ULL;
+        uint64_t dg = mask_at(L->m[LM_DIGIT], pos) & in;
         uint64_t notlast = n - 64 * k <= 64 ? in >> 1 : ~0ULL; /* i + 1 < n */
         uint64_t cd = u | (at & notlast) | atm1 | (um1 & (dg | (c & (up1 | (cp1 & up2))))) |
                       (cm1 & c & um2 & up1);
         cd &= in;
-        uint64_t alpha = bits_at(L->m[LM_ALPHA], a, a + n, pos);
-        uint64_t lng = alpha & bits_at(L->m[LM_LONG], a, a + n, pos);
+        uint64_t alpha = mask_at(L->m[LM_ALPHA], pos) & in;
+        uint64_t lng = alpha & mask_at(L->m[LM_LONG], pos);
         cnt[0] += popcount64(alpha);
-        cnt[1] += popcount64(alpha & bits_at(L->m[LM_ALLCAPS], a, a + n, pos));
+        cnt[1] += popcount64(alpha & mask_at(L->m[LM_ALLCAPS], pos));
         cnt[2] += popcount64(lng);
-        cnt[3] += popcount64(lng & bits_at(L->m[LM_INITCAP], a, a + n, pos));
+        cnt[3] += popcount64(lng & mask_at(L->m[LM_INITCAP], pos));
         for (; cd; cd &= cd - 1) {
             size_t i = 64 * k + ctz64(cd);
             cand[i] = 1;
@@ -1911,12 +2101,14 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
         }
     }
     /* the sentence's first word (after opening punctuation) */
+    d->dropped = SIZE_MAX;
     size_t p0 = 0;
     while (p0 < n && p0 < 2 && (fl[p0] & TF_PUNCT))
         p0++;
     if (p0 < n && cand[p0] && (fl[p0] & TF_INITCAP) && !(fl[p0] & TF_ALLCAPS) &&
         !(p0 + 1 < n && (fl[p0 + 1] & TF_UPPER)) && is_initial_stop(toks[p0].ptr, toks[p0].len)) {
         cand[p0] = 0;
+        d->dropped = p0;
         ncand--;
         size_t q = 0;
         while (ci[q] != p0)
@@ -1926,10 +2118,90 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
     d->ncand = ncand;
 }
 
-/* nci_tagger_features of tokens [a, a + n) of L. */
+/* The analyses (ti) and cache entries (wce) of the candidates of the
+ * sentence toks[0..n) and of two tokens either side of each (wi, in
+ * order; their gazetteer marks cleared).  The entries are asked for first,
+ * so that the misses overlap.  Only these tokens' analyses and gazetteer
+ * marks are read. */
+static void analyse_window(nci_tagger_doc *d, const nci_tagger_token *toks, size_t n)
+{
+    tokinfo *ti = d->ti;
+    const uint8_t *cand = d->cand, *fl = d->fl;
+    const uint32_t *ci = d->ci;
+    uint32_t *wi = d->wi;
+    size_t ncand = d->ncand;
+    size_t nw = 0;
+    for (size_t q = 0, next = 0; q < ncand; q++) {
+        size_t i = ci[q];
+        size_t lo = i >= 2 ? i - 2 : 0, hi = i + 2 < n ? i + 2 : n - 1;
+        for (size_t j = lo > next ? lo : next; j <= hi; j++) {
+            wi[nw++] = (uint32_t)j;
+            d->gz[j] = 0;
+            if ((d->wce[j] = wc_slot(d, &toks[j], &d->wkey[j])) != NULL)
+                PREFETCH(d->wce[j]);
+        }
+        next = hi + 1;
+    }
+    /* a later token of the sentence may take an entry an earlier one read
+     * (entries read are marked with the sentence's stamp) */
+    uint8_t stamp = ++d->stamp;
+    int taken = 0;
+    for (size_t q = 0; q < nw; q++) {
+        size_t j = wi[q];
+        wcent *e = d->wce[j];
+        if (analyse(&toks[j], &d->wkey[j], fl[j], cand[j], &ti[j], e) && e->mark == stamp)
+            taken = 1;
+        if (e)
+            e->mark = stamp;
+    }
+    for (size_t q = 0; taken && q < nw; q++) {
+        wcent *e = d->wce[wi[q]];
+        if (e && !wc_same(e, &d->wkey[wi[q]], toks[wi[q]].len))
+            d->wce[wi[q]] = NULL;
+    }
+}
+
+/* The gazetteer marks (gz) of spans of g starting at the capitalised
+ * candidates of the sentence of n tokens (analysed). */
+static void gaz_marks(const nci_tagger_gaz *g, nci_tagger_doc *d, size_t n)
+{
+    const tokinfo *ti = d->ti;
+    const uint8_t *cand = d->cand, *fl = d->fl;
+    const uint32_t *ci = d->ci;
+    size_t ncand = d->ncand;
+    for (size_t q = 0; q < ncand; q++) {
+        size_t i = ci[q];
+        if (!(fl[i] & TF_UPPER))
+            continue;
+        uint64_t k = 0;
+        for (size_t j = i; j < n && j < i + NCI_GAZ_MAXLEN && cand[j]; j++) {
+            k = gaz_step(k, ti[j].lower);
+            int v = j == i ? gaz_first(d, g, k, d->wce[i]) : gaz_find(g, k);
+            if (!v)
+                break;
+            uint8_t cats = (uint8_t)(v & 0x7f);
+            if (cats) {
+                if (j == i) {
+                    d->gz[i] |= (uint32_t)cats << GZ_U;
+                } else {
+                    d->gz[i] |= (uint32_t)cats << GZ_B;
+                    for (size_t m = i + 1; m < j; m++)
+                        d->gz[m] |= (uint32_t)cats << GZ_I;
+                    d->gz[j] |= (uint32_t)cats << GZ_E;
+                }
+            }
+            if (!(v & GAZ_PREFIX))
+                break;
+        }
+    }
+}
+
+/* The features of tokens [a, a + n) of L (one sentence): the candidates
+ * (cand, the list ci of d->ncand), and for the q-th candidate, features
+ * feats[qoff[q] .. qoff[q + 1]) (those from dyn[q] on are label features)
+ * and summed weights own[q]. */
 static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr *L, size_t a,
-                             size_t n, const uint8_t **cand_out, const uint64_t **feats_out,
-                             const uint32_t **off_out)
+                             size_t n)
 {
     nc_status st = doc_reserve(d, n + 1);
     if (st)
@@ -1938,7 +2210,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
     tokinfo *ti = d->ti;
     uint8_t *cand = d->cand;
     uint8_t *fl = d->fl;
-    uint32_t *ci = d->ci, *wi = d->wi;
+    uint32_t *ci = d->ci;
 
     if (d->model && !d->wc && !d->nocache) {
         d->wc = wc_alloc();
@@ -1955,79 +2227,21 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
     size_t cnt[4] = {0, 0, 0, 0}; /* for sentence_mode */
     find_candidates(d, L, a, n, cnt);
     size_t ncand = d->ncand;
-    d->off[0] = 0;
-    if (ncand == 0) {
-        memset(d->off + 1, 0, n * sizeof *d->off);
-        *cand_out = cand;
-        *feats_out = d->feats;
-        *off_out = d->off;
+    d->qoff[0] = 0;
+    if (ncand == 0)
         return NC_OK;
-    }
     size_t mode = sentence_mode(cnt[0], cnt[1], cnt[2], cnt[3]);
-    /* the candidates and two tokens either side (wi, in order) are
-     * analysed; their cache entries are asked for first, so that the misses
-     * overlap.  Only these tokens' analyses and gazetteer marks are read. */
-    size_t nw = 0;
-    for (size_t q = 0, next = 0; q < ncand; q++) {
-        size_t i = ci[q];
-        size_t lo = i >= 2 ? i - 2 : 0, hi = i + 2 < n ? i + 2 : n - 1;
-        for (size_t j = lo > next ? lo : next; j <= hi; j++) {
-            wi[nw++] = (uint32_t)j;
-            d->gb[j] = d->gi[j] = d->ge[j] = d->gu[j] = 0;
-            if ((d->wce[j] = wc_slot(d, &toks[j], &d->wkey[j])) != NULL)
-                PREFETCH(d->wce[j]);
-        }
-        next = hi + 1;
-    }
-    int taken = 0;
-    for (size_t q = 0; q < nw; q++)
-        taken |= analyse(&toks[wi[q]], &d->wkey[wi[q]], fl[wi[q]], &ti[wi[q]], d->wce[wi[q]]);
-    /* a later token of the sentence may have taken an entry */
-    for (size_t q = 0; taken && q < nw; q++) {
-        wcent *e = d->wce[wi[q]];
-        if (e && !wc_same(e, &d->wkey[wi[q]], toks[wi[q]].len))
-            d->wce[wi[q]] = NULL;
-    }
-    /* gazetteer spans starting at capitalised candidates */
-    if (g && g->count) {
-        for (size_t q = 0; q < ncand; q++) {
-            size_t i = ci[q];
-            if (!(fl[i] & TF_UPPER))
-                continue;
-            uint64_t k = 0;
-            for (size_t j = i; j < n && j < i + NCI_GAZ_MAXLEN && cand[j]; j++) {
-                k = gaz_step(k, ti[j].lower);
-                int v = j == i ? gaz_first(d, g, k, d->wce[i]) : gaz_find(g, k);
-                if (!v)
-                    break;
-                uint8_t cats = (uint8_t)(v & 0x7f);
-                if (cats) {
-                    if (j == i) {
-                        d->gu[i] |= cats;
-                    } else {
-                        d->gb[i] |= cats;
-                        for (size_t m = i + 1; m < j; m++)
-                            d->gi[m] |= cats;
-                        d->ge[j] |= cats;
-                    }
-                }
-                if (!(v & GAZ_PREFIX))
-                    break;
-            }
-        }
-    }
+    analyse_window(d, toks, n);
+    if (g && g->count)
+        gaz_marks(g, d, n);
     st = doc_reserve_feats(d, ncand * NCI_MAX_TOKEN_FEATS + PF_DIST);
     if (st)
         return st;
     uint64_t *F = d->feats;
     size_t nf = 0;
     size_t run_s = 0, run_e = 0; /* the run of candidates around i */
-    size_t gap = 0;              /* tokens from gap to i are no candidates */
     for (size_t q = 0; q < ncand; q++) {
         size_t i = ci[q];
-        for (; gap < i; gap++)
-            d->off[gap + 1] = (uint32_t)nf;
-        gap = i + 1;
         if (i >= run_e) {
             run_s = i;
             run_e = i;
@@ -2040,28 +2254,26 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         uint64_t sm1 = i >= 1 ? ti[i - 1].shape : BOS, sp1 = i + 1 < n ? ti[i + 1].shape : EOS;
         uint64_t ctx = mode ? mode : (i == 0 ? 1 : 0);
         uint64_t cs = ctx * F_CTX;
+        wacc acc = WACC_ZERO; /* the weights summed here, not put in F */
         d->cs8[i] = (uint8_t)ctx;
-        d->hown[i] = 0;
         if (ctx < WC_NCTX && d->wce[i] && !(fl[i] & TF_CONN)) {
-            own_cached(d, d->wce[i], &toks[i], fl[i], t, (unsigned)ctx, &d->own[i]);
-            d->hown[i] = 1;
+            own_cached(d, d->wce[i], &toks[i], fl[i], t, (unsigned)ctx, &acc);
         } else {
             if (ti[i].full == 2) /* from the cache: no affixes */
-                tok_analyse(toks[i].ptr, toks[i].len, fl[i], &ti[i]);
+                tok_analyse(toks[i].ptr, toks[i].len, fl[i], 1, &ti[i]);
             nf += own_feats(t, ctx, F + nf);
         }
-        /* the neighbours' own templates, from their cache entries (bit r of
-         * nbc: role r is summed in own[i]) */
+        /* the neighbours' own templates, from their cache entries, or the
+         * model's weights of a neighbour missing at an end of the sentence
+         * (bit r of nbc: role r is summed in acc) */
         unsigned nbc = 0;
-        if (ctx == 0 && d->wc) {
-            static const int dist[NB_COUNT] = {[NB_M1] = -1, [NB_M2] = -2, [NB_P1] = 1, [NB_P2] = 2};
-            for (unsigned r = 0; r < NB_COUNT; r++) {
-                size_t j = i + (size_t)(ptrdiff_t)dist[r]; /* wraps below 0: >= n */
-                if (j < n && d->wce[j]) {
-                    nb_cached(d, d->wce[j], r, i);
-                    nbc |= 1u << r;
-                }
-            }
+        if (d->model) {
+            const wacc *edge = model_edge(d->model, ctx);
+            /* (i - 1 and i - 2 wrap below 0: >= n) */
+            nbc = nb_weights(d, edge, ctx, i - 1, n, NB_M1, &acc) |
+                  nb_weights(d, edge, ctx, i - 2, n, NB_M2, &acc) |
+                  nb_weights(d, edge, ctx, i + 1, n, NB_P1, &acc) |
+                  nb_weights(d, edge, ctx, i + 2, n, NB_P2, &acc);
         }
         if (!(nbc & 1u << NB_M1))
             F[nf++] = hc(F_LM1, lm1);
@@ -2076,7 +2288,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
         if (!(nbc & 1u << NB_P1))
             F[nf++] = hc(F_SP1 + cs, sp1);
         if (d->sc)
-            s3_cached(d, i, sm1, t->shape, sp1, ctx);
+            s3_cached(d, &acc, sm1, t->shape, sp1, ctx);
         else
             F[nf++] = hc(F_S3 + cs, hc(hc(sm1, t->shape), sp1));
         F[nf++] = hc(F_BIL, hc(lm1, t->lower));
@@ -2093,7 +2305,7 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
             F[nf++] = hc(F_SM2 + cs, i >= 2 ? ti[i - 2].shape : BOS);
         if (!(nbc & 1u << NB_P2))
             F[nf++] = hc(F_SP2 + cs, i + 2 < n ? ti[i + 2].shape : EOS);
-        nf += small_feat(d, i, F_POS, (i > 3 ? 3 : i) * 2 + (i + 1 == n || (i + 2 == n && (fl[n - 1] & TF_PUNCT))),
+        nf += small_feat(d, &acc, F_POS, (i > 3 ? 3 : i) * 2 + (i + 1 == n || (i + 2 == n && (fl[n - 1] & TF_PUNCT))),
                          F + nf);
         if (fl[i] & TF_CONN)
             F[nf++] = hc(F_CONNCTX, hc(hc(sm1, t->lower), sp1));
@@ -2107,52 +2319,47 @@ static nc_status features_lx(const nci_tagger_gaz *g, nci_tagger_doc *d, lexarr 
                 F[nf++] = hc(F_RUNL, ti[run_e - 1].full ? ti[run_e - 1].lower
                                                          : lex_lower(L, a + run_e - 1));
             }
-            nf += small_feat(d, i, F_RUNLEN + cs, rl > 5 ? 5 : rl, F + nf);
-            nf += small_feat(d, i, F_RUNPOS,
+            nf += small_feat(d, &acc, F_RUNLEN + cs, rl > 5 ? 5 : rl, F + nf);
+            nf += small_feat(d, &acc, F_RUNPOS,
                              (i - run_s > 3 ? 3 : i - run_s) * 8 + (run_e - 1 - i > 3 ? 3 : run_e - 1 - i), F + nf);
         }
-        unsigned gany = d->gu[i] | d->gb[i] | d->gi[i] | d->ge[i] |
-                        (i + 1 < n ? d->gu[i + 1] | d->gb[i + 1] : 0u) |
-                        (i >= 1 ? d->gu[i - 1] | d->ge[i - 1] : 0u);
+        /* of the token, the spans after it (alone or first), the spans
+         * before it (alone or last) */
+        uint32_t gz = d->gz[i];
+        unsigned gn = i + 1 < n ? (d->gz[i + 1] | d->gz[i + 1] >> GZ_B) & 0xffu : 0u;
+        unsigned gp = i >= 1 ? (d->gz[i - 1] | d->gz[i - 1] >> GZ_E) & 0xffu : 0u;
+        unsigned gany = ((gz | gz >> 8 | gz >> 16 | gz >> 24) & 0xffu) | gn | gp;
         for (; gany; gany &= gany - 1) {
             unsigned c = ctz64(gany), bit = 1u << c;
-            if (d->gu[i] & bit)
-                nf += small_feat(d, i, F_GAZ, c * 4 + 0, F + nf);
-            if (d->gb[i] & bit)
-                nf += small_feat(d, i, F_GAZ, c * 4 + 1, F + nf);
-            if (d->gi[i] & bit)
-                nf += small_feat(d, i, F_GAZ, c * 4 + 2, F + nf);
-            if (d->ge[i] & bit)
-                nf += small_feat(d, i, F_GAZ, c * 4 + 3, F + nf);
-            if (i + 1 < n && ((d->gu[i + 1] | d->gb[i + 1]) & bit))
-                nf += small_feat(d, i, F_GAZN, c, F + nf);
-            if (i >= 1 && ((d->gu[i - 1] | d->ge[i - 1]) & bit))
-                nf += small_feat(d, i, F_GAZP, c, F + nf);
+            /* the marks of category c: bit 8k for mark k (GZ_*) */
+            for (uint32_t mk = gz >> c & 0x01010101u; mk; mk &= mk - 1)
+                nf += small_feat(d, &acc, F_GAZ, c * 4 + ctz64(mk) / 8, F + nf);
+            if (gn & bit)
+                nf += small_feat(d, &acc, F_GAZN, c, F + nf);
+            if (gp & bit)
+                nf += small_feat(d, &acc, F_GAZP, c, F + nf);
         }
-        const docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
+        docent *e = d->tcount && (fl[i] & TF_UPPER) ? doc_get(d, t->lower, 0) : NULL;
+        d->dent[q] = e;
         if (e) {
             unsigned capmid = e->capmid - (i > 0 && (fl[i] & TF_INITCAP) && e->capmid ? 1 : 0);
             if (e->lc)
-                nf += small_feat(d, i, F_DLC + cs, e->lc > 2 ? 3 : e->lc, F + nf);
+                nf += small_feat(d, &acc, F_DLC + cs, e->lc > 2 ? 3 : e->lc, F + nf);
             if (capmid)
-                nf += small_feat(d, i, F_DCAP + cs, capmid > 2 ? 3 : capmid, F + nf);
+                nf += small_feat(d, &acc, F_DCAP + cs, capmid > 2 ? 3 : capmid, F + nf);
             if (e->runbits)
-                nf += small_feat(d, i, F_DRUN + cs, e->runbits, F + nf);
+                nf += small_feat(d, &acc, F_DRUN + cs, e->runbits, F + nf);
             if (e->runlast && e->runlast != t->lower)
                 F[nf++] = hc(F_DRUNL, e->runlast);
         }
-        d->dyn[i] = (uint32_t)nf;
+        d->dyn[q] = (uint32_t)nf;
         if (e)
             nf += label_feats(d, e, cs, d->pass1_labels ? (int)NCI_TAG_TYPE(d->pass1_labels[i]) : -1,
                               F + nf);
-        d->off[i + 1] = (uint32_t)nf;
+        d->qoff[q + 1] = (uint32_t)nf;
+        d->own[q] = acc;
     }
-    for (; gap < n; gap++)
-        d->off[gap + 1] = (uint32_t)nf;
     memset(F + nf, 0, PF_DIST * sizeof *F);
-    *cand_out = cand;
-    *feats_out = F;
-    *off_out = d->off;
     return NC_OK;
 }
 
@@ -2165,13 +2372,40 @@ nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,
     if (n > NCI_MAX_SENT)
         return NC_ELIMIT; /* feature offsets are 32-bit */
     nc_status st = lex_fill(&d->lxs, toks, n);
+    if (st == NC_OK)
+        st = features_lx(g, d, &d->lxs, 0, n);
     if (st)
         return st;
-    return features_lx(g, d, &d->lxs, 0, n, cand_out, feats_out, off_out);
+    /* the offsets of every token's features */
+    uint32_t *off = d->off;
+    off[0] = 0;
+    for (size_t i = 0, q = 0; i < n; i++)
+        off[i + 1] = q < d->ncand && d->ci[q] == i ? d->qoff[++q] : off[i];
+    *cand_out = d->cand;
+    *feats_out = d->feats;
+    *off_out = off;
+    return NC_OK;
 }
 
 /* ------------------------------------------------------------------ */
 /* Viterbi over BIO */
+
+/* Viterbi of a run of one token (most runs): the best of O and B-X, as
+ * nci_tagger_viterbi's steps would take it. */
+static inline uint8_t viterbi1(const float *emit, const float *trans, const float *end)
+{
+    const float NEG = -1e30f;
+    float best = NEG;
+    uint8_t bt = 0;
+    for (unsigned t = 0; t < NT; t += (t == 0 ? 1u : 2u)) {
+        float c = trans[7 * NT + t] + emit[t], v = c + end[t];
+        if (c > NEG * 0.5f && v > best) {
+            best = v;
+            bt = (uint8_t)t;
+        }
+    }
+    return bt;
+}
 
 void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const float *end,
                         uint8_t *back, uint8_t *out)
@@ -2184,26 +2418,44 @@ void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const f
     if (n == 0)
         return;
     if (n == 1) {
-        /* most runs: the best of O and B-X, as below without the steps */
-        float best = NEG;
-        uint8_t bt = 0;
-        for (unsigned t = 0; t < NT; t += (t == 0 ? 1u : 2u)) {
-            float c = trans[7 * NT + t] + emit[t], v = c + end[t];
-            if (c > NEG * 0.5f && v > best) {
-                best = v;
-                bt = (uint8_t)t;
-            }
-        }
-        out[0] = bt;
+        out[0] = viterbi1(emit, trans, end);
         return;
     }
     for (unsigned t = 0; t < NT; t++)
         cur[t] = (t == 0 || (t & 1u)) ? trans[7 * NT + t] + emit[t] : NEG;
+#if defined(__SSE2__)
+    /* the transitions to O, B-PER, B-ORG, B-LOC from each label: the four
+     * maxima below are taken at once, with the same sums and comparisons
+     * (the first best label wins) */
+    __m128 tob[NT];
+    for (unsigned p = 0; p < NT; p++)
+        tob[p] = _mm_setr_ps(trans[p * NT], trans[p * NT + 1], trans[p * NT + 3], trans[p * NT + 5]);
+#endif
     for (size_t i = 1; i < n; i++) {
         const float *e = emit + i * NT;
         uint8_t *bk = back + i * NT;
+        /* O (t = 0) and B-X (t odd): from any label */
+#if defined(__SSE2__)
+        __m128 best = _mm_add_ps(_mm_set1_ps(cur[0]), tob[0]);
+        __m128i bp = _mm_setzero_si128();
+        for (unsigned p = 1; p < NT; p++) {
+            __m128 v = _mm_add_ps(_mm_set1_ps(cur[p]), tob[p]);
+            __m128 gt = _mm_cmpgt_ps(v, best);
+            __m128i gi = _mm_castps_si128(gt);
+            best = _mm_or_ps(_mm_and_ps(gt, v), _mm_andnot_ps(gt, best));
+            bp = _mm_or_si128(_mm_and_si128(gi, _mm_set1_epi32((int)p)), _mm_andnot_si128(gi, bp));
+        }
+        float b4[4];
+        int32_t p4[4];
+        _mm_storeu_ps(b4, best);
+        _mm_storeu_si128((__m128i *)(void *)p4, bp);
+        for (unsigned k = 0; k < 4; k++) {
+            unsigned t = k ? 2 * k - 1 : 0;
+            nxt[t] = b4[k] + e[t];
+            bk[t] = (uint8_t)p4[k];
+        }
+#else
         for (unsigned t = 0; t < NT; t += (t == 0 ? 1u : 2u)) {
-            /* O (t = 0) and B-X (t odd): from any label */
             float best = cur[0] + trans[t];
             uint8_t bp = 0;
             for (unsigned p = 1; p < NT; p++) {
@@ -2216,6 +2468,7 @@ void nci_tagger_viterbi(const float *emit, size_t n, const float *trans, const f
             nxt[t] = best + e[t];
             bk[t] = bp;
         }
+#endif
         for (unsigned t = 2; t < NT; t += 2) {
             /* I-X: from B-X (t - 1) or I-X (t) */
             float vb = cur[t - 1] + trans[(t - 1) * NT + t], vi = cur[t] + trans[t * NT + t];
@@ -2287,8 +2540,12 @@ struct nci_tagger_model {
     size_t tmask;
     nci_tagger_gaz gaz;
     /* weights of the templates of few values (model_small) */
-    uint8_t srow[256];      /* template -> row of small, 0xff: none */
+    const wacc *srow[256];  /* template -> its row of small, NULL: none */
     wacc (*small)[SMALL_V]; /* row: the weights of values 0 .. SMALL_V - 1 */
+    /* edge[ctx][r]: the weights of the features a neighbour missing in
+     * role r (NB_*: BOS before the sentence, EOS after it) gives a
+     * candidate in context ctx (model_edge) */
+    wacc edge[4][NB_COUNT];
 };
 
 /* Templates (with their context shifts) whose values are below SMALL_V:
@@ -2307,18 +2564,33 @@ static nc_status model_small_init(nci_tagger_model *m)
     m->small = calloc(NROW, sizeof *m->small);
     if (!m->small)
         return NC_ENOMEM;
-    memset(m->srow, 0xff, sizeof m->srow);
     for (unsigned r = 0; r < NROW; r++) {
-        m->srow[small_tp[r]] = (uint8_t)r;
+        m->srow[small_tp[r]] = m->small[r];
         for (unsigned v = 0; v < SMALL_V; v++)
             model_add(m, hc(small_tp[r], v), &m->small[r][v]);
+    }
+    /* what features_lx gives for such a neighbour: its lower case and
+     * shape (no ending) */
+    static const uint8_t tpl[NB_COUNT][2] = {[NB_M1] = {F_LM1, F_SM1}, [NB_M2] = {F_LM2, F_SM2},
+                                             [NB_P1] = {F_LP1, F_SP1}, [NB_P2] = {F_LP2, F_SP2}};
+    for (uint64_t ctx = 0; ctx < 4; ctx++) {
+        for (unsigned r = 0; r < NB_COUNT; r++) {
+            uint64_t v = r == NB_M1 || r == NB_M2 ? BOS : EOS;
+            model_add(m, hc(tpl[r][0], v), &m->edge[ctx][r]);
+            model_add(m, hc(tpl[r][1] + ctx * F_CTX, v), &m->edge[ctx][r]);
+        }
     }
     return NC_OK;
 }
 
 static const wacc *model_small(const nci_tagger_model *m, uint64_t tp)
 {
-    return tp < 256 && m->srow[tp] != 0xff ? m->small[m->srow[tp]] : NULL;
+    return tp < 256 ? m->srow[tp] : NULL;
+}
+
+static const wacc *model_edge(const nci_tagger_model *m, uint64_t ctx)
+{
+    return m->edge[ctx];
 }
 
 void nci_tagger_model_free(nci_tagger_model *m)
@@ -2774,19 +3046,18 @@ static inline void acc_emit(const wacc *acc, float scale, float *e)
 static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr *L, size_t a,
                            size_t n, uint8_t *labels, size_t cache)
 {
-    const uint8_t *cand;
-    const uint64_t *F;
-    const uint32_t *off;
-    nc_status st = features_lx(&m->gaz, d, L, a, n, &cand, &F, &off);
+    nc_status st = features_lx(&m->gaz, d, L, a, n);
     if (st)
         return st;
+    const uint64_t *F = d->feats;
+    const uint32_t *off = d->qoff, *dyn = d->dyn;
 #if defined(__GNUC__)
     /* the weight table doesn't fit in L2: each slot is asked for PF_DIST
      * features ahead, so that misses overlap instead of coming one after
      * another (asking for all of a long sentence's slots at once evicts
      * the first before they are read); F is followed by PF_DIST zeros */
-    const uint32_t total = off[n];
-    for (uint32_t k = 0; k < total && k < PF_DIST; k++)
+    const uint32_t total = d->ncand ? off[d->ncand] : 0, first = total < PF_DIST ? total : PF_DIST;
+    for (uint32_t k = 0; k < first; k++)
         __builtin_prefetch(m->slots + ((size_t)F[k] & m->tmask));
 #define PF(k) __builtin_prefetch(m->slots + ((size_t)F[(k) + PF_DIST] & m->tmask))
 #else
@@ -2801,10 +3072,8 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr 
         size_t s = ci[q], i = s;
         for (; q < d->ncand && ci[q] == i; q++, i++) {
             float *e = d->emit + (i - s) * NT;
-            wacc acc = WACC_ZERO;
-            if (d->hown[i])
-                acc = d->own[i];
-            for (uint32_t k = off[i]; k < d->dyn[i]; k++) {
+            wacc acc = d->own[q];
+            for (uint32_t k = off[q]; k < dyn[q]; k++) {
                 PF(k);
                 model_add(m, F[k], &acc);
             }
@@ -2814,13 +3083,16 @@ static nc_status tag_piece(const nci_tagger_model *m, nci_tagger_doc *d, lexarr 
                 d->c_fl[cache + i] = d->fl[i];
                 d->c_cs[cache + i] = (uint8_t)(d->cs8[i] + 1);
             }
-            for (uint32_t k = d->dyn[i]; k < off[i + 1]; k++) {
+            for (uint32_t k = dyn[q]; k < off[q + 1]; k++) {
                 PF(k);
                 model_add(m, F[k], &acc);
             }
             acc_emit(&acc, m->wscale, e);
         }
-        nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
+        if (i - s == 1)
+            labels[s] = viterbi1(d->emit, m->hdr.trans, m->hdr.end);
+        else
+            nci_tagger_viterbi(d->emit, i - s, m->hdr.trans, m->hdr.end, d->back, labels + s);
     }
 #undef PF
     return NC_OK;
@@ -2879,6 +3151,46 @@ static nc_status record_cached(nci_tagger_doc *d, size_t cache, size_t n, const 
     return NC_OK;
 }
 
+/* record_lx of the sentence of tokens [a, a + n) of L just tagged into
+ * labels by one tag_piece: only candidates have labels, and its candidates'
+ * entries found by features_lx are still where they were (nothing was
+ * inserted since); those are counted first, then the rest (which may
+ * insert, and move entries). */
+static nc_status record_tagged(nci_tagger_doc *d, lexarr *L, size_t a, size_t n,
+                               const uint8_t *labels)
+{
+    if (n == 0)
+        return NC_OK;
+    if (n > NCI_MAX_SENT) /* tagged in pieces */
+        return record_lx(d, L, a, n, labels);
+    size_t nc = d->ncand;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t q = 0; q < nc; q++) {
+            size_t i = d->ci[q];
+            unsigned ty = NCI_TAG_TYPE(labels[i]);
+            /* an O only says something about words that look like names */
+            if ((ty == 0 && !(L->x[a + i] & LX_CAPW)) || (pass == 0) != (d->dent[q] != NULL))
+                continue;
+            docent *e = pass == 0 ? d->dent[q] : doc_get(d, d->ti[i].lower, 1);
+            if (!e)
+                return NC_ENOMEM;
+            if (e->hist[ty] < 0xffff)
+                e->hist[ty]++;
+        }
+    }
+    /* a capitalised word is a candidate (LX_CAPW: its first letter is
+     * upper case, TF_UPPER) but for a stop word dropped at the start */
+    size_t i = d->dropped;
+    if (i != SIZE_MAX && (L->x[a + i] & LX_CAPW)) {
+        docent *e = doc_get(d, doc_lower(d, L, a + i), 1);
+        if (!e)
+            return NC_ENOMEM;
+        if (e->hist[0] < 0xffff)
+            e->hist[0]++;
+    }
+    return NC_OK;
+}
+
 nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
                          const nci_tagger_token *toks, size_t n, uint8_t *labels)
 {
@@ -2897,7 +3209,7 @@ nc_status nci_tagger_tag(const nci_tagger_model *m, nci_tagger_doc *d,
     if (st == NC_OK)
         st = tag_sentence(m, d, &d->lxs, 0, n, labels, SIZE_MAX);
     if (st == NC_OK && !d->second_pass)
-        st = record_lx(d, &d->lxs, 0, n, labels);
+        st = record_tagged(d, &d->lxs, 0, n, labels);
     nci_tagger_doc_free(tmp);
     return st;
 }
@@ -2909,7 +3221,7 @@ nc_status nci_tagger_tag_at(const nci_tagger_model *m, nci_tagger_doc *d, size_t
         return NC_EINVAL;
     nc_status st = tag_sentence(m, d, &d->lxd, first, n, labels, SIZE_MAX);
     if (st == NC_OK && !d->second_pass)
-        st = record_lx(d, &d->lxd, first, n, labels);
+        st = record_tagged(d, &d->lxd, first, n, labels);
     return st;
 }
 

@@ -165,7 +165,8 @@ void nci_tagger_gaz_free(nci_tagger_gaz *g);
  * pass's labels.  With a state of a model (nci_tagger_doc_new), some of a
  * candidate's features may be left out of feats: their summed weights are
  * kept in the state instead (tagger.c: the word cache's own-word and
- * neighbour weights, the model's table of templates of few values); the
+ * neighbour weights, the model's table of templates of few values and its
+ * weights of the neighbours missing at a sentence's ends); the
  * trainer's states (no model) always get every feature.
  * NC_OK, NC_EINVAL, NC_ELIMIT (more than 2^20 tokens) or NC_ENOMEM. */
 nc_status nci_tagger_features(const nci_tagger_gaz *g, nci_tagger_doc *d,

@@ -156,6 +156,9 @@ START_TEST(test_empty_and_null)
     ck_assert_int_eq(nci_tagger_tag_at(model, d, 0, 3, l3), NC_OK);
     ck_assert(valid_bio(l3, 3));
     ck_assert_int_eq(l3[1], NCI_TAG_O);
+    /* an empty sentence after it records nothing (its candidates are not
+     * the last sentence's) */
+    ck_assert_int_eq(nci_tagger_tag_at(model, d, 3, 0, NULL), NC_OK);
     nci_tagger_doc_reset(d); /* forgets the document */
     ck_assert_int_eq(nci_tagger_tag_at(model, d, 0, 3, l3), NC_EINVAL);
     nci_tagger_doc_free(d);
@@ -377,6 +380,39 @@ START_TEST(test_candidates_at_mask_edges)
 }
 END_TEST
 
+/* A function word opening a sentence before a lower-case word is no
+ * candidate (tagger.c, initial_stop: a binary search on the first eight
+ * bytes, then the ninth): in any case but all capitals, and only the
+ * exact word, not its prefixes, longer words or bytes after a NUL. */
+START_TEST(test_initial_stop_words)
+{
+    static const struct {
+        const char *w;
+        size_t len;
+        int cand;
+    } cases[] = {{"The", 3, 0},       {"THE", 3, 1},        {"A", 1, 0},         {"Ab", 2, 1},
+                 {"According", 9, 0}, {"ACCORDING", 9, 1},  {"Accordinf", 9, 1}, {"Accordin", 8, 1},
+                 {"Meanwhile", 9, 0}, {"Meanwhiles", 10, 1}, {"Without", 7, 0},  {"Your", 4, 0},
+                 {"Yours", 5, 1},     {"Yo", 2, 1},         {"The\0", 4, 1},    {"Th\0", 3, 1},
+                 {"Th\xc3\xa9", 4, 1}, {"Zzz", 3, 1},      {"Abo", 3, 1},       {"After", 5, 0}};
+    nci_tagger_doc *d = NULL;
+    ck_assert_int_eq(nci_tagger_doc_new_raw(&d), NC_OK);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        nci_tagger_token toks[3] = {{cases[k].w, cases[k].len}, {"word", 4}, {"Paris", 5}};
+        const uint8_t *cand;
+        const uint64_t *F;
+        const uint32_t *off;
+        ck_assert_int_eq(nci_tagger_features(NULL, d, toks, 3, &cand, &F, &off), NC_OK);
+        ck_assert_msg(cand[0] == cases[k].cand, "%s", cases[k].w);
+        /* before a capitalised word it stays a candidate */
+        toks[1] = (nci_tagger_token){"Hague", 5};
+        ck_assert_int_eq(nci_tagger_features(NULL, d, toks, 3, &cand, &F, &off), NC_OK);
+        ck_assert_msg(cand[0] == 1, "%s Hague", cases[k].w);
+    }
+    nci_tagger_doc_free(d);
+}
+END_TEST
+
 /* A tiny model built here: load, then every truncation and many corruptions
  * of it must give NC_EPARSE or a model that tags without crashing. */
 START_TEST(test_corrupt_models)
@@ -458,6 +494,7 @@ static Suite *tagger_suite(void)
     tcase_add_test(tc, test_document_consistency);
     tcase_add_test(tc, test_word_cache_transparent);
     tcase_add_test(tc, test_candidates_at_mask_edges);
+    tcase_add_test(tc, test_initial_stop_words);
     tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     return s;
