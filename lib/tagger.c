@@ -117,6 +117,7 @@ static void *table_alloc(size_t size)
 
 #define HUGE_PAGE ((size_t)2 << 20)
 #define WC_BYTES ((size_t)4 << 20) /* the word cache (below) */
+#define STOP_MEMO_BITS 5
 
 /* The word cache's table, WC_BYTES zeroed.  On Linux, pages straight from
  * the kernel, which zeroes them (table_alloc's memset would write the 4 MB
@@ -1184,6 +1185,12 @@ struct nci_tagger_doc {
      * tokens of another array (lxs) */
     lexarr lxd, lxs;
     uint64_t *cu, *cc, *ca; /* a sentence's masks of capitals, connectors, "@" */
+    /* initial_stop_memo's entries (key: the word's bytes with its length
+     * above, 0 = empty; a pure function of the bytes, never cleared) */
+    struct stopmemo {
+        uint64_t key;
+        uint8_t stop;
+    } stops[1 << STOP_MEMO_BITS];
     size_t ncand;      /* candidates of the last sentence (ci) */
     uint8_t stamp;     /* of that sentence, in the cache entries it read */
     size_t dropped;    /* its first word, when it is a capitalised stop word
@@ -2034,6 +2041,22 @@ static int gaz_first(const nci_tagger_doc *d, const nci_tagger_gaz *g, uint64_t 
     return e->gaz;
 }
 
+/* is_initial_stop of token t (capitalised, so 1 byte or more), through the
+ * state's memo of the last sentence-initial words of up to 7 bytes (a few
+ * words open most sentences: "The", "But", "He"). */
+static int initial_stop_memo(nci_tagger_doc *d, const nci_tagger_token *t)
+{
+    if (t->len > 7)
+        return is_initial_stop(t->ptr, t->len);
+    uint64_t key = load_upto8((const unsigned char *)t->ptr, t->len) | (uint64_t)t->len << 56;
+    struct stopmemo *m = &d->stops[(key * 0x9e3779b97f4a7c15ULL) >> (64 - STOP_MEMO_BITS)];
+    if (m->key != key) {
+        m->key = key;
+        m->stop = (uint8_t)is_initial_stop(t->ptr, t->len);
+    }
+    return m->stop;
+}
+
 /* Candidates of the sentence of tokens [a, a + n) of L (section
  * "Candidates" at the top), 64 tokens at a time from L's masks: cand[i] and
  * the list ci (d->ncand of them); fl[i] gets L's flags and TF_CONN (a
@@ -2106,7 +2129,7 @@ static void find_candidates(nci_tagger_doc *d, lexarr *L, size_t a, size_t n, si
     while (p0 < n && p0 < 2 && (fl[p0] & TF_PUNCT))
         p0++;
     if (p0 < n && cand[p0] && (fl[p0] & TF_INITCAP) && !(fl[p0] & TF_ALLCAPS) &&
-        !(p0 + 1 < n && (fl[p0 + 1] & TF_UPPER)) && is_initial_stop(toks[p0].ptr, toks[p0].len)) {
+        !(p0 + 1 < n && (fl[p0 + 1] & TF_UPPER)) && initial_stop_memo(d, &toks[p0])) {
         cand[p0] = 0;
         d->dropped = p0;
         ncand--;
