@@ -2054,8 +2054,7 @@ static int split_country(const char *t, const nci_segs *S, nci_ents *E)
     for (size_t i = 0; i < n0; i++) {
         const nci_mention m = E->m[i];
         if ((m.type != NCI_ENT_ORG && m.type != NCI_ENT_LOC) || m.ntok < 2 ||
-            !nci_tok_is(t, &S->toks[m.tok], "us") ||
-            t[m.start] != 'U')
+            S->toks[m.tok].end - S->toks[m.tok].start != 2 || memcmp(t + m.start, "US", 2))
             continue;
         int gov = 0;
         for (uint32_t k = m.tok + 1; k < m.tok + m.ntok && !gov; k++)
