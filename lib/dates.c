@@ -65,6 +65,26 @@ static int adjacent(const nci_tok *a, const nci_tok *b)
     return a->end == b->start;
 }
 
+/* The first number token among k[i..n), or n.  Most tokens of a text are
+ * passed over here, so four are tested a step: one bound check and one
+ * index update for four tokens. */
+static size_t next_number(const nci_tok *k, size_t i, size_t n)
+{
+    for (; i + 4 <= n; i += 4) {
+        if (k[i].kind == NC_TOKEN_NUMBER)
+            return i;
+        if (k[i + 1].kind == NC_TOKEN_NUMBER)
+            return i + 1;
+        if (k[i + 2].kind == NC_TOKEN_NUMBER)
+            return i + 2;
+        if (k[i + 3].kind == NC_TOKEN_NUMBER)
+            return i + 3;
+    }
+    while (i < n && k[i].kind != NC_TOKEN_NUMBER)
+        i++;
+    return i;
+}
+
 size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, size_t n,
                       nci_date *out, size_t max)
 {
@@ -97,8 +117,7 @@ size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, 
             continue;
         if (prev_num == SIZE_MAX || prev_num + 2 < i) {
             if (next_num <= i)
-                for (next_num = i + 1; next_num < n && k[next_num].kind != NC_TOKEN_NUMBER; next_num++)
-                    ;
+                next_num = next_number(k, i + 1, n);
             /* No number near this word, nor near any word before
              * next_num - 3 (and no number token to read there): go on
              * from there. */
