@@ -90,9 +90,10 @@ size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, 
 {
     size_t found = 0;
     /* A month name makes a date only with a number token at most two
-     * tokens before it (the day: "8 January", "8 de enero") or three after
-     * it (the day or the year: "January 8", "Jan. 8", "enero de 2026"); most
-     * words have none and are passed over.  prev_num: the last number
+     * tokens before it (the day: "8 January", "8 de enero") or two after
+     * it (the day or the year: "January 8", "Jan. 8", "enero de 2026"; the
+     * rest of the expression follows that number); most words have none
+     * and are passed over.  prev_num: the last number
      * token before i (SIZE_MAX: none); next_num: the first one after the
      * last word that looked (n: none). */
     size_t prev_num = SIZE_MAX, next_num = 0;
@@ -119,10 +120,10 @@ size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, 
             if (next_num <= i)
                 next_num = next_number(k, i + 1, n);
             /* No number near this word, nor near any word before
-             * next_num - 3 (and no number token to read there): go on
+             * next_num - 2 (and no number token to read there): go on
              * from there. */
-            if (next_num > i + 3) {
-                i = next_num - 4;
+            if (next_num > i + 2) {
+                i = next_num - 3;
                 continue;
             }
         }

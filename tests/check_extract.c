@@ -368,7 +368,8 @@ END_TEST
  * ("8 de enero"), a day after an abbreviation's dot ("Jan. 4"), a year two
  * tokens after ("enero de 2026", also after a long stretch with no number,
  * which is passed over); month names in capitals and longer than eight
- * bytes; a month with no number near it is no date. */
+ * bytes; a month with no number near it (the year three tokens after
+ * it) is no date. */
 START_TEST(test_date_forms)
 {
     static const struct {
@@ -381,6 +382,7 @@ START_TEST(test_date_forms)
         {"Sales rose 3% in enero de 2026, the bank said.", "2026-01"},
         {"The firm, long quiet and with no news at all, closed in enero de 2026.", "2026-01"},
         {"The firm sold 40 shops in May. It was 2026 when it grew.", NULL},
+        {"The firm opened in January and in 2026 sold 40 shops.", NULL},
     };
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
         json_t *d = extract(CASES[i].text, NULL);
