@@ -1558,7 +1558,8 @@ static const unsigned char TIME_WORD[256] = {
     ['a'] = TW_DAY | TW_NOW, ['i'] = TW_IN, ['e'] = TW_IN, ['c'] = TW_NOW, ['p'] = TW_NOW};
 /* Bit n of TIME_LENS[c]: one of those words (or "year") has n bytes and
  * starts with c; most tokens that start like one are told apart by their
- * length. */
+ * length.  It is a filter: the tests after it are exact, so a token of 32
+ * bytes or more read as its length modulo 32 costs only their time. */
 #define L(n) ((uint32_t)1 << (n))
 static const uint32_t TIME_LENS[256] = {
     ['s'] = L(5), ['d'] = L(5) | L(6) | L(7), ['y'] = L(9) | L(4), ['t'] = L(5), ['h'] = L(3),
@@ -1692,7 +1693,7 @@ static int sentence_times(const nci_claimlex *lex, const char *t, const nci_segs
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)(t[k[i].start] | 32);
         size_t len = k[i].end - k[i].start;
-        if (!(len < 32 && (TIME_LENS[c] >> len & 1)) && !(day && k[i].cap))
+        if (!(TIME_LENS[c] >> (len & 31) & 1) && !(day && k[i].cap))
             continue;
         if (len == 4 && c == 'y' && is_word(t, &k[i], "year"))
             tc->year_word = 1;

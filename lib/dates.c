@@ -65,14 +65,35 @@ static int adjacent(const nci_tok *a, const nci_tok *b)
     return a->end == b->start;
 }
 
+/* The first number token among k[i..n), or n.  Most tokens of a text are
+ * passed over here, so four are tested a step: one bound check and one
+ * index update for four tokens. */
+static size_t next_number(const nci_tok *k, size_t i, size_t n)
+{
+    for (; i + 4 <= n; i += 4) {
+        if (k[i].kind == NC_TOKEN_NUMBER)
+            return i;
+        if (k[i + 1].kind == NC_TOKEN_NUMBER)
+            return i + 1;
+        if (k[i + 2].kind == NC_TOKEN_NUMBER)
+            return i + 2;
+        if (k[i + 3].kind == NC_TOKEN_NUMBER)
+            return i + 3;
+    }
+    while (i < n && k[i].kind != NC_TOKEN_NUMBER)
+        i++;
+    return i;
+}
+
 size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, size_t n,
                       nci_date *out, size_t max)
 {
     size_t found = 0;
     /* A month name makes a date only with a number token at most two
-     * tokens before it (the day: "8 January", "8 de enero") or three after
-     * it (the day or the year: "January 8", "Jan. 8", "enero de 2026"); most
-     * words have none and are passed over.  prev_num: the last number
+     * tokens before it (the day: "8 January", "8 de enero") or two after
+     * it (the day or the year: "January 8", "Jan. 8", "enero de 2026"; the
+     * rest of the expression follows that number); most words have none
+     * and are passed over.  prev_num: the last number
      * token before i (SIZE_MAX: none); next_num: the first one after the
      * last word that looked (n: none). */
     size_t prev_num = SIZE_MAX, next_num = 0;
@@ -97,13 +118,12 @@ size_t nci_dates_find(const nci_calendar *cal, const char *t, const nci_tok *k, 
             continue;
         if (prev_num == SIZE_MAX || prev_num + 2 < i) {
             if (next_num <= i)
-                for (next_num = i + 1; next_num < n && k[next_num].kind != NC_TOKEN_NUMBER; next_num++)
-                    ;
+                next_num = next_number(k, i + 1, n);
             /* No number near this word, nor near any word before
-             * next_num - 3 (and no number token to read there): go on
+             * next_num - 2 (and no number token to read there): go on
              * from there. */
-            if (next_num > i + 3) {
-                i = next_num - 4;
+            if (next_num > i + 2) {
+                i = next_num - 3;
                 continue;
             }
         }
