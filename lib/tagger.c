@@ -553,6 +553,11 @@ static inline uint16_t filter_bit(unsigned c01, size_t len)
     return (uint16_t)(((c01 ^ (unsigned)len << 16) * 0x9e3779b1u) >> 20);
 }
 
+/* The filter bit of the lower-case words that start with a non-ASCII
+ * character (LX_LOWU: their capitalised forms may start otherwise),
+ * always set, so that the filter is one test for every word. */
+#define FILTER_ANY 4096u
+
 /* filter_bit of the token of len >= 1 bytes at p. */
 static inline uint16_t cap_filter_bit(const char *p, size_t len)
 {
@@ -615,7 +620,7 @@ typedef struct lexarr {
     const nci_tagger_token *toks;
     size_t n, cap;
     uint8_t *fl, *x;
-    uint16_t *fb; /* cap_filter_bit, for LX_CAPW and LX_LOWA */
+    uint16_t *fb; /* filter_bit, for LX_CAPW and LX_LOWA; FILTER_ANY for LX_LOWU */
     uint64_t *lower;
     uint64_t *m[LM_COUNT]; /* n / 64 + 3 words each (the last ones zero) */
 } lexarr;
@@ -791,6 +796,8 @@ static uint8_t lex_long(const unsigned char *p, size_t len, uint8_t *f, uint16_t
     b |= b & (LX_LOWA | LX_LOWU) ? LX_LOW : 0;
     if (b & (LX_CAPW | LX_LOWA))
         *fb = cap_filter_bit((const char *)p, len);
+    else if (b & LX_LOWU)
+        *fb = FILTER_ANY;
     return b;
 }
 
@@ -1155,7 +1162,8 @@ struct nci_tagger_doc {
     uint32_t *used; /* the slots of tab in use (tcount): a state reused after a
                      * long document clears only what the last one used */
     int second_pass;
-    uint64_t capf[64]; /* filter of capitalised forms seen (cap_filter_bit) */
+    uint64_t capf[FILTER_ANY / 64 + 1]; /* filter of capitalised forms seen
+                                        * (filter_bit), and FILTER_ANY */
     const uint8_t *pass1_labels; /* the current sentence's first-pass labels */
     /* scratch, grown as needed */
     size_t cap_tok, cap_feat;
@@ -1552,12 +1560,13 @@ static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
         docent *e;
     } memo[1 << MEMO_BITS];
     memset(memo, 0, sizeof memo);
+    d->capf[FILTER_ANY / 64] |= 1ULL << (FILTER_ANY % 64);
     for (size_t w = 0; w * 64 < n; w++) {
         uint64_t bits = bits_at(L->m[LM_LOW], 0, n, (ptrdiff_t)(w * 64));
         for (; bits; bits &= bits - 1) {
             size_t i = w * 64 + ctz64(bits);
             unsigned fb = L->fb[i];
-            if (!(L->x[i] & LX_LOWU) && !(d->capf[fb >> 6] & (1ULL << (fb & 63))))
+            if (!(d->capf[fb >> 6] & (1ULL << (fb & 63))))
                 continue;
             const nci_tagger_token *t = &L->toks[i];
             uint64_t key = t->len <= 7 ? load_upto8((const unsigned char *)t->ptr, t->len) : BYTES_HIGH;
