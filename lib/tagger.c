@@ -814,7 +814,8 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)toks[i].ptr;
         size_t len = p ? toks[i].len : 0;
-        uint8_t b = toks[i].len >= 4 ? LX_LONG : 0, f = TF_PUNCT;
+        /* (a token without bytes is no letter: LM_LONG is read with LM_ALPHA) */
+        uint8_t b = len >= 4 ? LX_LONG : 0, f = TF_PUNCT;
         uint16_t fb = 0;
         uint64_t w = len - 1 < 8 ? load_upto8(p, len) : BYTES_HIGH;
         if (!(w & BYTES_HIGH)) {
