@@ -544,15 +544,29 @@ static uint64_t lower_hash(const char *p, size_t len)
 
 /* A 4096-bit filter over (first two bytes, lower-cased if ASCII; length) of
  * the capitalised words of a document, so that counting lower-case
- * occurrences hashes only the lower-case words that may match one. */
-static inline unsigned cap_filter_bit(const char *p, size_t len)
+ * occurrences hashes only the lower-case words that may match one: the
+ * bit of a word whose first two bytes so lower-cased are c01 (the second
+ * in bits 8-15, 0 if none).  A multiplication, its top 12 bits: the
+ * callers have c01 in a register. */
+static inline uint16_t filter_bit(unsigned c01, size_t len)
+{
+    return (uint16_t)(((c01 ^ (unsigned)len << 16) * 0x9e3779b1u) >> 20);
+}
+
+/* The filter bit of the lower-case words that start with a non-ASCII
+ * character (LX_LOWU: their capitalised forms may start otherwise),
+ * always set, so that the filter is one test for every word. */
+#define FILTER_ANY 4096u
+
+/* filter_bit of the token of len >= 1 bytes at p. */
+static inline uint16_t cap_filter_bit(const char *p, size_t len)
 {
     unsigned c0 = (unsigned char)p[0], c1 = len > 1 ? (unsigned char)p[1] : 0;
     if (c0 >= 'A' && c0 <= 'Z')
         c0 += 32;
     if (c1 >= 'A' && c1 <= 'Z')
         c1 += 32;
-    return (c0 * 131u + c1 * 7u + (unsigned)(len & 0xff)) & 4095u;
+    return filter_bit(c0 | c1 << 8, len);
 }
 
 /* What the tagger reads of every token of a document (the one given to
@@ -606,7 +620,7 @@ typedef struct lexarr {
     const nci_tagger_token *toks;
     size_t n, cap;
     uint8_t *fl, *x;
-    uint16_t *fb; /* cap_filter_bit, for LX_CAPW and LX_LOWA */
+    uint16_t *fb; /* filter_bit, for LX_CAPW and LX_LOWA; FILTER_ANY for LX_LOWU */
     uint64_t *lower;
     uint64_t *m[LM_COUNT]; /* n / 64 + 3 words each (the last ones zero) */
 } lexarr;
@@ -750,8 +764,7 @@ static inline uint8_t ascii_lx(uint64_t w, size_t len, uint16_t *fb)
     b |= len >= 2 && c0 - 'a' < 26u ? LX_LOWA | LX_LOW : 0;
     if (b & (LX_CAPW | LX_LOWA)) {
         uint64_t lw = w + (bytes_in(w, 'A', 'Z') >> 2); /* lower case */
-        *fb = (uint16_t)(((unsigned)(lw & 0xff) * 131u + (unsigned)((lw >> 8) & 0xff) * 7u +
-                          (unsigned)len) & 4095u);
+        *fb = filter_bit((unsigned)(lw & 0xffff), len);
     }
     return b;
 }
@@ -764,7 +777,7 @@ static uint8_t lex_long(const unsigned char *p, size_t len, uint8_t *f, uint16_t
     uint8_t b = 0;
     if (len > 8 && is_lower_word(p, len)) {
         *f = TF_ALPHA | TF_LOWWORD;
-        *fb = (uint16_t)((p[0] * 131u + p[1] * 7u + (unsigned)(len & 0xff)) & 4095u);
+        *fb = filter_bit(p[0] | (unsigned)p[1] << 8, len);
         return LX_LOWA | LX_LOW;
     }
     if (len > 8 && len <= 16) { /* ASCII in two words ("Washington") */
@@ -782,7 +795,9 @@ static uint8_t lex_long(const unsigned char *p, size_t len, uint8_t *f, uint16_t
         b |= c0 < 0x80 ? (c0 - 'a' < 26u ? LX_LOWA : 0) : (*f & TF_LOWWORD ? LX_LOWU : 0);
     b |= b & (LX_LOWA | LX_LOWU) ? LX_LOW : 0;
     if (b & (LX_CAPW | LX_LOWA))
-        *fb = (uint16_t)cap_filter_bit((const char *)p, len);
+        *fb = cap_filter_bit((const char *)p, len);
+    else if (b & LX_LOWU)
+        *fb = FILTER_ANY;
     return b;
 }
 
@@ -799,7 +814,8 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)toks[i].ptr;
         size_t len = p ? toks[i].len : 0;
-        uint8_t b = toks[i].len >= 4 ? LX_LONG : 0, f = TF_PUNCT;
+        /* (a token without bytes is no letter: LM_LONG is read with LM_ALPHA) */
+        uint8_t b = len >= 4 ? LX_LONG : 0, f = TF_PUNCT;
         uint16_t fb = 0;
         uint64_t w = len - 1 < 8 ? load_upto8(p, len) : BYTES_HIGH;
         if (!(w & BYTES_HIGH)) {
@@ -813,13 +829,12 @@ static nc_status lex_fill(lexarr *L, const nci_tagger_token *toks, size_t n)
                 b |= w == '@' ? LX_AT : 0;
                 if (k == 2) {
                     b |= LX_CAPW;
-                    fb = (uint16_t)(((unsigned)(w + 32) * 131u + 1u) & 4095u);
+                    fb = filter_bit((unsigned)w + 32u, 1);
                 }
             } else if (bytes_in(w, 'a', 'z') == BYTES_HIGH >> (8 * (8 - len))) {
                 f = TF_ALPHA | TF_LOWWORD;
                 b |= LX_LOWA | LX_LOW;
-                fb = (uint16_t)(((unsigned)(w & 0xff) * 131u + (unsigned)((w >> 8) & 0xff) * 7u +
-                                 (unsigned)len) & 4095u);
+                fb = filter_bit((unsigned)(w & 0xffff), len);
             } else {
                 f = ascii_flags(w, 0);
                 b |= ascii_lx(w, len, &fb);
@@ -1148,7 +1163,8 @@ struct nci_tagger_doc {
     uint32_t *used; /* the slots of tab in use (tcount): a state reused after a
                      * long document clears only what the last one used */
     int second_pass;
-    uint64_t capf[64]; /* filter of capitalised forms seen (cap_filter_bit) */
+    uint64_t capf[FILTER_ANY / 64 + 1]; /* filter of capitalised forms seen
+                                        * (filter_bit), and FILTER_ANY */
     const uint8_t *pass1_labels; /* the current sentence's first-pass labels */
     /* scratch, grown as needed */
     size_t cap_tok, cap_feat;
@@ -1545,12 +1561,13 @@ static void observe_lower(nci_tagger_doc *d, lexarr *L, size_t n)
         docent *e;
     } memo[1 << MEMO_BITS];
     memset(memo, 0, sizeof memo);
+    d->capf[FILTER_ANY / 64] |= 1ULL << (FILTER_ANY % 64);
     for (size_t w = 0; w * 64 < n; w++) {
         uint64_t bits = bits_at(L->m[LM_LOW], 0, n, (ptrdiff_t)(w * 64));
         for (; bits; bits &= bits - 1) {
             size_t i = w * 64 + ctz64(bits);
             unsigned fb = L->fb[i];
-            if (!(L->x[i] & LX_LOWU) && !(d->capf[fb >> 6] & (1ULL << (fb & 63))))
+            if (!(d->capf[fb >> 6] & (1ULL << (fb & 63))))
                 continue;
             const nci_tagger_token *t = &L->toks[i];
             uint64_t key = t->len <= 7 ? load_upto8((const unsigned char *)t->ptr, t->len) : BYTES_HIGH;
