@@ -91,7 +91,7 @@ nc_status nci_tagger_doc_new(const nci_tagger_model *m, nci_tagger_doc **out);
 void nci_tagger_doc_reset(nci_tagger_doc *d);
 void nci_tagger_doc_free(nci_tagger_doc *d);
 /* The word cache (tagger.c) is on by default in a state made with
- * nci_tagger_doc_new: about 2 MB, kept across documents, never changing a
+ * nci_tagger_doc_new: 4 MB, kept across documents, never changing a
  * label.  on = 0 turns it off and frees it (for tests and measures). */
 void nci_tagger_doc_use_cache(nci_tagger_doc *d, int on);
 
