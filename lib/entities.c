@@ -142,9 +142,10 @@ enum {
     CUE_SQUAD = 1 << 7,  /* a team's people in sports reports (fix_types) */
     CUE_INST = 1 << 8,   /* the last word of an institution's name (fix_types) */
     CUE_FIRM = 1 << 9,   /* a noun for a company before its name (fix_types) */
-    CUE_CROWD = 1 << 10  /* a team's word also said of a star's or a place's
+    CUE_CROWD = 1 << 10, /* a team's word also said of a star's or a place's
                           * people ("Elvis fans", "Maori players"): no
                           * evidence for the whole document (fix_types) */
+    CUE_GOV = 1 << 11    /* a word of a government body's name (split_country) */
 };
 enum {
     CUE_ANY_LEAD = 1 << 0, /* is_lead_word */
@@ -152,7 +153,8 @@ enum {
     CUE_ANY_PLACE = 1 << 2, /* place_context */
     CUE_ANY_KIN = 1 << 3,   /* kin_before */
     CUE_ANY_MAKER = 1 << 4, /* makers of a work after its title (drop_events) */
-    CUE_ANY_BAND = 1 << 5   /* a band's people after its name (fix_types) */
+    CUE_ANY_BAND = 1 << 5,  /* a band's people after its name (fix_types) */
+    CUE_ANY_SUBJV = 1 << 6  /* a verb after a company's name (name_s) */
 };
 
 static const char *const ABBREV[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Ltd",
@@ -233,22 +235,35 @@ static const char *const KIN[] = {"wife", "husband", "son", "daughter", "brother
                                   "grandfather", "stepson", "stepdaughter", "stepfather",
                                   "stepmother", NULL};
 
+/* Words of the names of a government's bodies ("US Federal Reserve",
+ * "US Department of Justice"): split_country. */
+static const char *const GOV[] = {"Department", "Court", "Congress", "Senate", "House",
+                                  "Service", "Commission", "Reserve", "Customs", "Force",
+                                  "Army", "Navy", "Treasury", "Government", "Agency",
+                                  "Administration", "Bureau", "Office", "Board", NULL};
+/* Verbs that can follow a company's name as its subject ("McDonald's
+ * said", "Foster's bought"), not as a possessed noun: name_s. */
+static const char *const SUBJV[] = {"said", "says", "has", "have", "is", "was", "will", "would",
+                                    "had", "could", "can", "may", "reported", "announced",
+                                    "added", "bought", "sold", "agreed", NULL};
+
 static const struct cuelist {
     int any, bit;
     const char *const *words;
 } CUES[] = {{0, CUE_ABBREV, ABBREV},      {0, CUE_LEGAL, LEGAL},         {0, CUE_CLUB, CLUB},
             {0, CUE_TEAM, TEAM},          {0, CUE_EVENT, EVENT},         {0, CUE_COUNT, COUNT},
             {0, CUE_NAMED, NAMED},        {0, CUE_SQUAD, SQUAD},         {0, CUE_INST, INST},
-            {0, CUE_FIRM, FIRM},          {0, CUE_CROWD, CROWD},
+            {0, CUE_FIRM, FIRM},          {0, CUE_CROWD, CROWD},         {0, CUE_GOV, GOV},
             {1, CUE_ANY_LEAD, LEAD},      {1, CUE_ANY_WORK, WORK},       {1, CUE_ANY_PLACE, PLACE},
-            {1, CUE_ANY_KIN, KIN},        {1, CUE_ANY_MAKER, MAKER},     {1, CUE_ANY_BAND, BAND}};
+            {1, CUE_ANY_KIN, KIN},        {1, CUE_ANY_MAKER, MAKER},     {1, CUE_ANY_BAND, BAND},
+            {1, CUE_ANY_SUBJV, SUBJV}};
 
 /* The words of CUES into lex->cues and lex->cues_any, each with the bits of
  * all the lists of its set that hold it.  -1 when out of memory. */
 static int add_cues(nci_entlex *lex)
 {
     size_t nl = sizeof CUES / sizeof *CUES;
-    if (!(lex->cues = nci_wordset_new_exact(256)) || !(lex->cues_any = nci_wordset_new(256)))
+    if (!(lex->cues = nci_wordset_new_exact(512)) || !(lex->cues_any = nci_wordset_new(512)))
         return -1;
     for (size_t l = 0; l < nl; l++)
         for (const char *const *w = CUES[l].words; *w; w++) {
@@ -2044,12 +2059,8 @@ static int vote_types(const char *t, nci_ents *E, arena *a)
  * a LOC and the body's ORG.  Not "US Airways" nor the bodies that have
  * the country in their names ("UK Independence Party", "British
  * Council").  -1 when out of memory, else 0. */
-static int split_country(const char *t, const nci_segs *S, nci_ents *E)
+static int split_country(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E)
 {
-    static const char *const GOV[] = {"Department", "Court", "Congress", "Senate", "House",
-                                      "Service", "Commission", "Reserve", "Customs", "Force",
-                                      "Army", "Navy", "Treasury", "Government", "Agency",
-                                      "Administration", "Bureau", "Office", "Board", NULL};
     size_t n0 = E->nm;
     for (size_t i = 0; i < n0; i++) {
         const nci_mention m = E->m[i];
@@ -2058,9 +2069,8 @@ static int split_country(const char *t, const nci_segs *S, nci_ents *E)
             continue;
         int gov = 0;
         for (uint32_t k = m.tok + 1; k < m.tok + m.ntok && !gov; k++)
-            for (int g = 0; GOV[g] && !gov; g++)
-                gov = S->toks[k].end - S->toks[k].start == strlen(GOV[g]) &&
-                      !memcmp(t + S->toks[k].start, GOV[g], strlen(GOV[g]));
+            gov = (nci_wordset_get(lex->cues, t + S->toks[k].start,
+                                   S->toks[k].end - S->toks[k].start) & CUE_GOV) != 0;
         if (!gov)
             continue;
         if (add_mention(E, S, m.sent, m.tok, 1, NCI_ENT_LOC))
@@ -2073,33 +2083,24 @@ static int split_country(const char *t, const nci_segs *S, nci_ents *E)
     return 0;
 }
 
-/* Whether token k (a word) can follow a company's name as its verb
- * ("McDonald's said", "Foster's bought"), not as a possessed noun. */
-static int is_subject_verb(const char *t, const nci_tok *k)
-{
-    static const char *const V[] = {"said", "says", "has", "have", "is", "was", "will", "would",
-                                    "had", "could", "can", "may", "reported", "announced",
-                                    "added", "bought", "sold", "agreed", NULL};
-    for (int i = 0; V[i]; i++)
-        if (nci_tok_is(t, k, V[i]))
-            return 1;
-    return 0;
-}
-
 /* What follows ORG mention m: 0 no 's right after it, 2 its 's and then a
  * verb or a punctuation mark ("McDonald's said", "at McDonald's."), 1
  * its 's and then something else. */
-static int name_s(const char *t, const nci_segs *S, const nci_mention *m)
+static int name_s(const nci_entlex *lex, const char *t, const nci_segs *S,
+                  const nci_mention *m)
 {
     const nci_sent *x = &S->sents[m->sent];
     size_t nx = m->tok + m->ntok, end = x->tok_first + x->tok_count;
     if (nx >= end || S->toks[nx].start != m->end || !is_possessive(t, &S->toks[nx]))
         return 0;
-    return nx + 1 >= end || is_subject_verb(t, &S->toks[nx + 1]) ||
-                   (S->toks[nx + 1].end - S->toks[nx + 1].start == 1 &&
-                    strchr(".,;:", t[S->toks[nx + 1].start]))
-               ? 2
-               : 1;
+    if (nx + 1 >= end)
+        return 2;
+    const nci_tok *v = &S->toks[nx + 1];
+    size_t vl = v->end - v->start;
+    if ((nci_wordset_get(lex->cues_any, t + v->start, vl) & CUE_ANY_SUBJV) ||
+        (vl == 1 && memchr(".,;:", t[v->start], 4)))
+        return 2;
+    return 1;
 }
 
 /* A company named with its 's ("McDonald's", "Foster's", "Sotheby's"):
@@ -2108,10 +2109,11 @@ static int name_s(const char *t, const nci_segs *S, const nci_mention *m)
  * mark (name_s 2), the 's is part of the name, not a possessive.  Nothing
  * to do (no table of names made) when no mention has that.  -1 when out
  * of memory, else 0. */
-static int keep_name_s(const char *t, const nci_segs *S, nci_ents *E, arena *a)
+static int keep_name_s(const nci_entlex *lex, const char *t, const nci_segs *S, nci_ents *E,
+                       arena *a)
 {
     size_t i = 0;
-    while (i < E->nm && !(E->m[i].type == NCI_ENT_ORG && name_s(t, S, &E->m[i]) == 2))
+    while (i < E->nm && !(E->m[i].type == NCI_ENT_ORG && name_s(lex, t, S, &E->m[i]) == 2))
         i++;
     if (i == E->nm)
         return 0;
@@ -2126,7 +2128,7 @@ static int keep_name_s(const char *t, const nci_segs *S, nci_ents *E, arena *a)
         if (m->type != NCI_ENT_ORG)
             continue;
         grp[i] = textset_add(&ts, t, m->start, m->end - m->start);
-        int f = name_s(t, S, m);
+        int f = name_s(lex, t, S, m);
         if (f != 1)
             flag[grp[i]] |= (uint8_t)(f ? 2 : 1);
     }
@@ -2836,13 +2838,13 @@ nc_status nci_entities_run(const nci_entlex *lex, const char *text, const nci_se
     if (!rc && lex->model)
         fix_types(lex, text, segs, ents);
     if (!rc && lex->model)
-        rc = split_country(text, segs, ents);
+        rc = split_country(lex, text, segs, ents);
     if (!rc)
         extend_numerals(text, segs, ents);
     if (!rc)
         rc = vote_types(text, ents, &ds->mem);
     if (!rc && lex->model)
-        rc = keep_name_s(text, segs, ents, &ds->mem);
+        rc = keep_name_s(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)
         rc = drop_unintroduced(lex, text, segs, ents, &ds->mem);
     if (!rc && lex->model)

@@ -1934,6 +1934,15 @@ static uint64_t doc_lower(nci_tagger_doc *d, lexarr *L, size_t i)
     return lex_lower(L, i);
 }
 
+/* The summed weights of the features F[0..nf). */
+static wacc sum_feats(const nci_tagger_model *m, const uint64_t *F, size_t nf)
+{
+    wacc acc = WACC_ZERO;
+    for (size_t k = 0; k < nf; k++)
+        model_add(m, F[k], &acc);
+    return acc;
+}
+
 /* The own-feature weights of token tk (flags fl, without TF_CONN; its
  * analysis ti) in context ctx < WC_NCTX into out, from its cache entry e
  * (which holds tk's word), computed and kept there the first time. */
@@ -1947,11 +1956,7 @@ static void own_cached(nci_tagger_doc *d, wcent *e, const nci_tagger_token *tk, 
             tok_analyse(tk->ptr, tk->len, fl, 1, &t);
             ti = &t;
         }
-        size_t nf = own_feats(ti, ctx, F);
-        wacc acc = WACC_ZERO;
-        for (size_t k = 0; k < nf; k++)
-            model_add(d->model, F[k], &acc);
-        e->own[ctx] = acc;
+        e->own[ctx] = sum_feats(d->model, F, own_feats(ti, ctx, F));
         e->ownok |= (uint8_t)(1u << ctx);
     }
     *out = e->own[ctx];
@@ -1980,11 +1985,7 @@ static void nb_cached(nci_tagger_doc *d, wcent *e, unsigned r, wacc *acc)
 {
     if (!(e->ownok & (4u << r))) {
         uint64_t F[4];
-        size_t nf = nb_feats(e, r, F);
-        wacc w = WACC_ZERO;
-        for (size_t k = 0; k < nf; k++)
-            model_add(d->model, F[k], &w);
-        e->nb[r] = w;
+        e->nb[r] = sum_feats(d->model, F, nb_feats(e, r, F));
         e->ownok |= (uint8_t)(4u << r);
     }
     wacc_add(acc, &e->nb[r]);
